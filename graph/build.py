@@ -1,0 +1,215 @@
+"""Assemble the graph from the ontology, the catalog and the sources; check it; write it.
+
+The build is all-or-nothing: every check runs on the assembled graph in memory, and only a graph
+that passes them all is written (by :mod:`graph.store`, atomically). A failed build leaves the
+previous one as it was.
+
+Named graphs of the result
+--------------------------
+=========================================  ==========================================
+graph name                                 content
+=========================================  ==========================================
+``https://w3id.org/spacekg/ontology``      the ontology (``ontology/space.ttl``)
+``https://w3id.org/spacekg/cameo``         the CAMEO event types (``ontology/cameo.ttl``)
+``https://w3id.org/spacekg/catalog``       the entity catalog (``graph/data/catalog/*.ttl``)
+``src:<id>`` (one per source)              the source's metadata, plain triples and
+                                           statement nodes
+=========================================  ==========================================
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from graph import paths
+from graph.checks import check_evidence, check_terms, locate, undeclared_terms, validate_shapes
+from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
+from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, shorten
+from graph.sources import Source, TextIndex, read_text
+from graph.statements import S, compile_claims, read_claims, statement_iris
+
+
+@dataclass
+class Build:
+    """A checked graph, ready to be written."""
+
+    dataset: Dataset
+    sources: list[Source]
+    unchecked: list[Source] = field(default_factory=list)
+    locations: dict[str, str] = field(default_factory=dict)
+
+    def union(self) -> Graph:
+        """All named graphs merged into one graph."""
+        g = Graph()
+        for quad_graph in self.dataset.graphs():
+            g += quad_graph
+        return g
+
+
+def load_turtle(path: Path) -> tuple[Graph, str]:
+    """Parse a Turtle file; a syntax error names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputSyntaxError(f"not UTF-8 (byte {exc.start})", path=path) from exc
+    except OSError as exc:
+        raise OutputError(f"cannot read: {exc.strerror}", path=path) from exc
+    g = Graph()
+    try:
+        g.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+    except BadSyntax as exc:
+        raise InputSyntaxError(f"Turtle syntax error: {exc._why}", path=path, line=exc.lines + 1) from exc
+    except Exception as exc:  # rdflib raises plain exceptions for bad IRIs, prefixes, escapes
+        raise InputSyntaxError(f"Turtle error: {exc}", path=path) from exc
+    return g, text
+
+
+def _bind(ds: Dataset) -> None:
+    for prefix, iri in PREFIXES.items():
+        if prefix:
+            ds.bind(prefix, iri, override=True, replace=True)
+
+
+def assemble(
+    *,
+    text_dirs: Iterable[Path] = (),
+    catalog_dir: Path | None = None,
+    sources_dir: Path | None = None,
+    ontology_file: Path | None = None,
+    cameo_file: Path | None = None,
+    shapes_file: Path | None = None,
+    validate: bool = True,
+) -> Build:
+    """Compile and check the whole graph; raise a :class:`~graph.errors.SpaceKGError` on bad input.
+
+    The folders default to the project's own data; tests point them at small fixtures.
+    """
+    catalog_dir = catalog_dir or paths.CATALOG_DIR
+    sources_dir = sources_dir or paths.SOURCES_DIR
+    ontology, _ = load_turtle(ontology_file or paths.ontology_file())
+    cameo, _ = load_turtle(cameo_file or paths.cameo_file())
+
+    ds = Dataset()
+    _bind(ds)
+    ds.graph(URIRef(ONTOLOGY_GRAPH)).__iadd__(ontology)
+    ds.graph(URIRef(CAMEO_GRAPH)).__iadd__(cameo)
+    catalog = ds.graph(URIRef(CATALOG_GRAPH))
+    locations: dict[str, str] = {}
+    for path in sorted(catalog_dir.glob("*.ttl")):
+        g, text = load_turtle(path)
+        catalog += g
+        for entity in set(g.subjects(RDF.type, None)):
+            line = locate(text, shorten(str(entity)) + " ")
+            locations[str(entity)] = f"{path}:{line}" if line else str(path)
+    _check_catalog(catalog, ontology, locations)
+
+    entities = {s for s in catalog.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    event_types = set(cameo.subjects(RDF.type, S.EventType))
+    index = TextIndex(text_dirs)
+    sources: list[Source] = []
+    unchecked: list[Source] = []
+    for path in sorted(sources_dir.glob("*.ttl")):
+        g, curated_text = load_turtle(path)
+        source = _source_of(g, path)
+        entities.add(URIRef(source.iri))
+        claims = read_claims(g, path=str(path))
+        check_terms(
+            claims, entities=entities, ontology=ontology, event_types=event_types, path=path, text=curated_text
+        )
+        text_path = index.find(source)
+        if text_path is None:
+            unchecked.append(source)
+        else:
+            check_evidence(claims, read_text(text_path), path=path, curated_text=curated_text)
+        named = ds.graph(URIRef(source.iri))
+        for triple in g:
+            if not isinstance(triple[0], BNode):
+                named.add(triple)
+        named += compile_claims(URIRef(source.iri), source.id, claims)
+        for iri, claim in zip(statement_iris(source.id, claims), claims, strict=True):
+            line = locate(curated_text, f":evidenceStart {claim.start}")
+            locations[str(iri)] = f"{path}:{line}" if line else str(path)
+        sources.append(source)
+
+    build = Build(dataset=ds, sources=sources, unchecked=unchecked, locations=locations)
+    if validate:
+        data = build.union()
+        instance_data = Graph()
+        for named in ds.graphs():
+            if named.identifier != URIRef(ONTOLOGY_GRAPH):
+                instance_data += named
+        unknown = undeclared_terms(instance_data, ontology)
+        if unknown:
+            names = ", ".join(sorted(shorten(str(t)) for t in unknown))
+            raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}")
+        shapes, _ = load_turtle(shapes_file or paths.shapes_file())
+        validate_shapes(data, shapes, where=locations.get)
+    return build
+
+
+def _check_catalog(catalog: Graph, ontology: Graph, locations: dict[str, str]) -> None:
+    """Every IRI the catalog links to in the ``kg:`` namespace must itself be a catalog entry."""
+    entities = set(catalog.subjects(RDF.type, None))
+    for s, p, o in catalog:
+        if isinstance(o, URIRef) and str(o).startswith(KG) and o not in entities and p != RDF.type:
+            where = locations.get(str(s), "")
+            raise UnknownEntityError(
+                f"{shorten(str(s))} {shorten(str(p))} names {shorten(str(o))}, which the catalog does not declare",
+                path=where.rsplit(":", 1)[0] if where else None,
+                line=int(where.rsplit(":", 1)[1]) if where.count(":") else None,
+            )
+
+
+def _source_of(g: Graph, path: Path) -> Source:
+    articles = [s for s in g.subjects(RDF.type, S.SourceArticle) if isinstance(s, URIRef)]
+    if len(articles) != 1:
+        raise InputSyntaxError(
+            f"a source file describes exactly one :SourceArticle, this one has {len(articles)}", path=path
+        )
+    iri = articles[0]
+    sha = g.value(iri, S.sha256)
+    source = Source(iri=str(iri), path=path, sha256=str(sha) if sha is not None else None)
+    if path.stem != source.id:
+        raise InputSyntaxError(f"the file of source {shorten(str(iri))} must be named {source.id}.ttl", path=path)
+    return source
+
+
+def summary(build: Build) -> dict:
+    """Counts for the one-screen report: triples, entities by type, statements by certainty, sources."""
+    ds = build.dataset
+    catalog = ds.graph(URIRef(CATALOG_GRAPH))
+    ontology = ds.graph(URIRef(ONTOLOGY_GRAPH))
+    by_type: Counter[str] = Counter()
+    for entity in set(catalog.subjects(RDF.type, None)):
+        for cls in catalog.objects(entity, RDF.type):
+            by_type[str(ontology.value(cls, RDFS.label) or shorten(str(cls)))] += 1
+    by_certainty: Counter[str] = Counter()
+    per_source: dict[str, int] = {}
+    for source in build.sources:
+        g = ds.graph(URIRef(source.iri))
+        count = 0
+        for st in g.subjects(RDF.type, S.Statement):
+            by_certainty[str(ontology.value(g.value(st, S.certainty), RDFS.label))] += 1
+            count += 1
+        per_source[source.id] = count
+    unchecked = {s.id for s in build.unchecked}
+    return {
+        "triples": sum(len(g) for g in ds.graphs()),
+        "graphs": sum(1 for g in ds.graphs() if len(g)),
+        "entities": dict(sorted(by_type.items())),
+        "statements": dict(sorted(by_certainty.items(), key=lambda kv: -_RANK.get(kv[0], 0))),
+        "sources": {
+            sid: {"statements": n, "evidence": "not checked (text not at hand)" if sid in unchecked else "checked"}
+            for sid, n in sorted(per_source.items())
+        },
+    }
+
+
+_RANK = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
+SPACE_IRI = SPACE

@@ -1,0 +1,180 @@
+"""The checks a build runs before it writes anything.
+
+- :func:`check_terms` - every entity a statement names is in the catalog, every term is in the ontology
+- :func:`check_evidence` - every quote is verbatim at its offsets in the source text
+- :func:`undeclared_terms` - ontology terms used in the data but never declared (the lint)
+- :func:`validate_shapes` - SHACL validation with pySHACL (imported only when called)
+
+Each raises the matching :class:`~graph.errors.SpaceKGError` with the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+
+from graph.errors import EvidenceError, UnknownEntityError, ValidationError, Violation
+from graph.namespaces import CAMEO, KG, SPACE, SRC, shorten
+from graph.statements import Claim
+
+DECLARATION_TYPES = (
+    OWL.Class,
+    RDFS.Datatype,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    RDF.Property,
+)
+
+
+def declared_terms(ontology: Graph) -> set[URIRef]:
+    """Terms the ontology declares: classes, properties, datatypes and named individuals."""
+    terms = {s for t in DECLARATION_TYPES for s in ontology.subjects(RDF.type, t) if isinstance(s, URIRef)}
+    classes = {s for s in ontology.subjects(RDF.type, OWL.Class)}
+    terms |= {s for c in classes for s in ontology.subjects(RDF.type, c) if isinstance(s, URIRef)}
+    return terms
+
+
+def undeclared_terms(data: Graph, ontology: Graph) -> set[URIRef]:
+    """Ontology-namespace IRIs used in ``data`` that the ontology does not declare.
+
+    Also reports predicates and classes from other vocabularies (Dublin Core, PROV...) unless the
+    ontology declares them as reused terms; RDF, RDFS, OWL, XSD and SKOS are built in.
+    """
+    declared = declared_terms(ontology)
+    builtin = (str(RDF), str(RDFS), str(OWL), "http://www.w3.org/2001/XMLSchema#",
+               "http://www.w3.org/2004/02/skos/core#")
+    used: set[URIRef] = set()
+    for s, p, o in data:
+        used.add(p)
+        if p == RDF.type and isinstance(o, URIRef):
+            used.add(o)
+        for term in (s, o):
+            if isinstance(term, URIRef) and str(term).startswith(SPACE):
+                used.add(term)
+    own_entities = (KG, SRC, CAMEO, "https://w3id.org/spacekg/statement/")
+    return {
+        t
+        for t in used
+        if t not in declared
+        and not str(t).startswith(builtin)
+        and not str(t).startswith(own_entities)
+        and t != URIRef(SPACE.rstrip("#"))
+    }
+
+
+def locate(text: str, *needles: str) -> int | None:
+    """The 1-based line of the first paragraph of ``text`` that contains every needle.
+
+    Curated files keep one statement a paragraph, so this finds the statement a message is about.
+    """
+    line = 1
+    for paragraph in text.split("\n\n"):
+        if all(n in paragraph for n in needles):
+            first = next(n for n in needles)
+            return line + paragraph[: paragraph.index(first)].count("\n")
+        line += paragraph.count("\n") + 2
+    for number, content in enumerate(text.splitlines(), start=1):
+        if needles and needles[0] in content:
+            return number
+    return None
+
+
+def _closest(name: str, candidates: Iterable[URIRef]) -> str:
+    names = {shorten(str(c)): c for c in candidates}
+    matches = difflib.get_close_matches(shorten(name), list(names), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(matches)}?)" if matches else ""
+
+
+def check_terms(
+    claims: list[Claim],
+    *,
+    entities: set[URIRef],
+    ontology: Graph,
+    event_types: set[URIRef],
+    path: Path,
+    text: str,
+) -> None:
+    """Raise :class:`UnknownEntityError` for the first claim that names something undeclared."""
+    declared = declared_terms(ontology)
+    properties = {t for t in declared if ontology.value(t, RDFS.domain) is not None} | {RDF.type}
+    certainties = set(ontology.subjects(RDF.type, URIRef(SPACE + "Certainty")))
+    classes = set(ontology.subjects(RDF.type, OWL.Class))
+
+    def fail(claim: Claim, what: str, term: URIRef, known: Iterable[URIRef]) -> None:
+        line = locate(text, shorten(str(term)), claim.evidence[:30].replace('"', '\\"'))
+        raise UnknownEntityError(
+            f"unknown {what} {shorten(str(term))}{_closest(str(term), known)}", path=path, line=line
+        )
+
+    for claim in claims:
+        if claim.predicate not in properties:
+            fail(claim, "property", claim.predicate, properties)
+        for role, term in (("subject", claim.subject), ("object", claim.object)):
+            if isinstance(term, Literal):
+                continue
+            if claim.predicate == RDF.type and role == "object":
+                if term not in classes:
+                    fail(claim, "class", term, classes)
+            elif str(term).startswith(SRC):
+                continue
+            elif term not in entities:
+                fail(claim, f"entity ({role})", term, entities)
+        if claim.certainty not in certainties:
+            fail(claim, "certainty", claim.certainty, certainties)
+        if claim.event_type is not None and claim.event_type not in event_types:
+            fail(claim, "CAMEO event type", claim.event_type, event_types)
+
+
+def check_evidence(claims: list[Claim], text: str, *, path: Path, curated_text: str) -> None:
+    """Raise :class:`EvidenceError` unless every quote is verbatim at its offsets in ``text``."""
+    for claim in claims:
+        if text[claim.start : claim.end] == claim.evidence:
+            continue
+        found = text.find(claim.evidence)
+        if found >= 0:
+            hint = f"; it is at offset {found}: set :evidenceStart {found}"
+        else:
+            hint = "; it is nowhere in the text (check spaces: the text has non-breaking ones)"
+        line = locate(curated_text, f":evidenceStart {claim.start}")
+        raise EvidenceError(
+            f"the evidence of {shorten(str(claim.subject))} {shorten(str(claim.predicate))} "
+            f"{shorten(str(claim.object)) if not isinstance(claim.object, Literal) else repr(str(claim.object))} "
+            f"is not at offsets {claim.start}-{claim.end} of the source text{hint}: {claim.evidence!r}",
+            path=path,
+            line=line,
+        )
+
+
+def validate_shapes(data: Graph, shapes: Graph, *, where: Callable[[str], str | None] = lambda _: None) -> None:
+    """Validate ``data`` against ``shapes``; raise :class:`ValidationError` listing every violation.
+
+    ``where`` maps a focus node IRI to its ``file:line``, so each violation points at the curated data.
+    """
+    from pyshacl import validate  # heavy (about 1 s): only the commands that validate pay for it
+
+    conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    if conforms:
+        return
+    sh = "http://www.w3.org/ns/shacl#"
+    violations = []
+    for result in report.subjects(RDF.type, URIRef(sh + "ValidationResult")):
+        severity = report.value(result, URIRef(sh + "resultSeverity"))
+        if severity is not None and str(severity) != sh + "Violation":
+            continue
+        focus = report.value(result, URIRef(sh + "focusNode"))
+        path = report.value(result, URIRef(sh + "resultPath"))
+        message = report.value(result, URIRef(sh + "resultMessage"))
+        violations.append(
+            Violation(
+                focus=shorten(str(focus)),
+                path=shorten(str(path)) if isinstance(path, URIRef) else None,
+                message=str(message) if message is not None else "constraint violated",
+                location=where(str(focus)),
+            )
+        )
+    if violations:
+        raise ValidationError(sorted(violations, key=lambda v: (v.location or "", v.focus, v.message)))

@@ -1,0 +1,211 @@
+"""SPARQL over the built graph: run a query, bind parameters, format the results.
+
+Queries run on Oxigraph with the default graph as the union of all named graphs (``GRAPH ?g``
+still reaches each source) and with SpaceKG's prefixes predeclared, so ``?a :partnerOf ?b`` works
+as written. Named queries are the ``.rq`` files of ``ontology/queries/``; their first comment
+lines say the question they answer and their parameters (``# param: agency - ...``).
+Parameters are bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph import paths
+from graph.errors import QueryError
+from graph.namespaces import KG, PREFIXES, shorten
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:-|:)?\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the library: its name, the question it answers, its parameters and its text."""
+
+    name: str
+    question: str
+    params: dict[str, str]
+    text: str
+    path: Path
+
+
+def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query in ``folder`` (default: the project's ``ontology/queries``), by name."""
+    folder = folder or paths.queries_dir()
+    found = {}
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        question_lines, params = [], {}
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            match = _PARAM.match(line)
+            if match:
+                params[match.group(1)] = match.group(2).strip()
+            else:
+                question_lines.append(line.lstrip("# ").rstrip())
+        found[path.stem] = NamedQuery(
+            name=path.stem, question=" ".join(q for q in question_lines if q), params=params, text=text, path=path
+        )
+    return found
+
+
+def get_named_query(name: str) -> NamedQuery:
+    library = named_queries()
+    if name not in library:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(library), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise QueryError(f"unknown named query {name!r}{hint}; `spacekg query --list` shows them all")
+    return library[name]
+
+
+def parse_term(value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
+    """Turn a command-line parameter into an RDF term.
+
+    ``kg:cnsa`` or ``<https://...>`` or a full ``https://`` IRI become IRIs; a bare word such as
+    ``cnsa`` is taken as an entity ``kg:cnsa``; ``"text"`` or anything else with spaces becomes a
+    plain literal; ``2021-03-01`` becomes an ``xsd:date``.
+
+    >>> parse_term("cnsa").value
+    'https://w3id.org/spacekg/id/cnsa'
+    >>> parse_term(":partnerOf").value
+    'https://w3id.org/spacekg/ontology#partnerOf'
+    """
+    import pyoxigraph as ox
+
+    xsd = PREFIXES["xsd"]
+    if value.startswith("<") and value.endswith(">"):
+        return ox.NamedNode(value[1:-1])
+    if re.match(r"^[a-z][a-z0-9+.-]*://", value):
+        return ox.NamedNode(value)
+    if value.startswith('"') and value.endswith('"') and len(value) >= 2:
+        return ox.Literal(value[1:-1])
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return ox.Literal(value, datatype=ox.NamedNode(xsd + "date"))
+    if re.fullmatch(r"-?\d+", value):
+        return ox.Literal(value, datatype=ox.NamedNode(xsd + "integer"))
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES:
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    if re.fullmatch(r"[A-Za-z0-9_.-]+", value):
+        return ox.NamedNode(KG + value.lower())
+    return ox.Literal(value)
+
+
+def run(
+    store: pyoxigraph.Store,
+    text: str,
+    *,
+    bindings: dict[str, object] | None = None,
+    source: str = "query",
+):
+    """Run ``text`` on ``store``; raise :class:`QueryError` (with the parser's message) if it is malformed."""
+    import pyoxigraph as ox
+
+    substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    try:
+        return store.query(
+            text,
+            prefixes={p: iri for p, iri in PREFIXES.items() if p},
+            use_default_graph_as_union=True,
+            substitutions=substitutions or None,
+        )
+    except SyntaxError as exc:
+        raise QueryError(f"{source}: malformed SPARQL: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"{source}: query failed: {exc}") from exc
+
+
+def _default_prefix(text: str) -> str:
+    """Oxigraph's ``prefixes`` cannot declare the empty prefix ``:``; add it to the text when used."""
+    if re.search(r"(?<![\w<])PREFIX\s+:", text, re.IGNORECASE):
+        return text
+    return f"PREFIX : <{PREFIXES['']}>\n{text}"
+
+
+def prepare(text: str) -> str:
+    return _default_prefix(text)
+
+
+def term_to_text(term) -> str:
+    """A term as a table cell: prefixed IRIs, plain literal values."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def format_results(results, fmt: str) -> str:
+    """Serialise query results: a table, SPARQL results CSV/TSV/JSON/XML, or RDF for graph results."""
+    import pyoxigraph as ox
+
+    if isinstance(results, ox.QueryBoolean):
+        value = bool(results)
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": value})
+        return "true" if value else "false"
+    if isinstance(results, ox.QueryTriples):
+        rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                      "jsonld": ox.RdfFormat.JSON_LD, "table": ox.RdfFormat.TURTLE}.get(fmt)
+        if rdf_format is None:
+            raise QueryError(f"a CONSTRUCT or DESCRIBE query gives a graph: use --format {'|'.join(GRAPH_FORMATS)}")
+        prefixes = {p: iri for p, iri in PREFIXES.items() if p} if rdf_format is ox.RdfFormat.TURTLE else None
+        return ox.serialize(results, format=rdf_format, prefixes=prefixes).decode("utf-8")
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"a SELECT query gives a table: use --format {'|'.join(SELECT_FORMATS)}")
+    if fmt in ("json", "xml", "csv", "tsv"):
+        format_enum = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                       "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[fmt]
+        return results.serialize(format=format_enum).decode("utf-8")
+    variables = [v.value for v in results.variables]
+    rows = [[term_to_text(solution[v]) for v in variables] for solution in results]
+    return format_table(variables, rows)
+
+
+def format_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table with a header rule; cells wider than 70 characters wrap."""
+    import textwrap
+
+    if not rows:
+        return "(no results)\n"
+    wrapped = [[textwrap.wrap(cell, 70) or [""] for cell in row] for row in rows]
+    widths = [
+        max([len(h)] + [max(len(line) for line in row[i]) for row in wrapped]) for i, h in enumerate(headers)
+    ]
+    out = io.StringIO()
+    out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in wrapped:
+        for k in range(max(len(cell) for cell in row)):
+            parts = [(cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(row, widths, strict=True)]
+            out.write("  ".join(parts).rstrip() + "\n")
+    out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+    return out.getvalue()
+
+
+def rows_as_csv(headers: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue()

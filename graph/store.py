@@ -1,0 +1,145 @@
+"""The one module that owns the persisted graph: where it is, how it is written and opened.
+
+A build directory (``./build`` by default, see :func:`graph.paths.default_build_dir`) holds
+
+- ``spacekg.trig`` - the whole graph with its named graphs, for people and other tools;
+- ``oxigraph/`` - the same graph in an Oxigraph store, which queries open without parsing.
+
+Both are replaced atomically: each is written beside its target under a temporary name, then
+renamed over it (the store through a symbolic link), so a failed or interrupted build leaves
+the previous one whole. The embedded engine is Oxigraph (pyoxigraph); rdflib stays the API for
+building and serialising, and :func:`open_dataset` gives rdflib users the same store.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.errors import NoBuildError, OutputError
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    import rdflib
+
+TRIG_NAME = "spacekg.trig"
+STORE_LINK = "oxigraph"
+
+# rdflib serialisers by file extension; .ttl and .nt hold the union of the named graphs.
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt11"}
+QUAD_FORMATS = {"trig", "nquads"}
+
+
+def format_for(path: Path) -> str:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise OutputError(f"unknown RDF format for extension {path.suffix!r} (use one of {known})", path=path)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", path=path) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {exc.strerror}", path=path) from exc
+
+
+def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
+    if fmt in QUAD_FORMATS:
+        return dataset.serialize(format=fmt, encoding="utf-8")
+    import rdflib
+
+    union = rdflib.Graph()
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns)
+    for g in dataset.graphs():
+        union += g
+    return union.serialize(format=fmt, encoding="utf-8")
+
+
+def write_build(dataset: rdflib.Dataset, build_dir: Path, *, output: Path | None = None) -> Path:
+    """Persist ``dataset`` in ``build_dir`` (TriG file and Oxigraph store), and to ``output`` if given.
+
+    Returns the path of the RDF file written (``output`` or ``build_dir/spacekg.trig``).
+    """
+    build_dir = Path(build_dir)
+    if output is not None:
+        fmt = format_for(output)
+        data = serialize(dataset, fmt)
+        write_atomically(output, data)
+    trig = dataset.serialize(format="trig", encoding="utf-8")
+    _replace_store(build_dir, trig)
+    write_atomically(build_dir / TRIG_NAME, trig)
+    return output if output is not None else build_dir / TRIG_NAME
+
+
+def _replace_store(build_dir: Path, trig: bytes) -> None:
+    import pyoxigraph as ox
+
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        fresh = build_dir / f".oxigraph-{uuid.uuid4().hex[:12]}"
+        store = ox.Store(str(fresh))
+        store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+        store.flush()
+        del store
+        link = build_dir / STORE_LINK
+        previous = link.resolve() if link.is_symlink() else None
+        if link.exists() and not link.is_symlink():
+            shutil.rmtree(link)
+        tmp_link = build_dir / f".{STORE_LINK}-{uuid.uuid4().hex[:12]}"
+        tmp_link.symlink_to(fresh.name)
+        os.replace(tmp_link, link)
+    except OSError as exc:
+        raise OutputError(f"cannot write the store: {exc.strerror}", path=build_dir) from exc
+    if previous is not None and previous != fresh.resolve():
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def store_path(build_dir: Path) -> Path:
+    return Path(build_dir) / STORE_LINK
+
+
+def open_store(build_dir: Path) -> pyoxigraph.Store:
+    """Open the built graph read-only; raise :class:`NoBuildError` if there is none."""
+    import pyoxigraph as ox
+
+    path = store_path(build_dir)
+    if not path.exists():
+        raise NoBuildError(f"no built graph in {build_dir}/ (run `spacekg build` first)", path=build_dir)
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise NoBuildError(f"cannot open the built graph: {exc}", path=path) from exc
+
+
+def open_dataset(build_dir: Path) -> rdflib.Dataset:
+    """The built graph as an rdflib ``Dataset`` backed by Oxigraph (via oxrdflib), for Python users.
+
+    The default graph is the union of the named graphs, as in ``spacekg query``.
+    """
+    import rdflib
+
+    trig = Path(build_dir) / TRIG_NAME
+    if not trig.exists():
+        raise NoBuildError(f"no built graph in {build_dir}/ (run `spacekg build` first)", path=build_dir)
+    ds = rdflib.Dataset(store="Oxigraph", default_union=True)
+    ds.parse(trig, format="ox-trig")
+    return ds
