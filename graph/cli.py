@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,11 @@ def reports_errors(command: Callable) -> Callable:
         except SpaceKGError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except Exception as exc:
+            if os.environ.get("SPACEKG_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (set SPACEKG_DEBUG=1 for details)", err=True)
+            sys.exit(1)
 
     return wrapper
 
@@ -186,7 +192,7 @@ def query(
             raise QueryError("parameters (-p) go with named queries (--name)")
         text, label = read_query_argument(query)
     store = open_store(build_dir or default_build_dir())
-    results = q.run(store, q.prepare(text), bindings=bindings, source=label)
+    results = q.run(store, text, bindings=bindings, source=label)
     click.echo(q.format_results(results, fmt), nl=False)
 
 

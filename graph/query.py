@@ -105,6 +105,25 @@ def parse_term(value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
     return ox.Literal(value)
 
 
+def bind(text: str, bindings: dict[str, object]) -> str:
+    """Bind parameters with a trailing ``VALUES`` block of serialised RDF terms.
+
+    The values are RDF terms (IRIs and literals escaped by pyoxigraph), never strings pasted
+    into the query, so a parameter cannot change the query's meaning. A trailing ``VALUES`` works
+    on every SPARQL 1.1 engine, so the same text runs on a remote endpoint.
+
+    >>> import pyoxigraph as ox
+    >>> bind("SELECT ?x WHERE { ?a ?b ?x }", {"a": ox.NamedNode("https://w3id.org/spacekg/id/cnsa")})
+    'SELECT ?x WHERE { ?a ?b ?x }\nVALUES (?a) { (<https://w3id.org/spacekg/id/cnsa>) }\n'
+    """
+    if not bindings:
+        return text
+    names = list(bindings)
+    head = " ".join(f"?{name}" for name in names)
+    row = " ".join(str(bindings[name]) for name in names)
+    return f"{text.rstrip()}\nVALUES ({head}) {{ ({row}) }}\n"
+
+
 def run(
     store: pyoxigraph.Store,
     text: str,
@@ -113,31 +132,12 @@ def run(
     source: str = "query",
 ):
     """Run ``text`` on ``store``; raise :class:`QueryError` (with the parser's message) if it is malformed."""
-    import pyoxigraph as ox
-
-    substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
-        return store.query(
-            text,
-            prefixes={p: iri for p, iri in PREFIXES.items() if p},
-            use_default_graph_as_union=True,
-            substitutions=substitutions or None,
-        )
+        return store.query(bind(text, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"{source}: malformed SPARQL: {exc}") from exc
-    except OSError as exc:
-        raise QueryError(f"{source}: query failed: {exc}") from exc
-
-
-def _default_prefix(text: str) -> str:
-    """Oxigraph's ``prefixes`` cannot declare the empty prefix ``:``; add it to the text when used."""
-    if re.search(r"(?<![\w<])PREFIX\s+:", text, re.IGNORECASE):
-        return text
-    return f"PREFIX : <{PREFIXES['']}>\n{text}"
-
-
-def prepare(text: str) -> str:
-    return _default_prefix(text)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"{source}: the query failed: {exc}") from exc
 
 
 def term_to_text(term) -> str:
