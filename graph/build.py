@@ -28,7 +28,7 @@ from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from graph import paths
-from graph.checks import check_evidence, check_terms, locate, undeclared_terms, validate_shapes
+from graph.checks import check_evidence, check_terms, claim_line, locate, undeclared_terms, validate_shapes
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
 from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, shorten
 from graph.sources import Source, TextIndex, read_text
@@ -133,7 +133,7 @@ def assemble(
                 named.add(triple)
         named += compile_claims(URIRef(source.iri), source.id, claims)
         for iri, claim in zip(statement_iris(source.id, claims), claims, strict=True):
-            line = locate(curated_text, f":evidenceStart {claim.start}")
+            line = claim_line(curated_text, claim)
             locations[str(iri)] = f"{path}:{line}" if line else str(path)
         sources.append(source)
 

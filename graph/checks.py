@@ -129,6 +129,19 @@ def check_terms(
             fail(claim, "CAMEO event type", claim.event_type, event_types)
 
 
+def claim_line(curated_text: str, claim: Claim) -> int | None:
+    """The line where ``claim``'s paragraph starts in its curated file."""
+    from graph.statements import turtle_term
+
+    predicate = "rdf:type" if str(claim.predicate).endswith("#type") else turtle_term(claim.predicate)
+    return locate(
+        curated_text,
+        f"rdf:subject {turtle_term(claim.subject)} ",
+        f"rdf:predicate {predicate} ",
+        f":evidenceStart {claim.start} ",
+    ) or locate(curated_text, f":evidenceStart {claim.start}")
+
+
 def check_evidence(claims: list[Claim], text: str, *, path: Path, curated_text: str) -> None:
     """Raise :class:`EvidenceError` unless every quote is verbatim at its offsets in ``text``."""
     for claim in claims:
@@ -139,7 +152,7 @@ def check_evidence(claims: list[Claim], text: str, *, path: Path, curated_text: 
             hint = f"; it is at offset {found}: set :evidenceStart {found}"
         else:
             hint = "; it is nowhere in the text (check spaces: the text has non-breaking ones)"
-        line = locate(curated_text, f":evidenceStart {claim.start}")
+        line = claim_line(curated_text, claim)
         raise EvidenceError(
             f"the evidence of {shorten(str(claim.subject))} {shorten(str(claim.predicate))} "
             f"{shorten(str(claim.object)) if not isinstance(claim.object, Literal) else repr(str(claim.object))} "

@@ -60,6 +60,14 @@ def main() -> None:
     """
 
 
+data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Curated data folder holding catalog/ and sources/ (default: the package's own graph/data).",
+)
+
 texts_option = click.option(
     "--texts",
     "text_dirs",
@@ -70,6 +78,7 @@ texts_option = click.option(
 
 
 @main.command()
+@data_option
 @texts_option
 @click.option(
     "--output",
@@ -80,7 +89,9 @@ texts_option = click.option(
 @build_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @reports_errors
-def build(text_dirs: tuple[Path, ...], output: Path | None, build_dir: Path | None, as_json: bool) -> None:
+def build(
+    data_dir: Path | None, text_dirs: tuple[Path, ...], output: Path | None, build_dir: Path | None, as_json: bool
+) -> None:
     """Compile the ontology, catalog and sources into the graph, check it, and write it.
 
     Every quote is checked at its offsets in its source text, every entity against the catalog,
@@ -90,7 +101,7 @@ def build(text_dirs: tuple[Path, ...], output: Path | None, build_dir: Path | No
     from graph.build import assemble, summary
     from graph.store import write_build
 
-    result = assemble(text_dirs=text_dirs)
+    result = assemble(text_dirs=text_dirs, **data_folders(data_dir))
     build_dir = build_dir or default_build_dir()
     written = write_build(result.dataset, build_dir, output=output)
     report = summary(result)
@@ -103,13 +114,14 @@ def build(text_dirs: tuple[Path, ...], output: Path | None, build_dir: Path | No
 
 
 @main.command()
+@data_option
 @texts_option
 @reports_errors
-def validate(text_dirs: tuple[Path, ...]) -> None:
+def validate(data_dir: Path | None, text_dirs: tuple[Path, ...]) -> None:
     """Run every check of `build` without writing anything."""
     from graph.build import assemble, summary
 
-    result = assemble(text_dirs=text_dirs)
+    result = assemble(text_dirs=text_dirs, **data_folders(data_dir))
     report = summary(result)
     click.echo(
         f"valid: {report['triples']} triples, {sum(report['statements'].values())} statements, "
@@ -117,6 +129,12 @@ def validate(text_dirs: tuple[Path, ...]) -> None:
     )
     for source in result.unchecked:
         click.echo(f"note: the text of {source.id} is not at hand; its quotes were not checked", err=True)
+
+
+def data_folders(data_dir: Path | None) -> dict[str, Path]:
+    if data_dir is None:
+        return {}
+    return {"catalog_dir": data_dir / "catalog", "sources_dir": data_dir / "sources"}
 
 
 def render_summary(report: dict) -> str:

@@ -1,0 +1,205 @@
+"""`spacekg build` and `spacekg validate`: outputs, summary, and every error case.
+
+Each error case checks the message (what and where), the documented exit code, that no traceback
+is printed, and that the previous build is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, URIRef
+from rdflib.compare import isomorphic
+
+from graph import paths
+from graph.cli import main
+from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError, ValidationError
+
+SEED_TTL = "sources/cnet-2021-ilrs.ttl"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture()
+def data(tmp_path: Path) -> Path:
+    """A private copy of the curated data, to break in a test."""
+    folder = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, folder)
+    return folder
+
+
+@pytest.fixture()
+def previous(tmp_path: Path, built: Path) -> Path:
+    """A build folder with a good build in it (a copy of the session's seed build)."""
+    return Path(shutil.copytree(built, tmp_path / "build", symlinks=True))
+
+
+def fingerprint(build_dir: Path) -> tuple[str, str, list[str]]:
+    trig = hashlib.sha256((build_dir / "spacekg.trig").read_bytes()).hexdigest()
+    return trig, os.readlink(build_dir / "oxigraph"), sorted(p.name for p in build_dir.iterdir())
+
+
+def replace_in(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (which must occur once) and return the 1-based line where it was."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_build_writes_trig_and_store_and_prints_a_summary(previous: Path):
+    assert (previous / "spacekg.trig").stat().st_size > 0
+    assert (previous / "oxigraph").is_symlink()
+    result = run("build", "--build-dir", str(previous))
+    assert result.exit_code == 0
+    assert "statements" in result.output.lower()
+    assert "cnet-2021-ilrs: 28 statements, evidence checked" in result.output
+    assert "19 stated, 6 planned, 1 speculative, 2 inferred" in result.output
+
+
+def test_rebuilding_replaces_the_store_and_removes_the_old_one(previous: Path):
+    old_target = os.readlink(previous / "oxigraph")
+    assert run("build", "--build-dir", str(previous)).exit_code == 0
+    assert os.readlink(previous / "oxigraph") != old_target
+    assert not (previous / old_target).exists()
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt"])
+def test_output_format_follows_the_extension(tmp_path: Path, seed_build, suffix: str):
+    out = tmp_path / f"graph{suffix}"
+    result = run("build", "--build-dir", str(tmp_path / "b"), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}[suffix]
+    if suffix in (".trig", ".nq"):
+        ds = Dataset()
+        ds.parse(out, format=fmt)
+        for named in seed_build.dataset.graphs():
+            if len(named):
+                assert isomorphic(ds.graph(URIRef(named.identifier)), named), named.identifier
+    else:
+        from rdflib import Graph
+
+        assert isomorphic(Graph().parse(out, format=fmt), seed_build.union())
+
+
+def test_unknown_output_extension_is_refused_and_writes_nothing(tmp_path: Path, previous: Path):
+    before = fingerprint(previous)
+    result = run("build", "--build-dir", str(previous), "--output", str(tmp_path / "graph.xyz"))
+    assert result.exit_code == 9
+    assert "unknown RDF format for extension '.xyz'" in result.output
+    assert fingerprint(previous) == before
+
+
+def test_unwritable_output_is_an_io_error(tmp_path: Path, previous: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("build", "--build-dir", str(previous), "--output", str(blocker / "graph.trig"))
+    assert result.exit_code == 9
+    assert "Traceback" not in result.output
+
+
+def test_validate_checks_without_writing(tmp_path: Path):
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.output.startswith("valid: ")
+
+
+ERRORS = {
+    "malformed Turtle": (
+        SEED_TTL, ":certainty :Speculative ;", ":certainty :Speculative ;;; ]]", InputSyntaxError,
+        "Turtle syntax error",
+    ),
+    "evidence not at its offsets": (
+        SEED_TTL, "or ILRS.\" ;\n    :evidenceStart 519 .\n\n[] rdf:subject kg:cnsa ; rdf:predicate :plansMission",
+        "or ILRS.\" ;\n    :evidenceStart 520 .\n\n[] rdf:subject kg:cnsa ; rdf:predicate :plansMission", EvidenceError,
+        "is not at offsets 520-631 of the source text; it is at offset 519",
+    ),
+    "evidence not in the source": (
+        SEED_TTL, '"facilitate extensive cooperation in the ILRS, open to all',
+        '"facilitate broad cooperation in the ILRS, open to all', EvidenceError, "it is nowhere in the text",
+    ),
+    "unknown entity": (
+        SEED_TTL, "rdf:subject kg:change-5 ; rdf:predicate :returnedSamples",
+        "rdf:subject kg:change-6 ; rdf:predicate :returnedSamples", UnknownEntityError,
+        "unknown entity (subject) kg:change-6 (did you mean kg:change-5",
+    ),
+    "unknown relation": (
+        SEED_TTL, "rdf:predicate :landedOn", "rdf:predicate :landedAt", UnknownEntityError,
+        "unknown property :landedAt (did you mean :landedOn",
+    ),
+    "shape violation": (
+        "catalog/countries.ttl", ':isoCode "RU"', ':isoCode "Russia"', ValidationError,
+        "exactly one ISO 3166-1 alpha-2 code",
+    ),
+}
+
+
+def statement_line(path: Path, subject: str, predicate: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(f"[] rdf:subject {subject} ; rdf:predicate {predicate} ")].count("\n") + 1
+
+
+@pytest.mark.parametrize("case", ERRORS)
+def test_bad_input_is_reported_and_the_previous_build_survives(case: str, data: Path, previous: Path):
+    relative, old, new, error, message = ERRORS[case]
+    line = replace_in(data / relative, old, new)
+    before = fingerprint(previous)
+    result = run("build", "--data", str(data), "--build-dir", str(previous))
+    assert result.exit_code == error.exit_code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith("error: ")
+    if error is EvidenceError:  # points at the first line of the statement's paragraph
+        subject, predicate = ("kg:ilrs", ":openTo") if "nowhere" in message else ("kg:cnsa", ":partnerOf")
+        assert f"{data / relative}:{statement_line(data / relative, subject, predicate)}" in result.output
+    elif error is not ValidationError:
+        assert f"{data / relative}:{line}" in result.output
+    else:
+        assert f"{data / relative}:" in result.output  # the violating entity's file and line
+    assert fingerprint(previous) == before
+
+
+def test_a_changed_source_text_fails_its_hash_check(data: Path, previous: Path):
+    text = data / "sources" / "cnet-2021-ilrs.txt"
+    text.write_bytes(text.read_bytes().replace(b"heating up", b"cooling off"))
+    before = fingerprint(previous)
+    result = run("build", "--data", str(data), "--build-dir", str(previous))
+    assert result.exit_code == EvidenceError.exit_code
+    assert "has SHA-256" in result.output and "records" in result.output
+    assert fingerprint(previous) == before
+
+
+def test_a_source_whose_text_is_not_at_hand_builds_but_says_so(data: Path, tmp_path: Path):
+    (data / "sources" / "cnet-2021-ilrs.txt").unlink()
+    result = run("build", "--data", str(data), "--build-dir", str(tmp_path / "b"))
+    assert result.exit_code == 0, result.output
+    assert "cnet-2021-ilrs: 28 statements, evidence not checked (text not at hand)" in result.output
+
+
+def test_texts_folder_supplies_a_missing_text_by_its_hash(data: Path, tmp_path: Path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    shutil.move(data / "sources" / "cnet-2021-ilrs.txt", texts / "whatever-name.txt")
+    result = run("build", "--data", str(data), "--texts", str(texts), "--build-dir", str(tmp_path / "b"))
+    assert result.exit_code == 0, result.output
+    assert "evidence checked" in result.output
+
+
+def test_query_without_a_build_says_how_to_get_one(tmp_path: Path):
+    result = run("query", "--build-dir", str(tmp_path / "nothing"), "SELECT * { ?s ?p ?o }")
+    assert result.exit_code == 8
+    assert "run `spacekg build` first" in result.output
+
+
+def test_malformed_query_is_a_query_error(built: Path):
+    result = run("query", "--build-dir", str(built), "SELECT ?x WHERE { ?x ")
+    assert result.exit_code == 7
+    assert "malformed SPARQL" in result.output
+    assert "Traceback" not in result.output
