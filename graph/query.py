@@ -4,7 +4,8 @@ Queries run on Oxigraph with the default graph as the union of all named graphs 
 still reaches each source) and with SpaceKG's prefixes predeclared, so ``?a :partnerOf ?b`` works
 as written. Named queries are the ``.rq`` files of ``ontology/queries/``; their first comment
 lines say the question they answer and their parameters (``# param: agency - ...``).
-Parameters are bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+Parameters are bound as RDF terms in a ``VALUES`` block (see :func:`bind`), never pasted into the query
+text, so the same text runs on a remote SPARQL 1.1 endpoint.
 """
 
 from __future__ import annotations
@@ -106,22 +107,102 @@ def parse_term(value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
 
 
 def bind(text: str, bindings: dict[str, object]) -> str:
-    """Bind parameters with a trailing ``VALUES`` block of serialised RDF terms.
+    """Bind parameters with a ``VALUES`` block of serialised RDF terms at the head of the WHERE group.
 
     The values are RDF terms (IRIs and literals escaped by pyoxigraph), never strings pasted
-    into the query, so a parameter cannot change the query's meaning. A trailing ``VALUES`` works
-    on every SPARQL 1.1 engine, so the same text runs on a remote endpoint.
+    into the query, so a parameter cannot change the query's meaning. ``VALUES`` is SPARQL 1.1,
+    so the same text runs on any remote endpoint. It goes first inside the query's WHERE group,
+    not after the query, because a trailing ``VALUES`` joins *after* the group's FILTERs and
+    after GROUP BY (SPARQL 1.1 section 18.2.4), where a parameter could no longer filter or
+    group anything. If no WHERE group is found the block goes at the end.
 
     >>> import pyoxigraph as ox
-    >>> bind("SELECT ?x WHERE { ?a ?b ?x }", {"a": ox.NamedNode("https://w3id.org/spacekg/id/cnsa")})
-    'SELECT ?x WHERE { ?a ?b ?x }\nVALUES (?a) { (<https://w3id.org/spacekg/id/cnsa>) }\n'
+    >>> print(bind("SELECT ?x WHERE { ?a ?b ?x }", {"a": ox.NamedNode("https://w3id.org/spacekg/id/cnsa")}))
+    SELECT ?x WHERE {
+      VALUES (?a) { (<https://w3id.org/spacekg/id/cnsa>) }
+     ?a ?b ?x }
     """
     if not bindings:
         return text
     names = list(bindings)
     head = " ".join(f"?{name}" for name in names)
     row = " ".join(str(bindings[name]) for name in names)
-    return f"{text.rstrip()}\nVALUES ({head}) {{ ({row}) }}\n"
+    block = f"VALUES ({head}) {{ ({row}) }}"
+    at = where_group_start(text)
+    if at is None:
+        return f"{text.rstrip()}\n{block}\n"
+    return f"{text[: at + 1]}\n  {block}\n{text[at + 1 :]}"
+
+
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def where_group_start(text: str) -> int | None:
+    """The index of the ``{`` that opens the query's WHERE group, or ``None``.
+
+    A small scanner skips comments, strings and IRIs, so braces or the word WHERE inside them
+    do not count. The WHERE group is the first top-level group after the keyword ``WHERE``; a
+    SELECT, ASK or DESCRIBE may omit the keyword, then it is the first top-level group.
+
+    >>> where_group_start('CONSTRUCT { ?a ?b "{" } WHERE { ?a ?b ?c }')
+    30
+    >>> where_group_start("ASK { }")
+    4
+    """
+    depth, i, n = 0, 0, len(text)
+    first_keyword: str | None = None
+    last_word: str | None = None
+    first_group: int | None = None
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote)
+            continue
+        if c == "<":
+            match = _IRIREF.match(text, i)
+            if match:
+                i = match.end()
+                continue
+        if c in "?$:" or (c.isalnum() and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "?$:_-")):
+            # a variable, a prefixed name or the rest of a word: never a keyword
+            match = re.compile(r"[\w:.-]*").match(text, i + 1)
+            i = match.end() if match else i + 1
+            if depth == 0:
+                last_word = None
+            continue
+        if c.isalpha():
+            word = _WORD.match(text, i).group(0)
+            if depth == 0:
+                upper = word.upper()
+                last_word = upper
+                if first_keyword is None and upper in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+                    first_keyword = upper
+            i += len(word)
+            continue
+        if c == "{":
+            if depth == 0:
+                if last_word == "WHERE":
+                    return i
+                if first_group is None:
+                    first_group = i
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not c.isspace():
+            last_word = None
+        i += 1
+    if first_group is not None and first_keyword in ("SELECT", "ASK", "DESCRIBE"):
+        return first_group
+    return None
 
 
 def run(

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Set up SpaceKG in ./.venv and run its main job, or its tests. Needs only Python 3.11+.
+
+    python3 scripts/quickstart.py          # set up, build the graph, answer example questions, draw maps
+    python3 scripts/quickstart.py test     # set up, lint, and run the test suite
+
+The virtual environment is created once and refreshed whenever pyproject.toml changes.
+Extra arguments after `test` go to pytest (e.g. `test -k shapes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".spacekg-installed"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# The questions of the README, each a named query of ontology/queries/ with its parameters.
+QUESTIONS = [
+    ("Who signed the ILRS memorandum, and when?", "agreement-signatories", []),
+    ("Which mission landed on the far side of the Moon, and when?", "landed-on", ["place", "far-side-of-the-moon"]),
+    ("What does NASA plan?", "plans-of", ["actor", "nasa"]),
+    (
+        'What is the evidence that "CNSA is a partner of Roscosmos", and where is it from?',
+        "evidence",
+        ["subject", "cnsa", "predicate", ":partnerOf", "object", "roscosmos"],
+    ),
+    ("Which statements are only speculative or inferred?", "uncertain-statements", []),
+]
+
+
+def setup() -> None:
+    """Create .venv and install the project (editable, with test tools) if pyproject.toml changed."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if sys.version_info < (3, 11):
+        sys.exit(f"SpaceKG needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not (BIN / "python").exists():
+        print(f"creating {VENV.relative_to(ROOT)}/ ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("installing SpaceKG and its dependencies ...", flush=True)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[test]")
+    STAMP.write_text(wanted)
+
+
+def run(*command: object) -> None:
+    result = subprocess.run([str(c) for c in command], cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def spacekg(*args: str) -> None:
+    run(BIN / "spacekg", *args)
+
+
+def demo() -> None:
+    texts = ["--texts", str(CORPUS)] if CORPUS.is_dir() else []
+    print("\n== spacekg build", flush=True)
+    spacekg("build", *texts)
+    for question, name, params in QUESTIONS:
+        pairs = [item for k, v in zip(params[::2], params[1::2], strict=True) for item in ("-p", k, v)]
+        print(f"\n== {question}\n   spacekg query --name {name} {' '.join(pairs)}".rstrip(), flush=True)
+        spacekg("query", "--name", name, *pairs)
+    maps = ROOT / "scripts" / "render_maps.py"
+    if maps.exists():
+        print("\n== maps", flush=True)
+        run(BIN / "python", maps)
+
+
+def test(pytest_args: list[str]) -> None:
+    run(BIN / "ruff", "check", "graph", "tests", "scripts")
+    run(BIN / "python", "-m", "pytest", *pytest_args)
+
+
+def main() -> None:
+    command, rest = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("demo", [])
+    if command not in ("demo", "test"):
+        sys.exit(__doc__)
+    setup()
+    if command == "demo":
+        demo()
+    else:
+        test(rest)
+
+
+if __name__ == "__main__":
+    main()

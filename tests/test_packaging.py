@@ -1,0 +1,69 @@
+"""The data files travel with the package: a wheel installed elsewhere builds and queries the graph."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out),
+         str(ROOT)],
+        check=True,
+    )
+    (found,) = out.glob("spacekg-*.whl")
+    return found
+
+
+def test_the_wheel_carries_ontology_shapes_queries_catalog_and_sources(wheel: Path):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "graph/ontology/space.ttl",
+        "graph/ontology/shapes.ttl",
+        "graph/ontology/cameo.ttl",
+        "graph/ontology/queries/evidence.rq",
+        "graph/data/catalog/agencies.ttl",
+        "graph/data/sources/cnet-2021-ilrs.ttl",
+        "graph/data/sources/cnet-2021-ilrs.txt",
+    ):
+        assert required in names
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_builds_and_queries_from_any_folder(wheel: Path, tmp_path: Path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    # The dependencies are those of this test run (no download); the wheel alone is installed fresh.
+    # A path added by a .pth file is not a site folder, so the editable install's own .pth is not applied.
+    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    Path(purelib, "spacekg-test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel], check=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    spacekg = env_dir / "bin" / "spacekg"
+    built = subprocess.run([spacekg, "build"], cwd=elsewhere, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert "evidence checked" in built.stdout
+    location = subprocess.run(
+        [python, "-c", "import graph.paths as p; print(p.ontology_file())"], cwd=elsewhere, capture_output=True,
+        text=True, check=True,
+    ).stdout.strip()
+    assert Path(location).is_relative_to(env_dir)
+    answer = subprocess.run(
+        [spacekg, "query", "--format", "csv", "SELECT ?b WHERE { kg:cnsa :partnerOf ?b }"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    )
+    assert answer.stdout.splitlines() == ["b", "https://w3id.org/spacekg/id/roscosmos"]
