@@ -280,7 +280,7 @@ def format_claim(claim: Claim) -> str:
     meta += [f"{turtle_term(prop)} {turtle_term(value)}" for prop, value in claim.times.items()]
     if claim.event_type is not None:
         meta.append(f":eventType {turtle_term(claim.event_type)}")
-    lines = head + ["    " + " ; ".join(meta) + " ;"]
+    lines = [*head, "    " + " ; ".join(meta) + " ;"]
     if claim.time_expression:
         lines.append(f"    :timeExpression {turtle_term(Literal(claim.time_expression))} ;")
     if claim.comment is not None:

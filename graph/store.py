@@ -39,7 +39,7 @@ def format_for(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(FORMATS)
-        raise OutputError(f"unknown RDF format for extension {path.suffix!r} (use one of {known})", path=path)
+        raise OutputError(f"unknown RDF format for extension {path.suffix!r} (use one of {known})", path=path) from None
 
 
 def write_atomically(path: Path, data: bytes) -> None:
