@@ -159,6 +159,12 @@ FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "j
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMAT_CHOICES), default="table", show_default=True)
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead of the built graph.")
+@click.option(
+    "--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+    help="An HTTP header for --endpoint, e.g. 'Authorization: Bearer TOKEN'; repeatable. "
+    "$SPACEKG_AUTH_HEADER adds one too. Never put credentials in the URL.",
+)
 @build_dir_option
 @reports_errors
 def query(
@@ -167,6 +173,8 @@ def query(
     params: tuple[tuple[str, str], ...],
     list_queries: bool,
     fmt: str,
+    endpoint: str | None,
+    headers: tuple[str, ...],
     build_dir: Path | None,
 ) -> None:
     """Run a SPARQL query on the built graph and print the results.
@@ -180,9 +188,9 @@ def query(
       spacekg query 'SELECT ?a ?b { ?a :partnerOf ?b }'
       spacekg query my-question.rq --format csv
       spacekg query --name partners-of -p agency cnsa
+      spacekg query --name partners-of -p agency cnsa --endpoint http://localhost:7878/query
     """
     from graph import query as q
-    from graph.store import open_store
 
     if list_queries:
         for nq in q.named_queries().values():
@@ -195,12 +203,14 @@ def query(
             raise QueryError("give either a query or --name, not both")
         named = q.get_named_query(name)
         given = dict(params)
-        missing = [p for p in named.params if p not in given]
-        if missing:
-            raise QueryError(f"named query {name!r} needs parameter(s): " + ", ".join(f"-p {m} VALUE" for m in missing))
         unknown = [p for p in given if p not in named.params]
         if unknown:
-            raise QueryError(f"named query {name!r} has no parameter(s) {', '.join(unknown)}")
+            takes = ", ".join(named.params) or "none"
+            raise QueryError(f"named query {name!r} has no parameter(s) {', '.join(unknown)} (it takes: {takes})")
+        missing = [p for p in named.params if p not in given]
+        if missing:
+            needs = "; ".join(f"-p {m} VALUE ({named.params[m]})" for m in missing)
+            raise QueryError(f"named query {name!r} needs parameter(s): {needs}")
         text, label = named.text, str(named.path)
         bindings = {k: q.parse_term(v) for k, v in given.items()}
     elif query is None:
@@ -209,8 +219,17 @@ def query(
         if params:
             raise QueryError("parameters (-p) go with named queries (--name)")
         text, label = read_query_argument(query)
-    store = open_store(build_dir or default_build_dir())
-    results = q.run(store, text, bindings=bindings, source=label)
+    if endpoint:
+        from graph import remote
+
+        results = remote.query(endpoint, text, bindings=bindings, headers=remote.auth_headers(headers), source=label)
+    else:
+        if headers:
+            raise QueryError("--header goes with --endpoint")
+        from graph.store import open_store
+
+        store = open_store(build_dir or default_build_dir())
+        results = q.run(store, text, bindings=bindings, source=label)
     click.echo(q.format_results(results, fmt), nl=False)
 
 
@@ -219,13 +238,220 @@ def read_query_argument(argument: str) -> tuple[str, str]:
     if argument == "-":
         return sys.stdin.read(), "<stdin>"
     path = Path(argument)
-    if len(argument) < 4096 and "\n" not in argument and path.suffix in (".rq", ".sparql") or path.is_file():
+    try:
+        is_file = len(argument) < 4096 and "\n" not in argument and path.is_file()
+    except OSError:  # a long query text is no file name (ENAMETOOLONG)
+        is_file = False
+    if is_file or (len(argument) < 4096 and "\n" not in argument and path.suffix in (".rq", ".sparql")):
         try:
             return path.read_text(encoding="utf-8"), str(path)
         except OSError as exc:
             raise QueryError(f"cannot read query file: {exc.strerror}") from exc
     return argument, "<query>"
 
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from graph.mirror import normalize_date
+
+    if value is None:
+        return None
+    try:
+        normalize_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+as_of_option = click.option(
+    "--as-of", metavar="DATE", callback=_as_of,
+    help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
+min_certainty_option = click.option(
+    "--min-certainty",
+    type=click.Choice(["stated", "planned", "speculative", "inferred"], case_sensitive=False),
+    help="Only statements at least this sure (stated > planned > speculative > inferred).",
+)
+
+
+@main.command()
+@as_of_option
+@min_certainty_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@build_dir_option
+@reports_errors
+def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: Path | None) -> None:
+    """Print the blocs, the most central actors and the structural balance of the graph."""
+    from graph.analysis import analysis_json, analyze as run_analysis, format_analysis
+    from graph.mirror import mirror
+    from graph.store import open_store
+
+    G = mirror(open_store(build_dir or default_build_dir()))
+    result = run_analysis(G, as_of=as_of, min_certainty=min_certainty)
+    click.echo(analysis_json(result) if fmt == "json" else format_analysis(result), nl=fmt == "json")
+
+
+@main.command()
+@click.argument("entity_a")
+@click.argument("entity_b")
+@as_of_option
+@min_certainty_option
+@build_dir_option
+@reports_errors
+def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str | None, build_dir: Path | None) -> None:
+    """Print the shortest chains of statements linking two entities, with evidence and certainty.
+
+    Entities are named by label, alias, acronym or ID, in any case (e.g. CNSA, "US space agency",
+    kg:roscosmos).
+    """
+    from graph.analysis import explain_text, resolve
+    from graph.mirror import mirror
+    from graph.store import open_store
+
+    G = mirror(open_store(build_dir or default_build_dir()))
+    a, b = resolve(G, entity_a), resolve(G, entity_b)
+    click.echo(explain_text(G, a, b, as_of=as_of, min_certainty=min_certainty), nl=False)
+
+
+@main.command()
+@click.option(
+    "--projection", type=click.Choice(["partnership", "rivalry", "signed", "membership", "full"]),
+    default="full", show_default=True, help="Which graph to write.",
+)
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@as_of_option
+@min_certainty_option
+@build_dir_option
+@reports_errors
+def export(
+    projection: str, fmt: str, output: Path, as_of: str | None, min_certainty: str | None, build_dir: Path | None
+) -> None:
+    """Write a projection of the graph as GraphML or GEXF (for Gephi, Cytoscape, yEd), attributes kept.
+
+    Missing values are left out; lists and dicts are written as JSON text.
+    """
+    from graph.mirror import export_bytes, mirror, project
+    from graph.store import open_store, write_atomically
+
+    G = mirror(open_store(build_dir or default_build_dir()))
+    P = project(G, projection, as_of=as_of, min_certainty=min_certainty)
+    write_atomically(output, export_bytes(P, fmt))
+    click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}) -> {output}")
+
+
+MAP_KINDS = ("partnerships", "rivalries", "signed", "memberships", "timeline")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(MAP_KINDS), required=False)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The PNG file to write.")
+@click.option("--query", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Draw the result of a CONSTRUCT (or SELECT ?s ?p ?o) query file instead of a KIND.")
+@as_of_option
+@min_certainty_option
+@click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of ENTITY (label, alias, acronym or ID).")
+@click.option("--depth", type=click.IntRange(1, 6), default=1, show_default=True, help="Steps around --focus.")
+@click.option("--title", help="The map's title (default: one per kind).")
+@click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True)
+@click.option("--width", type=click.IntRange(400, 8000), default=1600, show_default=True, help="Pixels.")
+@click.option("--height", type=click.IntRange(300, 8000), default=1000, show_default=True, help="Pixels.")
+@build_dir_option
+@reports_errors
+def render(
+    kind: str | None, output: Path, query_file: Path | None, as_of: str | None, min_certainty: str | None,
+    focus: str | None, depth: int, title: str | None, dpi: int, width: int, height: int, build_dir: Path | None,
+) -> None:
+    """Draw a relationship map as PNG: partnerships, rivalries, signed, memberships or timeline.
+
+    \b
+    Examples:
+      spacekg render partnerships -o partnerships.png
+      spacekg render signed --as-of 2021-12-31 --min-certainty planned -o camps.png
+      spacekg render memberships --focus NASA --depth 2 -o nasa.png
+      spacekg render --query my-construct.rq -o mine.png
+    """
+    from graph import maps
+    from graph.store import build_hash, open_store, write_atomically
+
+    if (kind is None) == (query_file is None):
+        raise click.UsageError("give a KIND or --query FILE (one of them)")
+    if output.suffix.lower() != ".png":
+        raise click.UsageError(f"the output must be a .png file, not {output.name!r}")
+    folder = build_dir or default_build_dir()
+    store = open_store(folder)
+    size = {"width": width, "height": height, "dpi": dpi}
+    if query_file is not None:
+        text, label = read_query_argument(str(query_file))
+        spec, drawn = maps.render_query(store, text, query_name=label, build_hash=build_hash(folder), title=title,
+                                        **size)
+    else:
+        spec, drawn = maps.render(store, kind, build_hash=build_hash(folder), as_of=as_of,
+                                  min_certainty=min_certainty, focus=focus, depth=depth, title=title, **size)
+    write_atomically(output, drawn.png)
+    shown = f"{len(spec.events)} events" if spec.kind == "timeline" else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges"
+    click.echo(f"wrote {spec.kind} map ({shown}) -> {output}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0 picks a free port.")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-results", type=click.IntRange(1), default=10_000, show_default=True,
+              help="Rows (or triples) an answer may hold; more gives 503.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Queries answered at once (one process each).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
+@build_dir_option
+@reports_errors
+def serve(host: str, port: int, timeout: float, max_results: int, workers: int, quiet: bool,
+          build_dir: Path | None) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint (with a query page at /).
+
+    \b
+    Examples:
+      spacekg serve --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?a :partnerOf ?b }' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from graph.server import Limits
+    from graph.server import serve as run_server
+
+    run_server(build_dir or default_build_dir(), host=host, port=port, limits=Limits(timeout, max_results),
+               workers=workers, quiet=quiet, announce=click.echo)
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol URL (Oxigraph /store, Fuseki /DATASET/data), or with --update "
+              "a SPARQL Update URL.")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Put every triple in this one graph.")
+@click.option("--update", is_flag=True, help="Use SPARQL 1.1 Update (INSERT DATA) instead of Graph Store PUTs.")
+@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+              help="An HTTP header, e.g. 'Authorization: Bearer TOKEN'; repeatable. $SPACEKG_AUTH_HEADER adds one.")
+@build_dir_option
+@reports_errors
+def push(endpoint: str, graph_iri: str | None, update: bool, headers: tuple[str, ...],
+         build_dir: Path | None) -> None:
+    """Load the built graph into a remote SPARQL store, one named graph per source.
+
+    Each graph sent replaces the graph of the same name in the store. Named queries expect the
+    store's default graph to be the union of its named graphs (Oxigraph: --union-default-graph).
+
+    \b
+    Examples:
+      spacekg push --endpoint http://localhost:7878/store
+      spacekg push --endpoint http://localhost:3030/spacekg/data --header "Authorization: Basic ..."
+      spacekg push --endpoint http://localhost:7878/update --update --graph https://example.org/spacekg
+    """
+    from graph import remote
+
+    pushed = remote.push_build(build_dir or default_build_dir(), endpoint, graph=graph_iri, update=update,
+                               headers=remote.auth_headers(headers))
+    for item in pushed:
+        click.echo(f"{item.triples:>8} triples -> {'default graph' if item.graph is None else '<' + item.graph + '>'}")
+    click.echo(f"pushed {sum(i.triples for i in pushed)} triples in {len(pushed)} graph(s) to {endpoint}")
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -113,6 +113,14 @@ def _replace_store(build_dir: Path, trig: bytes) -> None:
         shutil.rmtree(previous, ignore_errors=True)
 
 
+def build_hash(build_dir: Path) -> str:
+    """The SHA-256 of the built TriG file: names the exact graph a map or result came from."""
+    import hashlib
+
+    trig = Path(build_dir) / TRIG_NAME
+    return hashlib.sha256(trig.read_bytes()).hexdigest() if trig.exists() else ""
+
+
 def store_path(build_dir: Path) -> Path:
     return Path(build_dir) / STORE_LINK
 

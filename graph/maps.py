@@ -1,0 +1,690 @@
+"""Relationship maps as PNG: partnerships, rivalries, both, memberships, and a timeline.
+
+Rendering has two steps so that what is drawn can be tested without looking at pixels:
+
+1. :func:`layout_map` (or :func:`layout_triples` for a query's result) decides everything: which
+   nodes and edges, their positions, colours, markers, line styles, the legend, the title,
+   subtitle and footer. It returns a :class:`MapSpec` and imports no plotting library.
+2. :func:`draw` turns a spec into PNG bytes with matplotlib's Agg backend (headless), placing
+   labels so that they overlap neither each other nor the nodes, and records in the PNG's text
+   chunks what the map shows (kind, filters, as-of date, build hash, sources).
+
+Encodings are chosen to survive greyscale and colour-blindness: relations differ by line style
+as well as by colour (partnership solid, rivalry dashed, membership dotted), certainty by
+opacity and width (stated strongest, inferred faintest), entity types by marker shape as well as
+by colour (the Okabe-Ito palette).
+
+Layout is deterministic and stable: each node starts from a position derived from a hash of its
+IRI alone, and the force layout runs a fixed number of iterations with a fixed seed, so the same
+graph gives the same picture and one more fact moves the others only a little.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import QueryError
+from graph.namespaces import SPACE, shorten
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+KINDS = ("partnerships", "rivalries", "signed", "memberships", "timeline")
+
+# Okabe-Ito colours; every type also has its own marker, so colour is never the only cue.
+TYPE_STYLE: dict[str, tuple[str, str, str]] = {
+    # type: (legend label, colour, matplotlib marker)
+    "SpaceAgency": ("space agency", "#56B4E9", "o"),
+    "Country": ("country", "#E69F00", "s"),
+    "Company": ("company", "#CC79A7", "P"),
+    "Program": ("program", "#F0E442", "D"),
+    "Mission": ("mission / spacecraft", "#0072B2", "^"),
+    "Spacecraft": ("mission / spacecraft", "#0072B2", "^"),
+    "Lander": ("mission / spacecraft", "#0072B2", "^"),
+    "Rover": ("mission / spacecraft", "#0072B2", "^"),
+    "Orbiter": ("mission / spacecraft", "#0072B2", "^"),
+    "SpaceStation": ("space station", "#009E73", "h"),
+    "Agreement": ("agreement", "#D55E00", "p"),
+    "Facility": ("place / facility", "#999999", "v"),
+    "CelestialBody": ("place / facility", "#999999", "v"),
+    "SurfaceRegion": ("place / facility", "#999999", "v"),
+    "Orbit": ("place / facility", "#999999", "v"),
+    "Region": ("place / facility", "#999999", "v"),
+    "MemorandumOfUnderstanding": ("agreement", "#D55E00", "p"),
+}
+OTHER_STYLE = ("other", "#BBBBBB", "v")
+
+RELATION_STYLE: dict[str, tuple[str, str, Any]] = {
+    # relation: (legend label, colour, line style)
+    "partnership": ("partnership", "#009E73", "solid"),
+    "rivalry": ("rivalry", "#D55E00", (0, (5, 3))),
+    "membership": ("belongs to / runs / signed", "#555555", (0, (1, 2))),
+    "other": ("other relation", "#999999", (0, (3, 1, 1, 1))),
+}
+CERTAINTY_STYLE: dict[str, tuple[float, float]] = {
+    # certainty: (opacity, line width in points)
+    "stated": (0.95, 3.2),
+    "planned": (0.65, 2.4),
+    "speculative": (0.45, 1.8),
+    "inferred": (0.45, 1.8),
+}
+CERTAINTY_ORDER = ("stated", "planned", "speculative", "inferred")
+CERTAINTY_COLOUR = {"stated": "#0072B2", "planned": "#009E73", "speculative": "#E69F00", "inferred": "#CC79A7"}
+TIMELINE_MARKER = {"stated": "o", "planned": "s", "speculative": "D", "inferred": "^"}
+
+TITLES = {
+    "partnerships": "Who works with whom in space",
+    "rivalries": "Who competes in space",
+    "signed": "Partners and rivals in space",
+    "memberships": "Who belongs to, runs or signs what",
+    "timeline": "What happened when",
+    "query": "Query result",
+}
+
+
+@dataclass(frozen=True)
+class NodeMark:
+    """One node as drawn: where, how big, which colour and marker."""
+
+    id: str
+    label: str
+    type: str | None
+    x: float
+    y: float
+    size: float
+    colour: str
+    marker: str
+
+
+@dataclass(frozen=True)
+class EdgeMark:
+    """One edge as drawn: its relation and certainty, and the style they give it."""
+
+    u: str
+    v: str
+    relation: str
+    certainty: str | None
+    colour: str
+    linestyle: Any
+    width: float
+    alpha: float
+    statements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """One dated statement on the timeline."""
+
+    when: str
+    day: date
+    row: int
+    text: str
+    certainty: str
+    colour: str
+    marker: str
+
+
+@dataclass
+class MapSpec:
+    """Everything a map shows, decided before anything is drawn."""
+
+    kind: str
+    title: str
+    subtitle: str
+    footer: str
+    nodes: list[NodeMark] = field(default_factory=list)
+    edges: list[EdgeMark] = field(default_factory=list)
+    events: list[EventMark] = field(default_factory=list)
+    legend: list[tuple[str, dict]] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    width: int = 1600
+    height: int = 1000
+    dpi: int = 150
+
+    def edge(self, a: str, b: str) -> EdgeMark | None:
+        """The edge drawn between ``a`` and ``b`` (either direction), if any."""
+        for mark in self.edges:
+            if {mark.u, mark.v} == {a, b}:
+                return mark
+        return None
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _seed_position(node: str) -> tuple[float, float]:
+    """A starting position that depends on the node's IRI only (stable when the graph grows)."""
+    digest = hashlib.sha256(node.encode()).digest()
+    angle = int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
+    radius = 0.35 + 0.65 * int.from_bytes(digest[4:8], "big") / 2**32
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def positions(P: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Deterministic, stable positions in [0, 1]² for the nodes of ``P``.
+
+    Each connected component is laid out on its own (a force layout would push components to the
+    corners and squeeze them), then the components are packed left to right, top to bottom, in
+    cells whose size grows with the square root of the component's size.
+    """
+    import networkx as nx
+
+    if P.number_of_nodes() == 0:
+        return {}
+    components = sorted((sorted(c) for c in nx.connected_components(P)), key=lambda c: (-len(c), c[0]))
+    local = [_component_positions(P, nodes) for nodes in components]
+    sizes = [math.sqrt(len(nodes)) for nodes in components]
+    # Greedy shelf packing into a row of width proportional to the total size.
+    row_width = max(max(sizes), math.sqrt(sum(s * s for s in sizes)) * 1.25)
+    placed: list[tuple[float, float, float]] = []  # (x, y, cell size) of each component
+    x = y = shelf = 0.0
+    for size in sizes:
+        if x > 0 and x + size > row_width + 1e-9:
+            x, y, shelf = 0.0, y + shelf, 0.0
+        placed.append((x, y, size))
+        x += size
+        shelf = max(shelf, size)
+    total_w = max(px + size for px, _, size in placed)
+    total_h = max(py + size for _, py, size in placed)
+    scale = 1.0 / max(total_w, total_h)
+    result = {}
+    for (px, py, size), pos in zip(placed, local, strict=True):
+        margin = 0.12 * size
+        for node, (lx, ly) in pos.items():
+            cx = (px + margin + lx * (size - 2 * margin)) * scale
+            cy = (py + margin + ly * (size - 2 * margin)) * scale
+            result[node] = (cx + (1 - total_w * scale) / 2, 1 - cy - (1 - total_h * scale) / 2)
+    return result
+
+
+def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions in [0, 1]² for one connected component."""
+    import networkx as nx
+
+    if len(nodes) == 1:
+        return {nodes[0]: (0.5, 0.5)}
+    if len(nodes) == 2:
+        return {nodes[0]: (0.0, 0.5), nodes[1]: (1.0, 0.5)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.subgraph(nodes).edges()))
+    start = {n: _seed_position(n) for n in nodes}
+    raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=150, seed=7, weight=None)
+    xs = [float(p[0]) for p in raw.values()]
+    ys = [float(p[1]) for p in raw.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    off_x = (1 - (max(xs) - min(xs)) / span) / 2
+    off_y = (1 - (max(ys) - min(ys)) / span) / 2
+    return {n: (off_x + (float(raw[n][0]) - min(xs)) / span, off_y + (float(raw[n][1]) - min(ys)) / span)
+            for n in nodes}
+
+
+def _node_marks(P: nx.Graph, weight: str | None = "weight") -> list[NodeMark]:
+    pos = positions(P)
+    strength = {n: sum(abs(d.get(weight, 1.0) or 1.0) for _, _, d in P.edges(n, data=True)) for n in P}
+    top = max(strength.values(), default=1.0) or 1.0
+    marks = []
+    for n in sorted(P.nodes):
+        data = P.nodes[n]
+        label, colour, marker = TYPE_STYLE.get(data.get("type") or "", OTHER_STYLE)
+        name = data.get("acronym") or data.get("label") or shorten(n)
+        size = 260 + 1100 * math.sqrt(strength[n] / top)
+        marks.append(NodeMark(n, str(name), data.get("type"), pos[n][0], pos[n][1], size, colour, marker))
+    return marks
+
+
+def _edge_mark(u: str, v: str, relation: str, certainty: str | None, statements=()) -> EdgeMark:
+    _, colour, linestyle = RELATION_STYLE[relation]
+    alpha, width = CERTAINTY_STYLE.get(certainty or "stated", CERTAINTY_STYLE["stated"])
+    if relation == "membership":
+        width *= 0.6
+    a, b = sorted((u, v))
+    return EdgeMark(a, b, relation, certainty, colour, linestyle, width, alpha, tuple(statements))
+
+
+def _legend(nodes: list[NodeMark], edges: list[EdgeMark]) -> list[tuple[str, dict]]:
+    entries: list[tuple[str, dict]] = []
+    seen = set()
+    for mark in sorted(nodes, key=lambda m: TYPE_STYLE.get(m.type or "", OTHER_STYLE)[0]):
+        label, colour, marker = TYPE_STYLE.get(mark.type or "", OTHER_STYLE)
+        if label not in seen:
+            seen.add(label)
+            entries.append((label, {"kind": "node", "colour": colour, "marker": marker}))
+    for relation in RELATION_STYLE:
+        if any(e.relation == relation for e in edges):
+            label, colour, linestyle = RELATION_STYLE[relation]
+            entries.append((label, {"kind": "edge", "colour": colour, "linestyle": linestyle, "alpha": 0.95}))
+    certainties = [c for c in CERTAINTY_ORDER if any(e.certainty == c for e in edges)]
+    if len(certainties) > 1 or (certainties and certainties != ["stated"]):
+        for certainty in certainties:
+            alpha, width = CERTAINTY_STYLE[certainty]
+            entries.append((certainty, {"kind": "edge", "colour": "#333333", "linestyle": "solid",
+                                        "alpha": alpha, "width": width}))
+    return entries
+
+
+def _filters_text(as_of: str | None, min_certainty: str | None, focus: str | None, depth: int) -> str:
+    parts = [f"as of {as_of}" if as_of else "all dates"]
+    if min_certainty:
+        parts.append(f"certainty ≥ {min_certainty}")
+    if focus:
+        parts.append(f"around {focus} (depth {depth})")
+    return " · ".join(parts)
+
+
+def _count_sources(G: nx.MultiDiGraph, statements: set[str]) -> list[str]:
+    found = set()
+    for _, _, key, data in G.edges(keys=True, data=True):
+        if key in statements and data.get("source"):
+            found.add(data["source"])
+    return sorted(found)
+
+
+def _source_line(G: nx.MultiDiGraph, sources: list[str]) -> str:
+    described = G.graph.get("sources", {})
+    names = [described.get(s, shorten(s)) for s in sources]
+    if not names:
+        return "Sources: none"
+    shown = "; ".join(names[:4]) + (f"; and {len(names) - 4} more" if len(names) > 4 else "")
+    return f"Sources: {shown}"
+
+
+def layout_map(
+    G: nx.MultiDiGraph,
+    kind: str,
+    *,
+    as_of: str | None = None,
+    min_certainty: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    title: str | None = None,
+    build_hash: str = "",
+    width: int = 1600,
+    height: int = 1000,
+    dpi: int = 150,
+) -> MapSpec:
+    """Decide what a map of ``kind`` shows and how, from the mirror ``G``.
+
+    ``focus`` is an entity IRI: only its neighbourhood of ``depth`` steps in the projection is kept.
+    """
+    import networkx as nx
+
+    from graph import mirror as m
+
+    if kind not in KINDS:
+        raise ValueError(f"unknown map kind {kind!r} (use one of {', '.join(KINDS)})")
+    if kind == "timeline":
+        return _layout_timeline(G, as_of=as_of, min_certainty=min_certainty, focus=focus, title=title,
+                                build_hash=build_hash, width=width, height=height, dpi=dpi)
+    projection = {"partnerships": "partnership", "rivalries": "rivalry", "signed": "signed",
+                  "memberships": "membership"}[kind]
+    P = m.project(G, projection, as_of=as_of, min_certainty=min_certainty)
+    if focus is not None:
+        if focus not in P:
+            P = nx.Graph()
+            P.add_node(focus, **G.nodes[focus])
+        else:
+            P = nx.ego_graph(P, focus, radius=depth)
+    edges = []
+    for u, v, data in sorted(P.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
+        if kind == "signed":
+            relation = "partnership" if data["sign"] > 0 else "rivalry"
+        else:
+            relation = {"partnerships": "partnership", "rivalries": "rivalry", "memberships": "membership"}[kind]
+        edges.append(_edge_mark(u, v, relation, data.get("certainty"), data.get("statements", ())))
+    nodes = _node_marks(P)
+    statements = {s for e in edges for s in e.statements}
+    sources = _count_sources(G, statements)
+    name = G.nodes[focus].get("label") if focus else None
+    subtitle = (f"{_filters_text(as_of, min_certainty, name, depth)} · {len(statements)} statement"
+                f"{'s' if len(statements) != 1 else ''} from {len(sources)} source{'s' if len(sources) != 1 else ''}")
+    spec = MapSpec(
+        kind=kind, title=title or TITLES[kind], subtitle=subtitle,
+        footer=_source_line(G, sources) + (f" · SpaceKG build {build_hash[:12]}" if build_hash else ""),
+        nodes=nodes, edges=edges, legend=_legend(nodes, edges), width=width, height=height, dpi=dpi,
+    )
+    spec.metadata = _metadata(spec, as_of=as_of, min_certainty=min_certainty, focus=focus, depth=depth,
+                              build_hash=build_hash, sources=sources)
+    return spec
+
+
+def _first_day(text: str) -> date:
+    parts = [int(p) for p in text.split("-")[:3]] + [1, 1]
+    return date(parts[0], parts[1] or 1, parts[2] or 1)
+
+
+# Bibliographic statements (who wrote or published a source) are provenance, not space relations.
+NOT_ON_MAPS = frozenset({"creator", "publisher"})
+
+
+def _name(G, node: str) -> str:
+    data = G.nodes[node] if node in G else {}
+    return str(data.get("acronym") or data.get("label") or shorten(node))
+
+
+def _layout_timeline(G, *, as_of, min_certainty, focus, title, build_hash, width, height, dpi) -> MapSpec:
+    from graph import mirror as m
+
+    found = []
+    for u, v, key, data in m.filtered(G, as_of=as_of, min_certainty=min_certainty).edges(keys=True, data=True):
+        when = data.get("point_in_time") or data.get("start_time") or data.get("end_time")
+        if not when or data.get("relation") in NOT_ON_MAPS or (focus and focus not in (u, v)):
+            continue
+        relation = RELATION_LABELS.get(data.get("relation"), data.get("relation"))
+        found.append((_first_day(when), _name(G, u), when, f"{_name(G, u)} {relation} {_name(G, v)}",
+                      data["certainty"], key))
+    found.sort()
+    marks = [
+        EventMark(when, day, row, text, certainty, CERTAINTY_COLOUR[certainty], TIMELINE_MARKER[certainty])
+        for row, (day, _, when, text, certainty, _) in enumerate(found)
+    ]
+    sources = _count_sources(G, {f[5] for f in found})
+    name = G.nodes[focus].get("label") if focus else None
+    subtitle = (f"{_filters_text(as_of, min_certainty, name, 1)} · {len(marks)} dated statement"
+                f"{'s' if len(marks) != 1 else ''} from {len(sources)} source{'s' if len(sources) != 1 else ''}"
+                " · planned dates are targets")
+    legend = [(c, {"kind": "node", "colour": CERTAINTY_COLOUR[c], "marker": TIMELINE_MARKER[c]})
+              for c in CERTAINTY_ORDER if any(e.certainty == c for e in marks)]
+    spec = MapSpec(
+        kind="timeline", title=title or TITLES["timeline"], subtitle=subtitle,
+        footer=_source_line(G, sources) + (f" · SpaceKG build {build_hash[:12]}" if build_hash else ""),
+        events=marks, legend=legend, width=width, height=height, dpi=dpi,
+    )
+    spec.metadata = _metadata(spec, as_of=as_of, min_certainty=min_certainty, focus=focus, depth=1,
+                              build_hash=build_hash, sources=sources)
+    return spec
+
+
+RELATION_LABELS = {
+    "partnerOf": "partners with", "rivalOf": "rivals", "signedAgreement": "signed", "operates": "operates",
+    "plansMission": "plans", "landedOn": "landed on", "returnedSamples": "returned samples from",
+    "memberOf": "joined", "participatesIn": "takes part in", "launched": "launched", "about": "is about",
+    "dependsOn": "depends on", "locatedIn": "located in", "basedIn": "based in", "partOf": "part of",
+    "creator": "written by", "publisher": "published by",
+}
+
+
+def layout_triples(
+    G: nx.MultiDiGraph,
+    triples: list[tuple[str, str, str]],
+    *,
+    title: str | None = None,
+    query_name: str = "",
+    build_hash: str = "",
+    width: int = 1600,
+    height: int = 1000,
+    dpi: int = 150,
+) -> MapSpec:
+    """The map of a query's triples (IRI objects only); node names and types come from the mirror ``G``."""
+    import networkx as nx
+
+    drawable = sorted({(s, p, o) for s, p, o in triples if o is not None})
+    if not drawable:
+        raise QueryError(f"{query_name or 'the query'} gave no triples with an IRI object: nothing to draw")
+    P = nx.Graph()
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for s, p, o in drawable:
+        for n in (s, o):
+            if n not in P:
+                P.add_node(n, **(G.nodes[n] if n in G else {"label": shorten(n)}))
+        P.add_edge(s, o)
+        relation = {SPACE + "partnerOf": "partnership", SPACE + "rivalOf": "rivalry"}.get(p, "other")
+        kinds.setdefault(tuple(sorted((s, o))), set()).add(relation)
+    edges = [
+        _edge_mark(a, b, "partnership" if rel == {"partnership"} else "rivalry" if "rivalry" in rel else
+                   next(iter(sorted(rel))), "stated")
+        for (a, b), rel in sorted(kinds.items())
+    ]
+    nodes = _node_marks(P, weight=None)
+    spec = MapSpec(
+        kind="query", title=title or TITLES["query"], subtitle=f"{len(drawable)} triples from {query_name}",
+        footer="Drawn from a SPARQL query result" + (f" · SpaceKG build {build_hash[:12]}" if build_hash else ""),
+        nodes=nodes, edges=edges, legend=_legend(nodes, edges), width=width, height=height, dpi=dpi,
+    )
+    spec.metadata = {"SpaceKG-Kind": "query", "SpaceKG-Query": query_name, "SpaceKG-Build": build_hash,
+                     "Title": spec.title}
+    return spec
+
+
+def _metadata(spec: MapSpec, *, as_of, min_certainty, focus, depth, build_hash, sources) -> dict[str, str]:
+    return {
+        "Title": spec.title,
+        "Description": spec.subtitle,
+        "Source": "; ".join(sources),
+        "SpaceKG-Kind": spec.kind,
+        "SpaceKG-As-Of": as_of or "",
+        "SpaceKG-Min-Certainty": min_certainty or "",
+        "SpaceKG-Focus": f"{focus} depth {depth}" if focus else "",
+        "SpaceKG-Build": build_hash,
+    }
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What :func:`draw` produced: the PNG and the label boxes it placed (display pixels)."""
+
+    png: bytes
+    label_boxes: dict[str, tuple[float, float, float, float]]
+    node_boxes: dict[str, tuple[float, float, float, float]]
+
+
+def draw(spec: MapSpec) -> Drawn:
+    """Render ``spec`` to PNG bytes with matplotlib's Agg backend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(spec.width / spec.dpi, spec.height / spec.dpi), dpi=spec.dpi)
+    FigureCanvasAgg(fig)  # headless: no display, no pyplot state
+    fig.patch.set_facecolor("white")
+    fig.text(0.03, 0.965, spec.title, fontsize=17, fontweight="bold", va="top", ha="left")
+    fig.text(0.03, 0.915, spec.subtitle, fontsize=10.5, color="#444444", va="top", ha="left")
+    fig.text(0.03, 0.02, spec.footer, fontsize=8.5, color="#555555", va="bottom", ha="left", wrap=True)
+    if spec.kind == "timeline":
+        boxes: tuple[dict, dict] = ({}, {})
+        _draw_timeline(fig, spec)
+    else:
+        boxes = _draw_network(fig, spec)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=spec.dpi, metadata={**spec.metadata, "Software": "SpaceKG"})
+    return Drawn(buffer.getvalue(), boxes[0], boxes[1])
+
+
+def _legend_handles(spec: MapSpec):
+    from matplotlib.lines import Line2D
+
+    handles = []
+    for label, style in spec.legend:
+        if style["kind"] == "node":
+            handles.append(Line2D([], [], linestyle="none", marker=style["marker"], markersize=10,
+                                  markerfacecolor=style["colour"], markeredgecolor="#333333", label=label))
+        else:
+            handles.append(Line2D([], [], color=style["colour"], linestyle=style["linestyle"],
+                                  linewidth=style.get("width", 3.0), alpha=style["alpha"], label=label))
+    return handles
+
+
+def _draw_network(fig, spec: MapSpec) -> tuple[dict, dict]:
+    ax = fig.add_axes((0.03, 0.07, 0.72, 0.80))
+    ax.set_axis_off()
+    ax.set_xlim(-0.08, 1.08)
+    ax.set_ylim(-0.08, 1.08)
+    where = {n.id: (n.x, n.y) for n in spec.nodes}
+    for e in spec.edges:
+        (x1, y1), (x2, y2) = where[e.u], where[e.v]
+        ax.plot([x1, x2], [y1, y2], color=e.colour, linestyle=e.linestyle, linewidth=e.width, alpha=e.alpha,
+                solid_capstyle="round", zorder=1)
+    for n in spec.nodes:
+        ax.scatter([n.x], [n.y], s=n.size, c=n.colour, marker=n.marker, edgecolors="#333333", linewidths=1.0,
+                   zorder=3)
+    if spec.legend:
+        legend_ax = fig.add_axes((0.77, 0.07, 0.21, 0.80))
+        legend_ax.set_axis_off()
+        legend_ax.legend(handles=_legend_handles(spec), loc="upper left", frameon=False, fontsize=9.5,
+                         handlelength=3.2, borderaxespad=0.0, labelspacing=0.9)
+    return _place_labels(fig, ax, spec)
+
+
+def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
+    """Greedy label placement: biggest nodes first, the first candidate spot that overlaps nothing."""
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    node_boxes = {}
+    for n in spec.nodes:
+        cx, cy = to_px((n.x, n.y))
+        r = math.sqrt(n.size) / 2 * spec.dpi / 72 + 2
+        node_boxes[n.id] = (cx - r, cy - r, cx + r, cy + r)
+    axes_box = ax.get_window_extent(renderer)
+    placed: dict[str, tuple[float, float, float, float]] = {}
+    for n in sorted(spec.nodes, key=lambda m: (-m.size, m.id)):
+        text = ax.text(n.x, n.y, n.label, fontsize=10, zorder=4, va="center", ha="center",
+                       bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                             "alpha": 0.8})
+        extent = text.get_window_extent(renderer)
+        w, h = extent.width + 4, extent.height + 2
+        cx, cy = to_px((n.x, n.y))
+        r = node_boxes[n.id][2] - cx
+        candidates = []
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+            for step in (0, 1, 2, 3):
+                ox = dx * (r + w / 2 + 3 + step * 8) if dx else 0
+                oy = dy * (r + h / 2 + 2 + step * 8) if dy else 0
+                if dx and dy:
+                    ox, oy = dx * (r * 0.7 + w / 2 + step * 8), dy * (r * 0.7 + h / 2 + step * 8)
+                box = (cx + ox - w / 2, cy + oy - h / 2, cx + ox + w / 2, cy + oy + h / 2)
+                candidates.append(box)
+        def cost(box, _n=n):
+            inside = (axes_box.x0 <= box[0] and box[2] <= axes_box.x1 and axes_box.y0 <= box[1] and
+                      box[3] <= axes_box.y1)
+            hits = sum(_overlap(box, other) for other in placed.values())
+            hits += sum(_overlap(box, nb) for nid, nb in node_boxes.items() if nid != _n.id)
+            return (0 if inside else 1, hits)
+        best = min(candidates, key=cost)
+        x, y = ax.transData.inverted().transform(((best[0] + best[2]) / 2, (best[1] + best[3]) / 2))
+        text.set_position((x, y))
+        placed[n.id] = best
+    return placed, node_boxes
+
+
+def _overlap(a, b) -> float:
+    dx = min(a[2], b[2]) - max(a[0], b[0])
+    dy = min(a[3], b[3]) - max(a[1], b[1])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+def _draw_timeline(fig, spec: MapSpec) -> None:
+    """One row per dated statement, oldest on top; the text sits on the side with more room."""
+    from datetime import timedelta
+
+    import matplotlib.dates as mdates
+
+    ax = fig.add_axes((0.04, 0.12, 0.74, 0.74))
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.set_yticks([])
+    rows = max(len(spec.events), 1)
+    ax.set_ylim(rows - 0.4, -0.6)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    if not spec.events:
+        ax.text(0.5, 0.5, "no dated statements match", transform=ax.transAxes, ha="center", fontsize=12)
+        return
+    days = [e.day for e in spec.events]
+    lo, hi = min(days), max(days)
+    pad = timedelta(days=max((hi - lo).days * 0.04, 60))
+    ax.set_xlim(lo - pad, hi + pad)
+    middle = lo + (hi - lo) / 2
+    fontsize = 9.5 if rows <= 25 else max(5.0, 9.5 * 25 / rows)
+    for e in spec.events:
+        ax.plot([lo - pad, e.day], [e.row, e.row], color="#EEEEEE", linewidth=0.8, zorder=1)
+        ax.scatter([e.day], [e.row], s=80, c=e.colour, marker=e.marker, edgecolors="#333333", zorder=3)
+        right = e.day <= middle
+        ax.annotate(f"{e.text} ({e.when})", (mdates.date2num(e.day), e.row), xytext=(9 if right else -9, 0),
+                    textcoords="offset points", fontsize=fontsize, va="center", ha="left" if right else "right",
+                    color="#222222", zorder=4)
+    legend_ax = fig.add_axes((0.80, 0.12, 0.18, 0.74))
+    legend_ax.set_axis_off()
+    legend_ax.legend(handles=_legend_handles(spec), loc="upper left", frameon=False, fontsize=9.5,
+                     title="certainty", title_fontsize=9.5)
+
+
+# --------------------------------------------------------------------------- the whole job
+
+
+def render(
+    store,
+    kind: str,
+    *,
+    build_hash: str = "",
+    as_of: str | None = None,
+    min_certainty: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    title: str | None = None,
+    width: int = 1600,
+    height: int = 1000,
+    dpi: int = 150,
+) -> tuple[MapSpec, Drawn]:
+    """Mirror the built graph, lay out a map of ``kind`` and draw it."""
+    from graph.analysis import resolve
+    from graph.mirror import mirror
+
+    G = mirror(store)
+    _describe_sources(store, G)
+    focus_iri = resolve(G, focus) if focus else None
+    spec = layout_map(G, kind, as_of=as_of, min_certainty=min_certainty, focus=focus_iri, depth=depth,
+                      title=title, build_hash=build_hash, width=width, height=height, dpi=dpi)
+    return spec, draw(spec)
+
+
+def render_query(store, text: str, *, query_name: str, build_hash: str = "", title: str | None = None,
+                 width: int = 1600, height: int = 1000, dpi: int = 150) -> tuple[MapSpec, Drawn]:
+    """Draw the triples of a CONSTRUCT query, or of a SELECT with ``?s ?p ?o``."""
+    import pyoxigraph as ox
+
+    from graph.mirror import mirror
+    from graph.query import run
+
+    results = run(store, text, source=query_name)
+    triples: list[tuple[str, str, str | None]] = []
+    if isinstance(results, ox.QueryTriples):
+        for t in results:
+            obj = t.object.value if isinstance(t.object, ox.NamedNode) else None
+            triples.append((t.subject.value, t.predicate.value, obj))
+    elif isinstance(results, ox.QuerySolutions):
+        names = {v.value for v in results.variables}
+        if not {"s", "p", "o"} <= names:
+            raise QueryError(f"{query_name}: a SELECT query to map must return ?s ?p ?o (it returns "
+                             f"{', '.join('?' + n for n in sorted(names))})")
+        for row in results:
+            obj = row["o"].value if isinstance(row["o"], ox.NamedNode) else None
+            if row["s"] is not None and row["p"] is not None:
+                triples.append((row["s"].value, row["p"].value, obj))
+    else:
+        raise QueryError(f"{query_name}: an ASK query has nothing to draw; use CONSTRUCT or SELECT ?s ?p ?o")
+    G = mirror(store)
+    spec = layout_triples(G, triples, title=title, query_name=query_name, build_hash=build_hash, width=width,
+                          height=height, dpi=dpi)
+    return spec, draw(spec)
+
+
+def _describe_sources(store, G) -> None:
+    """Put a short description of each source (publisher, title, date) in ``G.graph['sources']``."""
+    from graph.query import run
+
+    rows = run(store, """SELECT ?src ?title ?issued (SAMPLE(?pub) AS ?publisher) WHERE {
+        ?src a :SourceArticle ; dcterms:title ?title ; dcterms:issued ?issued .
+        OPTIONAL { ?src dcterms:publisher/rdfs:label ?pub } } GROUP BY ?src ?title ?issued""")
+    G.graph["sources"] = {
+        r["src"].value: f"{r['publisher'].value + ', ' if r['publisher'] else ''}“{r['title'].value}” "
+                        f"({r['issued'].value})"
+        for r in rows
+    }
