@@ -281,7 +281,8 @@ min_certainty_option = click.option(
 @reports_errors
 def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: Path | None) -> None:
     """Print the blocs, the most central actors and the structural balance of the graph."""
-    from graph.analysis import analysis_json, analyze as run_analysis, format_analysis
+    from graph.analysis import analysis_json, format_analysis
+    from graph.analysis import analyze as run_analysis
     from graph.mirror import mirror
     from graph.store import open_store
 
@@ -386,8 +387,11 @@ def render(
         spec, drawn = maps.render_query(store, text, query_name=label, build_hash=build_hash(folder), title=title,
                                         **size)
     else:
+        # One layout memory per kind and focus, so that each map stays stable as the graph grows.
+        memory = folder / "layouts" / f"{kind}{'-' + focus.casefold().replace('/', '_') if focus else ''}.json"
         spec, drawn = maps.render(store, kind, build_hash=build_hash(folder), as_of=as_of,
-                                  min_certainty=min_certainty, focus=focus, depth=depth, title=title, **size)
+                                  min_certainty=min_certainty, focus=focus, depth=depth, title=title,
+                                  memory_path=memory, **size)
     write_atomically(output, drawn.png)
     shown = f"{len(spec.events)} events" if spec.kind == "timeline" else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges"
     click.echo(f"wrote {spec.kind} map ({shown}) -> {output}")

@@ -87,6 +87,35 @@ TITLES = {
 }
 
 
+@dataclass
+class LayoutMemory:
+    """The positions of the last map of one kind, and the key of the graph they were computed for."""
+
+    key: str = ""
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path) -> LayoutMemory:
+        import json
+        from pathlib import Path
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls(data["key"], {n: (float(x), float(y)) for n, (x, y) in data["positions"].items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()  # no memory, or an unreadable one: lay out from scratch
+
+    def save(self, path) -> None:
+        import json
+        from pathlib import Path
+
+        from graph.store import write_atomically
+
+        data = {"key": self.key, "positions": {n: [x, y] for n, (x, y) in
+                                                sorted(self.positions.items())}}
+        write_atomically(Path(path), json.dumps(data, indent=0).encode())
+
+
 @dataclass(frozen=True)
 class NodeMark:
     """One node as drawn: where, how big, which colour and marker."""
@@ -165,21 +194,35 @@ def _seed_position(node: str) -> tuple[float, float]:
     return radius * math.cos(angle), radius * math.sin(angle)
 
 
-def positions(P: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Deterministic, stable positions in [0, 1]² for the nodes of ``P``.
+def graph_key(P: nx.Graph) -> str:
+    """A digest of the nodes and edges of ``P``: equal keys mean the same picture can be reused."""
+    nodes = sorted(P.nodes)
+    edges = sorted(tuple(sorted((u, v))) for u, v in P.edges())
+    return hashlib.sha256(repr((nodes, edges)).encode()).hexdigest()
 
-    Each connected component is laid out on its own (a force layout would push components to the
-    corners and squeeze them), then the components are packed left to right, top to bottom, in
-    cells whose size grows with the square root of the component's size.
+
+def positions(
+    P: nx.Graph, anchor: dict[str, tuple[float, float]] | None = None
+) -> dict[str, tuple[float, float]]:
+    """Deterministic positions in [0, 1]² for the nodes of ``P``.
+
+    Without ``anchor``, each connected component is laid out on its own (a force layout would
+    push components to the corners), then the components are packed in a grid of cells whose size
+    grows with the square root of the component's size.
+
+    With ``anchor`` (the positions of an earlier map), the layout starts from them, new nodes
+    next to their neighbours, and is aligned back onto them: adding a fact moves the rest a little
+    instead of scrambling the map.
     """
-    import networkx as nx
-
     if P.number_of_nodes() == 0:
         return {}
+    if anchor and any(n in anchor for n in P):
+        return _anchored_positions(P, anchor)
+    import networkx as nx
+
     components = sorted((sorted(c) for c in nx.connected_components(P)), key=lambda c: (-len(c), c[0]))
     local = [_component_positions(P, nodes) for nodes in components]
     sizes = [math.sqrt(len(nodes)) for nodes in components]
-    # Greedy shelf packing into a row of width proportional to the total size.
     row_width = max(max(sizes), math.sqrt(sum(s * s for s in sizes)) * 1.25)
     placed: list[tuple[float, float, float]] = []  # (x, y, cell size) of each component
     x = y = shelf = 0.0
@@ -202,30 +245,70 @@ def positions(P: nx.Graph) -> dict[str, tuple[float, float]]:
     return result
 
 
-def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Positions in [0, 1]² for one connected component."""
+def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
     import networkx as nx
+    import numpy as np
+
+    nodes = sorted(P.nodes)
+    start: dict[str, tuple[float, float]] = {n: anchor[n] for n in nodes if n in anchor}
+    for n in nodes:  # new nodes start beside their known neighbours, or at their hash position
+        if n not in start:
+            near = [start[m] for m in sorted(P.neighbors(n)) if m in start]
+            jitter = _seed_position(n)
+            base = tuple(np.mean(near, axis=0)) if near else (0.5 + 0.5 * jitter[0], 0.5 + 0.5 * jitter[1])
+            start[n] = (base[0] + 0.04 * jitter[0], base[1] + 0.04 * jitter[1])
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.edges()))
+    # A few force iterations from the old picture: enough to fit new nodes, too few to reorganise.
+    raw = nx.spring_layout(ordered, pos=start, k=0.6 / math.sqrt(len(nodes)), iterations=25, seed=7, weight=None)
+    known = [i for i, n in enumerate(nodes) if n in anchor]
+    X = np.array([raw[n] for n in nodes], dtype=float)
+    A = np.array([anchor[nodes[i]] for i in known], dtype=float)
+    K = X[known]
+    u, sigma, vt = np.linalg.svd((K - K.mean(axis=0)).T @ (A - A.mean(axis=0)))
+    rotation = u @ vt
+    spread = float(((K - K.mean(axis=0)) ** 2).sum())
+    scale = float(sigma.sum()) / spread if spread > 0 else 1.0
+    X = (X - K.mean(axis=0)) @ rotation * scale + A.mean(axis=0)
+    X = np.clip(X, 0.0, 1.0)
+    return {n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}
+
+
+def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions in [0, 1]² for one connected component, from scratch.
+
+    Kamada-Kawai (deterministic, driven by graph distances) from hash-derived start positions,
+    rotated and mirrored onto those start points (orthogonal Procrustes) so that the orientation
+    does not depend on the optimiser's whims. Very large components use the cheaper force layout.
+    """
+    import networkx as nx
+    import numpy as np
 
     if len(nodes) == 1:
         return {nodes[0]: (0.5, 0.5)}
-    if len(nodes) == 2:
-        return {nodes[0]: (0.0, 0.5), nodes[1]: (1.0, 0.5)}
     ordered = nx.Graph()
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.subgraph(nodes).edges()))
-    start = {n: _seed_position(n) for n in nodes}
-    raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=150, seed=7, weight=None)
-    xs = [float(p[0]) for p in raw.values()]
-    ys = [float(p[1]) for p in raw.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    off_x = (1 - (max(xs) - min(xs)) / span) / 2
-    off_y = (1 - (max(ys) - min(ys)) / span) / 2
-    return {n: (off_x + (float(raw[n][0]) - min(xs)) / span, off_y + (float(raw[n][1]) - min(ys)) / span)
-            for n in nodes}
+    reference = np.array([_seed_position(n) for n in nodes])
+    start = {n: reference[i] for i, n in enumerate(nodes)}
+    if len(nodes) <= 400:
+        raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
+    else:
+        raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=100, seed=7,
+                               weight=None)
+    X = np.array([raw[n] for n in nodes], dtype=float)
+    X -= X.mean(axis=0)
+    u, _, vt = np.linalg.svd(X.T @ (reference - reference.mean(axis=0)))
+    X = X @ (u @ vt)
+    X -= X.min(axis=0)
+    span = float(X.max()) or 1.0
+    X = X / span + (1 - X.max(axis=0) / span) / 2
+    return {n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}
 
 
-def _node_marks(P: nx.Graph, weight: str | None = "weight") -> list[NodeMark]:
-    pos = positions(P)
+def _node_marks(P: nx.Graph, weight: str | None = "weight", anchor=None, fixed=None) -> list[NodeMark]:
+    pos = fixed if fixed is not None else positions(P, anchor)
     strength = {n: sum(abs(d.get(weight, 1.0) or 1.0) for _, _, d in P.edges(n, data=True)) for n in P}
     top = max(strength.values(), default=1.0) or 1.0
     marks = []
@@ -286,7 +369,7 @@ def _count_sources(G: nx.MultiDiGraph, statements: set[str]) -> list[str]:
 
 
 def _source_line(G: nx.MultiDiGraph, sources: list[str]) -> str:
-    described = G.graph.get("sources", {})
+    described = G.graph.get("source_names", {})
     names = [described.get(s, shorten(s)) for s in sources]
     if not names:
         return "Sources: none"
@@ -307,10 +390,12 @@ def layout_map(
     width: int = 1600,
     height: int = 1000,
     dpi: int = 150,
+    memory: LayoutMemory | None = None,
 ) -> MapSpec:
     """Decide what a map of ``kind`` shows and how, from the mirror ``G``.
 
     ``focus`` is an entity IRI: only its neighbourhood of ``depth`` steps in the projection is kept.
+    ``memory`` keeps the positions of the previous map of the same kind, for a stable layout.
     """
     import networkx as nx
 
@@ -337,7 +422,13 @@ def layout_map(
         else:
             relation = {"partnerships": "partnership", "rivalries": "rivalry", "memberships": "membership"}[kind]
         edges.append(_edge_mark(u, v, relation, data.get("certainty"), data.get("statements", ())))
-    nodes = _node_marks(P)
+    key = graph_key(P)
+    if memory is not None and memory.key == key:
+        nodes = _node_marks(P, anchor=None, fixed=memory.positions)
+    else:
+        nodes = _node_marks(P, anchor=memory.positions if memory else None)
+    if memory is not None:
+        memory.key, memory.positions = key, {n.id: (n.x, n.y) for n in nodes}
     statements = {s for e in edges for s in e.statements}
     sources = _count_sources(G, statements)
     name = G.nodes[focus].get("label") if focus else None
@@ -632,17 +723,26 @@ def render(
     width: int = 1600,
     height: int = 1000,
     dpi: int = 150,
+    memory_path=None,
 ) -> tuple[MapSpec, Drawn]:
-    """Mirror the built graph, lay out a map of ``kind`` and draw it."""
+    """Mirror the built graph, lay out a map of ``kind`` and draw it.
+
+    ``memory_path`` (a JSON file) keeps the layout between runs: unchanged graphs are drawn exactly
+    as before, changed ones start from the previous positions.
+    """
     from graph.analysis import resolve
     from graph.mirror import mirror
 
     G = mirror(store)
     _describe_sources(store, G)
     focus_iri = resolve(G, focus) if focus else None
+    memory = LayoutMemory.load(memory_path) if memory_path is not None else None
     spec = layout_map(G, kind, as_of=as_of, min_certainty=min_certainty, focus=focus_iri, depth=depth,
-                      title=title, build_hash=build_hash, width=width, height=height, dpi=dpi)
-    return spec, draw(spec)
+                      title=title, build_hash=build_hash, width=width, height=height, dpi=dpi, memory=memory)
+    drawn = draw(spec)
+    if memory is not None and spec.kind != "timeline":
+        memory.save(memory_path)
+    return spec, drawn
 
 
 def render_query(store, text: str, *, query_name: str, build_hash: str = "", title: str | None = None,
@@ -683,7 +783,7 @@ def _describe_sources(store, G) -> None:
     rows = run(store, """SELECT ?src ?title ?issued (SAMPLE(?pub) AS ?publisher) WHERE {
         ?src a :SourceArticle ; dcterms:title ?title ; dcterms:issued ?issued .
         OPTIONAL { ?src dcterms:publisher/rdfs:label ?pub } } GROUP BY ?src ?title ?issued""")
-    G.graph["sources"] = {
+    G.graph["source_names"] = {
         r["src"].value: f"{r['publisher'].value + ', ' if r['publisher'] else ''}“{r['title'].value}” "
                         f"({r['issued'].value})"
         for r in rows
