@@ -30,9 +30,9 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from graph import paths
 from graph.checks import check_evidence, check_terms, claim_line, locate, undeclared_terms, validate_shapes
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
-from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, shorten
+from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
 from graph.sources import Source, TextIndex, read_text
-from graph.statements import S, compile_claims, read_claims, statement_iris
+from graph.statements import CERTAINTY_RANK, S, compile_claims, read_claims, statement_iris
 
 
 @dataclass
@@ -97,8 +97,9 @@ def assemble(
 
     ds = Dataset()
     _bind(ds)
-    ds.graph(URIRef(ONTOLOGY_GRAPH)).__iadd__(ontology)
-    ds.graph(URIRef(CAMEO_GRAPH)).__iadd__(cameo)
+    for name, vocabulary in ((ONTOLOGY_GRAPH, ontology), (CAMEO_GRAPH, cameo)):
+        named = ds.graph(URIRef(name))
+        named += vocabulary
     catalog = ds.graph(URIRef(CATALOG_GRAPH))
     locations: dict[str, str] = {}
     for path in sorted(catalog_dir.glob("*.ttl")):
@@ -203,13 +204,10 @@ def summary(build: Build) -> dict:
         "triples": sum(len(g) for g in ds.graphs()),
         "graphs": sum(1 for g in ds.graphs() if len(g)),
         "entities": dict(sorted(by_type.items())),
-        "statements": dict(sorted(by_certainty.items(), key=lambda kv: -_RANK.get(kv[0], 0))),
+        "statements": dict(sorted(by_certainty.items(), key=lambda kv: -CERTAINTY_RANK.get(kv[0], 0))),
         "sources": {
             sid: {"statements": n, "evidence": "not checked (text not at hand)" if sid in unchecked else "checked"}
             for sid, n in sorted(per_source.items())
         },
     }
 
-
-_RANK = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
-SPACE_IRI = SPACE
