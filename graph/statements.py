@@ -215,8 +215,8 @@ def compile_claims(source_iri: URIRef, source_id: str, claims: list[Claim]) -> G
         g.add((iri, PROV.wasDerivedFrom, source_iri))
         g.add((iri, S.certainty, claim.certainty))
         g.add((iri, S.evidence, Literal(claim.evidence)))
-        g.add((iri, S.evidenceStart, Literal(claim.start, datatype=XSD.nonNegativeInteger)))
-        g.add((iri, S.evidenceEnd, Literal(claim.end, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, S.evidenceStart, Literal(claim.start, datatype=XSD.integer)))
+        g.add((iri, S.evidenceEnd, Literal(claim.end, datatype=XSD.integer)))
         for prop, value in claim.times.items():
             g.add((iri, prop, value))
         if claim.precision is not None:

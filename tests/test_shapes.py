@@ -44,11 +44,11 @@ kg:a :partnerOf kg:b . kg:a :rivalOf kg:b . kg:a :signedAgreement kg:deal . kg:a
 kg:m :landedOn kg:moon .
 stmt:p a :Statement . stmt:p rdf:subject kg:a . stmt:p rdf:predicate :partnerOf . stmt:p rdf:object kg:b .
 stmt:p prov:wasDerivedFrom src:s . stmt:p :certainty :Stated . stmt:p :evidence "A and B" .
-stmt:p :evidenceStart "0"^^xsd:nonNegativeInteger . stmt:p :evidenceEnd "7"^^xsd:nonNegativeInteger .
+stmt:p :evidenceStart "0"^^xsd:integer . stmt:p :evidenceEnd "7"^^xsd:integer .
 stmt:p :pointInTime "2021"^^xsd:gYear . stmt:p :timePrecision time:unitYear . stmt:p :eventType cameo:057 .
 stmt:r a :Statement . stmt:r rdf:subject kg:a . stmt:r rdf:predicate :rivalOf . stmt:r rdf:object kg:b .
 stmt:r prov:wasDerivedFrom src:s . stmt:r :certainty :Inferred . stmt:r :evidence "race" .
-stmt:r :evidenceStart "10"^^xsd:nonNegativeInteger . stmt:r :evidenceEnd "14"^^xsd:nonNegativeInteger .
+stmt:r :evidenceStart "10"^^xsd:integer . stmt:r :evidenceEnd "14"^^xsd:integer .
 stmt:r :eventType cameo:110 .
 """
 
@@ -65,8 +65,10 @@ VIOLATIONS = {
     "SourceShape/sha256": ([r"src:s :sha256"], 'src:s :sha256 "abc" .', "the SHA-256 of its text"),
     "SourceShape/issued": ([r"src:s dcterms:issued"], 'src:s dcterms:issued "March 2021" .',
                            "exactly one dcterms:issued date"),
-    "StatementShape/offsets": ([r'stmt:p :evidenceEnd'], 'stmt:p :evidenceEnd "8"^^xsd:nonNegativeInteger .',
+    "StatementShape/offsets": ([r'stmt:p :evidenceEnd'], 'stmt:p :evidenceEnd "8"^^xsd:integer .',
                                "must equal the length of the evidence"),
+    "StatementShape/negative": ([r'stmt:r :evidenceStart', r'stmt:r :evidenceEnd'],
+                                'stmt:r :evidenceStart -4 . stmt:r :evidenceEnd 0 .', "an xsd:integer >= 0"),
     "StatementShape/certainty": ([r"stmt:p :certainty"], "stmt:p :certainty :Likely .", "exactly one certainty"),
     "StatementShape/source": ([r"stmt:p prov:wasDerivedFrom"], "", "comes from exactly one source article"),
     "StatementShape/time": ([r"stmt:p :pointInTime"], 'stmt:p :pointInTime "2021-03-01T10:00:00"^^xsd:dateTime .',
