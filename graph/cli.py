@@ -393,7 +393,8 @@ def render(
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
                                   memory_path=memory, **size)
     write_atomically(output, drawn.png)
-    shown = f"{len(spec.events)} events" if spec.kind == "timeline" else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges"
+    shown = (f"{len(spec.events)} events" if spec.kind == "timeline"
+             else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges")
     click.echo(f"wrote {spec.kind} map ({shown}) -> {output}")
 
 

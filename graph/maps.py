@@ -314,7 +314,7 @@ def _node_marks(P: nx.Graph, weight: str | None = "weight", anchor=None, fixed=N
     marks = []
     for n in sorted(P.nodes):
         data = P.nodes[n]
-        label, colour, marker = TYPE_STYLE.get(data.get("type") or "", OTHER_STYLE)
+        _, colour, marker = TYPE_STYLE.get(data.get("type") or "", OTHER_STYLE)
         name = data.get("acronym") or data.get("label") or shorten(n)
         size = 260 + 1100 * math.sqrt(strength[n] / top)
         marks.append(NodeMark(n, str(name), data.get("type"), pos[n][0], pos[n][1], size, colour, marker))

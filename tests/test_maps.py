@@ -63,9 +63,9 @@ def test_each_kind_renders_a_png_of_the_requested_size_with_metadata(kind, built
 
 
 def test_rendering_twice_gives_identical_bytes(built, tmp_path):
-    first, out = render(built, tmp_path, "signed")
+    _, out = render(built, tmp_path, "signed")
     data = out.read_bytes()
-    second, out = render(built, tmp_path, "signed")
+    _, out = render(built, tmp_path, "signed")
     assert out.read_bytes() == data
 
 
@@ -151,7 +151,7 @@ def test_layout_memory_redraws_an_unchanged_graph_exactly(G, tmp_path):
 def test_query_maps_draw_construct_results(built, tmp_path):
     query = tmp_path / "camps.rq"
     query.write_text("CONSTRUCT { ?a :rivalOf ?b } WHERE { ?a :rivalOf ?b }")
-    result, out = render(built, tmp_path, "--query", str(query))
+    result, _ = render(built, tmp_path, "--query", str(query))
     assert result.exit_code == 0, result.output
     assert "3 nodes, 2 edges" in result.output
 
