@@ -42,6 +42,31 @@ def reports_errors(command: Callable) -> Callable:
     return wrapper
 
 
+def remote_options(command: Callable) -> Callable:
+    """``--endpoint`` and ``--header``: read the graph from a SPARQL endpoint instead of the build."""
+    command = click.option(
+        "--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+        help="An HTTP header for --endpoint, e.g. 'Authorization: Bearer TOKEN'; repeatable. "
+        "$SPACEKG_AUTH_HEADER adds one too.",
+    )(command)
+    return click.option(
+        "--endpoint", metavar="URL", help="Read the graph from this SPARQL 1.1 endpoint instead of the build.",
+    )(command)
+
+
+def open_graph(build_dir: Path | None, endpoint: str | None = None, headers: tuple[str, ...] = ()):
+    """The built graph (embedded Oxigraph store), or a remote endpoint answering the same queries."""
+    if endpoint:
+        from graph import remote
+
+        return remote.RemoteStore(remote.check_endpoint(endpoint), remote.auth_headers(headers))
+    if headers:
+        raise click.UsageError("--header goes with --endpoint")
+    from graph.store import open_store
+
+    return open_store(build_dir or default_build_dir())
+
+
 def build_dir_option(command: Callable) -> Callable:
     return click.option(
         "--build-dir",
@@ -278,15 +303,16 @@ min_certainty_option = click.option(
 @min_certainty_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @build_dir_option
+@remote_options
 @reports_errors
-def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: Path | None) -> None:
+def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: Path | None,
+            endpoint: str | None, headers: tuple[str, ...]) -> None:
     """Print the blocs, the most central actors and the structural balance of the graph."""
     from graph.analysis import analysis_json, format_analysis
     from graph.analysis import analyze as run_analysis
     from graph.mirror import mirror
-    from graph.store import open_store
 
-    G = mirror(open_store(build_dir or default_build_dir()))
+    G = mirror(open_graph(build_dir, endpoint, headers))
     result = run_analysis(G, as_of=as_of, min_certainty=min_certainty)
     click.echo(analysis_json(result) if fmt == "json" else format_analysis(result), nl=fmt == "json")
 
@@ -297,8 +323,10 @@ def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: P
 @as_of_option
 @min_certainty_option
 @build_dir_option
+@remote_options
 @reports_errors
-def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str | None, build_dir: Path | None) -> None:
+def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str | None, build_dir: Path | None,
+            endpoint: str | None, headers: tuple[str, ...]) -> None:
     """Print the shortest chains of statements linking two entities, with evidence and certainty.
 
     Entities are named by label, alias, acronym or ID, in any case (e.g. CNSA, "US space agency",
@@ -306,9 +334,8 @@ def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str 
     """
     from graph.analysis import explain_text, resolve
     from graph.mirror import mirror
-    from graph.store import open_store
 
-    G = mirror(open_store(build_dir or default_build_dir()))
+    G = mirror(open_graph(build_dir, endpoint, headers))
     a, b = resolve(G, entity_a), resolve(G, entity_b)
     click.echo(explain_text(G, a, b, as_of=as_of, min_certainty=min_certainty), nl=False)
 
@@ -323,18 +350,20 @@ def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str 
 @as_of_option
 @min_certainty_option
 @build_dir_option
+@remote_options
 @reports_errors
 def export(
-    projection: str, fmt: str, output: Path, as_of: str | None, min_certainty: str | None, build_dir: Path | None
+    projection: str, fmt: str, output: Path, as_of: str | None, min_certainty: str | None, build_dir: Path | None,
+    endpoint: str | None, headers: tuple[str, ...],
 ) -> None:
     """Write a projection of the graph as GraphML or GEXF (for Gephi, Cytoscape, yEd), attributes kept.
 
     Missing values are left out; lists and dicts are written as JSON text.
     """
     from graph.mirror import export_bytes, mirror, project
-    from graph.store import open_store, write_atomically
+    from graph.store import write_atomically
 
-    G = mirror(open_store(build_dir or default_build_dir()))
+    G = mirror(open_graph(build_dir, endpoint, headers))
     P = project(G, projection, as_of=as_of, min_certainty=min_certainty)
     write_atomically(output, export_bytes(P, fmt))
     click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}) -> {output}")
@@ -358,10 +387,12 @@ MAP_KINDS = ("partnerships", "rivalries", "signed", "memberships", "timeline")
 @click.option("--width", type=click.IntRange(400, 8000), default=1600, show_default=True, help="Pixels.")
 @click.option("--height", type=click.IntRange(300, 8000), default=1000, show_default=True, help="Pixels.")
 @build_dir_option
+@remote_options
 @reports_errors
 def render(
     kind: str | None, output: Path, query_file: Path | None, as_of: str | None, min_certainty: str | None,
     focus: str | None, depth: int, title: str | None, dpi: int, width: int, height: int, build_dir: Path | None,
+    endpoint: str | None, headers: tuple[str, ...],
 ) -> None:
     """Draw a relationship map as PNG: partnerships, rivalries, signed, memberships or timeline.
 
@@ -373,25 +404,25 @@ def render(
       spacekg render --query my-construct.rq -o mine.png
     """
     from graph import maps
-    from graph.store import build_hash, open_store, write_atomically
+    from graph.store import build_hash, write_atomically
 
     if (kind is None) == (query_file is None):
         raise click.UsageError("give a KIND or --query FILE (one of them)")
     if output.suffix.lower() != ".png":
         raise click.UsageError(f"the output must be a .png file, not {output.name!r}")
     folder = build_dir or default_build_dir()
-    store = open_store(folder)
+    store = open_graph(build_dir, endpoint, headers)
     size = {"width": width, "height": height, "dpi": dpi}
     if query_file is not None:
         text, label = read_query_argument(str(query_file))
-        spec, drawn = maps.render_query(store, text, query_name=label, build_hash=build_hash(folder), title=title,
-                                        **size)
+        spec, drawn = maps.render_query(store, text, query_name=label, title=title,
+                                        build_hash="" if endpoint else build_hash(folder), **size)
     else:
         # One layout memory per kind and focus, so that each map stays stable as the graph grows.
         memory = folder / "layouts" / f"{kind}{'-' + focus.casefold().replace('/', '_') if focus else ''}.json"
-        spec, drawn = maps.render(store, kind, build_hash=build_hash(folder), as_of=as_of,
+        spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=as_of,
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
-                                  memory_path=memory, **size)
+                                  memory_path=None if endpoint else memory, **size)
     write_atomically(output, drawn.png)
     shown = (f"{len(spec.events)} events" if spec.kind == "timeline"
              else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges")
@@ -457,6 +488,82 @@ def push(endpoint: str, graph_iri: str | None, update: bool, headers: tuple[str,
     for item in pushed:
         click.echo(f"{item.triples:>8} triples -> {'default graph' if item.graph is None else '<' + item.graph + '>'}")
     click.echo(f"pushed {sum(i.triples for i in pushed)} triples in {len(pushed)} graph(s) to {endpoint}")
+
+
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--date", "article_date", metavar="YYYY[-MM[-DD]]", help="The article's date (default: its header).")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "turtle"]), default="tsv", show_default=True)
+@reports_errors
+def extract(article: Path, article_date: str | None, fmt: str) -> None:
+    """Extract statements from an ARTICLE text, with evidence and offsets.
+
+    \b
+    Examples:
+      spacekg extract ../shared/corpus/04_esa-ends-exomars-roscosmos.txt
+      spacekg extract graph/data/sources/cnet-2021-ilrs.txt --date 2021-03 --format turtle
+    """
+    from graph.extract import extract as run_extract
+    from graph.extract import to_tsv
+    from graph.ingest import to_claims
+    from graph.statements import curated_prologue, format_claim
+    from graph.text import parse_date, read_article
+
+    if article_date:
+        parse_date(article_date)
+    statements = run_extract(read_article(article), date=article_date)
+    if fmt == "tsv":
+        click.echo(to_tsv(statements), nl=False)
+    else:
+        click.echo(curated_prologue())
+        click.echo("\n\n".join(format_claim(c) for c in to_claims(statements)))
+
+
+@main.command()
+@click.argument("article", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--accept", "accept_id", metavar="ID", help="Accept the reviewed proposal ID into the graph.")
+@click.option("--url")
+@click.option("--title")
+@click.option("--date", "article_date", metavar="YYYY[-MM[-DD]]")
+@click.option("--publisher", help="A news outlet of the catalog (label or id).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the proposal, and with --accept of the sources (default: graph/data/sources).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="For a folder.")
+@texts_option
+@reports_errors
+def ingest(article: Path | None, accept_id: str | None, url: str | None, title: str | None,
+           article_date: str | None, publisher: str | None, out_dir: Path | None, workers: int,
+           text_dirs: tuple[Path, ...]) -> None:
+    """Propose the statements of an ARTICLE (or a folder of them) for review, or --accept one.
+
+    \b
+    Examples:
+      spacekg ingest ../shared/corpus/04_esa-ends-exomars-roscosmos.txt
+      spacekg ingest ../shared/corpus/ --out /tmp/proposals
+      spacekg ingest --accept esa-ends-exomars-roscosmos --texts ../shared/corpus
+    """
+    from graph import ingest as ingest_lib
+
+    if accept_id:
+        target = ingest_lib.accept(accept_id, sources_dir=out_dir, text_dirs=text_dirs)
+        click.echo(f"accepted {accept_id}: {target}")
+        return
+    if article is None:
+        raise click.UsageError("give an ARTICLE (file or folder) or --accept ID")
+    if article.is_dir():
+        results = ingest_lib.propose_folder(article, out_dir=out_dir, workers=workers)
+        failed = [r for r in results if r[3]]
+        for path, written, count, problem in results:
+            outcome = f"error: {problem}" if problem else f"{count} statements -> {written}"
+            click.echo(f"{Path(path).name}: {outcome}")
+        if failed:
+            sys.exit(3)
+        return
+    proposal = ingest_lib.propose(article, out_dir=out_dir, url=url, title=title, date=article_date,
+                                  publisher=publisher)
+    click.echo(f"proposed {proposal.statements} statements -> {proposal.path}")
+    click.echo(f"review it, then: spacekg ingest --accept {proposal.source_id}")
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -755,7 +755,7 @@ def render_query(store, text: str, *, query_name: str, build_hash: str = "", tit
 
     results = run(store, text, source=query_name)
     triples: list[tuple[str, str, str | None]] = []
-    if isinstance(results, ox.QueryTriples):
+    if isinstance(results, ox.QueryTriples | list):  # a list: CONSTRUCT triples from a remote endpoint
         for t in results:
             obj = t.object.value if isinstance(t.object, ox.NamedNode) else None
             triples.append((t.subject.value, t.predicate.value, obj))

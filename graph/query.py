@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,72 +134,94 @@ def bind(text: str, bindings: dict[str, object]) -> str:
 
 
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def scan(text: str):
+    """Yield the keywords and braces of a SPARQL text as ``(token, index, depth)``.
+
+    Keywords come upper-cased; ``{`` and ``}`` come as themselves, ``depth`` counting the braces
+    around them. Comments, strings, IRIs, variables, prefixed names and numbers are skipped, so a
+    brace or a word inside them never counts. Any other character comes as ``"."``.
+
+    >>> [t for t, _, _ in scan('SELECT ?where { ?s :p "WHERE {" } # SERVICE')]
+    ['SELECT', '{', '}']
+    """
+    depth, i, n = 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote)
+        elif c == "<" and (match := _IRIREF.match(text, i)):
+            i = match.end()
+        elif c in "?$:_" or c.isdigit():
+            # a variable, a prefixed name with an empty prefix, a blank node or a number: not a keyword
+            i = _NAME.match(text, i + 1).end()
+        elif c.isalpha():
+            word = _NAME.match(text, i).group(0)
+            if ":" not in word:  # kg:cnsa is a prefixed name, not a keyword
+                yield word.upper(), i, depth
+            i += len(word)
+        elif c == "{":
+            yield "{", i, depth
+            depth += 1
+            i += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+            yield "}", i, depth
+            i += 1
+        else:
+            if not c.isspace():
+                yield ".", i, depth
+            i += 1
+
+
+_NAME = re.compile(r"[\w:.\-]*")
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def query_form(text: str) -> str | None:
+    """The first query form or update keyword of ``text`` (``SELECT``, ``INSERT``...), if any.
+
+    >>> query_form("PREFIX x: <http://e/> INSERT DATA { x:a x:b x:c }")
+    'INSERT'
+    """
+    for token, _, depth in scan(text):
+        if depth == 0 and token in QUERY_FORMS + UPDATE_KEYWORDS:
+            return token
+    return None
 
 
 def where_group_start(text: str) -> int | None:
     """The index of the ``{`` that opens the query's WHERE group, or ``None``.
 
-    A small scanner skips comments, strings and IRIs, so braces or the word WHERE inside them
-    do not count. The WHERE group is the first top-level group after the keyword ``WHERE``; a
-    SELECT, ASK or DESCRIBE may omit the keyword, then it is the first top-level group.
+    The WHERE group is the first top-level group after the keyword ``WHERE``; a SELECT, ASK or
+    DESCRIBE may omit the keyword, then it is the first top-level group.
 
     >>> where_group_start('CONSTRUCT { ?a ?b "{" } WHERE { ?a ?b ?c }')
     30
     >>> where_group_start("ASK { }")
     4
     """
-    depth, i, n = 0, 0, len(text)
-    first_keyword: str | None = None
-    last_word: str | None = None
+    previous: str | None = None
     first_group: int | None = None
-    while i < n:
-        c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
+    for token, i, depth in scan(text):
+        if depth != 0:
             continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            i += len(quote)
-            while i < n and not text.startswith(quote, i):
-                i += 2 if text[i] == "\\" else 1
-            i += len(quote)
-            continue
-        if c == "<":
-            match = _IRIREF.match(text, i)
-            if match:
-                i = match.end()
-                continue
-        if c in "?$:" or (c.isalnum() and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "?$:_-")):
-            # a variable, a prefixed name or the rest of a word: never a keyword
-            match = re.compile(r"[\w:.-]*").match(text, i + 1)
-            i = match.end() if match else i + 1
-            if depth == 0:
-                last_word = None
-            continue
-        if c.isalpha():
-            word = _WORD.match(text, i).group(0)
-            if depth == 0:
-                upper = word.upper()
-                last_word = upper
-                if first_keyword is None and upper in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
-                    first_keyword = upper
-            i += len(word)
-            continue
-        if c == "{":
-            if depth == 0:
-                if last_word == "WHERE":
-                    return i
-                if first_group is None:
-                    first_group = i
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
-        elif depth == 0 and not c.isspace():
-            last_word = None
-        i += 1
-    if first_group is not None and first_keyword in ("SELECT", "ASK", "DESCRIBE"):
+        if token == "{":
+            if previous == "WHERE":
+                return i
+            if first_group is None:
+                first_group = i
+        previous = token
+    if first_group is not None and query_form(text) in ("SELECT", "ASK", "DESCRIBE"):
         return first_group
     return None
 
@@ -237,15 +258,25 @@ def term_to_text(term) -> str:
 
 
 def format_results(results, fmt: str) -> str:
-    """Serialise query results: a table, SPARQL results CSV/TSV/JSON/XML, or RDF for graph results."""
+    """Serialise query results: a table, SPARQL results CSV/TSV/JSON/XML, or RDF for graph results.
+
+    ``results`` come from :func:`run` or :func:`graph.remote.query`; the text ends with a newline.
+    """
+    text = _format_results(results, fmt)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _format_results(results, fmt: str) -> str:
     import pyoxigraph as ox
 
     if isinstance(results, ox.QueryBoolean):
-        value = bool(results)
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": value})
-        return "true" if value else "false"
-    if isinstance(results, ox.QueryTriples):
+        if fmt in ("json", "xml"):
+            format_enum = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.XML
+            return results.serialize(format=format_enum).decode("utf-8") + "\n"
+        if fmt in GRAPH_FORMATS:
+            raise QueryError(f"an ASK query gives true or false: use --format {'|'.join(SELECT_FORMATS)}")
+        return "true\n" if results else "false\n"
+    if isinstance(results, ox.QueryTriples | list):  # a list of triples comes from a remote endpoint
         rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                       "jsonld": ox.RdfFormat.JSON_LD, "table": ox.RdfFormat.TURTLE}.get(fmt)
         if rdf_format is None:
