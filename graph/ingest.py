@@ -1,0 +1,252 @@
+"""Ingest an article: propose its statements in curated form for review, then accept them.
+
+``propose`` reads an article (checked by :func:`graph.text.read_article`), extracts statements
+(:mod:`graph.extract`) and writes ``<id>.proposed.ttl``: the source's metadata (title, date,
+publisher, the SHA-256 of the text; never the text itself) and one curated paragraph per
+statement, in the form of ``graph/data/sources/*.ttl`` (:func:`graph.statements.format_claim`).
+A person reviews and edits it; ``accept`` then moves it to ``<id>.ttl`` only if the whole graph
+still builds and validates with it, so the graph is never left half-changed.
+
+Errors (exit codes of :mod:`graph.errors`)
+------------------------------------------
+- 3 (:class:`~graph.errors.InputSyntaxError`): the article is empty, binary, not UTF-8, too big, or
+  lacks a date the source needs;
+- 4 (:class:`~graph.errors.UnknownEntityError`): the article names no entity of the catalog, or its
+  publisher is not a catalog news outlet;
+- 9 (:class:`~graph.errors.OutputError`): the proposal to accept does not exist, or a file cannot
+  be written; any build error of ``accept`` keeps its own code (5 evidence, 6 SHACL, ...).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
+from graph.extract import Extracted, extract
+from graph.linking import Linker
+from graph.text import Article, parse_date, read_article
+
+PROPOSED_SUFFIX = ".proposed.ttl"
+
+
+@dataclass
+class Proposal:
+    """What ``propose`` wrote."""
+
+    source_id: str
+    path: Path
+    statements: int
+
+
+def source_id_for(path: Path) -> str:
+    """A source id from a file name: ``04_esa-ends-exomars-roscosmos.txt`` -> ``esa-ends-exomars-roscosmos``.
+
+    >>> source_id_for(Path("04_esa-ends-exomars-roscosmos.txt"))
+    'esa-ends-exomars-roscosmos'
+    """
+    stem = re.sub(r"^\d+[_-]", "", Path(path).stem)
+    return re.sub(r"[^A-Za-z0-9-]+", "-", stem).strip("-").lower() or "source"
+
+
+def _typed_date(value: str):
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    parse_date(value)
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
+    return Literal(value, datatype=datatype)
+
+
+def to_claims(statements: list[Extracted]):
+    """The extracted statements as :class:`graph.statements.Claim` objects."""
+    from rdflib import Literal, URIRef
+
+    from graph.namespaces import CAMEO
+    from graph.statements import Claim, S
+
+    certainty = {"stated": S.Stated, "planned": S.Planned, "speculative": S.Speculative, "inferred": S.Inferred}
+    claims = []
+    for st in statements:
+        obj = _typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
+        times = {}
+        if st.point_in_time is not None:
+            times[S.pointInTime] = _typed_date(st.point_in_time.value)
+        if st.end_time is not None:
+            times[S.endTime] = _typed_date(st.end_time.value)
+        claims.append(Claim(
+            subject=URIRef(st.subject), predicate=S[st.relation], object=obj, certainty=certainty[st.certainty],
+            evidence=st.evidence, start=st.start, times=times,
+            time_expression=st.extra.get("time_expression"),
+            event_type=URIRef(CAMEO + st.event_type) if st.event_type else None,
+            comment=Literal(st.comment, lang="en") if st.comment else None,
+        ))
+    return claims
+
+
+def render_proposal(source_id: str, article: Article, statements: list[Extracted], *, url: str | None,
+                    title: str, issued: str, publisher: str, sha256: str) -> str:
+    """The curated Turtle of a proposed source."""
+    from rdflib import Literal
+
+    from graph.statements import curated_prologue, format_claim, turtle_term
+
+    where = f" ({url})" if url else ""
+    lines = [
+        f"# Proposed by `spacekg ingest` from {article.path.name if article.path else 'an article'}{where}.",
+        "# Review every statement against the text (offsets count characters of the whole file as stored),",
+        "# delete or fix the wrong ones, then run `spacekg ingest --accept " + source_id + "`.",
+        "",
+        curated_prologue(),
+        "",
+        *([f"# TODO: the article gives no title; {title!r} is a placeholder to replace."]
+          if title.endswith("(untitled)") else []),
+        f"src:{source_id} a :SourceArticle ;",
+        f"    dcterms:title {turtle_term(Literal(title))} ;",
+        f"    dcterms:publisher {publisher} ;",
+        f"    dcterms:issued {turtle_term(_typed_date(issued))} ;",
+    ]
+    if url:
+        lines.append(f"    schema:url <{url}> ;")
+    lines.append(f'    :sha256 "{sha256}" .')
+    lines.append("")
+    for claim in to_claims(statements):
+        lines.append(format_claim(claim))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _publisher_term(publisher: str | None, url: str | None, linker: Linker) -> str:
+    """The catalog news outlet named by ``publisher`` (label, alias or id), else by the URL's host."""
+    candidates = [publisher] if publisher else []
+    if url:
+        host = re.sub(r"^(www|en)\.", "", re.sub(r"^\w+://", "", url).split("/")[0])
+        candidates += [host, host.split(".")[0]]
+    for name in candidates:
+        iri = linker.find(name)
+        if iri and linker.entities[iri].is_a("NewsOutlet"):
+            return "kg:" + iri.rsplit("/", 1)[1]
+        for entity in linker.entities.values():
+            if entity.is_a("NewsOutlet") and name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)",
+                                                                               entity.sources, re.I):
+                return "kg:" + entity.iri.rsplit("/", 1)[1]
+    raise UnknownEntityError(
+        f"the publisher {publisher or url or '(none given)'!r} is not a news outlet of the catalog: "
+        "add it to graph/data/catalog/people-and-outlets.ttl or pass --publisher with a catalog name")
+
+
+def propose(path: Path, *, out_dir: Path | None = None, url: str | None = None, title: str | None = None,
+            date: str | None = None, publisher: str | None = None, source_id: str | None = None) -> Proposal:
+    """Write ``<id>.proposed.ttl`` for the article at ``path``; return what was written.
+
+    Nothing is written if the article is bad (see the module docstring); the file appears whole
+    or not at all (written to a temporary file, then renamed).
+    """
+    from graph import paths
+    from graph.sources import sha256_of
+
+    article = read_article(Path(path))
+    linker = Linker.default()
+    meta = {**article.meta, **{k: v for k, v in
+                               {"url": url, "title": title, "date": date, "publisher": publisher}.items() if v}}
+    if not meta.get("date"):
+        raise InputSyntaxError("the article has no date: pass --date YYYY-MM-DD (or a `date:` header line)",
+                               path=path)
+    parse_date(meta["date"])
+    if not any(linker.mentions(s.text) for s in article.sentences()):
+        raise UnknownEntityError("the article names no entity of the catalog: nothing to propose", path=path)
+    statements = extract(article, date=meta["date"], linker=linker)
+    source_id = source_id or source_id_for(Path(path))
+    text = render_proposal(
+        source_id, article, statements, url=meta.get("url"),
+        title=meta.get("title") or f"{Path(path).stem} (untitled)", issued=meta["date"],
+        publisher=_publisher_term(meta.get("publisher"), meta.get("url"), linker), sha256=sha256_of(Path(path)),
+    )
+    target_dir = Path(out_dir) if out_dir else paths.SOURCES_DIR
+    target = target_dir / f"{source_id}{PROPOSED_SUFFIX}"
+    _atomic_write(target, text)
+    return Proposal(source_id, target, len(statements))
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write the proposal: {exc.strerror}", path=target) from exc
+
+
+def accept(source_id: str, *, sources_dir: Path | None = None, text_dirs: Iterable[Path] = (),
+           catalog_dir: Path | None = None) -> Path:
+    """Move ``<id>.proposed.ttl`` to ``<id>.ttl`` if the graph builds and validates with it.
+
+    The build runs on a copy of the sources folder that holds the proposal as ``<id>.ttl``; only
+    when it passes is the proposal renamed into place (one atomic rename). On any error the
+    sources folder is as it was.
+    """
+    import shutil
+
+    from graph import paths
+    from graph.build import assemble
+
+    sources_dir = Path(sources_dir) if sources_dir else paths.SOURCES_DIR
+    proposal = sources_dir / f"{source_id}{PROPOSED_SUFFIX}"
+    if not proposal.is_file():
+        raise OutputError(f"there is no proposal {proposal.name} to accept (run `spacekg ingest` first)",
+                          path=proposal)
+    target = sources_dir / f"{source_id}.ttl"
+    with tempfile.TemporaryDirectory(prefix="spacekg-accept-") as tmp:
+        trial = Path(tmp) / "sources"
+        trial.mkdir()
+        for existing in sources_dir.glob("*.ttl"):
+            if not existing.name.endswith(PROPOSED_SUFFIX):
+                shutil.copy2(existing, trial / existing.name)
+        for bundled in sources_dir.glob("*.txt"):
+            shutil.copy2(bundled, trial / bundled.name)
+        shutil.copy2(proposal, trial / target.name)
+        assemble(text_dirs=list(text_dirs), sources_dir=trial, catalog_dir=catalog_dir)
+    try:
+        os.replace(proposal, target)
+    except OSError as exc:
+        raise OutputError(f"cannot move the proposal into place: {exc.strerror}", path=target) from exc
+    return target
+
+
+def _propose_one(args: tuple) -> tuple[str, str | None, int | None, str | None]:
+    path, out_dir = args
+    from graph.errors import SpaceKGError
+
+    try:
+        proposal = propose(Path(path), out_dir=out_dir)
+        return str(path), str(proposal.path), proposal.statements, None
+    except SpaceKGError as exc:
+        return str(path), None, None, f"{exc} (exit code {exc.exit_code})"
+
+
+def propose_folder(folder: Path, *, out_dir: Path | None = None, workers: int = 2,
+                   progress: bool = True) -> list[tuple[str, str | None, int | None, str | None]]:
+    """Propose every ``*.txt`` of ``folder`` in parallel; one result per file, in name order.
+
+    A bad article is reported and skipped; the others are still proposed.
+    """
+    files = sorted(Path(folder).glob("*.txt"))
+    if not files:
+        raise InputSyntaxError("the folder holds no *.txt article", path=folder)
+    results = []
+    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        for done, result in enumerate(pool.map(_propose_one, [(f, out_dir) for f in files]), start=1):
+            results.append(result)
+            if progress:
+                filled = int(30 * done / len(files))
+                print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{len(files)} {Path(result[0]).name[:40]:40}",
+                      end="" if done < len(files) else "\n", file=sys.stderr, flush=True)
+    return results

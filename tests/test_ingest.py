@@ -1,0 +1,108 @@
+"""Ingest: bad articles are refused without a trace; proposals are curated Turtle; accept is atomic."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graph.cli import main
+from graph.ingest import accept, propose
+from graph.statements import read_claims
+from tests.conftest import CORPUS
+
+SOURCES = Path(__file__).resolve().parent.parent / "graph" / "data" / "sources"
+ARTICLE = CORPUS / "04_esa-ends-exomars-roscosmos.txt"
+HEADER = "url: https://example.org/a\ntitle: T\ndate: 2024-01-02\n\n"
+
+
+def bad_articles(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "empty": b"",
+        "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "latin1": (HEADER + "NASA and ESA sign an agreement in Z\u00fcrich.").encode("latin-1"),
+        "no-entity": (HEADER + "The cat sat on the mat for a long, long while.").encode(),
+    }
+    paths = {}
+    for name, data in files.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_bytes(data)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+    paths["big"] = big
+    return paths
+
+
+@pytest.mark.parametrize(("kind", "code", "words"), [
+    ("empty", 3, "empty"), ("binary", 3, "binary"), ("latin1", 3, "not UTF-8"), ("big", 3, "bytes"),
+    ("no-entity", 4, "no entity"),
+])
+def test_bad_articles_get_a_clear_message_and_change_nothing(tmp_path, kind, code, words):
+    path = bad_articles(tmp_path)[kind]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["ingest", str(path), "--out", str(out), "--publisher", "CNET"])
+    assert result.exit_code == code, result.output
+    assert words in result.output and "Traceback" not in result.output
+    assert not out.exists() or list(out.iterdir()) == []
+    assert CliRunner().invoke(main, ["extract", str(path)]).exit_code in (code, 0 if kind == "no-entity" else code)
+
+
+def test_the_proposal_is_curated_turtle_with_source_metadata(tmp_path):
+    proposal = propose(ARTICLE, out_dir=tmp_path)
+    assert proposal.path == tmp_path / "esa-ends-exomars-roscosmos.proposed.ttl"
+    text = proposal.path.read_text(encoding="utf-8")
+    assert "dcterms:publisher kg:the-national" in text
+    assert '"2022-07-14"^^xsd:date' in text
+    assert ":sha256 \"" in text and "Roscosmos also built" not in text  # no whole text, only quotes
+    g = Graph().parse(data=text, format="turtle")
+    claims = read_claims(g)
+    assert len(claims) == proposal.statements
+    stored = ARTICLE.read_bytes().decode("utf-8")
+    for claim in claims:
+        assert stored[claim.start:claim.end] == claim.evidence
+    ended = [c for c in claims if str(c.predicate).endswith("partnerOf")]
+    assert [str(v) for c in ended for v in c.times.values()] == ["2022-07-14"]
+
+
+def test_a_missing_date_is_a_clear_error(tmp_path):
+    path = tmp_path / "nodate.txt"
+    path.write_text("NASA and ESA agreed to cooperate on the Gateway.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(path), "--out", str(tmp_path / "o"), "--publisher", "CNET"])
+    assert result.exit_code == 3 and "--date" in result.output
+
+
+def test_accept_moves_a_valid_proposal_into_place_and_refuses_a_broken_one(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for f in SOURCES.glob("cnet-2021-ilrs.*"):
+        shutil.copy2(f, sources / f.name)
+    propose(ARTICLE, out_dir=sources)
+    proposal = sources / "esa-ends-exomars-roscosmos.proposed.ttl"
+    broken = proposal.read_text(encoding="utf-8").replace(":evidenceStart ", ":evidenceStart 1", 1)
+    good = proposal.read_text(encoding="utf-8")
+    proposal.write_text(broken, encoding="utf-8")
+    before = sorted(p.name for p in sources.iterdir())
+    result = CliRunner().invoke(main, ["ingest", "--accept", "esa-ends-exomars-roscosmos", "--out", str(sources),
+                                       "--texts", str(CORPUS)])
+    assert result.exit_code == 5, result.output  # the quote is not at its offset
+    assert sorted(p.name for p in sources.iterdir()) == before
+    proposal.write_text(good, encoding="utf-8")
+    target = accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[CORPUS])
+    assert target == sources / "esa-ends-exomars-roscosmos.ttl" and not proposal.exists()
+
+
+def test_a_folder_is_proposed_in_parallel_with_progress(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("04_esa-ends-exomars-roscosmos.txt", "11_nasa-roscosmos-seat-swap.txt"):
+        shutil.copy2(CORPUS / name, folder / name)
+    (folder / "zz_empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3  # one bad article: reported, the others still proposed
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "esa-ends-exomars-roscosmos.proposed.ttl", "nasa-roscosmos-seat-swap.proposed.ttl"]
+    assert "zz_empty.txt: error:" in result.output and "3/3" in result.output
