@@ -72,6 +72,8 @@ TARGET_DATED = frozenset({"planned", "speculative"})
 PRECISION_NAMES = {TIME + "unitDay": "day", TIME + "unitMonth": "month", TIME + "unitYear": "year"}
 PARTNERSHIP = SPACE + "partnerOf"
 RIVALRY = SPACE + "rivalOf"
+# Actors that sign the same agreement, or join the same program or organisation, cooperate through it.
+JOINING_RELATIONS = frozenset(SPACE + name for name in ("signedAgreement", "memberOf", "participatesIn"))
 MEMBERSHIP_RELATIONS = frozenset(
     SPACE + name
     for name in ("memberOf", "participatesIn", "signedAgreement", "operates", "plansMission", "launched")
@@ -404,14 +406,78 @@ def _weighted(G, predicate: str, as_of, min_certainty, magnitude: bool) -> nx.Gr
     return P
 
 
-def partnership_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None) -> nx.Graph:
+def partnership_graph(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    min_certainty: str | None = None,
+    through_joint_membership: bool = True,
+) -> nx.Graph:
     """Actors linked by ``:partnerOf`` statements that hold (undirected).
 
     Edge attributes: ``weight`` (sum of the Goldstein scores of the supporting statements, 1.0
     for a statement without an event type), ``count``, ``statements`` (sorted statement IRIs),
     and ``certainty``/``rank`` of the surest supporting statement.
+
+    With ``through_joint_membership`` (the default), actors that signed the same agreement or
+    joined the same program or organisation (``:signedAgreement``, ``:memberOf``,
+    ``:participatesIn``) are partners through it too: the Artemis Accords' signatories cooperate
+    with each other although no article says so pair by pair. Such a tie weighs the Goldstein
+    score of the weaker of the two joining statements (1.0 without one) divided by ``k - 1`` for
+    ``k`` joiners (Newman's weighting: joining a crowded agreement says less about each pair), is
+    as sure as the less sure of the two statements, and lists what it goes through in ``via``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for actor in "abc":
+    ...     G.add_node(actor, actor=True)
+    ...     _ = G.add_edge(actor, "accords", key=f"st-{actor}", predicate=SPACE + "signedAgreement",
+    ...                    relation="signedAgreement", certainty="stated", rank=4, goldstein=8.0)
+    >>> P = partnership_graph(G)
+    >>> sorted(P.edges(data="weight"))
+    [('a', 'b', 4.0), ('a', 'c', 4.0), ('b', 'c', 4.0)]
+    >>> P["a"]["b"]["via"], P["a"]["b"]["statements"]
+    (['accords'], ['st-a', 'st-b'])
     """
-    return _weighted(G, PARTNERSHIP, as_of, min_certainty, magnitude=False)
+    P = _weighted(G, PARTNERSHIP, as_of, min_certainty, magnitude=False)
+    for a, b in P.edges():
+        P[a][b]["via"] = []
+    if through_joint_membership:
+        _add_joint_membership_ties(G, P, as_of, min_certainty)
+    return P
+
+
+def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, as_of, min_certainty) -> None:
+    # joined thing -> actor -> its surest joining statement (goldstein, key, rank, certainty)
+    joiners: dict[str, dict[str, tuple]] = {}
+    for (actor, joined), items in _accumulate(G, JOINING_RELATIONS, as_of, min_certainty, ordered=True).items():
+        if G.nodes[actor].get("actor") and not G.nodes[joined].get("actor"):
+            best = max(items, key=lambda item: (item[3], item[2]))
+            joiners.setdefault(joined, {})[actor] = best[1:5]
+    for joined in sorted(joiners):
+        members = sorted(joiners[joined])
+        k = len(members)
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                (g_a, key_a, rank_a, cert_a), (g_b, key_b, rank_b, cert_b) = joiners[joined][a], joiners[joined][b]
+                weight = min(1.0 if g is None else float(g) for g in (g_a, g_b)) / (k - 1)
+                rank, certainty = (rank_a, cert_a) if rank_a <= rank_b else (rank_b, cert_b)
+                for node in (a, b):
+                    if node not in P:
+                        P.add_node(node, **G.nodes[node])
+                if P.has_edge(a, b):
+                    data = P[a][b]
+                    data["weight"] += weight
+                    data["count"] += 2
+                    data["statements"] = sorted({*data["statements"], key_a, key_b})
+                    data["via"] = sorted({*data["via"], joined})
+                    if rank > data["rank"]:
+                        data["rank"], data["certainty"] = rank, certainty
+                else:
+                    P.add_edge(a, b, weight=weight, count=2, statements=sorted((key_a, key_b)), via=[joined],
+                               certainty=certainty, rank=rank)
 
 
 def rivalry_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None) -> nx.Graph:
@@ -419,46 +485,44 @@ def rivalry_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty
     return _weighted(G, RIVALRY, as_of, min_certainty, magnitude=True)
 
 
-def signed_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None) -> nx.Graph:
+def signed_graph(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    min_certainty: str | None = None,
+    through_joint_membership: bool = True,
+) -> nx.Graph:
     """Partnership (+1) and rivalry (-1) in one undirected actor graph.
 
-    Edge attributes: ``sign``, ``weight`` (the total weight of the winning side),
-    ``partnership_weight``, ``rivalry_weight``, ``partnership_count``, ``rivalry_count``,
+    Partnership is that of :func:`partnership_graph` (so co-signatories of an agreement are
+    partners through it unless ``through_joint_membership`` is false), rivalry that of
+    :func:`rivalry_graph`. Edge attributes: ``sign``, ``weight`` (the total weight of the winning
+    side), ``partnership_weight``, ``rivalry_weight``, ``partnership_count``, ``rivalry_count``,
     ``statements`` (all supporting statements, sorted) and ``certainty``/``rank`` of the surest.
     When a pair is both partner and rival, the side with the larger total weight wins; a tie
     goes to rivalry (a contested relation is not a partnership).
     """
     import networkx as nx
 
-    pairs = _accumulate(G, frozenset({PARTNERSHIP, RIVALRY}), as_of, min_certainty)
-    edges = []
-    for (u, v), items in pairs.items():
-        p_weight = r_weight = 0.0
-        p_count = r_count = 0
-        for item in items:
-            g = item[1]
-            if item[0] == PARTNERSHIP:
-                p_weight += 1.0 if g is None else float(g)
-                p_count += 1
-            else:
-                r_weight += 1.0 if g is None else abs(g)
-                r_count += 1
-        sign = 1 if p_count and (not r_count or p_weight > r_weight) else -1
-        rank, certainty = _surest(items)
-        edges.append((u, v, {
-            "sign": sign,
-            "weight": p_weight if sign > 0 else r_weight,
-            "partnership_weight": p_weight,
-            "rivalry_weight": r_weight,
-            "partnership_count": p_count,
-            "rivalry_count": r_count,
-            "statements": _keys(items),
-            "certainty": certainty,
-            "rank": rank,
-        }))
+    P = partnership_graph(G, as_of=as_of, min_certainty=min_certainty,
+                          through_joint_membership=through_joint_membership)
+    R = rivalry_graph(G, as_of=as_of, min_certainty=min_certainty)
+    none = {"weight": 0.0, "count": 0, "statements": [], "rank": 0, "certainty": None}
     S = nx.Graph()
-    _with_nodes(G, S, pairs)
-    S.add_edges_from(edges)
+    for node in sorted(set(P) | set(R)):
+        S.add_node(node, **G.nodes[node])
+    pairs = sorted({tuple(sorted(e)) for e in P.edges()} | {tuple(sorted(e)) for e in R.edges()})
+    for u, v in pairs:
+        p, r = P.get_edge_data(u, v, none), R.get_edge_data(u, v, none)
+        sign = 1 if p["count"] and (not r["count"] or p["weight"] > r["weight"]) else -1
+        surest = p if p["rank"] >= r["rank"] else r
+        S.add_edge(
+            u, v, sign=sign, weight=p["weight"] if sign > 0 else r["weight"],
+            partnership_weight=p["weight"], rivalry_weight=r["weight"],
+            partnership_count=p["count"], rivalry_count=r["count"],
+            statements=sorted({*p["statements"], *r["statements"]}),
+            certainty=surest["certainty"], rank=surest["rank"],
+        )
     return S
 
 

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 
 import graph.analysis
+import graph.mirror
 from graph.analysis import (
     Camps,
     analyze,
@@ -249,3 +250,26 @@ def test_resolve_unknown_names_the_closest(G, store):
     with pytest.raises(UnknownEntityError) as info:
         resolve(G, "no such thing at all")
     assert info.value.exit_code == 4 and "closest" not in str(info.value)
+
+
+def test_signatories_of_one_accord_form_a_camp_against_a_rival_pair():
+    """a, b, c sign the accords; d and e are partners; a and d race each other. Worked by hand:
+    the ties through the accords are positive (a-b, a-c, b-c), d-e positive, a-d negative, so
+    {a, b, c} versus {d, e} leaves no edge unbalanced."""
+    G = nx.MultiDiGraph()
+    for actor in "abcde":
+        G.add_node(actor, actor=True, label=actor)
+    G.add_node("accords", actor=False, label="accords")
+
+    def state(u, v, key, relation, goldstein):
+        G.add_edge(u, v, key=key, predicate=graph.mirror.SPACE + relation, relation=relation, certainty="stated",
+                   rank=4, goldstein=goldstein, point_in_time=None, start_time=None, end_time=None, source_date=None)
+
+    for actor in "abc":
+        state(actor, "accords", f"sign-{actor}", "signedAgreement", 8.0)
+    state("d", "e", "de", "partnerOf", 6.0)
+    state("a", "d", "ad", "rivalOf", -2.0)
+    (camps,) = two_camps(signed_graph(G))
+    assert (camps.camp_a, camps.camp_b, camps.unbalanced) == (["a", "b", "c"], ["d", "e"], [])
+    P = partnership_graph(G, through_joint_membership=False)
+    assert sorted(P.edges()) == [("d", "e")]

@@ -88,7 +88,7 @@ def test_the_signed_map_draws_the_partnership_and_the_inferred_rivalries(G):
     assert rivalry.alpha < partnership.alpha and rivalry.width < partnership.width
     assert rivalry.statements == ("https://w3id.org/spacekg/statement/cnet-2021-ilrs.cnsa-rivalOf-nasa",)
     assert [label for label, _ in spec.legend] == ["space agency", "partnership", "rivalry", "stated", "inferred"]
-    assert spec.subtitle == "all dates · 3 statements from 1 source"
+    assert spec.subtitle == "all dates · 5 statements from 1 source"  # partnership, 2 signings, 2 rivalries
 
 
 def test_min_certainty_removes_the_inferred_rivalry_from_the_map(G):

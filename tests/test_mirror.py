@@ -154,8 +154,16 @@ def test_round_trip_matches_the_store(G, store):
 def test_seed_projections(G):
     P = partnership_graph(G)
     assert sorted(tuple(sorted(e)) for e in P.edges()) == [(CNSA, ROSCOSMOS)]
+    # The partnership (CAMEO 060, +6.0) and the memorandum both signed (057, +8.0, two joiners: 8 / 1).
     assert P[CNSA][ROSCOSMOS] == {
+        "weight": 14.0, "count": 3, "certainty": "stated", "rank": 4, "via": [KG + "ilrs-mou-2021"],
+        "statements": [ST + "cnsa-partnerOf-roscosmos", ST + "cnsa-signedAgreement-ilrs-mou-2021",
+                       ST + "roscosmos-signedAgreement-ilrs-mou-2021"],
+    }
+    plain = partnership_graph(G, through_joint_membership=False)
+    assert plain[CNSA][ROSCOSMOS] == {
         "weight": 6.0, "count": 1, "statements": [ST + "cnsa-partnerOf-roscosmos"], "certainty": "stated", "rank": 4,
+        "via": [],
     }
     assert P.nodes[CNSA]["label"] == "China National Space Administration"
     R = rivalry_graph(G)
