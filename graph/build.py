@@ -115,7 +115,8 @@ def assemble(
     index = TextIndex(text_dirs)
     sources: list[Source] = []
     unchecked: list[Source] = []
-    for path in sorted(sources_dir.glob("*.ttl")):
+    # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
+    for path in sorted(p for p in sources_dir.glob("*.ttl") if not p.name.endswith(".proposed.ttl")):
         g, curated_text = load_turtle(path)
         source = _source_of(g, path)
         entities.add(URIRef(source.iri))

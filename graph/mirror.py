@@ -7,7 +7,8 @@ types, sources, event types) and gives a :class:`networkx.MultiDiGraph`:
   ``label`` (``rdfs:label``, else the prefixed name), ``type`` (local name of the most specific
   ontology class, e.g. ``"SpaceAgency"``; ties broken alphabetically; ``None`` if untyped),
   ``wikidata`` (``"Q23548"`` from ``owl:sameAs``, or ``None``), ``acronym`` (or ``None``),
-  ``aliases`` (sorted ``skos:altLabel`` values), ``actor`` (``True`` for instances of
+  ``aliases`` (sorted ``skos:altLabel`` values), ``country`` (the ``:basedIn`` country of an
+  actor, from the catalog or a statement, or ``None``), ``actor`` (``True`` for instances of
   ``:Actor`` and its subclasses), ``literals`` (``{relation: [lexical values]}`` of the statements
   whose object is a literal, e.g. ``{"targetDate": ["2024"]}``) and ``attribute_statements``
   (the full records of those statements and of the ``rdf:type`` statements, see below).
@@ -74,6 +75,9 @@ PARTNERSHIP = SPACE + "partnerOf"
 RIVALRY = SPACE + "rivalOf"
 # Actors that sign the same agreement, or join the same program or organisation, cooperate through it.
 JOINING_RELATIONS = frozenset(SPACE + name for name in ("signedAgreement", "memberOf", "participatesIn"))
+# A national agency acts for its state: an actor and its country are tied as firmly as a joint project
+# (CAMEO 060's Goldstein score), so blocs keep CNSA with China and NASA with the United States.
+NATIONAL_TIE = 6.0
 MEMBERSHIP_RELATIONS = frozenset(
     SPACE + name
     for name in ("memberOf", "participatesIn", "signedAgreement", "operates", "plansMission", "launched")
@@ -121,7 +125,7 @@ _ENTITY = """?e a ?t .
   FILTER (STRSTARTS(STR(?t), STR(:)) && ?t NOT IN (:Statement, :EventType, :Certainty))"""
 _TYPES = "SELECT ?e ?t WHERE { " + _ENTITY + " }"
 _NAMES = (
-    "SELECT DISTINCT ?e ?p ?v WHERE { VALUES ?p { rdfs:label skos:altLabel :acronym owl:sameAs } ?e ?p ?v . "
+    "SELECT DISTINCT ?e ?p ?v WHERE { VALUES ?p { rdfs:label skos:altLabel :acronym owl:sameAs :basedIn } ?e ?p ?v . "
     + _ENTITY
     + " }"
 )
@@ -319,6 +323,7 @@ def mirror(store: pyoxigraph.Store) -> nx.MultiDiGraph:
             wikidata=wikidata[0] if wikidata else None,
             acronym=acronyms[0] if acronyms else None,
             aliases=sorted(set(info.get("altLabel", []))),
+            country=min(info.get("basedIn", []), default=None),
             actor=any(t == actor or actor in supers.get(t, ()) for t in classes),
             literals=literals,
             attribute_statements=records,
@@ -422,7 +427,9 @@ def partnership_graph(
     With ``through_joint_membership`` (the default), actors that signed the same agreement or
     joined the same program or organisation (``:signedAgreement``, ``:memberOf``,
     ``:participatesIn``) are partners through it too: the Artemis Accords' signatories cooperate
-    with each other although no article says so pair by pair. Such a tie weighs the Goldstein
+    with each other although no article says so pair by pair. An actor and its own country
+    (``:basedIn``), when both take part in partnership or rivalry, are tied with weight
+    :data:`NATIONAL_TIE` (``via`` holds ``:basedIn``). Such a tie weighs the Goldstein
     score of the weaker of the two joining statements (1.0 without one) divided by ``k - 1`` for
     ``k`` joiners (Newman's weighting: joining a crowded agreement says less about each pair), is
     as sure as the less sure of the two statements, and lists what it goes through in ``via``.
@@ -446,7 +453,26 @@ def partnership_graph(
         P[a][b]["via"] = []
     if through_joint_membership:
         _add_joint_membership_ties(G, P, as_of, min_certainty)
+        rivals = {n for pair in _accumulate(G, frozenset({RIVALRY}), as_of, min_certainty) for n in pair}
+        _add_national_ties(G, P, set(P) | rivals)
     return P
+
+
+def _add_national_ties(G: nx.MultiDiGraph, P: nx.Graph, present: set[str]) -> None:
+    """Tie each present actor to its country when the country is present too (see :data:`NATIONAL_TIE`)."""
+    for actor in sorted(present):
+        country = G.nodes[actor].get("country")
+        if country is None or country == actor or country not in present:
+            continue
+        for node in (actor, country):
+            if node not in P:
+                P.add_node(node, **G.nodes[node])
+        if P.has_edge(actor, country):
+            P[actor][country]["weight"] += NATIONAL_TIE
+            P[actor][country]["via"] = sorted({*P[actor][country]["via"], SPACE + "basedIn"})
+        else:
+            P.add_edge(actor, country, weight=NATIONAL_TIE, count=0, statements=[], via=[SPACE + "basedIn"],
+                       certainty="stated", rank=4)
 
 
 def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, as_of, min_certainty) -> None:
@@ -514,7 +540,7 @@ def signed_graph(
     pairs = sorted({tuple(sorted(e)) for e in P.edges()} | {tuple(sorted(e)) for e in R.edges()})
     for u, v in pairs:
         p, r = P.get_edge_data(u, v, none), R.get_edge_data(u, v, none)
-        sign = 1 if p["count"] and (not r["count"] or p["weight"] > r["weight"]) else -1
+        sign = 1 if P.has_edge(u, v) and (not R.has_edge(u, v) or p["weight"] > r["weight"]) else -1
         surest = p if p["rank"] >= r["rank"] else r
         S.add_edge(
             u, v, sign=sign, weight=p["weight"] if sign > 0 else r["weight"],

@@ -14,10 +14,41 @@ SEED_FACTS = SHARED / "seed" / "cnet-2021-ilrs.facts.tsv"
 CORPUS = SHARED / "corpus"
 
 
+SEED_SOURCE = "cnet-2021-ilrs"
+
+
 @pytest.fixture(scope="session")
-def seed_build() -> Build:
-    """The assembled, validated seed graph (in memory)."""
-    return assemble()
+def seed_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A curated data folder (``--data``) holding the whole catalog and only the seed source.
+
+    The project's own sources folder also holds the corpus articles; tests whose expected answers
+    were worked out by hand on the seed alone build from this folder.
+    """
+    import shutil
+
+    from graph import paths
+
+    folder = tmp_path_factory.mktemp("seed-data")
+    shutil.copytree(paths.DATA_DIR / "catalog", folder / "catalog")
+    (folder / "sources").mkdir()
+    for path in paths.SOURCES_DIR.glob(f"{SEED_SOURCE}.*"):
+        if not path.name.endswith(".proposed.ttl"):
+            shutil.copy2(path, folder / "sources" / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_build(seed_data: Path) -> Build:
+    """The assembled, validated seed graph alone (in memory): the catalog and the seed source."""
+    return assemble(catalog_dir=seed_data / "catalog", sources_dir=seed_data / "sources")
+
+
+@pytest.fixture(scope="session")
+def full_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder of the whole graph (every source), quotes checked against the corpus texts."""
+    build_dir = tmp_path_factory.mktemp("full-build")
+    write_build(assemble(text_dirs=[CORPUS]).dataset, build_dir)
+    return build_dir
 
 
 @pytest.fixture(scope="session")

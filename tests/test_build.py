@@ -54,10 +54,11 @@ def replace_in(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-def test_build_writes_trig_and_store_and_prints_a_summary(previous: Path):
+def test_build_writes_trig_and_store_and_prints_a_summary(previous: Path, seed_data: Path):
     assert (previous / "spacekg.trig").stat().st_size > 0
     assert (previous / "oxigraph").is_symlink()
-    result = run("build", "--build-dir", str(previous))
+    # The seed alone, so the summary's counts are the seed's hand-counted ones.
+    result = run("build", "--data", str(seed_data), "--build-dir", str(previous))
     assert result.exit_code == 0
     assert "statements" in result.output.lower()
     assert "cnet-2021-ilrs: 28 statements, evidence checked" in result.output
@@ -72,9 +73,9 @@ def test_rebuilding_replaces_the_store_and_removes_the_old_one(previous: Path):
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt"])
-def test_output_format_follows_the_extension(tmp_path: Path, seed_build, suffix: str):
+def test_output_format_follows_the_extension(tmp_path: Path, seed_build, seed_data: Path, suffix: str):
     out = tmp_path / f"graph{suffix}"
-    result = run("build", "--build-dir", str(tmp_path / "b"), "--output", str(out))
+    result = run("build", "--data", str(seed_data), "--build-dir", str(tmp_path / "b"), "--output", str(out))
     assert result.exit_code == 0, result.output
     fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}[suffix]
     if suffix in (".trig", ".nq"):

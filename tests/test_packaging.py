@@ -63,7 +63,7 @@ def test_an_installed_wheel_builds_and_queries_from_any_folder(wheel: Path, tmp_
     ).stdout.strip()
     assert Path(location).is_relative_to(env_dir)
     answer = subprocess.run(
-        [spacekg, "query", "--format", "csv", "SELECT ?b WHERE { kg:cnsa :partnerOf ?b }"],
+        [spacekg, "query", "--format", "csv", "SELECT ?b WHERE { GRAPH src:cnet-2021-ilrs { kg:cnsa :partnerOf ?b } }"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )
     assert answer.stdout.splitlines() == ["b", "https://w3id.org/spacekg/id/roscosmos"]
