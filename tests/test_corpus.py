@@ -1,0 +1,55 @@
+"""The whole graph, seed and corpus: every quote checked, and the camps the news describes."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.analysis import analyze
+from graph.build import assemble, summary
+from graph.mirror import mirror
+from graph.namespaces import KG
+from graph.store import open_store
+from tests.conftest import CORPUS
+
+ILRS_SIDE = {KG + name for name in ("cnsa", "china", "roscosmos", "egsa", "egypt")}
+ARTEMIS_SIDE = {KG + name for name in ("nasa", "united-states", "nigeria", "rwanda")}
+
+
+@pytest.fixture(scope="module")
+def G(full_build):
+    return mirror(open_store(full_build))
+
+
+def test_every_source_validates_with_its_quotes_checked():
+    report = summary(assemble(text_dirs=[CORPUS]))
+    assert len(report["sources"]) == 12
+    assert {info["evidence"] for info in report["sources"].values()} == {"checked"}
+
+
+def camp_of(result, actors: set[str]) -> set[frozenset[str]]:
+    """The camps (as sets) that hold the given actors."""
+    found = set()
+    for camps in result.camps:
+        for camp in (camps.camp_a, camps.camp_b):
+            if actors & set(camp):
+                found.add(frozenset(camp))
+    return found
+
+
+def test_in_2025_the_ilrs_partners_and_the_artemis_signatories_are_opposite_camps(G):
+    result = analyze(G, as_of="2025-12-31")
+    (ilrs,) = camp_of(result, ILRS_SIDE)
+    (artemis,) = camp_of(result, ARTEMIS_SIDE)
+    assert ILRS_SIDE <= ilrs and ARTEMIS_SIDE <= artemis
+    assert ilrs != artemis
+    assert KG + "esa" in artemis  # ESA has left Roscosmos for NASA
+
+
+def test_esa_moves_from_roscosmos_to_nasa_between_2021_and_2025(G):
+    from graph.mirror import signed_graph
+
+    in_2021, in_2025 = signed_graph(G, as_of="2021-12-31"), signed_graph(G, as_of="2025-12-31")
+    esa, roscosmos, nasa = KG + "esa", KG + "roscosmos", KG + "nasa"
+    assert in_2021[esa][roscosmos]["sign"] == 1 and in_2021[esa][nasa]["sign"] == 1
+    assert in_2025[esa][roscosmos]["sign"] == -1  # partnership ended in 2022; Roscosmos retaliated
+    assert in_2025[esa][nasa]["sign"] == 1
