@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,9 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
     "Lander": ("mission / spacecraft", "#0072B2", "^"),
     "Rover": ("mission / spacecraft", "#0072B2", "^"),
     "Orbiter": ("mission / spacecraft", "#0072B2", "^"),
+    "LaunchVehicle": ("mission / spacecraft", "#0072B2", "^"),
+    "Instrument": ("mission / spacecraft", "#0072B2", "^"),
+    "PowerStation": ("space station", "#009E73", "h"),
     "SpaceStation": ("space station", "#009E73", "h"),
     "Agreement": ("agreement", "#D55E00", "p"),
     "Facility": ("place / facility", "#999999", "v"),
@@ -128,6 +132,10 @@ class NodeMark:
     size: float
     colour: str
     marker: str
+    minor: bool = False  # not an actor: its label may be left out where it would cover something
+
+
+ACTOR_TYPES = frozenset({"SpaceAgency", "Country", "Company", "Actor"})
 
 
 @dataclass(frozen=True)
@@ -222,7 +230,7 @@ def positions(
 
     components = sorted((sorted(c) for c in nx.connected_components(P)), key=lambda c: (-len(c), c[0]))
     local = [_component_positions(P, nodes) for nodes in components]
-    sizes = [math.sqrt(len(nodes)) for nodes in components]
+    sizes = [len(nodes) ** 0.75 for nodes in components]  # big components get the room they need
     row_width = max(max(sizes), math.sqrt(sum(s * s for s in sizes)) * 1.25)
     placed: list[tuple[float, float, float]] = []  # (x, y, cell size) of each component
     x = y = shelf = 0.0
@@ -311,13 +319,16 @@ def _node_marks(P: nx.Graph, weight: str | None = "weight", anchor=None, fixed=N
     pos = fixed if fixed is not None else positions(P, anchor)
     strength = {n: sum(abs(d.get(weight, 1.0) or 1.0) for _, _, d in P.edges(n, data=True)) for n in P}
     top = max(strength.values(), default=1.0) or 1.0
+    # Crowded maps get smaller nodes, so that they do not cover each other.
+    scale = min(1.0, math.sqrt(10 / max(len(P), 1)))
     marks = []
     for n in sorted(P.nodes):
         data = P.nodes[n]
         _, colour, marker = TYPE_STYLE.get(data.get("type") or "", OTHER_STYLE)
-        name = data.get("acronym") or data.get("label") or shorten(n)
-        size = 260 + 1100 * math.sqrt(strength[n] / top)
-        marks.append(NodeMark(n, str(name), data.get("type"), pos[n][0], pos[n][1], size, colour, marker))
+        name = textwrap.fill(str(data.get("acronym") or data.get("label") or shorten(n)), 22)
+        size = (180 + 1100 * math.sqrt(strength[n] / top)) * scale
+        minor = data.get("type") not in ACTOR_TYPES
+        marks.append(NodeMark(n, name, data.get("type"), pos[n][0], pos[n][1], size, colour, marker, minor))
     return marks
 
 
@@ -373,7 +384,7 @@ def _source_line(G: nx.MultiDiGraph, sources: list[str]) -> str:
     names = [described.get(s, shorten(s)) for s in sources]
     if not names:
         return "Sources: none"
-    shown = "; ".join(names[:4]) + (f"; and {len(names) - 4} more" if len(names) > 4 else "")
+    shown = "; ".join(names[:3]) + (f"; and {len(names) - 3} more" if len(names) > 3 else "")
     return f"Sources: {shown}"
 
 
@@ -461,23 +472,34 @@ def _name(G, node: str) -> str:
 def _layout_timeline(G, *, as_of, min_certainty, focus, title, build_hash, width, height, dpi) -> MapSpec:
     from graph import mirror as m
 
-    found = []
+    # Events of one date, relation, object and certainty share a row: "Nigeria, Rwanda signed ...".
+    groups: dict[tuple, dict] = {}
     for u, v, key, data in m.filtered(G, as_of=as_of, min_certainty=min_certainty).edges(keys=True, data=True):
         when = data.get("point_in_time") or data.get("start_time") or data.get("end_time")
         if not when or data.get("relation") in NOT_ON_MAPS or (focus and focus not in (u, v)):
             continue
         relation = RELATION_LABELS.get(data.get("relation"), data.get("relation"))
-        found.append((_first_day(when), _name(G, u), when, f"{_name(G, u)} {relation} {_name(G, v)}",
-                      data["certainty"], key))
-    found.sort()
+        if when == data.get("end_time") and not (data.get("point_in_time") or data.get("start_time")):
+            relation = f"no longer {relation}"  # the only date is when it ended
+        group = groups.setdefault((_first_day(when), when, relation, _name(G, v), data["certainty"]),
+                                  {"subjects": [], "keys": []})
+        if _name(G, u) not in group["subjects"]:
+            group["subjects"].append(_name(G, u))
+        group["keys"].append(key)
+    found = sorted(
+        (day, ", ".join(sorted(g["subjects"])), when, f"{', '.join(sorted(g['subjects']))} {relation} {obj}",
+         certainty, g["keys"])
+        for (day, when, relation, obj, certainty), g in groups.items()
+    )
     marks = [
         EventMark(when, day, row, text, certainty, CERTAINTY_COLOUR[certainty], TIMELINE_MARKER[certainty])
         for row, (day, _, when, text, certainty, _) in enumerate(found)
     ]
-    sources = _count_sources(G, {f[5] for f in found})
+    sources = _count_sources(G, {key for f in found for key in f[5]})
     name = G.nodes[focus].get("label") if focus else None
-    subtitle = (f"{_filters_text(as_of, min_certainty, name, 1)} · {len(marks)} dated statement"
-                f"{'s' if len(marks) != 1 else ''} from {len(sources)} source{'s' if len(sources) != 1 else ''}"
+    dated = sum(len(f[5]) for f in found)
+    subtitle = (f"{_filters_text(as_of, min_certainty, name, 1)} · {dated} dated statement"
+                f"{'s' if dated != 1 else ''} from {len(sources)} source{'s' if len(sources) != 1 else ''}"
                 " · planned dates are targets")
     legend = [(c, {"kind": "node", "colour": CERTAINTY_COLOUR[c], "marker": TIMELINE_MARKER[c]})
               for c in CERTAINTY_ORDER if any(e.certainty == c for e in marks)]
@@ -624,7 +646,12 @@ def _draw_network(fig, spec: MapSpec) -> tuple[dict, dict]:
 
 
 def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
-    """Greedy label placement: biggest nodes first, the first candidate spot that overlaps nothing."""
+    """Greedy label placement: actors first, then bigger nodes; the first spot that overlaps nothing.
+
+    An actor is always labelled (at the least crowded spot); another node's label is left out when
+    every spot would cover a label or a node: a map with a missing label reads better than one
+    with labels on top of each other.
+    """
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
     node_boxes = {}
@@ -634,8 +661,8 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
         node_boxes[n.id] = (cx - r, cy - r, cx + r, cy + r)
     axes_box = ax.get_window_extent(renderer)
     placed: dict[str, tuple[float, float, float, float]] = {}
-    for n in sorted(spec.nodes, key=lambda m: (-m.size, m.id)):
-        text = ax.text(n.x, n.y, n.label, fontsize=10, zorder=4, va="center", ha="center",
+    for n in sorted(spec.nodes, key=lambda m: (m.minor, -m.size, m.id)):
+        text = ax.text(n.x, n.y, n.label, fontsize=8 if n.minor else 10, zorder=4, va="center", ha="center",
                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
                              "alpha": 0.8})
         extent = text.get_window_extent(renderer)
@@ -658,6 +685,9 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
             hits += sum(_overlap(box, nb) for nid, nb in node_boxes.items() if nid != _n.id)
             return (0 if inside else 1, hits)
         best = min(candidates, key=cost)
+        if n.minor and cost(best) != (0, 0):
+            text.remove()
+            continue
         x, y = ax.transData.inverted().transform(((best[0] + best[2]) / 2, (best[1] + best[3]) / 2))
         text.set_position((x, y))
         placed[n.id] = best
@@ -693,7 +723,7 @@ def _draw_timeline(fig, spec: MapSpec) -> None:
     pad = timedelta(days=max((hi - lo).days * 0.04, 60))
     ax.set_xlim(lo - pad, hi + pad)
     middle = lo + (hi - lo) / 2
-    fontsize = 9.5 if rows <= 25 else max(5.0, 9.5 * 25 / rows)
+    fontsize = 9.5 if rows <= 25 else max(6.5, 9.5 * 25 / rows)
     for e in spec.events:
         ax.plot([lo - pad, e.day], [e.row, e.row], color="#EEEEEE", linewidth=0.8, zorder=1)
         ax.scatter([e.day], [e.row], s=80, c=e.colour, marker=e.marker, edgecolors="#333333", zorder=3)

@@ -104,7 +104,7 @@ def test_the_timeline_shows_dated_statements_coloured_by_certainty_without_bibli
     spec = maps.layout_map(G, "timeline")
     assert [e.when for e in spec.events] == sorted((e.when for e in spec.events), key=maps._first_day)
     texts = {e.text: e.certainty for e in spec.events}
-    assert texts["CNSA rivals NASA"] == "inferred"
+    assert texts["CNSA, Roscosmos rivals NASA"] == "inferred"  # one row for one event of several actors
     assert texts["NASA plans Artemis program"] == "planned"
     assert texts["Chang'e 4 landed on far side of the Moon"] == "stated"
     assert not any("written by" in t or "published by" in t for t in texts)
@@ -113,8 +113,8 @@ def test_the_timeline_shows_dated_statements_coloured_by_certainty_without_bibli
 
 def test_focus_keeps_the_neighbourhood(G):
     spec = maps.layout_map(G, "memberships", focus=KG + "nasa", depth=1)
-    assert {n.label for n in spec.nodes} == {"NASA", "Artemis program", "Commercial Crew Program", "Lunar Gateway",
-                                             "KSC"}
+    labels = {n.label.replace("\n", " ") for n in spec.nodes}  # long labels are wrapped
+    assert labels == {"NASA", "Artemis program", "Commercial Crew Program", "Lunar Gateway", "KSC"}
 
 
 def test_labels_do_not_overlap_each_other_or_other_nodes(G):
