@@ -14,6 +14,14 @@ SEED_FACTS = SHARED / "seed" / "cnet-2021-ilrs.facts.tsv"
 CORPUS = SHARED / "corpus"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if not SEED_FACTS.is_file() or not CORPUS.is_dir():
+        raise pytest.UsageError(
+            f"the tests read the seed annotation and the corpus texts from {SHARED}: "
+            "put the shared/ folder beside the repository"
+        )
+
+
 SEED_SOURCE = "cnet-2021-ilrs"
 
 
