@@ -300,7 +300,7 @@ def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float
     ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.subgraph(nodes).edges()))
     reference = np.array([_seed_position(n) for n in nodes])
     start = {n: reference[i] for i, n in enumerate(nodes)}
-    if len(nodes) <= 400:
+    if len(nodes) <= 120:  # Kamada-Kawai is quadratic per step: larger components use the force layout
         raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
     else:
         raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=100, seed=7,
@@ -629,11 +629,16 @@ def _draw_network(fig, spec: MapSpec) -> tuple[dict, dict]:
     ax.set_axis_off()
     ax.set_xlim(-0.08, 1.08)
     ax.set_ylim(-0.08, 1.08)
+    from matplotlib.collections import LineCollection
+
     where = {n.id: (n.x, n.y) for n in spec.nodes}
+    by_style: dict[tuple, list] = {}  # one collection per style: thousands of edges draw in one call
     for e in spec.edges:
-        (x1, y1), (x2, y2) = where[e.u], where[e.v]
-        ax.plot([x1, x2], [y1, y2], color=e.colour, linestyle=e.linestyle, linewidth=e.width, alpha=e.alpha,
-                solid_capstyle="round", zorder=1)
+        by_style.setdefault((e.colour, str(e.linestyle), e.width, e.alpha), []).append((e, [where[e.u], where[e.v]]))
+    for (colour, _, width, alpha), items in sorted(by_style.items(), key=lambda kv: kv[0]):
+        ax.add_collection(LineCollection([segment for _, segment in items], colors=colour, linewidths=width,
+                                         linestyles=[items[0][0].linestyle], alpha=alpha, capstyle="round",
+                                         zorder=1))
     for n in spec.nodes:
         ax.scatter([n.x], [n.y], s=n.size, c=n.colour, marker=n.marker, edgecolors="#333333", linewidths=1.0,
                    zorder=3)
@@ -661,6 +666,9 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
         node_boxes[n.id] = (cx - r, cy - r, cx + r, cy + r)
     axes_box = ax.get_window_extent(renderer)
     placed: dict[str, tuple[float, float, float, float]] = {}
+    labels_index, nodes_index = _BoxIndex(), _BoxIndex()
+    for nid, box in node_boxes.items():
+        nodes_index.add(nid, box)
     for n in sorted(spec.nodes, key=lambda m: (m.minor, -m.size, m.id)):
         text = ax.text(n.x, n.y, n.label, fontsize=8 if n.minor else 10, zorder=4, va="center", ha="center",
                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
@@ -681,8 +689,7 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
         def cost(box, _n=n):
             inside = (axes_box.x0 <= box[0] and box[2] <= axes_box.x1 and axes_box.y0 <= box[1] and
                       box[3] <= axes_box.y1)
-            hits = sum(_overlap(box, other) for other in placed.values())
-            hits += sum(_overlap(box, nb) for nid, nb in node_boxes.items() if nid != _n.id)
+            hits = labels_index.overlap(box) + nodes_index.overlap(box, ignore=_n.id)
             return (0 if inside else 1, hits)
         best = min(candidates, key=cost)
         if n.minor and cost(best) != (0, 0):
@@ -691,7 +698,34 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
         x, y = ax.transData.inverted().transform(((best[0] + best[2]) / 2, (best[1] + best[3]) / 2))
         text.set_position((x, y))
         placed[n.id] = best
+        labels_index.add(n.id, best)
     return placed, node_boxes
+
+
+class _BoxIndex:
+    """Boxes in a coarse grid, so an overlap test looks only at the boxes nearby."""
+
+    CELL = 120.0  # pixels
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, tuple]]] = {}
+
+    def _keys(self, box) -> list[tuple[int, int]]:
+        x0, y0, x1, y1 = (int(v // self.CELL) for v in box)
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+    def add(self, name: str, box) -> None:
+        for key in self._keys(box):
+            self._cells.setdefault(key, []).append((name, box))
+
+    def overlap(self, box, ignore: str | None = None) -> float:
+        seen, total = set(), 0.0
+        for key in self._keys(box):
+            for name, other in self._cells.get(key, ()):
+                if name != ignore and name not in seen:
+                    seen.add(name)
+                    total += _overlap(box, other)
+        return total
 
 
 def _overlap(a, b) -> float:

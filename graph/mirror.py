@@ -433,6 +433,8 @@ def partnership_graph(
     score of the weaker of the two joining statements (1.0 without one) divided by ``k - 1`` for
     ``k`` joiners (Newman's weighting: joining a crowded agreement says less about each pair), is
     as sure as the less sure of the two statements, and lists what it goes through in ``via``.
+    Groups of more than :data:`JOINT_CLIQUE_LIMIT` joiners are tied in a ring, not a clique
+    (see :func:`_joint_pairs`), so the projection stays linear in the number of statements.
 
     Examples
     --------
@@ -484,26 +486,56 @@ def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, as_of, min_certa
             joiners.setdefault(joined, {})[actor] = best[1:5]
     for joined in sorted(joiners):
         members = sorted(joiners[joined])
-        k = len(members)
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                (g_a, key_a, rank_a, cert_a), (g_b, key_b, rank_b, cert_b) = joiners[joined][a], joiners[joined][b]
-                weight = min(1.0 if g is None else float(g) for g in (g_a, g_b)) / (k - 1)
-                rank, certainty = (rank_a, cert_a) if rank_a <= rank_b else (rank_b, cert_b)
-                for node in (a, b):
-                    if node not in P:
-                        P.add_node(node, **G.nodes[node])
-                if P.has_edge(a, b):
-                    data = P[a][b]
-                    data["weight"] += weight
-                    data["count"] += 2
-                    data["statements"] = sorted({*data["statements"], key_a, key_b})
-                    data["via"] = sorted({*data["via"], joined})
-                    if rank > data["rank"]:
-                        data["rank"], data["certainty"] = rank, certainty
-                else:
-                    P.add_edge(a, b, weight=weight, count=2, statements=sorted((key_a, key_b)), via=[joined],
-                               certainty=certainty, rank=rank)
+        for a, b, share in _joint_pairs(members):
+            (g_a, key_a, rank_a, cert_a), (g_b, key_b, rank_b, cert_b) = joiners[joined][a], joiners[joined][b]
+            weight = min(1.0 if g is None else float(g) for g in (g_a, g_b)) * share
+            rank, certainty = (rank_a, cert_a) if rank_a <= rank_b else (rank_b, cert_b)
+            for node in (a, b):
+                if node not in P:
+                    P.add_node(node, **G.nodes[node])
+            if P.has_edge(a, b):
+                data = P[a][b]
+                data["weight"] += weight
+                data["count"] += 2
+                data["statements"] = sorted({*data["statements"], key_a, key_b})
+                data["via"] = sorted({*data["via"], joined})
+                if rank > data["rank"]:
+                    data["rank"], data["certainty"] = rank, certainty
+            else:
+                P.add_edge(a, b, weight=weight, count=2, statements=sorted((key_a, key_b)), via=[joined],
+                           certainty=certainty, rank=rank)
+
+
+# Up to this many joiners, every pair is tied; beyond, a ring keeps the projection linear in size.
+JOINT_CLIQUE_LIMIT = 12
+JOINT_RING_NEIGHBOURS = 3
+
+
+def _joint_pairs(members: list[str]) -> list[tuple[str, str, float]]:
+    """The pairs tied through one agreement, each with its share of a joiner's tie strength.
+
+    Every joiner gets a total share of 1: ``1 / (k - 1)`` on each of the ``k - 1`` ties of a small
+    group (Newman's weighting), or ``1 / (2 * JOINT_RING_NEIGHBOURS)`` on each tie to its
+    neighbours in a ring over a large one. A ring keeps the group one positive, connected block
+    for the camps and communities without the ``k²/2`` edges of a clique (the Artemis Accords
+    have dozens of signatories).
+
+    >>> [(a, b, round(w, 2)) for a, b, w in _joint_pairs(["a", "b", "c"])]
+    [('a', 'b', 0.5), ('a', 'c', 0.5), ('b', 'c', 0.5)]
+    >>> len(_joint_pairs([f"m{i:02}" for i in range(40)]))  # 40 * 3 ring ties instead of 780
+    120
+    """
+    k = len(members)
+    if k < 2:
+        return []
+    if k <= JOINT_CLIQUE_LIMIT:
+        return [(a, b, 1 / (k - 1)) for i, a in enumerate(members) for b in members[i + 1 :]]
+    pairs = set()
+    for i, a in enumerate(members):
+        for step in range(1, JOINT_RING_NEIGHBOURS + 1):
+            b = members[(i + step) % k]
+            pairs.add((a, b) if a < b else (b, a))
+    return [(a, b, 1 / (2 * JOINT_RING_NEIGHBOURS)) for a, b in sorted(pairs)]
 
 
 def rivalry_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None) -> nx.Graph:

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.errors import NoBuildError, OutputError
+from graph.errors import InputSyntaxError, NoBuildError, OutputError
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -93,15 +93,25 @@ def write_build(dataset: rdflib.Dataset, build_dir: Path, *, output: Path | None
     return output if output is not None else build_dir / TRIG_NAME
 
 
-def _replace_store(build_dir: Path, trig: bytes) -> None:
+def _replace_store(build_dir: Path, trig: bytes | None, *, path: Path | None = None, fmt: str = "trig") -> None:
+    """Bulk-load ``trig`` (or the file at ``path``, in ``fmt``) into a fresh store, then swap it in."""
     import pyoxigraph as ox
 
+    rdf_format = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
     try:
         build_dir.mkdir(parents=True, exist_ok=True)
         fresh = build_dir / f".oxigraph-{uuid.uuid4().hex[:12]}"
         store = ox.Store(str(fresh))
-        store.bulk_load(trig, format=ox.RdfFormat.TRIG)
-        store.flush()
+        try:
+            if path is not None:
+                store.bulk_load(path=str(path), format=rdf_format)
+            else:
+                store.bulk_load(trig, format=rdf_format)
+            store.flush()
+        except SyntaxError as exc:
+            del store
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise InputSyntaxError(f"cannot load: {exc}", path=path) from exc
         del store
         link = build_dir / STORE_LINK
         previous = link.resolve() if link.is_symlink() else None
@@ -114,6 +124,29 @@ def _replace_store(build_dir: Path, trig: bytes) -> None:
         raise OutputError(f"cannot write the store: {exc.strerror}", path=build_dir) from exc
     if previous is not None and previous != fresh.resolve():
         shutil.rmtree(previous, ignore_errors=True)
+
+
+def load_file(path: Path, build_dir: Path) -> Path:
+    """Bulk-load an RDF file (N-Quads ``.nq`` or TriG ``.trig``) as the store of ``build_dir``.
+
+    The file is parsed by Oxigraph's own parser straight into a fresh store, which then replaces
+    the previous one atomically (as in :func:`write_build`); nothing is validated, so this is for
+    graphs that are already built, such as a dump or the benchmark's generated graphs. A
+    ``spacekg.trig`` left in ``build_dir`` by an earlier build is removed, so that the folder
+    never holds two different graphs. Returns the store's path.
+
+    >>> load_file("bench-cache/10k.nq", "bench-cache/10k-build")   # doctest: +SKIP
+    PosixPath('bench-cache/10k-build/oxigraph')
+    """
+    path, build_dir = Path(path), Path(build_dir)
+    fmt = format_for(path)
+    if fmt not in QUAD_FORMATS:
+        raise OutputError(f"load an N-Quads (.nq) or TriG (.trig) file, not {path.suffix!r}", path=path)
+    if not path.is_file():
+        raise OutputError("cannot read: no such file", path=path)
+    _replace_store(build_dir, None, path=path, fmt=fmt)
+    (build_dir / TRIG_NAME).unlink(missing_ok=True)
+    return store_path(build_dir)
 
 
 def build_hash(build_dir: Path) -> str:

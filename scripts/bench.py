@@ -1,0 +1,574 @@
+"""SpaceKG's benchmark: the project against its baselines, side by side, in one run.
+
+Generates a seeded synthetic graph (``scripts/bench_data.py``) of the requested size, then
+measures, each step in a fresh subprocess so that its peak memory (``ru_maxrss``) is its own:
+
+- **load**: :func:`graph.store.load_file` vs pyoxigraph's own ``Store.bulk_load`` of the same
+  N-Quads file vs rdflib's memory store (``Dataset().parse``);
+- **every named query** of ``ontology/queries``: :func:`graph.query.run` on the persisted store
+  (embedded) vs raw ``pyoxigraph.Store.query`` (same text, union default graph) vs rdflib's
+  memory store, capped at ``--rdflib-timeout`` seconds per query (the worker is killed);
+- **the mirror** (:func:`graph.mirror.mirror`, with statement attributes) vs rdflib's
+  ``rdflib_to_networkx_multidigraph`` of the same triples, each projection, and the analysis
+  (Louvain blocs, two camps, centrality) on the actor projections;
+- **a 200-node map**, whole process: ``spacekg render partnerships`` on a generated build;
+- **start-up**: ``spacekg query`` on the real graph vs ``python -c "import rdflib"``, whole
+  process, median of ``--startup-runs`` runs (hyperfine is not needed);
+- **peak memory** of every step.
+
+It prints a table (figure, baseline, ratio, target, PASS/MISS) and writes it as JSON
+(``--json``, default ``bench-results/<size>.json``). Timing needs no third-party tool.
+
+Usage::
+
+    python scripts/bench.py --size 10k
+    python scripts/bench.py --size 100k --json bench-results/100k.json
+    python scripts/bench.py --size 1m            # ~several minutes, most of it in rdflib
+    python scripts/bench.py --size 2000 --repeat 1 --startup-runs 1 --map-actors 20   # a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import queue
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+PROJECTIONS = ("partnership", "rivalry", "signed", "membership")
+
+
+# --------------------------------------------------------------------------- workers (one step each)
+
+
+def _rss_mb() -> float:
+    """This process's peak resident memory in MB (``ru_maxrss`` is in KB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _emit(payload: dict) -> None:
+    payload["rss_mb"] = round(_rss_mb(), 1)
+    print(json.dumps(payload), flush=True)
+
+
+def worker_load_project(nq: str, build: str) -> None:
+    from graph.store import load_file
+
+    shutil.rmtree(build, ignore_errors=True)
+    start = time.perf_counter()
+    load_file(Path(nq), Path(build))
+    _emit({"seconds": time.perf_counter() - start})
+
+
+def worker_load_oxigraph(nq: str, folder: str) -> None:
+    import pyoxigraph as ox
+
+    shutil.rmtree(folder, ignore_errors=True)
+    start = time.perf_counter()
+    store = ox.Store(folder)
+    store.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    seconds = time.perf_counter() - start
+    _emit({"seconds": seconds, "quads": len(store)})
+
+
+def worker_load_rdflib(nq: str) -> None:
+    import rdflib
+
+    start = time.perf_counter()
+    ds = rdflib.Dataset()
+    ds.parse(nq, format="nquads")
+    seconds = time.perf_counter() - start
+    _emit({"seconds": seconds, "quads": len(ds)})
+
+
+def worker_queries_oxigraph(build: str, texts_file: str, repeat: str) -> None:
+    """Each named query: ``graph.query.run`` (embedded) and raw ``Store.query``, interleaved."""
+    import pyoxigraph as ox
+
+    from graph.query import run
+    from graph.store import open_store, store_path
+
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    store = open_store(Path(build))
+    raw_store = ox.Store.read_only(str(store_path(Path(build))))
+    out = {}
+    for name, item in texts.items():
+        bindings = {k: _term(v) for k, v in item["bindings"].items()}
+        timed = {"embedded": [], "raw": []}
+        calls = {
+            "embedded": lambda item=item, bindings=bindings, name=name: sum(
+                1 for _ in run(store, item["text"], bindings=bindings, source=name)),
+            "raw": lambda item=item: sum(1 for _ in raw_store.query(item["raw"], use_default_graph_as_union=True)),
+        }
+        rows = (calls["embedded"](), calls["raw"]())  # a round that warms the caches, not counted
+        # Rounds alternate which engine goes first, so that neither always meets the colder cache.
+        for r in range(2 * int(repeat)):
+            for engine in ("embedded", "raw") if r % 2 == 0 else ("raw", "embedded"):
+                start = time.perf_counter()
+                calls[engine]()
+                timed[engine].append(time.perf_counter() - start)
+        embedded, raw = timed["embedded"], timed["raw"]
+        out[name] = {"embedded": statistics.median(embedded), "raw": statistics.median(raw),
+                     "rows": rows[0], "raw_rows": rows[1]}
+    _emit({"queries": out})
+
+
+def _term(value: str):
+    from graph.query import parse_term
+
+    return parse_term(value)
+
+
+def worker_queries_rdflib(nq: str, texts_file: str, names: str) -> None:
+    """Load into rdflib's memory store, then run the queries in order, one JSON line each."""
+    import rdflib
+
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    start = time.perf_counter()
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(nq, format="nquads")
+    _emit({"loaded": time.perf_counter() - start})
+    for name in names.split(","):
+        start = time.perf_counter()
+        rows = len(list(ds.query(texts[name]["raw"])))
+        _emit({"query": name, "seconds": time.perf_counter() - start, "rows": rows})
+
+
+def worker_mirror_project(build: str) -> None:
+    import networkx  # noqa: F401  (imported before the clock starts, as in the baseline)
+
+    from graph import analysis
+    from graph.mirror import mirror, partnership_graph, project, signed_graph
+    from graph.store import open_store
+
+    store = open_store(Path(build))
+    start = time.perf_counter()
+    G = mirror(store)
+    result = {"mirror": time.perf_counter() - start, "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    result["mirror_rss_mb"] = round(_rss_mb(), 1)
+    projections = {}
+    for name in PROJECTIONS:
+        start = time.perf_counter()
+        P = project(G, name)
+        projections[name] = {"seconds": time.perf_counter() - start, "nodes": P.number_of_nodes(),
+                             "edges": P.number_of_edges()}
+    result["projections"] = projections
+    P = partnership_graph(G)
+    S = signed_graph(G)
+    steps = {}
+    for label, call in (("communities", lambda: analysis.communities(P)), ("two_camps", lambda: analysis.two_camps(S)),
+                        ("centrality", lambda: analysis.centrality(P)), ("balance", lambda: analysis.balance(S))):
+        start = time.perf_counter()
+        call()
+        steps[label] = time.perf_counter() - start
+    result["analysis"] = steps
+    result["actor_graph"] = {"nodes": P.number_of_nodes(), "edges": P.number_of_edges(),
+                             "signed_nodes": S.number_of_nodes(), "signed_edges": S.number_of_edges()}
+    _emit(result)
+
+
+def worker_mirror_rdflib(nt: str) -> None:
+    import networkx  # noqa: F401
+    import rdflib
+    from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
+
+    g = rdflib.Graph()
+    g.parse(nt, format="nt")
+    start = time.perf_counter()
+    G = rdflib_to_networkx_multidigraph(g)
+    _emit({"seconds": time.perf_counter() - start, "nodes": G.number_of_nodes(), "edges": G.number_of_edges()})
+
+
+WORKERS = {
+    "load-project": worker_load_project,
+    "load-oxigraph": worker_load_oxigraph,
+    "load-rdflib": worker_load_rdflib,
+    "queries-oxigraph": worker_queries_oxigraph,
+    "queries-rdflib": worker_queries_rdflib,
+    "mirror-project": worker_mirror_project,
+    "mirror-rdflib": worker_mirror_rdflib,
+}
+
+
+# --------------------------------------------------------------------------- running subprocesses
+
+
+def measured(cmd: list[str], *, timeout: float | None = None, env: dict | None = None) -> dict:
+    """Run ``cmd``; its wall time, peak memory (``wait4`` rusage), exit code and output."""
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, env=env, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL)) if timeout else None
+        if timer:
+            timer.start()
+        # wait4, not Popen.wait: it gives this child's own rusage (peak memory), not a running maximum
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        if timer:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out_file.seek(0)
+        err_file.seek(0)
+        stdout, stderr = out_file.read().decode("utf-8", "replace"), err_file.read().decode("utf-8", "replace")
+    return {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode, "stdout": stdout,
+            "stderr": stderr}
+
+
+def step(name: str, *args: str, timeout: float | None = None) -> dict:
+    """Run one worker in a fresh interpreter and return its JSON report (plus the whole-process figures)."""
+    result = measured([sys.executable, str(Path(__file__).resolve()), "--worker", name, *args], timeout=timeout)
+    if result["rc"] != 0:
+        raise RuntimeError(f"step {name} failed ({result['rc']}):\n{result['stderr'][-3000:]}")
+    report = json.loads(result["stdout"].strip().splitlines()[-1])
+    report["process_seconds"] = result["seconds"]
+    report["process_rss_mb"] = result["rss_mb"]
+    return report
+
+
+def _pump(proc: subprocess.Popen, lines: queue.Queue) -> None:
+    for line in proc.stdout:
+        lines.put(line)
+    lines.put(None)
+
+
+def rdflib_queries(nq: Path, texts_file: Path, names: list[str], cap: float) -> dict:
+    """Run the queries on rdflib in a worker; a query over ``cap`` seconds is killed and marked, the rest go on."""
+    results: dict[str, dict] = {}
+    pending = list(names)
+    while pending:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "queries-rdflib", str(nq), str(texts_file),
+               ",".join(pending)]
+        errors = tempfile.TemporaryFile()  # noqa: SIM115 (read after the worker ends, closed below)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, text=True, start_new_session=True)
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=_pump, args=(proc, lines), daemon=True).start()
+        first = lines.get()  # the load: not capped (it is measured on its own in the load step)
+        if first is None:
+            raise RuntimeError("the rdflib query worker died while loading")
+        while pending:
+            try:
+                line = lines.get(timeout=cap)
+            except queue.Empty:
+                results[pending.pop(0)] = {"seconds": None, "timeout": cap}
+                os.killpg(proc.pid, signal.SIGKILL)
+                break
+            if line is None:
+                proc.wait()
+                errors.seek(0)
+                last = (errors.read().decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+                results[pending.pop(0)] = {"seconds": None, "error": f"failed: {last[:120]}"}
+                break
+            report = json.loads(line)
+            results[report["query"]] = report
+            pending.remove(report["query"])
+        proc.wait()
+        errors.close()
+    return results
+
+
+def median_process(cmd: list[str], runs: int, *, before=None) -> dict:
+    times, rss, last = [], [], None
+    for _ in range(runs):
+        if before:
+            before()
+        last = measured(cmd)
+        if last["rc"] != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({last['rc']}):\n{last['stderr'][-2000:]}")
+        times.append(last["seconds"])
+        rss.append(last["rss_mb"])
+    return {"seconds": statistics.median(times), "runs": times, "rss_mb": max(rss), "stdout": last["stdout"]}
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def machine() -> dict:
+    import networkx
+    import pyoxigraph
+    import rdflib
+
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))
+    except (OSError, StopIteration):
+        mem_kb = 0
+    versions = {"python": platform.python_version(), "pyoxigraph": pyoxigraph.__version__,
+                "rdflib": rdflib.__version__, "networkx": networkx.__version__}
+    for name in ("oxrdflib", "matplotlib", "scipy"):
+        try:
+            from importlib.metadata import version
+
+            versions[name] = version(name)
+        except Exception:
+            versions[name] = None
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(mem_kb / 1024 / 1024, 1),
+            "platform": platform.platform(), "versions": versions, "hyperfine": shutil.which("hyperfine")}
+
+
+def row(rows: list, key: str, what: str, value, unit: str, *, baseline=None, baseline_name: str = "",
+        ratio=None, target: str = "", ok: bool | None = None, note: str = "") -> None:
+    rows.append({"id": key, "what": what, "value": value, "unit": unit, "baseline": baseline,
+                 "baseline_name": baseline_name, "ratio": ratio, "target": target,
+                 "result": None if ok is None else ("PASS" if ok else "MISS"), "note": note})
+
+
+def query_texts(meta: dict) -> dict:
+    """Each named query's text, its bindings (entities of the generated graph) and the bound raw text."""
+    from graph.namespaces import PREFIXES
+    from graph.query import bind, named_queries, parse_term
+
+    # The empty prefix goes last: rdflib 7.6 forgets `PREFIX :` when a later PREFIX binds the same
+    # namespace (`space:`), and graph.namespaces.sparql_prologue() puts it first.
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items(), key=lambda kv: kv[0] == ""))
+    texts = {}
+    for name, nq in named_queries().items():
+        bindings = {p: meta["params"][p] for p in nq.params}
+        raw = prologue + bind(nq.text, {k: parse_term(v) for k, v in bindings.items()})
+        texts[name] = {"text": nq.text, "bindings": bindings, "raw": raw}
+    return texts
+
+
+def real_build_dir(cache: Path, given: Path | None) -> Path:
+    """The project's real graph: ``given``, else ./build if built, else a fresh build in the cache."""
+    from graph.paths import default_build_dir
+    from graph.store import store_path
+
+    for candidate in (given, default_build_dir()):
+        if candidate is not None and store_path(candidate).exists():
+            return candidate
+    from graph.build import assemble
+    from graph.store import write_build
+
+    folder = cache / "real-build"
+    write_build(assemble().dataset, folder)
+    return folder
+
+
+def run_benchmark(args) -> dict:
+    from bench_data import generate, parse_size
+
+    began = time.perf_counter()
+    size = parse_size(args.size)
+    if args.rdflib_timeout is None:
+        args.rdflib_timeout = 300.0 if size >= 1_000_000 else 60.0
+    label = args.size if isinstance(args.size, str) else str(size)
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    nq = cache / f"{label}-seed{args.seed}.nq"
+    meta_file = nq.with_suffix(".json")
+    if nq.exists() and meta_file.exists():
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    else:
+        meta = generate(size, nq, seed=args.seed)
+    nt = Path(meta["ntriples"])
+    build = cache / f"{label}-build"
+    oxi = cache / f"{label}-oxigraph-raw"
+    raw: dict = {"data": meta}
+    rows: list[dict] = []
+    say = print if not args.quiet else (lambda *a, **k: None)
+
+    # Load: interleaved, median of --repeat; rdflib once (it is the slow one).
+    say(f"[bench] {meta['triples']} triples in {nq}", flush=True)
+    project_runs, oxigraph_runs = [], []
+    for _ in range(args.repeat):
+        oxigraph_runs.append(step("load-oxigraph", str(nq), str(oxi)))
+        project_runs.append(step("load-project", str(nq), str(build)))
+    shutil.rmtree(oxi, ignore_errors=True)
+    say("[bench] load: rdflib", flush=True)
+    rdflib_load = step("load-rdflib", str(nq))
+    t_project = statistics.median(r["seconds"] for r in project_runs)
+    t_oxigraph = statistics.median(r["seconds"] for r in oxigraph_runs)
+    raw["load"] = {"project": project_runs, "oxigraph": oxigraph_runs, "rdflib": rdflib_load}
+    row(rows, "load.vs_oxigraph", f"load {meta['triples']} triples: project load_file vs pyoxigraph bulk_load",
+        t_project, "s", baseline=t_oxigraph, baseline_name="pyoxigraph bulk_load", ratio=t_project / t_oxigraph,
+        target="<= 1.3x", ok=t_project / t_oxigraph <= 1.3)
+    row(rows, "load.vs_rdflib", "load: rdflib memory Dataset.parse vs project (speed-up)", t_project, "s",
+        baseline=rdflib_load["seconds"], baseline_name="rdflib Dataset().parse",
+        ratio=rdflib_load["seconds"] / t_project, target=">= 10x faster", ok=rdflib_load["seconds"] / t_project >= 10)
+
+    # Named queries.
+    texts = query_texts(meta)
+    texts_file = cache / f"{label}-queries.json"
+    texts_file.write_text(json.dumps(texts, indent=1), encoding="utf-8")
+    say("[bench] queries: oxigraph", flush=True)
+    ox_queries = step("queries-oxigraph", str(build), str(texts_file), str(args.repeat))
+    say("[bench] queries: rdflib", flush=True)
+    rd_queries = rdflib_queries(nq, texts_file, list(texts), args.rdflib_timeout)
+    raw["queries"] = {"oxigraph": ox_queries, "rdflib": rd_queries}
+    for name, q in ox_queries["queries"].items():
+        emb, rawt = q["embedded"], q["raw"]
+        note = f"{q['rows']} rows"
+        if q["rows"] != q["raw_rows"]:
+            note += f" (raw gave {q['raw_rows']}!)"
+        row(rows, f"query.{name}.vs_oxigraph", f"query {name}: graph.query.run vs raw pyoxigraph", emb, "s",
+            baseline=rawt, baseline_name="pyoxigraph Store.query", ratio=emb / rawt if rawt else None,
+            target="<= 1.5x", ok=(emb / rawt <= 1.5) if rawt else None, note=note)
+        r = rd_queries.get(name, {})
+        if r.get("seconds") is not None:
+            speedup = r["seconds"] / emb if emb else None
+            rnote = f"rdflib {r['rows']} rows" + ("" if r["rows"] == q["rows"] else " (differs!)")
+            row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
+                "s", baseline=r["seconds"], baseline_name="rdflib Dataset.query", ratio=speedup,
+                target=">= 8x faster", ok=speedup >= 8 if speedup else None, note=rnote)
+        elif "timeout" in r:
+            speedup = r["timeout"] / emb if emb else None
+            row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
+                "s", baseline=None, baseline_name=f"rdflib: killed at {r['timeout']:.0f} s",
+                ratio=speedup, target=">= 8x faster", ok=speedup >= 8 if speedup else None,
+                note="ratio is a lower bound")
+        else:
+            row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
+                "s", baseline_name=f"rdflib: {r.get('error', 'no result')}", target=">= 8x faster", ok=None)
+
+    # Mirror, projections, analysis.
+    say("[bench] mirror, projections, analysis", flush=True)
+    mp = step("mirror-project", str(build))
+    mr = step("mirror-rdflib", str(nt))
+    raw["mirror"] = {"project": mp, "rdflib": mr}
+    row(rows, "mirror.vs_rdflib", f"mirror ({mp['edges']} edges with attributes) vs rdflib_to_networkx_multidigraph",
+        mp["mirror"], "s", baseline=mr["seconds"], baseline_name=f"rdflib_to_networkx ({mr['edges']} edges, no attrs)",
+        ratio=mp["mirror"] / mr["seconds"], target="<= 1.0x", ok=mp["mirror"] <= mr["seconds"])
+    for name in PROJECTIONS:
+        p = mp["projections"][name]
+        row(rows, f"projection.{name}", f"projection {name} ({p['nodes']} nodes, {p['edges']} edges)", p["seconds"],
+            "s", target="< 1 s", ok=p["seconds"] < 1.0)
+    a = mp["analysis"]
+    blocs = a["communities"] + a["two_camps"] + a["centrality"]
+    ag = mp["actor_graph"]
+    row(rows, "analysis.blocs_centrality",
+        f"blocs + two camps + centrality ({ag['nodes']} actors, {ag['edges']} partnership edges)", blocs, "s",
+        target="< 2 s", ok=blocs < 2.0,
+        note=f"louvain {a['communities']:.3f} s, camps {a['two_camps']:.3f} s, centrality {a['centrality']:.3f} s")
+    row(rows, "analysis.balance", "structural balance of the signed graph (not a target)", a["balance"], "s")
+
+    # A 200-node map, whole process.
+    say("[bench] map", flush=True)
+    map_nq = cache / f"map-{args.map_actors}-seed{args.seed}.nq"
+    map_meta = generate(max(20_000, args.map_actors * 150), map_nq, seed=args.seed, actors=args.map_actors) \
+        if not map_nq.with_suffix(".json").exists() else json.loads(map_nq.with_suffix(".json").read_text())
+    map_build = cache / f"map-{args.map_actors}-build"
+    if not (map_build / "oxigraph").exists():
+        from graph.store import load_file
+
+        load_file(map_nq, map_build)
+    spacekg = str(Path(sys.executable).with_name("spacekg"))
+    png = cache / "map-bench.png"
+    render_cmd = [spacekg, "render", "partnerships", "-o", str(png), "--build-dir", str(map_build)]
+    rendered = median_process(render_cmd, args.startup_runs if args.startup_runs < 3 else 3,
+                              before=lambda: shutil.rmtree(map_build / "layouts", ignore_errors=True))
+    raw["map"] = {"command": render_cmd, "data": map_meta, **rendered}
+    row(rows, "map.200_nodes", f"spacekg render partnerships, whole process: {rendered['stdout'].strip()}",
+        rendered["seconds"], "s", target="< 2 s", ok=rendered["seconds"] < 2.0,
+        note=f"peak {rendered['rss_mb']:.0f} MB; no layout memory (cold)")
+
+    # Start-up of the shell command on the real graph.
+    say("[bench] start-up", flush=True)
+    real = real_build_dir(cache, Path(args.real_build) if args.real_build else None)
+    query_cmd = [spacekg, "query", "--name", "partners-of", "-p", "agency", "cnsa", "--build-dir", str(real)]
+    import_cmd = [sys.executable, "-c", "import rdflib"]
+    measured(query_cmd)
+    measured(import_cmd)  # warm the page cache for both
+    q_runs, i_runs = [], []
+    for _ in range(args.startup_runs):  # interleaved, so drift hits both alike
+        q_runs.append(measured(query_cmd)["seconds"])
+        i_runs.append(measured(import_cmd)["seconds"])
+    tq, ti = statistics.median(q_runs), statistics.median(i_runs)
+    raw["startup"] = {"query_command": query_cmd, "import_command": import_cmd, "query": q_runs, "import": i_runs}
+    row(rows, "startup.query_vs_import_rdflib", f"`spacekg query --name partners-of` on the real graph ({real})", tq,
+        "s", baseline=ti, baseline_name='python -c "import rdflib"', ratio=tq / ti, target="<= 2x",
+        ok=tq / ti <= 2.0, note=f"median of {args.startup_runs}")
+
+    # Peak memory.
+    load_rss = max(r["rss_mb"] for r in project_runs)
+    query_rss = ox_queries["rss_mb"]
+    peak = max(load_rss, query_rss)
+    row(rows, "memory.peak_loaded", "peak memory with the graph loaded (project load step; embedded queries step)",
+        peak, "MB", baseline=rdflib_load["rss_mb"], baseline_name="rdflib memory store load",
+        ratio=peak / rdflib_load["rss_mb"], target="< 500 MB", ok=peak < 500,
+        note=f"load {load_rss:.0f} MB, queries {query_rss:.0f} MB")
+    row(rows, "memory.mirror", "peak memory of the mirror step (mirror + projections + analysis; not a target)",
+        mp["rss_mb"], "MB", baseline=mr["rss_mb"], baseline_name="rdflib parse + rdflib_to_networkx",
+        ratio=mp["rss_mb"] / mr["rss_mb"])
+
+    return {"size": label, "triples": meta["triples"], "seed": args.seed, "machine": machine(),
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "elapsed_s": time.perf_counter() - began,
+            "command": " ".join([Path(sys.executable).name, *sys.argv]), "rows": rows, "raw": raw}
+
+
+def _fmt(value, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return f"{value:.0f} {unit}"
+
+
+def format_table(report: dict) -> str:
+    """The rows as a Markdown table (it reads as plain text too)."""
+    lines = [f"SpaceKG benchmark, {report['triples']} triples (size {report['size']}, seed {report['seed']}), "
+             f"{report['machine']['nproc']} x {report['machine']['cpu']}, {report['machine']['memory_gb']} GB",
+             "", "| measure | SpaceKG | baseline | ratio | target | result |", "|---|---|---|---|---|---|"]
+    for r in report["rows"]:
+        base = f"{_fmt(r['baseline'], r['unit'])} ({r['baseline_name']})" if r["baseline_name"] else ""
+        ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else ""
+        what = r["what"] + (f" [{r['note']}]" if r["note"] else "")
+        lines.append(f"| {what} | {_fmt(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
+                     f"{r['result'] or ''} |")
+    lines.append("")
+    lines.append(f"whole run: {report['elapsed_s']:.0f} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--worker"]:
+        WORKERS[argv[1]](*argv[2:])
+        return 0
+    parser = argparse.ArgumentParser(description="SpaceKG benchmark: the project against its baselines.")
+    parser.add_argument("--size", default="10k", help="10k, 100k, 1m or a number of triples (default 10k)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "spacekg-bench"),
+                        help="folder for generated graphs and stores (default: $TMPDIR/spacekg-bench)")
+    parser.add_argument("--json", dest="json_file", help="where to write the results (default bench-results/SIZE.json)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per load and query (median)")
+    parser.add_argument("--rdflib-timeout", type=float, default=None,
+                        help="seconds before an rdflib query is killed (default: 300 from 1M triples, 60 below, "
+                        "so that --size 100k runs in a few minutes)")
+    parser.add_argument("--startup-runs", type=int, default=7, help="runs of each whole-process command (median)")
+    parser.add_argument("--map-actors", type=int, default=138,
+                        help="space agencies in the map graph (138 gives a ~200-node partnership map)")
+    parser.add_argument("--real-build", help="build folder of the project's real graph (default ./build)")
+    parser.add_argument("--quiet", action="store_true", help="print only the table")
+    args = parser.parse_args(argv)
+    report = run_benchmark(args)
+    json_file = Path(args.json_file) if args.json_file else ROOT / "bench-results" / f"{report['size']}.json"
+    json_file.parent.mkdir(parents=True, exist_ok=True)
+    json_file.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(format_table(report))
+    print(f"results written to {json_file}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,358 @@
+"""A seeded generator of synthetic SpaceKG graphs for the benchmark (``scripts/bench.py``).
+
+The graphs have exactly the shape ``spacekg build`` produces, so every query, the mirror, the
+projections and the maps run on them unchanged:
+
+- the ontology and the CAMEO event types (``ontology/space.ttl`` and ``ontology/cameo.ttl``) in
+  their named graphs;
+- a catalog graph of synthetic entities (countries, space agencies, companies, programs,
+  missions, landers, stations, agreements, places, news outlets), each with its types and an
+  ``rdfs:label``; agencies with ``:acronym`` and ``:basedIn``; places linked by ``:partOf``;
+- source articles, each the named graph of its statements (``a :SourceArticle``,
+  ``dcterms:title``, ``dcterms:issued``, ``dcterms:publisher``, ``:sha256``);
+- in each source graph, for every fact, the plain triple and a statement node with
+  ``rdf:subject/predicate/object``, ``prov:wasDerivedFrom``, ``:certainty``, ``:evidence``,
+  ``:evidenceStart/End``, usually a ``:pointInTime`` (or ``:startTime``/``:endTime``) with its
+  ``:timePrecision``, and an ``:eventType`` for ``:partnerOf`` and ``:rivalOf``.
+
+Every name is synthetic (``kg:agency-0007``, "Agency 7"): no real fact, date or identifier
+is invented, and nothing here is meant to be read as news. Actors fall in a few blocs:
+partnerships mostly stay inside a bloc and rivalries cross blocs, with preferential attachment
+so that a few actors are hubs, as in the real graph.
+
+The output is N-Quads (one quad a line), plus the same triples without graph names as
+N-Triples for baselines that take a plain graph, and a JSON sidecar naming entities that exist,
+to bind the parameters of the named queries.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.nq"
+>>> meta = generate(3000, out, seed=1)
+>>> meta["triples"] >= 3000, meta["params"]["agency"].startswith("https://w3id.org/spacekg/id/")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import random
+from pathlib import Path
+
+from graph import paths
+from graph.namespaces import CAMEO, CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, SRC, STMT
+
+RDF = PREFIXES["rdf"]
+RDFS = PREFIXES["rdfs"]
+XSD = PREFIXES["xsd"]
+DCT = PREFIXES["dcterms"]
+PROV = PREFIXES["prov"]
+TIME = PREFIXES["time"]
+A = f"<{RDF}type>"
+
+# Statements per relation, out of 100; the rest of the shape follows the seed graph.
+RELATION_MIX = (
+    ("partnerOf", 28), ("rivalOf", 10), ("signedAgreement", 8), ("memberOf", 6), ("participatesIn", 10),
+    ("operates", 10), ("plansMission", 10), ("launched", 6), ("landedOn", 5), ("locatedIn", 3),
+    ("targetDate", 4),
+)
+CERTAINTY_MIX = (("Stated", 60), ("Planned", 20), ("Speculative", 10), ("Inferred", 10))
+PARTNER_EVENTS = ("030", "036", "040", "046", "050", "051", "057", "060", "061", "064")
+RIVAL_EVENTS = ("110", "111", "120", "121", "160", "161", "162", "163", "164", "166")
+STATEMENTS_PER_SOURCE = 20
+# About 13.5 quads per statement (plain triple, 9-10 statement triples, time, event type).
+QUADS_PER_STATEMENT = 13.5
+BLOCS = 4
+
+
+def parse_size(text: str | int) -> int:
+    """``"10k"`` -> 10000, ``"1m"`` -> 1000000, ``"2500"`` -> 2500.
+
+    >>> parse_size("100k"), parse_size("1M"), parse_size(2000)
+    (100000, 1000000, 2000)
+    """
+    if isinstance(text, int):
+        return text
+    value = text.strip().lower()
+    scale = {"k": 1_000, "m": 1_000_000}.get(value[-1:], 1)
+    number = value[:-1] if scale != 1 else value
+    return int(float(number) * scale)
+
+
+def _iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _lit(text: str, datatype: str | None = None, lang: str | None = None) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    if lang:
+        return f'"{escaped}"@{lang}'
+    if datatype:
+        return f'"{escaped}"^^<{datatype}>'
+    return f'"{escaped}"'
+
+
+def _weighted(rng: random.Random, mix: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([k for k, _ in mix], weights=[w for _, w in mix])[0]
+
+
+class _Writer:
+    """Writes quads to the N-Quads file and their triples to the N-Triples file, counting them."""
+
+    def __init__(self, nq, nt) -> None:
+        self.nq, self.nt, self.count = nq, nt, 0
+
+    def quad(self, s: str, p: str, o: str, g: str) -> None:
+        self.nq.write(f"{s} {p} {o} {g} .\n")
+        self.nt.write(f"{s} {p} {o} .\n")
+        self.count += 1
+
+
+def _ontology_quads(writer: _Writer) -> None:
+    import pyoxigraph as ox
+
+    blanks: dict[str, str] = {}
+
+    def term(node) -> str:
+        # The parser names blank nodes at random: number them in order, so the file is reproducible.
+        if isinstance(node, ox.BlankNode):
+            return blanks.setdefault(node.value, f"_:b{len(blanks)}")
+        return str(node)
+
+    for name, graph_iri in (("space.ttl", ONTOLOGY_GRAPH), ("cameo.ttl", CAMEO_GRAPH)):
+        path = paths.ontology_dir() / name
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            writer.quad(term(t.subject), str(t.predicate), term(t.object), _iri(graph_iri))
+
+
+def _counts(n_triples: int, actors: int | None) -> dict[str, int]:
+    """How many entities of each kind a graph of ``n_triples`` gets (they grow slower than facts)."""
+    n = max(n_triples, 1000)
+    agencies = actors if actors is not None else max(12, min(1500, n // 1500))
+    return {
+        "country": max(6, min(200, agencies // 3)),
+        "agency": agencies,
+        "company": max(3, agencies // 4),
+        "program": max(4, n // 4000),
+        "mission": max(6, n // 1500),
+        "station": max(2, n // 50000),
+        "agreement": max(4, n // 3000),
+        "outlet": max(2, min(300, n // 20000)),
+    }
+
+
+def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = None) -> dict:
+    """Write a graph of about ``n_triples`` quads to ``out`` (N-Quads) and ``out.with_suffix('.nt')``.
+
+    ``actors`` fixes the number of space agencies (the other actor kinds follow from it), e.g. to
+    get a partnership map of about 200 nodes. Returns the metadata also written to
+    ``out.with_suffix('.json')``: the counts, and ``params``, one existing entity per parameter of
+    the named queries.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    counts = _counts(n_triples, actors)
+    catalog = _iri(CATALOG_GRAPH)
+    nt_path = out.with_suffix(".nt")
+    with out.open("w", encoding="utf-8") as nq, nt_path.open("w", encoding="utf-8") as nt:
+        writer = _Writer(nq, nt)
+        _ontology_quads(writer)
+
+        def entity(kind: str, i: int, classes: tuple[str, ...], label: str) -> str:
+            iri = _iri(f"{KG}{kind}-{i:04d}")
+            for cls in classes:
+                writer.quad(iri, A, _iri(SPACE + cls), catalog)
+            writer.quad(iri, _iri(RDFS + "label"), _lit(label, lang="en"), catalog)
+            return iri
+
+        # Places: the Moon, its regions, orbits; Mars.
+        moon = entity("place", 0, ("CelestialBody",), "Moon (synthetic)")
+        mars = entity("place", 1, ("CelestialBody",), "Mars (synthetic)")
+        places = [moon, mars]
+        for i in range(2, 8):
+            region = entity("place", i, ("SurfaceRegion",), f"Region {i}")
+            writer.quad(region, _iri(SPACE + "partOf"), moon if i % 2 == 0 else mars, catalog)
+            places.append(region)
+        orbit = entity("place", 8, ("Orbit",), "Lunar orbit (synthetic)")
+        writer.quad(orbit, _iri(SPACE + "orbitsAround"), moon, catalog)
+        places.append(orbit)
+
+        countries = [entity("country", i, ("Country",), f"Country {i}") for i in range(counts["country"])]
+        agencies, companies = [], []
+        for i in range(counts["agency"]):
+            iri = entity("agency", i, ("SpaceAgency",), f"Agency {i}")
+            writer.quad(iri, _iri(SPACE + "acronym"), _lit(f"AG{i}"), catalog)
+            writer.quad(iri, _iri(SPACE + "basedIn"), countries[i % len(countries)], catalog)
+            agencies.append(iri)
+        for i in range(counts["company"]):
+            iri = entity("company", i, ("Company",), f"Company {i}")
+            writer.quad(iri, _iri(SPACE + "basedIn"), countries[i % len(countries)], catalog)
+            companies.append(iri)
+        programs = [entity("program", i, ("Program",), f"Program {i}") for i in range(counts["program"])]
+        missions = [
+            entity("mission", i, ("Mission", "Lander") if i % 3 == 0 else ("Mission",), f"Mission {i}")
+            for i in range(counts["mission"])
+        ]
+        stations = [entity("station", i, ("SpaceStation",), f"Station {i}") for i in range(counts["station"])]
+        for i, station in enumerate(stations):
+            writer.quad(station, _iri(SPACE + "locatedIn"), places[i % len(places)], catalog)
+        agreements = []
+        for i in range(counts["agreement"]):
+            iri = entity("agreement", i, ("Agreement",), f"Agreement {i}")
+            writer.quad(iri, _iri(SPACE + "about"), rng.choice(programs + stations), catalog)
+            agreements.append(iri)
+        outlets = [entity("outlet", i, ("NewsOutlet",), f"Outlet {i}") for i in range(counts["outlet"])]
+
+        actors_all = agencies + countries + companies
+        bloc = {a: rng.randrange(BLOCS) for a in actors_all}
+        by_bloc: dict[int, list[str]] = {}
+        for a in actors_all:
+            by_bloc.setdefault(bloc[a], []).append(a)
+        # Preferential attachment: weights fall off as a power of the rank (a few hubs).
+        weight = {a: 1.0 / (1 + k) ** 0.8 for k, a in enumerate(actors_all)}
+
+        def cumulative(group: list[str]) -> tuple[list[str], list[float]]:
+            return group, list(itertools.accumulate(weight[a] for a in group))
+
+        everyone = cumulative(actors_all)
+        friends = {b: cumulative(group) for b, group in by_bloc.items()}
+        foes = {b: cumulative([a for other, group in by_bloc.items() if other != b for a in group]) for b in by_bloc}
+
+        def pick_in(group: tuple[list[str], list[float]], avoid: str | None = None) -> str:
+            population, cum = group
+            for _ in range(8):
+                other = rng.choices(population, cum_weights=cum)[0]
+                if other != avoid:
+                    return other
+            return next(a for a in actors_all if a != avoid)
+
+        undertakings = programs + missions + stations
+        target_statements = max(20, int((n_triples - writer.count) / (QUADS_PER_STATEMENT + 0.4)))
+        n_sources = max(1, target_statements // STATEMENTS_PER_SOURCE)
+        first_partnership: tuple[str, str] | None = None
+        made, k = 0, -1
+        while writer.count < n_triples:  # whole sources until the size is reached
+            k += 1
+            year, month, day = 2000 + min(k, n_sources - 1) * 26 // n_sources, rng.randint(1, 12), rng.randint(1, 28)
+            issued = f"{year}-{month:02d}-{day:02d}"
+            src_name = f"bench-{k:06d}"
+            src = _iri(SRC + src_name)
+            writer.quad(src, A, _iri(SPACE + "SourceArticle"), src)
+            writer.quad(src, _iri(DCT + "title"), _lit(f"Synthetic article {k}"), src)
+            writer.quad(src, _iri(DCT + "issued"), _lit(issued, XSD + "date"), src)
+            writer.quad(src, _iri(DCT + "publisher"), outlets[k % len(outlets)], src)
+            writer.quad(src, _iri(SPACE + "sha256"), _lit(hashlib.sha256(src_name.encode()).hexdigest()), src)
+            offset = 0
+            seen: set[str] = set()
+            for _ in range(STATEMENTS_PER_SOURCE):
+                relation = _weighted(rng, RELATION_MIX)
+                subject = pick_in(everyone)
+                if relation == "partnerOf":
+                    obj = pick_in(friends[bloc[subject]] if rng.random() < 0.85 else everyone, subject)
+                elif relation == "rivalOf":
+                    obj = pick_in(foes[bloc[subject]] if foes[bloc[subject]][0] else everyone, subject)
+                elif relation == "signedAgreement":
+                    obj = rng.choice(agreements)
+                elif relation in ("memberOf", "participatesIn"):
+                    obj = rng.choice(programs + stations)
+                elif relation in ("operates", "launched"):
+                    obj = rng.choice(undertakings)
+                elif relation == "plansMission":
+                    obj = rng.choice(missions)
+                elif relation in ("landedOn", "locatedIn"):
+                    subject = rng.choice(missions if relation == "landedOn" else stations + missions)
+                    obj = rng.choice(places)
+                else:  # targetDate: a literal object
+                    subject = rng.choice(undertakings)
+                    obj = _lit(str(year + rng.randint(1, 10)), XSD + "gYear")
+                certainty = _weighted(rng, CERTAINTY_MIX)
+                predicate = _iri(SPACE + relation)
+                local_o = obj.rsplit("/", 1)[-1].rstrip(">") if obj.startswith("<") else hashlib.sha1(
+                    obj.encode()).hexdigest()[:8]
+                local_s = subject.rsplit("/", 1)[-1].rstrip(">")
+                name = f"{src_name}.{local_s}-{relation}-{local_o}"
+                while name in seen:
+                    name += "x"
+                seen.add(name)
+                st = _iri(STMT + name)
+                sentence = f"Synthetic sentence {made}: {local_s} {relation} {local_o}."
+                writer.quad(subject, predicate, obj, src)
+                writer.quad(st, A, _iri(SPACE + "Statement"), src)
+                writer.quad(st, _iri(RDF + "subject"), subject, src)
+                writer.quad(st, _iri(RDF + "predicate"), predicate, src)
+                writer.quad(st, _iri(RDF + "object"), obj, src)
+                writer.quad(st, _iri(PROV + "wasDerivedFrom"), src, src)
+                writer.quad(st, _iri(SPACE + "certainty"), _iri(SPACE + certainty), src)
+                writer.quad(st, _iri(SPACE + "evidence"), _lit(sentence), src)
+                writer.quad(st, _iri(SPACE + "evidenceStart"), _lit(str(offset), XSD + "integer"), src)
+                writer.quad(st, _iri(SPACE + "evidenceEnd"), _lit(str(offset + len(sentence)), XSD + "integer"), src)
+                offset += len(sentence) + 1
+                roll = rng.random()
+                if roll < 0.75:
+                    # Planned and speculative statements carry a target date after publication.
+                    ahead = certainty in ("Planned", "Speculative")
+                    when_year = year + (rng.randint(1, 8) if ahead else -rng.randint(0, 3))
+                    precision = rng.choice(("Day", "Month", "Year"))
+                    if precision == "Day":
+                        value, dtype = f"{when_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "date"
+                    elif precision == "Month":
+                        value, dtype = f"{when_year}-{rng.randint(1, 12):02d}", "gYearMonth"
+                    else:
+                        value, dtype = str(when_year), "gYear"
+                    writer.quad(st, _iri(SPACE + "pointInTime"), _lit(value, XSD + dtype), src)
+                    writer.quad(st, _iri(SPACE + "timePrecision"), _iri(f"{TIME}unit{precision}"), src)
+                elif roll < 0.85:
+                    writer.quad(st, _iri(SPACE + "startTime"), _lit(str(year - 2), XSD + "gYear"), src)
+                    if rng.random() < 0.5:
+                        writer.quad(st, _iri(SPACE + "endTime"), _lit(str(year), XSD + "gYear"), src)
+                    writer.quad(st, _iri(SPACE + "timePrecision"), _iri(TIME + "unitYear"), src)
+                if relation == "partnerOf":
+                    writer.quad(st, _iri(SPACE + "eventType"), _iri(CAMEO + rng.choice(PARTNER_EVENTS)), src)
+                    if first_partnership is None:
+                        first_partnership = (subject, obj)
+                elif relation == "rivalOf":
+                    writer.quad(st, _iri(SPACE + "eventType"), _iri(CAMEO + rng.choice(RIVAL_EVENTS)), src)
+                made += 1
+        triples = writer.count
+
+    hub = agencies[0][1:-1]
+    pair = first_partnership or (agencies[0], agencies[1])
+    meta = {
+        "seed": seed,
+        "requested": n_triples,
+        "triples": triples,
+        "statements": made,
+        "sources": k + 1,
+        "counts": counts,
+        "nquads": str(out),
+        "ntriples": str(nt_path),
+        "params": {
+            "agency": hub,
+            "actor": hub,
+            "entity": hub,
+            "place": moon[1:-1],
+            "certainty": SPACE + "Stated",
+            "from": "2010-01-01",
+            "to": "2012-12-31",
+            "subject": pair[0][1:-1],
+            "predicate": SPACE + "partnerOf",
+            "object": pair[1][1:-1],
+        },
+    }
+    out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("size", help="10k, 100k, 1m or an integer number of triples")
+    parser.add_argument("out", type=Path, help="the N-Quads file to write")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--actors", type=int, default=None, help="number of space agencies (default: from size)")
+    args = parser.parse_args()
+    print(json.dumps(generate(parse_size(args.size), args.out, seed=args.seed, actors=args.actors), indent=2))
