@@ -54,8 +54,12 @@ PREFIXES: dict[str, str] = {
 
 
 def sparql_prologue() -> str:
-    """The ``PREFIX`` lines for every prefix in :data:`PREFIXES`, for engines that cannot predeclare."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    """The ``PREFIX`` lines for every prefix in :data:`PREFIXES`, for engines that cannot predeclare.
+
+    The empty prefix comes last: rdflib forgets ``:`` when a later prefix binds the same namespace.
+    """
+    ordered = sorted(PREFIXES.items(), key=lambda item: item[0] == "")
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ordered)
 
 
 def shorten(iri: str) -> str:
