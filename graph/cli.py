@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -418,8 +419,9 @@ def render(
         spec, drawn = maps.render_query(store, text, query_name=label, title=title,
                                         build_hash="" if endpoint else build_hash(folder), **size)
     else:
-        # One layout memory per kind and focus, so that each map stays stable as the graph grows.
-        memory = folder / "layouts" / f"{kind}{'-' + focus.casefold().replace('/', '_') if focus else ''}.json"
+        # One layout memory per map (kind, focus and filters), so each map stays stable as the graph grows.
+        parts = [kind, focus and focus.casefold(), as_of and f"as-of-{as_of}", min_certainty]
+        memory = folder / "layouts" / ("-".join(re.sub(r"[^\w.-]+", "_", p) for p in parts if p) + ".json")
         spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=as_of,
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
                                   memory_path=None if endpoint else memory, **size)
