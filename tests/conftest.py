@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,14 @@ def store(built: Path):
     from graph.store import open_store
 
     return open_store(built)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """SIGTERM a server started by a test, then SIGKILL its whole process group if it lingers."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=15)

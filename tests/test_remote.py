@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from click.testing import CliRunner
 from graph import remote
 from graph.cli import main
 from graph.errors import EndpointError
+from tests.conftest import stop_process
 from tests.test_named_queries import CASE_IDS, CASES
 
 
@@ -67,14 +67,7 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
     pytest.fail("the Oxigraph server did not start")
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=15)
+stop = stop_process
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ fixture's finalizer. Its limits are small on purpose: 2 s per query, 500 rows pe
 from __future__ import annotations
 
 import json
-import os
 import selectors
-import signal
 import subprocess
 import sys
 import threading
@@ -25,6 +23,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQ
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from graph import server
+from tests.conftest import stop_process
 
 KG = "https://w3id.org/spacekg/id/"
 PARTNERS = "SELECT ?a ?b WHERE { ?a :partnerOf ?b }"
@@ -61,13 +60,7 @@ def start_server(build_dir: Path, log: Path, *extra: str) -> tuple[subprocess.Po
 
 def stop_server(process: subprocess.Popen) -> None:
     """SIGTERM (the server stops its workers), then SIGKILL to the whole group if needed."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=15)
+    stop_process(process)
     if process.stdout:
         process.stdout.close()
 
