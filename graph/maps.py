@@ -653,9 +653,9 @@ def _draw_network(fig, spec: MapSpec) -> tuple[dict, dict]:
 def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
     """Greedy label placement: actors first, then bigger nodes; the first spot that overlaps nothing.
 
-    An actor is always labelled (at the least crowded spot); another node's label is left out when
-    every spot would cover a label or a node: a map with a missing label reads better than one
-    with labels on top of each other.
+    The :data:`ALWAYS_LABELLED` most important actors are always labelled (at the least crowded
+    spot); any other label is left out when every spot would cover a label or a node: a map with a
+    missing label reads better than one with labels on top of each other.
     """
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
@@ -669,7 +669,9 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
     labels_index, nodes_index = _BoxIndex(), _BoxIndex()
     for nid, box in node_boxes.items():
         nodes_index.add(nid, box)
-    for n in sorted(spec.nodes, key=lambda m: (m.minor, -m.size, m.id)):
+    order = sorted(spec.nodes, key=lambda m: (m.minor, -m.size, m.id))
+    always = {m.id for m in order[:ALWAYS_LABELLED] if not m.minor}
+    for n in order:
         text = ax.text(n.x, n.y, n.label, fontsize=8 if n.minor else 10, zorder=4, va="center", ha="center",
                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
                              "alpha": 0.8})
@@ -692,7 +694,7 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
             hits = labels_index.overlap(box) + nodes_index.overlap(box, ignore=_n.id)
             return (0 if inside else 1, hits)
         best = min(candidates, key=cost)
-        if n.minor and cost(best) != (0, 0):
+        if n.id not in always and cost(best) != (0, 0):
             text.remove()
             continue
         x, y = ax.transData.inverted().transform(((best[0] + best[2]) / 2, (best[1] + best[3]) / 2))
@@ -700,6 +702,9 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
         placed[n.id] = best
         labels_index.add(n.id, best)
     return placed, node_boxes
+
+
+ALWAYS_LABELLED = 30
 
 
 class _BoxIndex:
