@@ -65,16 +65,54 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
-    if fmt in QUAD_FORMATS:
-        return dataset.serialize(format=fmt, encoding="utf-8")
-    import rdflib
+    """The dataset in ``fmt``, byte for byte the same for the same graph.
 
-    union = rdflib.Graph()
-    for prefix, ns in dataset.namespaces():
-        union.bind(prefix, ns)
+    rdflib's own serialisers follow the order of Python sets, which changes from one process to
+    the next, and label blank nodes at random; here blank nodes get canonical labels
+    (``rdflib.compare``), quads are sorted, and pyoxigraph writes them. Equal graphs give equal
+    files, so the build's SHA-256 names the graph. ``.ttl`` and ``.nt`` hold the union of the
+    named graphs.
+    """
+    import pyoxigraph as ox
+    from rdflib import BNode
+    from rdflib.compare import to_canonical_graph
+
+    from graph.namespaces import PREFIXES
+
+    quads = []
     for g in dataset.graphs():
-        union += g
-    return union.serialize(format=fmt, encoding="utf-8")
+        if not len(g):
+            continue
+        has_blank = any(isinstance(t, BNode) for triple in g for t in triple)
+        triples = to_canonical_graph(g) if has_blank else g
+        name = ox.NamedNode(str(g.identifier)) if not str(g.identifier).startswith("urn:x-rdflib:") else None
+        for s, p, o in triples:
+            quads.append((_ox(s), _ox(p), _ox(o), name))
+    quads.sort(key=lambda q: (str(q[3] or ""), str(q[0]), str(q[1]), str(q[2])))
+    prefixes = {p: iri for p, iri in PREFIXES.items() if p}
+    if fmt in QUAD_FORMATS:
+        out = [ox.Quad(s, p, o, g if g is not None else ox.DefaultGraph()) for s, p, o, g in quads]
+        rdf_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+        return ox.serialize(out, format=rdf_format, prefixes=prefixes if fmt == "trig" else None)
+    triples_out = sorted({ox.Triple(s, p, o) for s, p, o, _ in quads}, key=str)
+    rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
+    return ox.serialize(triples_out, format=rdf_format, prefixes=prefixes if fmt == "turtle" else None)
+
+
+def _ox(term):
+    """An rdflib term as a pyoxigraph term."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.NamedNode(str(term))
 
 
 def write_build(dataset: rdflib.Dataset, build_dir: Path, *, output: Path | None = None) -> Path:
@@ -87,7 +125,7 @@ def write_build(dataset: rdflib.Dataset, build_dir: Path, *, output: Path | None
         fmt = format_for(output)
         data = serialize(dataset, fmt)
         write_atomically(output, data)
-    trig = dataset.serialize(format="trig", encoding="utf-8")
+    trig = serialize(dataset, "trig")
     _replace_store(build_dir, trig)
     write_atomically(build_dir / TRIG_NAME, trig)
     return output if output is not None else build_dir / TRIG_NAME

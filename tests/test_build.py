@@ -204,3 +204,17 @@ def test_malformed_query_is_a_query_error(built: Path):
     assert result.exit_code == 7
     assert "malformed SPARQL" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path):
+    """Python randomises string hashing per process; the TriG (and so the build hash) must not change."""
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "2"):
+        out = tmp_path / f"b{seed}"
+        subprocess.run([sys.executable, "-m", "graph.cli", "build", "--build-dir", str(out)], check=True,
+                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        digests.add(hashlib.sha256((out / "spacekg.trig").read_bytes()).hexdigest())
+    assert len(digests) == 1
