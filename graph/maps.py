@@ -692,9 +692,11 @@ def _place_labels(fig, ax, spec: MapSpec) -> tuple[dict, dict]:
             inside = (axes_box.x0 <= box[0] and box[2] <= axes_box.x1 and axes_box.y0 <= box[1] and
                       box[3] <= axes_box.y1)
             hits = labels_index.overlap(box) + nodes_index.overlap(box, ignore=_n.id)
-            return (0 if inside else 1, hits)
+            # A label nearer another node than its own would name the wrong node.
+            misleading = nodes_index.nearest(box, _gap(box, node_boxes[_n.id])) not in (None, _n.id)
+            return (0 if inside else 1, hits, misleading)
         best = min(candidates, key=cost)
-        if n.id not in always and cost(best) != (0, 0):
+        if n.id not in always and cost(best)[:2] != (0, 0):
             text.remove()
             continue
         x, y = ax.transData.inverted().transform(((best[0] + best[2]) / 2, (best[1] + best[3]) / 2))
@@ -723,6 +725,17 @@ class _BoxIndex:
         for key in self._keys(box):
             self._cells.setdefault(key, []).append((name, box))
 
+    def nearest(self, box, within: float) -> str | None:
+        """The name of the box closest to ``box`` among those less than ``within`` pixels away."""
+        x0, y0, x1, y1 = box
+        best, best_gap = None, within
+        for key in self._keys((x0 - within, y0 - within, x1 + within, y1 + within)):
+            for name, other in self._cells.get(key, ()):
+                gap = _gap(box, other)
+                if gap < best_gap or (gap == best_gap and best is not None and name < best):
+                    best, best_gap = name, gap
+        return best
+
     def overlap(self, box, ignore: str | None = None) -> float:
         seen, total = set(), 0.0
         for key in self._keys(box):
@@ -731,6 +744,11 @@ class _BoxIndex:
                     seen.add(name)
                     total += _overlap(box, other)
         return total
+
+
+def _gap(a, b) -> float:
+    """The distance between two boxes (0 when they touch or overlap)."""
+    return math.hypot(max(0.0, a[0] - b[2], b[0] - a[2]), max(0.0, a[1] - b[3], b[1] - a[3]))
 
 
 def _overlap(a, b) -> float:
