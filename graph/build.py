@@ -30,9 +30,18 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from graph import paths
 from graph.checks import check_evidence, check_terms, claim_line, locate, undeclared_terms, validate_shapes
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
-from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
+from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, CERTAINTY_RANK, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
 from graph.sources import Source, TextIndex, read_text
-from graph.statements import CERTAINTY_RANK, S, compile_claims, read_claims, statement_iris
+from graph.statements import S, compile_claims, read_claims, statement_iris
+
+Location = tuple[Path, int | None]  # a curated file, and the line of an entity or statement in it
+
+
+def _where(location: Location | None) -> str | None:
+    if location is None:
+        return None
+    path, line = location
+    return f"{path}:{line}" if line else str(path)
 
 
 @dataclass
@@ -42,13 +51,14 @@ class Build:
     dataset: Dataset
     sources: list[Source]
     unchecked: list[Source] = field(default_factory=list)
-    locations: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, Location] = field(default_factory=dict)
 
-    def union(self) -> Graph:
-        """All named graphs merged into one graph."""
+    def union(self, *, without: tuple[str, ...] = ()) -> Graph:
+        """The named graphs merged into one graph, leaving out those named in ``without``."""
         g = Graph()
-        for quad_graph in self.dataset.graphs():
-            g += quad_graph
+        for named in self.dataset.graphs():
+            if str(named.identifier) not in without:
+                g += named
         return g
 
 
@@ -101,14 +111,14 @@ def assemble(
         named = ds.graph(URIRef(name))
         named += vocabulary
     catalog = ds.graph(URIRef(CATALOG_GRAPH))
-    locations: dict[str, str] = {}
+    locations: dict[str, Location] = {}
     for path in sorted(catalog_dir.glob("*.ttl")):
         g, text = load_turtle(path)
         catalog += g
         for entity in set(g.subjects(RDF.type, None)):
             line = locate(text, shorten(str(entity)) + " ")
-            locations[str(entity)] = f"{path}:{line}" if line else str(path)
-    _check_catalog(catalog, ontology, locations)
+            locations[str(entity)] = (path, line)
+    _check_catalog(catalog, locations)
 
     entities = {s for s in catalog.subjects(RDF.type, None) if isinstance(s, URIRef)}
     event_types = set(cameo.subjects(RDF.type, S.EventType))
@@ -136,35 +146,31 @@ def assemble(
         named += compile_claims(URIRef(source.iri), source.id, claims)
         for iri, claim in zip(statement_iris(source.id, claims), claims, strict=True):
             line = claim_line(curated_text, claim)
-            locations[str(iri)] = f"{path}:{line}" if line else str(path)
+            locations[str(iri)] = (path, line)
         sources.append(source)
 
     build = Build(dataset=ds, sources=sources, unchecked=unchecked, locations=locations)
     if validate:
         data = build.union()
-        instance_data = Graph()
-        for named in ds.graphs():
-            if named.identifier != URIRef(ONTOLOGY_GRAPH):
-                instance_data += named
-        unknown = undeclared_terms(instance_data, ontology)
+        unknown = undeclared_terms(build.union(without=(ONTOLOGY_GRAPH,)), ontology)
         if unknown:
             names = ", ".join(sorted(shorten(str(t)) for t in unknown))
             raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}")
         shapes, _ = load_turtle(shapes_file or paths.shapes_file())
-        validate_shapes(data, shapes, where=locations.get)
+        validate_shapes(data, shapes, where=lambda iri: _where(locations.get(iri)))
     return build
 
 
-def _check_catalog(catalog: Graph, ontology: Graph, locations: dict[str, str]) -> None:
+def _check_catalog(catalog: Graph, locations: dict[str, Location]) -> None:
     """Every IRI the catalog links to in the ``kg:`` namespace must itself be a catalog entry."""
     entities = set(catalog.subjects(RDF.type, None))
     for s, p, o in catalog:
         if isinstance(o, URIRef) and str(o).startswith(KG) and o not in entities and p != RDF.type:
-            where = locations.get(str(s), "")
+            path, line = locations.get(str(s), (None, None))
             raise UnknownEntityError(
                 f"{shorten(str(s))} {shorten(str(p))} names {shorten(str(o))}, which the catalog does not declare",
-                path=where.rsplit(":", 1)[0] if where else None,
-                line=int(where.rsplit(":", 1)[1]) if where.count(":") else None,
+                path=path,
+                line=line,
             )
 
 

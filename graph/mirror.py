@@ -53,7 +53,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from graph.namespaces import BASE, CAMEO, PREFIXES, SPACE, shorten
+from graph.namespaces import BASE, CAMEO, CERTAINTY_RANK, PREFIXES, SPACE, shorten
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -67,7 +67,6 @@ WD = PREFIXES["wd"]
 # Analysis results written back as RDF get IRIs under this namespace (one folder per run).
 RESULT = BASE + "result/"
 
-CERTAINTY_RANK: dict[str, int] = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
 # Statements whose time is a target date: they hold from their source's publication date.
 TARGET_DATED = frozenset({"planned", "speculative"})
 PRECISION_NAMES = {TIME + "unitDay": "day", TIME + "unitMonth": "month", TIME + "unitYear": "year"}

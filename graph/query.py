@@ -10,7 +10,6 @@ text, so the same text runs on a remote SPARQL 1.1 endpoint.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -312,12 +311,4 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
             parts = [(cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(row, widths, strict=True)]
             out.write("  ".join(parts).rstrip() + "\n")
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
-    return out.getvalue()
-
-
-def rows_as_csv(headers: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headers)
-    writer.writerows(rows)
     return out.getvalue()

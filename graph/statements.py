@@ -35,8 +35,6 @@ S = Namespace(SPACE)
 TIME = Namespace("http://www.w3.org/2006/time#")
 
 TIME_PROPERTIES = (S.pointInTime, S.startTime, S.endTime)
-# Mirrors space:certaintyRank in the ontology (the lint checks the ranks are distinct there).
-CERTAINTY_RANK = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
 PRECISION = {XSD.date: TIME.unitDay, XSD.gYearMonth: TIME.unitMonth, XSD.gYear: TIME.unitYear}
 _LEXICAL = {
     XSD.date: re.compile(r"-?\d{4}-\d{2}-\d{2}"),
