@@ -209,3 +209,11 @@ def test_each_source_is_a_named_graph(store):
         SELECT ?st ?source ?g WHERE { GRAPH ?g { ?st a :Statement ; prov:wasDerivedFrom ?source }
                                       FILTER (?g != ?source) }"""))
     assert misplaced == []
+
+
+def test_rdflib_users_get_the_same_graph_through_oxrdflib(built):
+    from graph.store import open_dataset
+
+    ds = open_dataset(built)
+    rows = {str(r[0]) for r in ds.query(f"SELECT ?b WHERE {{ <{KG}cnsa> <{SPACE}partnerOf> ?b }}")}
+    assert rows == {KG + "roscosmos"}
