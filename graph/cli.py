@@ -191,6 +191,11 @@ FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "j
     help="An HTTP header for --endpoint, e.g. 'Authorization: Bearer TOKEN'; repeatable. "
     "$SPACEKG_AUTH_HEADER adds one too. Never put credentials in the URL.",
 )
+@click.option(
+    "--allow-service", is_flag=True,
+    help="Let the query use SPARQL SERVICE, which sends requests to the endpoints it names. "
+    "Refused (exit 7) without this flag: nothing leaves the machine unasked.",
+)
 @build_dir_option
 @reports_errors
 def query(
@@ -201,13 +206,15 @@ def query(
     fmt: str,
     endpoint: str | None,
     headers: tuple[str, ...],
+    allow_service: bool,
     build_dir: Path | None,
 ) -> None:
     """Run a SPARQL query on the built graph and print the results.
 
     QUERY is the query text, a file name, or - for standard input. The prefixes of the
     ontology are predeclared (`:` is the ontology, `kg:` the entities), and the default graph
-    is the union of all sources; GRAPH ?g reaches each source.
+    is the union of all sources; GRAPH ?g reaches each source. A federated query (SERVICE)
+    is refused unless --allow-service is given.
 
     \b
     Examples:
@@ -248,21 +255,23 @@ def query(
     if endpoint:
         from graph import remote
 
+        # the endpoint runs the query, SERVICE included: its own policy applies, not --allow-service
         results = remote.query(endpoint, text, bindings=bindings, headers=remote.auth_headers(headers), source=label)
-    else:
-        if headers:
-            raise QueryError("--header goes with --endpoint")
-        from graph.store import open_store
+        click.echo(q.format_results(results, fmt), nl=False)
+        return
+    if headers:
+        raise QueryError("--header goes with --endpoint")
+    from graph.store import open_store
 
-        store = open_store(build_dir or default_build_dir())
-        results = q.run(store, text, bindings=bindings, source=label)
-    click.echo(q.format_results(results, fmt), nl=False)
+    store = open_store(build_dir or default_build_dir())
+    click.echo(q.answer(store, text, fmt, bindings=bindings, source=label, allow_service=allow_service), nl=False)
 
 
 def read_query_argument(argument: str) -> tuple[str, str]:
     """The query text for QUERY: stdin for -, a file if one exists by that name, else the text itself."""
     if argument == "-":
-        return sys.stdin.read(), "<stdin>"
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        return (_decode_query(data, "<stdin>") if isinstance(data, bytes) else data), "<stdin>"
     path = Path(argument)
     try:
         is_file = len(argument) < 4096 and "\n" not in argument and path.is_file()
@@ -270,10 +279,20 @@ def read_query_argument(argument: str) -> tuple[str, str]:
         is_file = False
     if is_file or (len(argument) < 4096 and "\n" not in argument and path.suffix in (".rq", ".sparql")):
         try:
-            return path.read_text(encoding="utf-8"), str(path)
+            return _decode_query(path.read_bytes(), str(path)), str(path)
         except OSError as exc:
             raise QueryError(f"cannot read query file: {exc.strerror}") from exc
     return argument, "<query>"
+
+
+def _decode_query(data: bytes, label: str) -> str:
+    """A query file's text: UTF-8 (a leading byte-order mark is dropped), else a QueryError with the line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise QueryError(f"{label}:{line}: the query is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                         f"at offset {exc.start}); SPARQL queries are UTF-8") from exc
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

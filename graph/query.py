@@ -225,20 +225,77 @@ def where_group_start(text: str) -> int | None:
     return None
 
 
+SERVICE_HINT = " (`spacekg query --allow-service` lets it)"
+
+
 def run(
     store: pyoxigraph.Store,
     text: str,
     *,
     bindings: dict[str, object] | None = None,
     source: str = "query",
+    allow_service: bool = False,
 ):
-    """Run ``text`` on ``store``; raise :class:`QueryError` (with the parser's message) if it is malformed."""
+    """Run ``text`` on ``store``; raise :class:`QueryError` (with the parser's message) if it is malformed.
+
+    A federated query (SPARQL ``SERVICE``, a request to another endpoint) raises
+    :class:`graph.offline.ServiceRefusedError` unless ``allow_service``: nothing leaves the
+    machine unasked. The results stream lazily; :func:`answer` also runs them with no network.
+    """
+    text = bind(text, bindings or {})
+    if not allow_service:
+        from graph.offline import refuse_services
+
+        refuse_services(text, source=source, hint=SERVICE_HINT)
     try:
-        return store.query(bind(text, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
+        return store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"{source}: malformed SPARQL: {exc}") from exc
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"{source}: the query failed: {exc}") from exc
+
+
+def answer(
+    store: pyoxigraph.Store,
+    text: str,
+    fmt: str,
+    *,
+    bindings: dict[str, object] | None = None,
+    source: str = "query",
+    allow_service: bool = False,
+) -> str:
+    """Run ``text`` on ``store`` and format its results (see :func:`run` and :func:`format_results`).
+
+    Unless ``allow_service``, the query runs and its results stream in a thread that cannot open
+    an Internet socket (:func:`graph.offline.run_offline`), so a SERVICE the parse missed fails
+    rather than sends. An error while the results stream (a failed SERVICE, an evaluation
+    error) raises :class:`QueryError`.
+    """
+
+    if not allow_service:
+        # checked here, not in the thread below: the parser leaves garbage that keeps its callers'
+        # frames alive until collected, and that thread's frames hold pyoxigraph results, which
+        # must be dropped by the thread that made them
+        from graph.offline import refuse_services
+
+        refuse_services(bind(text, bindings or {}), source=source, hint=SERVICE_HINT)
+
+    def go() -> str:
+        results = run(store, text, bindings=bindings, source=source, allow_service=True)
+        try:
+            return format_results(results, fmt)
+        except (OSError, RuntimeError, ValueError) as exc:
+            failure = str(exc)
+        # raised without the engine's error attached: its traceback would keep the results alive,
+        # and pyoxigraph results must be dropped by the thread that made them
+        del results
+        raise QueryError(f"{source}: the query failed: {failure}")
+
+    if allow_service:
+        return go()
+    from graph.offline import run_offline
+
+    return run_offline(go)
 
 
 def term_to_text(term) -> str:

@@ -9,7 +9,10 @@ external script or style). As in ``spacekg query``, SpaceKG's prefixes are prede
 default graph is the union of the named graphs.
 
 Read-only: SPARQL Update, ``update=``, ``/update`` and Graph Store writes get ``403`` saying so.
-Federated queries (``SERVICE``) get ``403`` too: they would make the server fetch arbitrary URLs.
+Federated queries (``SERVICE``) get ``403`` too: they would make the server send requests to any
+address they name. The worker decides on a real parse of the query (:mod:`graph.offline`), and
+the workers cannot open an Internet socket at all (a seccomp filter on Linux), so a SERVICE the
+parse missed fails instead of connecting.
 
 Why this engine
 ---------------
@@ -176,9 +179,27 @@ def negotiate(kind: str, accept: list[tuple[str, float]], requested: str | None)
 # The worker process: opens the store once, then runs one query at a time.
 
 
+def refuse_service(text: str) -> Answer | None:
+    """A 403 answer if the parsed query holds a SERVICE (see :mod:`graph.offline`), else ``None``."""
+    from graph.offline import ServiceRefusedError, services
+
+    try:
+        targets = services(text)
+    except ServiceRefusedError as exc:
+        return error(403, str(exc))
+    if targets:
+        return error(403, "federated queries (SERVICE) are not allowed on this endpoint: the query would send "
+                          f"a request to {', '.join(dict.fromkeys(targets))}")
+    return None
+
+
 def execute(store, text: str, *, accept: list[tuple[str, float]], requested: str | None,
             max_results: int, default_graphs: list[str], named_graphs: list[str]) -> Answer:
-    """Run one query on ``store`` and serialise its answer within ``max_results``."""
+    """Run one query on ``store`` and serialise its answer within ``max_results``.
+
+    The caller has refused SERVICE (:func:`refuse_service`; :func:`worker_main` does), apart
+    from this frame: the parser's garbage would keep this frame's results alive.
+    """
     import pyoxigraph as ox
 
     options: dict = {"prefixes": PREFIXES}
@@ -268,7 +289,10 @@ def worker_main(store_path: str, conn) -> None:
     """Entry point of a worker process: answer jobs from ``conn`` until it closes."""
     import pyoxigraph as ox
 
+    from graph.offline import block_network
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    block_network()  # before the store starts any thread: they all inherit the filter
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
@@ -278,7 +302,10 @@ def worker_main(store_path: str, conn) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute(store, **job) if store is not None else failure)
+        if store is None:
+            conn.send(failure)
+        else:
+            conn.send(refuse_service(job["text"]) or execute(store, **job))
 
 
 # --------------------------------------------------------------------------------------------
@@ -429,8 +456,13 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = (self.headers.get("Content-Length") or "0").strip()
+        if not re.fullmatch(r"[0-9]{1,19}", declared):  # "-1" would read until the client closes, holding a thread
+            self.close_connection = True
+            return self.send(error(400, f"bad Content-Length: {declared[:40]!r}; give the body's size in bytes"))
+        length = int(declared)
         if length > MAX_REQUEST_BYTES:
+            self.close_connection = True
             return self.send(error(413, f"the request is larger than {MAX_REQUEST_BYTES} bytes"))
         body = self.rfile.read(length) if length else b""
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -482,13 +514,15 @@ def read_only() -> Answer:
 
 
 def refuse(text: str) -> Answer | None:
-    """A 403 answer for an update or a federated query sent as a query, else ``None``."""
-    from graph.query import UPDATE_KEYWORDS, query_form, scan
+    """A 403 answer for an update sent as a query, else ``None``.
+
+    Only a courtesy: Oxigraph's query parser refuses updates anyway. SERVICE is refused by the
+    worker, on a real parse (see :func:`execute`).
+    """
+    from graph.query import UPDATE_KEYWORDS, query_form
 
     if query_form(text) in UPDATE_KEYWORDS:
         return read_only()
-    if any(token == "SERVICE" for token, _, _ in scan(text)):
-        return error(403, "federated queries (SERVICE) are disabled on this endpoint")
     return None
 
 
