@@ -15,7 +15,8 @@ code   meaning
 4      unknown entity or term (not in the catalog or the ontology)
 5      evidence error (quote not found at its offsets, source hash mismatch)
 6      SHACL validation failed
-7      query error (malformed SPARQL, unknown named query, missing parameter)
+7      query error (malformed SPARQL, SERVICE refused, a query file that is not UTF-8,
+       unknown named query, missing parameter)
 8      no built graph found (run ``spacekg build`` first)
 9      I/O error (unwritable output path, unreadable input)
 10     remote endpoint error (unreachable, refused)
