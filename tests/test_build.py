@@ -16,7 +16,6 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
-from graph import paths
 from graph.cli import main
 from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError, ValidationError
 
@@ -28,10 +27,14 @@ def run(*args: str):
 
 
 @pytest.fixture()
-def data(tmp_path: Path) -> Path:
-    """A private copy of the curated data, to break in a test."""
+def data(tmp_path: Path, seed_data: Path) -> Path:
+    """A private copy of curated data (the whole catalog and the seed source), to break in a test.
+
+    Every error case below breaks the catalog or the seed source; the other sources would only
+    make each build slower.
+    """
     folder = tmp_path / "data"
-    shutil.copytree(paths.DATA_DIR, folder)
+    shutil.copytree(seed_data, folder)
     return folder
 
 
@@ -65,9 +68,9 @@ def test_build_writes_trig_and_store_and_prints_a_summary(previous: Path, seed_d
     assert "19 stated, 6 planned, 1 speculative, 2 inferred" in result.output
 
 
-def test_rebuilding_replaces_the_store_and_removes_the_old_one(previous: Path):
+def test_rebuilding_replaces_the_store_and_removes_the_old_one(previous: Path, seed_data: Path):
     old_target = os.readlink(previous / "oxigraph")
-    assert run("build", "--build-dir", str(previous)).exit_code == 0
+    assert run("build", "--data", str(seed_data), "--build-dir", str(previous)).exit_code == 0
     assert os.readlink(previous / "oxigraph") != old_target
     assert not (previous / old_target).exists()
 
@@ -90,26 +93,31 @@ def test_output_format_follows_the_extension(tmp_path: Path, seed_build, seed_da
         assert isomorphic(Graph().parse(out, format=fmt), seed_build.union())
 
 
-def test_unknown_output_extension_is_refused_and_writes_nothing(tmp_path: Path, previous: Path):
+def test_unknown_output_extension_is_refused_and_writes_nothing(tmp_path: Path, previous: Path, seed_data: Path):
     before = fingerprint(previous)
-    result = run("build", "--build-dir", str(previous), "--output", str(tmp_path / "graph.xyz"))
+    output = tmp_path / "graph.xyz"
+    result = run("build", "--data", str(seed_data), "--build-dir", str(previous), "--output", str(output))
     assert result.exit_code == 9
     assert "unknown RDF format for extension '.xyz'" in result.output
     assert fingerprint(previous) == before
 
 
-def test_unwritable_output_is_an_io_error(tmp_path: Path, previous: Path):
+def test_unwritable_output_is_an_io_error(tmp_path: Path, previous: Path, seed_data: Path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = run("build", "--build-dir", str(previous), "--output", str(blocker / "graph.trig"))
+    output = blocker / "graph.trig"
+    result = run("build", "--data", str(seed_data), "--build-dir", str(previous), "--output", str(output))
     assert result.exit_code == 9
     assert "Traceback" not in result.output
 
 
-def test_validate_checks_without_writing(tmp_path: Path):
-    result = run("validate")
+def test_validate_checks_without_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)  # where a build would go by default (./build)
+    monkeypatch.delenv("SPACEKG_BUILD_DIR", raising=False)
+    result = run("validate")  # the project's own data, every source
     assert result.exit_code == 0
     assert result.output.startswith("valid: ")
+    assert list(tmp_path.iterdir()) == []
 
 
 ERRORS = {
@@ -211,10 +219,15 @@ def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path
     import subprocess
     import sys
 
-    digests = set()
-    for seed in ("1", "2"):
+    builds = {}
+    for seed in ("1", "2"):  # the two builds run side by side
         out = tmp_path / f"b{seed}"
-        subprocess.run([sys.executable, "-m", "graph.cli", "build", "--build-dir", str(out)], check=True,
-                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        builds[out] = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", "--build-dir", str(out)],
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                       env={**os.environ, "PYTHONHASHSEED": seed})
+    digests = set()
+    for out, process in builds.items():
+        output, _ = process.communicate(timeout=300)
+        assert process.returncode == 0, output.decode(errors="replace")
         digests.add(hashlib.sha256((out / "spacekg.trig").read_bytes()).hexdigest())
     assert len(digests) == 1
