@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -43,27 +44,30 @@ def test_the_wheel_carries_ontology_shapes_queries_catalog_and_sources(wheel: Pa
 @pytest.mark.slow
 def test_an_installed_wheel_builds_and_queries_from_any_folder(wheel: Path, tmp_path: Path):
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir)  # without pip of its own: this test run's pip installs into it (--python)
     python = env_dir / "bin" / "python"
+    # Nothing of the checkout may leak in: the installed wheel alone must be what runs.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
     # The dependencies are those of this test run (no download); the wheel alone is installed fresh.
     # A path added by a .pth file is not a site folder, so the editable install's own .pth is not applied.
     purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+                             capture_output=True, text=True, check=True, env=env).stdout.strip()
     Path(purelib, "spacekg-test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps",
+                    "--force-reinstall", wheel], check=True, env=env)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     spacekg = env_dir / "bin" / "spacekg"
-    built = subprocess.run([spacekg, "build"], cwd=elsewhere, capture_output=True, text=True)
+    built = subprocess.run([spacekg, "build"], cwd=elsewhere, capture_output=True, text=True, env=env)
     assert built.returncode == 0, built.stderr
     assert "evidence checked" in built.stdout
     location = subprocess.run(
         [python, "-c", "import graph.paths as p; print(p.ontology_file())"], cwd=elsewhere, capture_output=True,
-        text=True, check=True,
+        text=True, check=True, env=env,
     ).stdout.strip()
     assert Path(location).is_relative_to(env_dir)
     answer = subprocess.run(
         [spacekg, "query", "--format", "csv", "SELECT ?b WHERE { GRAPH src:cnet-2021-ilrs { kg:cnsa :partnerOf ?b } }"],
-        cwd=elsewhere, capture_output=True, text=True, check=True,
+        cwd=elsewhere, capture_output=True, text=True, check=True, env=env,
     )
     assert answer.stdout.splitlines() == ["b", "https://w3id.org/spacekg/id/roscosmos"]
