@@ -128,6 +128,7 @@ def test_load_file_refuses_bad_input_and_keeps_the_previous_store(tiny: dict, tm
     assert sorted(p.name for p in build.iterdir() if p.name.startswith(".oxigraph")) == [before.name]
 
 
+@pytest.mark.slow  # about 10 s: the whole harness, its timed subprocesses included
 def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "tiny.json"
     done = subprocess.run(

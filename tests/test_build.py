@@ -214,6 +214,7 @@ def test_malformed_query_is_a_query_error(built: Path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # two whole-process builds of the project's data
 def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path):
     """Python randomises string hashing per process; the TriG (and so the build hash) must not change."""
     import subprocess

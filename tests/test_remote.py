@@ -101,7 +101,6 @@ def as_json(output: str) -> dict:
     return data
 
 
-@pytest.mark.slow
 def test_push_keeps_one_graph_per_source(pushed, store):
     base, output = pushed
     graphs = {g.value: len(list(store.quads_for_pattern(None, None, None, g))) for g in store.named_graphs()}
@@ -116,7 +115,6 @@ def test_push_keeps_one_graph_per_source(pushed, store):
     assert remote_counts == graphs
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("name", "params", "expected"), CASES, ids=CASE_IDS)
 def test_named_query_same_answer_remote(pushed, built, name, params, expected):
     base, _ = pushed
@@ -131,7 +129,6 @@ def test_named_query_same_answer_remote(pushed, built, name, params, expected):
     assert len(json.loads(remote_result.output)["results"]["bindings"]) == len(expected)
 
 
-@pytest.mark.slow
 def test_remote_graph_and_boolean_results(pushed, built):
     base, _ = pushed
     construct = "CONSTRUCT { ?a :rivalOf ?b } WHERE { ?a :rivalOf ?b }"
@@ -148,7 +145,6 @@ def test_remote_graph_and_boolean_results(pushed, built):
     assert (ask.exit_code, ask.output) == (0, "true\n")
 
 
-@pytest.mark.slow
 def test_remote_malformed_query_is_exit_7(pushed):
     base, _ = pushed
     result = invoke("query", "SELECT ?a WHERE { ?a :partnerOf }", "--endpoint", base + "/query")
@@ -157,7 +153,6 @@ def test_remote_malformed_query_is_exit_7(pushed):
     assert "PREFIX lines sent before the query" in result.output
 
 
-@pytest.mark.slow
 def test_push_into_one_graph_with_update(oxigraph, built, store):
     graph_iri = "https://example.org/spacekg"
     result = invoke("push", "--endpoint", oxigraph + "/update", "--update", "--graph", graph_iri,
@@ -180,7 +175,6 @@ def test_push_into_one_graph_with_update(oxigraph, built, store):
     assert count.output.splitlines() == ["n", str(distinct)]
 
 
-@pytest.mark.slow
 def test_push_to_a_wrong_url_is_exit_10(oxigraph, built):
     result = invoke("push", "--endpoint", oxigraph + "/query", "--build-dir", str(built))
     assert result.exit_code == 10
@@ -265,7 +259,6 @@ def test_query_sends_prefixes_bound_values_and_headers(recorder):
     assert "WHERE {\n  VALUES (?agency) { (<https://w3id.org/spacekg/id/cnsa>) }\n" in text
 
 
-@pytest.mark.slow
 def test_analysis_explain_and_maps_read_the_remote_store_too(pushed, built, tmp_path):
     base, _ = pushed
     for command in (["analyze", "--format", "json"], ["explain", "CNSA", "NASA"]):
