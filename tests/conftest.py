@@ -1,10 +1,11 @@
 """Shared fixtures: the seed graph is built once per test session into a temporary folder.
 
 Third-party texts (the seed annotation, the corpus articles, the devset) are not part of the
-repository: they live in ``shared/`` beside it. Without that folder the suite still runs; only the
-tests that read those texts are skipped, each saying which folder is missing. A test says it needs
-them with ``@pytest.mark.needs_shared``; a test that names a path inside ``shared/`` (such as
-:data:`CORPUS`) in its body is marked so automatically.
+repository: they live in ``shared/`` beside it. Without them the suite still runs; only the tests
+that read them are skipped, each naming the folder or file that is missing. A test says what it
+needs with ``@pytest.mark.needs_shared(path, ...)`` (no path: ``shared/`` itself); a test whose
+body names a module-level path inside ``shared/`` (such as :data:`CORPUS`) needs that path,
+without being marked.
 """
 
 from __future__ import annotations
@@ -28,19 +29,17 @@ SHARED_SEED_FACTS = SHARED / "seed" / "cnet-2021-ilrs.facts.tsv"
 # sentence given by its offsets in graph/data/sources/cnet-2021-ilrs.txt instead of quoted
 # (tests/test_seed_facts.py checks that it matches the shared annotation whenever that is at hand).
 SEED_FACTS = Path(__file__).resolve().parent / "data" / "seed-facts.tsv"
-HAVE_SHARED = CORPUS.is_dir() and SHARED_SEED_FACTS.is_file() and DEVSET.is_dir()
-SKIP_REASON = f"needs the third-party texts in {SHARED}, which is missing (put shared/ beside the repository)"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", f"needs_shared: reads third-party texts from {SHARED} (seed annotation, corpus, devset); "
-        "skipped when that folder is missing",
+        "markers", f"needs_shared(*paths): reads third-party texts from {SHARED} (seed annotation, corpus, "
+        "devset); skipped when a path it names (default: that folder) is missing",
     )
 
 
-def names_a_shared_path(function: types.FunctionType) -> bool:
-    """Whether ``function`` (or a function nested in it) names a module-level path inside ``shared/``."""
+def shared_paths_named_by(function: types.FunctionType) -> list[Path]:
+    """The module-level paths inside ``shared/`` that ``function`` (or a function nested in it) names."""
     names: set[str] = set()
     codes = [function.__code__]
     while codes:
@@ -48,22 +47,35 @@ def names_a_shared_path(function: types.FunctionType) -> bool:
         names.update(code.co_names)
         codes.extend(const for const in code.co_consts if isinstance(const, types.CodeType))
     module = function.__globals__
-    return any(isinstance(module.get(name), Path) and module[name].is_relative_to(SHARED) for name in names)
+    return sorted({module[name] for name in names
+                   if isinstance(module.get(name), Path) and module[name].is_relative_to(SHARED)})
+
+
+def missing_reason(needed: list[Path]) -> str | None:
+    """Why a test that reads ``needed`` cannot run here, or None if every path is at hand."""
+    missing = SHARED if not SHARED.is_dir() else next((path for path in needed if not path.exists()), None)
+    if missing is None:
+        return None
+    return f"needs third-party texts that are not in the repository: {missing} is missing " \
+           "(put the shared/ folder beside the repository)"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
+        marker = item.get_closest_marker("needs_shared")
         function = getattr(item, "function", None)
-        if item.get_closest_marker("needs_shared") is None and function is not None and names_a_shared_path(
-            function
-        ):
-            item.add_marker(pytest.mark.needs_shared)
-        if not HAVE_SHARED and item.get_closest_marker("needs_shared") is not None:
-            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+        named = shared_paths_named_by(function) if function is not None else []
+        if marker is None and not named:
+            continue
+        if marker is None:
+            item.add_marker(pytest.mark.needs_shared(*named))
+        reason = missing_reason([*(marker.args if marker else ()), *named] or [SHARED])
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    state = "present" if HAVE_SHARED else "MISSING: the tests that read third-party texts are skipped"
+    state = "present" if SHARED.is_dir() else "MISSING: the tests that read third-party texts are skipped"
     return f"shared texts: {SHARED} ({state})"
 
 
@@ -103,7 +115,7 @@ def full_assembly() -> Build:
     Without ``shared/`` only the seed's quotes are checked (its text is in the repository); the
     graph is the same, since a source whose text is missing builds unchecked.
     """
-    return assemble(text_dirs=[CORPUS] if HAVE_SHARED else [])
+    return assemble(text_dirs=[CORPUS] if CORPUS.is_dir() else [])
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from graph.build import summary
 from graph.mirror import mirror
 from graph.namespaces import KG
 from graph.store import open_store
+from tests.conftest import CORPUS
 
 ILRS_SIDE = {KG + name for name in ("cnsa", "china", "roscosmos", "egsa", "egypt")}
 ARTEMIS_SIDE = {KG + name for name in ("nasa", "united-states", "nigeria", "rwanda")}
@@ -25,7 +26,7 @@ def test_every_source_validates(full_assembly):
     assert report["sources"]["cnet-2021-ilrs"]["evidence"] == "checked"  # its text is in the repository
 
 
-@pytest.mark.needs_shared
+@pytest.mark.needs_shared(CORPUS)
 def test_every_source_validates_with_its_quotes_checked(full_assembly):
     report = summary(full_assembly)
     assert len(report["sources"]) == 12

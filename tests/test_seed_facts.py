@@ -138,7 +138,7 @@ def graph_statements(store) -> list[dict]:
     ]
 
 
-@pytest.mark.needs_shared
+@pytest.mark.needs_shared(SHARED_SEED_FACTS)
 def test_the_project_copy_of_the_annotation_holds_the_shared_annotation_s_facts():
     shared = list(csv.DictReader(SHARED_SEED_FACTS.open(encoding="utf-8"), delimiter="\t"))
     copy = annotation()

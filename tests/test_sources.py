@@ -21,7 +21,7 @@ def test_the_seed_text_has_the_hash_the_source_records():
     )
 
 
-@pytest.mark.needs_shared
+@pytest.mark.needs_shared(SHARED / "seed" / "cnet-2021-ilrs.txt")
 def test_the_seed_text_is_kept_byte_for_byte():
     original = SHARED / "seed" / "cnet-2021-ilrs.txt"
     assert SEED_TEXT.read_bytes() == original.read_bytes()
