@@ -15,7 +15,7 @@ The package is organised one module per concern:
 - :mod:`graph.mirror` - the graph mirrored in networkx, its projections, and the way back to RDF
 - :mod:`graph.analysis` - blocs, balance, centrality, chains that explain a link, timelines
 - :mod:`graph.maps` - PNG relationship maps (layout, then drawing)
-- :mod:`graph.text`, :mod:`graph.linking`, :mod:`graph.extract`, :mod:`graph.ingest` - from an
+- :mod:`graph.text`, :mod:`graph.linking`, :mod:`graph.extraction`, :mod:`graph.ingest` - from an
   article's text to reviewed statements
 - :mod:`graph.cli` - the ``spacekg`` command line, a thin layer over the modules above
 

@@ -1,7 +1,7 @@
 """Ingest an article: propose its statements in curated form for review, then accept them.
 
 ``propose`` reads an article (checked by :func:`graph.text.read_article`), extracts statements
-(:mod:`graph.extract`) and writes ``<id>.proposed.ttl``: the source's metadata (title, date,
+(:mod:`graph.extraction`) and writes ``<id>.proposed.ttl``: the source's metadata (title, date,
 publisher, the SHA-256 of the text; never the text itself) and one curated paragraph per
 statement, in the form of ``graph/data/sources/*.ttl`` (:func:`graph.statements.format_claim`).
 A person reviews and edits it; ``accept`` then moves it to ``<id>.ttl`` only if the whole graph
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
-from graph.extract import Extracted, extract
+from graph.extraction import Extracted, extract
 from graph.linking import Linker
 from graph.text import Article, parse_date, read_article
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract import extract, find_times, modality
+from graph.extraction import extract, find_times
 from graph.linking import Linker
 from graph.text import Article, read_article, split_sentences
 from tests.conftest import CORPUS, SEED_FACTS

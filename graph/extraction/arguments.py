@@ -1,0 +1,209 @@
+"""The arguments of a parsed sentence: which mention a token stands for, pronouns included.
+
+:class:`SentenceReader` answers the questions the relation rules ask of a sentence: the mention
+at a token, the mentions an argument stands for (fanned out over coordination and apposition),
+the subject of a clause (inherited from the governing clause where it has none), and the
+descriptions that name an agreement or a goal without a proper name.
+
+Coreference inside the article (:class:`Discourse`): a pronoun (*it, its, they, their*) or a
+definite description (*the agency, the country, the mission, the company*) stands for the latest
+mention of a compatible class, in this sentence or the ones before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.extraction.mentions import Entity, Mention, is_a, new_entity
+from graph.extraction.relations import AGREEMENT_NOUNS
+from graph.linking import Linker
+
+# definite descriptions and the classes they refer back to
+DESCRIPTIONS = {
+    "agency": ("SpaceAgency",), "administration": ("SpaceAgency",), "country": ("Country",),
+    "nation": ("Country",), "company": ("Company",), "firm": ("Company",), "startup": ("Company",),
+    "mission": ("Mission",), "spacecraft": ("Spacecraft",), "probe": ("Spacecraft",),
+    "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
+    "program": ("Program",), "programme": ("Program",), "project": ("Program",),
+    "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
+}
+PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
+            "they": ("Actor",), "their": ("Actor",)}
+
+
+@dataclass
+class Discourse:
+    """What the article has mentioned so far, latest last."""
+
+    mentioned: list[Entity] = field(default_factory=list)
+
+    def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
+        for entity in reversed(self.mentioned):
+            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person"):
+                return entity
+        return None
+
+
+class SentenceReader:
+    """One parsed sentence with its mentions, read for the relation rules."""
+
+    def __init__(self, doc, mentions: list[Mention], linker: Linker, discourse: Discourse,
+                 text: str, offset: int) -> None:
+        self.doc, self.mentions, self.linker, self.discourse = doc, mentions, linker, discourse
+        self.text, self.offset = text, offset
+        self._at = {i: m for m in mentions for i in range(m.start, m.end)}
+        self.new_entities: list[Entity] = []
+
+    # -- mentions ----------------------------------------------------------------------------
+    def mention_at(self, i: int) -> Mention | None:
+        return self._at.get(i)
+
+    def args(self, tok) -> list[Mention]:
+        """The mentions an argument token stands for, over ``X, Y and Z`` and appositions."""
+        out: list[Mention] = []
+        for t in [tok, *tok.conjuncts]:
+            m = self.mention_at(t.i) or self._referent(t)
+            if m is None and (several := self._referents(t)):
+                out += [x for x in several if x not in out]
+                continue
+            if m is None:
+                for c in t.children:
+                    if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None:
+                        m = a
+                        break
+            if m is None and t.dep_ == "appos":
+                m = self.mention_at(t.head.i)
+            if m is None:
+                # "the Moon's south pole": the place of which a part is named
+                owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
+                if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
+                    m = owner
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def _referents(self, tok) -> list[Mention]:
+        """"the two countries", "both agencies": the latest two actors of that class."""
+        classes = DESCRIPTIONS.get(tok.lemma_.lower())
+        if tok.tag_ != "NNS" or classes is None or not any(
+                c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
+            return []
+        found: list[Entity] = []
+        for entity in reversed(self.discourse.mentioned + [m.entity for m in self.mentions if m.end <= tok.i]):
+            if is_a(self.linker, entity, *classes) and entity not in found:
+                found.append(entity)
+            if len(found) == 2:
+                break
+        return [Mention(tok.i, tok.i + 1, e, "pronoun", {tok.i}) for e in found] if len(found) == 2 else []
+
+    def _referent(self, tok) -> Mention | None:
+        word = tok.lower_
+        classes = None
+        if tok.pos_ == "PRON" and word in PRONOUNS:
+            classes = PRONOUNS[word]
+        elif tok.pos_ == "NOUN" and word in DESCRIPTIONS and any(
+                c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")):
+            classes = DESCRIPTIONS[word]
+        if classes is None:
+            return None
+        before = [m.entity for m in self.mentions if m.end <= tok.i]
+        entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes)
+        if entity is None:
+            return None
+        mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
+        return mention
+
+    def subject_of(self, verb) -> list[Mention]:
+        """The clause's subject, or its governor's where it has none of its own."""
+        node = verb
+        for _ in range(5):
+            # "X is scheduled to launch": the governor's passive subject is the infinitive's subject
+            deps = ("nsubj", "csubj") if node == verb else ("nsubj", "csubj", "nsubjpass")
+            subjects = [c for c in node.children if c.dep_ in deps]
+            if subjects:
+                return [m for s in subjects for m in self.args(s)]
+            if node.dep_ in ("acl", "relcl") and node.tag_ != "VBN":
+                head = node.head
+                # "the fourth country to land": the noun is an attribute of the real subject.
+                if self.mention_at(head.i) is None and head.dep_ == "attr":
+                    node = head.head
+                    continue
+                return self.args(head)
+            if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp") or node.head == node:
+                return []
+            node = node.head
+        return []
+
+    # -- classes -----------------------------------------------------------------------------
+    def is_a(self, mention: Mention, *classes: str) -> bool:
+        return is_a(self.linker, mention.entity, *classes)
+
+    def is_actor(self, mention: Mention) -> bool:
+        return self.is_a(mention, "Actor") and not self.is_a(mention, "Person")
+
+    def represented(self, mentions: list[Mention]) -> list[Mention]:
+        """People stand for the organisation they act for: "Zhang Kejian, administrator of the CNSA"."""
+        out = []
+        for m in mentions:
+            if not self.is_a(m, "Person"):
+                out.append(m)
+                continue
+            tok = self.doc[m.end - 1]
+            while tok.dep_ == "compound":
+                tok = tok.head
+            for t in tok.subtree:
+                other = self.mention_at(t.i)
+                if other is not None and other is not m and self.is_actor(other) and not self.is_a(other, "Country"):
+                    out.append(other)
+                    break
+        return out
+
+    # -- descriptions ------------------------------------------------------------------------
+    def described_agreement(self, tok, parties: list[Mention] = ()) -> Mention | None:
+        """"a memorandum of understanding on ..." as a new agreement, named by its words.
+
+        Where the words say nothing of this agreement in particular ("a contract", "the MoU" of an
+        article that named none), the parties complete the name: "contract between ISRO and Glavkosmos".
+        """
+        if tok.lemma_.lower() not in AGREEMENT_NOUNS:
+            return None
+        if (ref := self._referent(tok)) is not None:
+            return ref
+        skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos")
+                for t in c.subtree}
+        words = [t for t in tok.subtree if t.i not in skip and not (t.i < tok.i and t.dep_ in ("det", "poss",
+                                                                                                "predet"))]
+        if not words:
+            return None
+        start, end = words[0].i, words[-1].i + 1
+        while end > start and self.doc[end - 1].is_punct:
+            end -= 1
+        if end - start > 14:
+            end = tok.i + 1
+        label = self.doc[start:end].text
+        if len(parties) > 1 and not any(t.pos_ == "PROPN" or t.is_upper for t in self.doc[start:end]):
+            names = [p.entity.acronym or p.entity.label for p in parties]
+            label += " between " + ", ".join(names[:-1]) + " and " + names[-1]
+        return self._described(start, end, "Agreement", label)
+
+    def described_goal(self, verb) -> Mention | None:
+        """"plans to return humans to the Moon": the goal, named by its verb phrase."""
+        words = [t for t in verb.subtree if t.dep_ != "aux"]
+        if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
+            return None
+        return self._described(words[0].i, words[-1].i + 1, "Undertaking")
+
+    def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
+        label = label or self.doc[start:end].text
+        entity = new_entity(label, cls, self.text, self.offset)
+        self.new_entities.append(entity)
+        return Mention(start, end, entity, "description", set(range(start, end)))
+
+
+def _inside_clause(t, root) -> bool:
+    node = t
+    while node != root and node.head != node:
+        if node.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        node = node.head
+    return False

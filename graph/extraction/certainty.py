@@ -1,0 +1,46 @@
+"""Certainty from the parse: how sure the text is of the clause a statement comes from.
+
+Read on the clause's verb and the verbs that govern it (an ``xcomp`` or ``ccomp`` chain):
+
+- negation (``neg``: *not, never*) drops the statement;
+- *could, might, may*, a condition (*if, unless*) or hedging (*reportedly, allegedly, possibly*)
+  make it ``speculative``;
+- *will, would, shall*, a governing plan or schedule verb (*plans to, aims to, is set to, is
+  scheduled to, is designed to, is expected to*) make it ``planned``;
+- otherwise it is ``stated``.
+"""
+
+from __future__ import annotations
+
+SPECULATIVE_AUX = {"could", "might", "may"}
+PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
+HEDGES = {"reportedly", "allegedly", "possibly", "potentially", "perhaps", "maybe", "likely", "probably"}
+CONDITIONS = {"if", "unless", "whether"}
+PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
+                  "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend",
+                  "mean", "go"}
+SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh"}
+
+
+def certainty(token) -> str | None:
+    """``stated``, ``planned`` or ``speculative`` for the clause of ``token``; ``None`` when negated."""
+    level = "stated"
+    node = token
+    for _ in range(6):
+        children = list(node.children)
+        words = {c.lower_ for c in children}
+        if any(c.dep_ == "neg" for c in children) or "never" in words:
+            return None
+        if words & SPECULATIVE_AUX or words & HEDGES or any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+            return "speculative"
+        if words & PLANNED_AUX:
+            level = "planned"
+        if node != token and node.lemma_.lower() in SPECULATIVE_GOVERNORS:
+            return "speculative"
+        if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
+            level = "planned"
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl") or node.head == node:
+            break
+        node = node.head
+    return level

@@ -1,0 +1,244 @@
+"""From an article to statements: parse, find mentions, read relations, certainty and time.
+
+The stages, one module each: :mod:`~graph.extraction.nlp` (the spaCy pipeline),
+:mod:`~graph.extraction.mentions` (entities, known and new), :mod:`~graph.extraction.arguments`
+(arguments and coreference), :mod:`~graph.extraction.relations` (the rules),
+:mod:`~graph.extraction.certainty` and :mod:`~graph.extraction.times`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.extraction.arguments import Discourse, SentenceReader
+from graph.extraction.certainty import certainty
+from graph.extraction.mentions import Entity, Mention, MentionFinder
+from graph.extraction.relations import Fact, noun_facts, verb_facts
+from graph.extraction.times import TimeValue, article_time, find_times
+from graph.linking import DEMONYMS, Linker
+from graph.text import Article, normalise
+
+RELATIONS = (
+    "partnerOf", "signedAgreement", "memberOf", "rivalOf", "operates", "launched", "landedOn",
+    "returnedSamples", "plansMission", "partOf", "basedIn", "locatedIn", "targetDate",
+)
+EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
+_RANK = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
+
+
+@dataclass
+class Extracted:
+    """One extracted statement, ready to print or to write as a curated claim."""
+
+    subject: str
+    relation: str
+    object: str  # an IRI, or a literal (the ISO date of a targetDate)
+    certainty: str
+    evidence: str
+    start: int
+    subject_label: str = ""
+    object_label: str = ""
+    point_in_time: TimeValue | None = None
+    end_time: TimeValue | None = None
+    event_type: str | None = None
+    comment: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.relation, self.object)
+
+    @property
+    def when(self) -> str:
+        """The time column of the TSV: the point in time, or ``until <end>``."""
+        if self.end_time is not None:
+            return f"until {self.end_time.value}"
+        return self.point_in_time.value if self.point_in_time else ""
+
+
+class Extraction(list):
+    """The statements of an article (a list), and the new entities they use (``.entities``)."""
+
+    def __init__(self, statements=(), entities: list[Entity] | None = None) -> None:
+        super().__init__(statements)
+        self.entities = entities or []
+
+
+_FINDERS: dict[int, tuple[Linker, MentionFinder]] = {}
+
+
+def _finder(linker: Linker) -> MentionFinder:
+    from graph.extraction.nlp import pipeline
+
+    if id(linker) not in _FINDERS:
+        _FINDERS[id(linker)] = (linker, MentionFinder(pipeline(), linker))
+    return _FINDERS[id(linker)][1]
+
+
+def extract(article: Article, *, date: str | None = None, linker: Linker | None = None) -> Extraction:
+    """The statements of an article, in text order, without duplicates."""
+    from graph.extraction.nlp import pipeline
+
+    linker = linker or Linker.default()
+    nlp, finder = pipeline(), _finder(linker)
+    article_date = date or article.date
+    sentences = article.sentences()
+    discourse = Discourse()
+    out = Extraction()
+    best: dict[tuple[str, str, str], Extracted] = {}
+    new: dict[str, Entity] = {}
+    for sentence, doc in zip(sentences, nlp.pipe(normalise(s.text) for s in sentences), strict=True):
+        mentions = finder.find(doc, sentence.text, sentence.start)
+        reader = SentenceReader(doc, mentions, linker, discourse, sentence.text, sentence.start)
+        times = find_times(sentence.text, article_date)
+        for st in _statements(reader, times, article_date):
+            previous = best.get(st.key)
+            if previous is None:
+                best[st.key] = st
+                out.append(st)
+            elif _RANK[st.certainty] > _RANK[previous.certainty] and previous.end_time is None:
+                out[out.index(previous)] = best[st.key] = st
+        for entity in [m.entity for m in mentions] + reader.new_entities:
+            if not entity.known:
+                new.setdefault(entity.iri, entity)
+        discourse.mentioned += [m.entity for m in mentions]
+    used = {x for st in out for x in (st.subject, st.object)}
+    out.entities = [e for iri, e in new.items() if iri in used]
+    return out
+
+
+def _statements(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:
+    facts = verb_facts(reader) + noun_facts(reader) + _based_in(reader)
+    out: list[Extracted] = []
+    for fact in facts:
+        if fact.subject.entity.iri == fact.object.entity.iri or not _fits(reader, fact):
+            continue
+        level = certainty(reader.doc[fact.at])
+        if fact.ended:
+            level = "stated"
+        if level is None:
+            continue
+        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race",):
+            level = "inferred"
+        when = _time_of(reader, fact.at, times)
+        past = when if when and (not article_date or when.value[:4] <= article_date[:4]) else None
+        st = _statement(reader, fact.subject, fact.relation, fact.object, level)
+        if fact.ended:
+            st.end_time = past or article_time(article_date)
+        elif fact.relation in EVENT_TYPES or fact.relation in ("launched", "landedOn", "returnedSamples"):
+            st.point_in_time = past if level == "stated" else when
+        out.append(st)
+        if level == "planned" and when is not None and not past:
+            planned = fact.object if fact.relation == "plansMission" else fact.subject
+            if reader.is_a(planned, "Undertaking", "Spacecraft"):
+                out.append(_target(reader, planned, when))
+    out += _target_dates(reader, times, article_date)
+    return out
+
+
+def _statement(reader: SentenceReader, s: Mention, relation: str, o: Mention, level: str) -> Extracted:
+    return Extracted(s.entity.iri, relation, o.entity.iri, level, reader.text, reader.offset,
+                     subject_label=s.entity.display, object_label=o.entity.display,
+                     event_type=EVENT_TYPES.get(relation))
+
+
+def _target(reader: SentenceReader, m: Mention, when: TimeValue) -> Extracted:
+    st = Extracted(m.entity.iri, "targetDate", when.value, "planned", reader.text, reader.offset,
+                   subject_label=m.entity.display, object_label=when.expression or when.value, point_in_time=when)
+    if when.expression and when.expression != when.value:
+        st.extra["time_expression"] = when.expression
+    return st
+
+
+def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:
+    """"Chang'e 7 is scheduled to set out around 2026": an undertaking, a plan, a future time."""
+    out = []
+    for v in reader.doc:
+        if v.pos_ not in ("VERB", "AUX") or certainty(v) != "planned":
+            continue
+        when = _time_of(reader, v.i, times, direct=True)
+        if when is None or (article_date and when.value[:4] < article_date[:4]):
+            continue
+        things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
+        things += [m for c in v.children if c.dep_ == "nsubjpass" for m in reader.args(c)
+                   if reader.is_a(m, "Undertaking", "Spacecraft")]
+        out += [_target(reader, m, when) for m in things]
+    return out
+
+
+def _time_of(reader: SentenceReader, at: int, times: list[TimeValue], direct: bool = False) -> TimeValue | None:
+    """The time expressed in the clause of token ``at`` (the nearest one in its subtree)."""
+    tok = reader.doc[at]
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    inside = [t for t in times if lo <= t.start < hi]
+    if direct:
+        inside = [t for t in inside if _governed_by(reader.doc, t.start, tok)]
+    return min(inside, key=lambda t: abs(t.start - tok.idx)) if inside else None
+
+
+def _governed_by(doc, char: int, verb) -> bool:
+    tok = next((t for t in doc if t.idx <= char < t.idx + len(t) + 1), None)
+    while tok is not None and tok != verb:
+        if tok.pos_ in ("VERB",) and tok != verb:
+            return False
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return tok == verb
+
+
+def _based_in(reader: SentenceReader) -> list[Fact]:
+    """An agency named after its country: "China National Space Administration", "Russian space agency"."""
+    out = []
+    countries = {}
+    for name, country in DEMONYMS.items():
+        countries[name] = country
+    for m in reader.mentions:
+        if not reader.is_actor(m) or reader.is_a(m, "Country") or m.via == "pronoun":
+            continue
+        words = reader.doc[m.start:m.end].text
+        for word in sorted({*countries, *(e.label for e in reader.linker.entities.values()
+                                          if e.is_a("Country"))}, key=len, reverse=True):
+            if f" {word} " in f" {words} " or words.startswith(word + " "):
+                iri = reader.linker.country(word)
+                if iri:
+                    country = Mention(m.start, m.start, _country_entity(reader.linker, iri), "description", set())
+                    out.append(Fact(m, "basedIn", country, m.start))
+                break
+    return out
+
+
+def _country_entity(linker: Linker, iri: str) -> Entity:
+    e = linker.entities[iri]
+    return Entity(iri, e.label, "", True)
+
+
+# domain and range checks per relation: what a subject and an object may be
+_SIGNATURES = {
+    "basedIn": (("Actor",), ("Country",)),
+    "locatedIn": (("Undertaking", "Facility", "Place", "Spacecraft"), ("Place", "CelestialBody", "Orbit")),
+    "landedOn": (("Undertaking", "Spacecraft", "Country", "SpaceAgency"), ("Place", "CelestialBody", "Region")),
+    "operates": (("Actor",), ("Undertaking", "Facility", "Spacecraft", "Agreement")),
+    "launched": (("Actor",), ("Undertaking", "Spacecraft")),
+    "partOf": (("Undertaking", "Spacecraft", "Facility"), ("Undertaking", "Spacecraft", "Facility")),
+}
+
+
+def _fits(reader: SentenceReader, fact: Fact) -> bool:
+    signature = _SIGNATURES.get(fact.relation)
+    if signature is None:
+        return not reader.is_a(fact.subject, "Person") or fact.relation == "memberOf"
+    return reader.is_a(fact.subject, *signature[0]) and reader.is_a(fact.object, *signature[1])
+
+
+def to_tsv(statements: list[Extracted]) -> str:
+    """One statement a line: subject, relation, object, time, certainty, evidence (tab-separated).
+
+    The evidence is verbatim (curly quotes and non-breaking spaces as stored), so that it is the
+    text at the statement's offsets.
+    """
+    lines = ["subject\trelation\tobject\twhen\tcertainty\tevidence"]
+    for st in statements:
+        lines.append("\t".join([st.subject_label, st.relation, st.object_label, st.when, st.certainty,
+                                st.evidence.replace("\t", " ").replace("\n", " ")]))
+    return "\n".join(lines) + "\n"

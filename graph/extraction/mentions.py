@@ -1,0 +1,268 @@
+"""Mentions: the entities a sentence names, linked to the catalog or proposed as new entities.
+
+A mention is a span of the parsed sentence. Spans come from four general sources, longest first:
+
+1. the catalog's names, acronyms and aliases (spaCy ``PhraseMatcher``; acronyms case-sensitive);
+2. the named entities of the model (organisations, places, nationalities, people, products);
+3. spacecraft-style names, by token shape (``Luna-25``, ``Chang'e 6``, ``ICUBE-Q``);
+4. runs of proper nouns.
+
+A name followed by the noun that says what it is ("the Rosalind Franklin rover", "the ExoMars
+mission") takes that noun in: it is the kind of the thing, and the class of a new entity. A
+parenthesised acronym after a name ("... Research Commission (SUPARCO)") belongs to it.
+
+Each span is then *resolved*: to the catalog entry one of its names matches, else to a new
+entity whose class is read from the kind noun or the model's label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.linking import DEMONYMS, Linker
+from graph.namespaces import KG
+from graph.text import normalise
+
+# The noun that says what a named thing is -> its class in the ontology.
+KIND_CLASSES = {
+    "rover": "Rover", "lander": "Lander", "orbiter": "Orbiter", "probe": "Spacecraft",
+    "spacecraft": "Spacecraft", "satellite": "Spacecraft", "capsule": "Spacecraft", "craft": "Spacecraft",
+    "telescope": "Instrument", "camera": "Instrument", "instrument": "Instrument", "payload": "Instrument",
+    "observatory": "Instrument", "module": "Spacecraft", "mission": "Mission", "missions": "Mission",
+    "flight": "Mission", "program": "Program", "programme": "Program", "project": "Program",
+    "initiative": "Program", "constellation": "Program", "series": "Program",
+    "station": "SpaceStation", "outpost": "SpaceStation", "base": "SpaceStation",
+    "rocket": "LaunchVehicle", "launcher": "LaunchVehicle", "vehicle": "LaunchVehicle",
+    "agreement": "Agreement", "accord": "Agreement", "accords": "Agreement", "treaty": "Agreement",
+    "memorandum": "MemorandumOfUnderstanding", "mou": "MemorandumOfUnderstanding", "contract": "Agreement",
+    "agency": "SpaceAgency", "administration": "SpaceAgency", "organisation": "Actor",
+    "organization": "Actor", "commission": "Actor", "institute": "Actor", "corporation": "Company",
+    "company": "Company", "industries": "Company", "centre": "Facility", "center": "Facility",
+    "cosmodrome": "Facility", "spaceport": "Facility", "facility": "Facility", "laboratory": "Actor",
+    "university": "Actor", "association": "Actor", "force": "Actor", "ministry": "Actor", "department": "Actor",
+}
+NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
+               "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}
+# Words that are never an entity by themselves, though capitalised at a sentence start or in titles.
+_NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "moreover", "however",
+              "earth"}
+_NOT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Words before a name that make it a person's: "Minister ...", "Prof. ...", "CEO ..."
+TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
+          "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
+          "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
+_CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """What a mention stands for: a catalog entry, or a new entity proposed for review."""
+
+    iri: str
+    label: str
+    cls: str
+    known: bool
+    acronym: str | None = None
+    evidence: str = ""
+    offset: int = 0
+
+    @property
+    def display(self) -> str:
+        """The label with its acronym, as annotators write it: ``European Space Agency (ESA)``."""
+        return f"{self.label} ({self.acronym})" if self.acronym and self.acronym != self.label else self.label
+
+
+@dataclass(eq=False)
+class Mention:
+    """An entity named in a sentence: token span ``[start, end)`` of the sentence's doc."""
+
+    start: int
+    end: int
+    entity: Entity
+    via: str = "name"  # name, ner, shape, propn, pronoun, description
+    tokens: set[int] = field(default_factory=set)
+
+    def is_a(self, linker: Linker, *classes: str) -> bool:
+        return is_a(linker, self.entity, *classes)
+
+
+def is_a(linker: Linker, entity: Entity, *classes: str) -> bool:
+    """Whether the entity is of one of the classes (catalog types, or a new entity's class)."""
+    if entity.known:
+        return linker.entities[entity.iri].is_a(*classes)
+    return any(_subclass(entity.cls, c) for c in classes)
+
+
+_PARENTS = {
+    "Rover": "Spacecraft", "Lander": "Spacecraft", "Orbiter": "Spacecraft", "Spacecraft": "Undertaking",
+    "Instrument": "Spacecraft", "Mission": "Undertaking", "Program": "Undertaking", "SpaceStation": "Undertaking",
+    "LaunchVehicle": "Spacecraft", "MemorandumOfUnderstanding": "Agreement", "SpaceAgency": "Actor",
+    "Company": "Actor", "Country": "Actor", "Facility": "Place", "PowerStation": "Undertaking",
+}
+
+
+def _subclass(cls: str, ancestor: str) -> bool:
+    while cls:
+        if cls == ancestor:
+            return True
+        cls = _PARENTS.get(cls, "")
+    return False
+
+
+class MentionFinder:
+    """Finds and resolves the mentions of parsed sentences (one finder per linker)."""
+
+    def __init__(self, nlp, linker: Linker) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.linker = linker
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer = nlp.tokenizer
+        for form, iri, sensitive in linker.forms:
+            (self.exact if sensitive else self.folded).add(iri, [tokenizer(form)])
+        self.shapes = Matcher(nlp.vocab)
+        name = {"TEXT": {"REGEX": r"^[A-Z][\w']*$"}}
+        self.shapes.add("craft", [[name, {"ORTH": "-", "OP": "?"}, {"LIKE_NUM": True}],
+                                  [{"TEXT": {"REGEX": _CRAFT.pattern}}],
+                                  [name, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z0-9][\w]*\.?$"}}]])
+
+    def find(self, doc, sentence_text: str, offset: int) -> list[Mention]:
+        spans = self._catalog_spans(doc) + self._other_spans(doc)
+        chosen: list[Mention] = []
+        taken: set[int] = set()
+        for start, end, iri, via in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+            start, end = _trim(doc, start, end)
+            if start >= end or taken & set(range(start, end)):
+                continue
+            mention = self._resolve(doc, start, end, iri, via, sentence_text, offset)
+            if mention is not None:
+                chosen.append(mention)
+                taken |= mention.tokens
+        chosen.sort(key=lambda m: m.start)
+        return _with_acronyms(doc, chosen)
+
+    def _catalog_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
+        out = []
+        for matcher in (self.exact, self.folded):
+            for key, start, end in matcher(doc):
+                iri = doc.vocab.strings[key]
+                text = doc[start:end].text
+                form_ok = self.linker.find(text) == iri
+                if form_ok:
+                    out.append((start, end, iri, "name"))
+        return out
+
+    def _other_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
+        out = [(e.start, e.end, None, "ner") for e in doc.ents if e.label_ in NER_CLASSES]
+        times = {t.i for e in doc.ents if e.label_ in _NOT_ENTITIES for t in e}
+        out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)
+                if not times & set(range(s, e)) and doc[s].lower_ not in _MONTHS]
+        run = None
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.lower_ not in _NOT_NAMES:
+                run = (run[0], tok.i + 1) if run and run[1] == tok.i else (tok.i, tok.i + 1)
+                out.append((run[0], run[1], None, "propn"))
+            else:
+                run = None
+        return out
+
+    def _resolve(self, doc, start: int, end: int, iri: str | None, via: str, text: str,
+                 offset: int) -> Mention | None:
+        span = doc[start:end]
+        kind_end = _kind_extension(doc, start, end)
+        name = span.text
+        linker = self.linker
+        if iri is None:
+            iri = linker.find(name) or linker.country(name)
+        full = doc[start:kind_end].text
+        if iri is None and kind_end > end:
+            iri = linker.find(full)
+        if iri is not None:
+            e = linker.entities[iri]
+            acronym = next((f for f, i, s in linker.forms if i == iri and s and f.isupper() and len(f) > 1), None)
+            entity = Entity(iri, e.label, "", True, acronym)
+            extended = kind_end if kind_end > end and not e.is_a("Actor", "Place") else end
+            return Mention(start, extended, entity, via, set(range(start, extended)))
+        label_span = doc[start:kind_end]
+        cls = _class_of(doc, span, label_span, via)
+        if cls is None:
+            return None
+        label = label_span.text.strip().rstrip(".")
+        return Mention(start, kind_end, new_entity(label, cls, text, offset), via, set(range(start, kind_end)))
+
+
+def new_entity(label: str, cls: str, evidence: str, offset: int, acronym: str | None = None) -> Entity:
+    """A proposed entity: its IRI is minted from its label, and it never gets a Wikidata ID."""
+    slug = re.sub(r"[^a-z0-9]+", "-", normalise(label).lower().replace("'", "")).strip("-")
+    return Entity(KG + slug, label, cls, False, acronym, evidence, offset)
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Leave out a leading article or possessive, a trailing ``'s`` or punctuation, an open bracket."""
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text != ")")):
+        end -= 1
+    return start, end
+
+
+def _kind_extension(doc, start: int, end: int) -> int:
+    """The end of the span taken with a kind noun right after it: "ExoMars" + "mission"."""
+    i = end
+    while i < len(doc) and i < end + 2 and doc[i].lower_ in ("lunar", "mars", "moon", "robotic", "space"):
+        i += 1
+    if i < len(doc) and doc[i].lemma_.lower() in KIND_CLASSES and doc[i].pos_ in ("NOUN", "PROPN"):
+        return i + 1
+    return end
+
+
+def _class_of(doc, span, label_span, via: str) -> str | None:
+    words = [t.lower_ for t in label_span]
+    if len(label_span) == 1 and (words[0] in _NOT_NAMES or not label_span[0].text[:1].isupper()):
+        return None
+    if any(t.like_num for t in span) and len(span) == 1:
+        return None
+    if words[0] in TITLES:
+        return "Person"
+    lemmas = [t.lemma_.lower() for t in label_span]
+    for word in reversed(lemmas):
+        if word in KIND_CLASSES:
+            return KIND_CLASSES[word]
+    if span.text in DEMONYMS:
+        return None  # a nationality that is not a catalog country says too little
+    labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
+    for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
+        if label in labels:
+            return None if label == "NORP" else NER_CLASSES[label]
+    if via == "shape":
+        return "Spacecraft"
+    return None
+
+
+def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Name (ACR)": the acronym is the name's, not a mention of its own."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and m.start == prev.end + 1 and doc[prev.end].text == "(" and m.end < len(doc) \
+                and doc[m.end].text == ")":
+            acronym = doc[m.start:m.end].text
+            if prev.entity.known or (m.entity.known and m.entity.iri != prev.entity.iri):
+                if m.entity.known and not prev.entity.known:
+                    out[-1] = Mention(prev.start, m.end + 1, m.entity, prev.via, set(range(prev.start, m.end + 1)))
+                continue
+            e = prev.entity
+            out[-1] = Mention(prev.start, m.end + 1, new_entity(e.label, e.cls, e.evidence, e.offset, acronym),
+                              prev.via, set(range(prev.start, m.end + 1)))
+            continue
+        out.append(m)
+    return out

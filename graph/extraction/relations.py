@@ -1,0 +1,337 @@
+"""Relations from the dependency parse: who does what to whom, clause by clause.
+
+Each verb of a sentence is read with its arguments: the subject (``nsubj``; in the passive the
+``by`` agent, the patient being ``nsubjpass``), the objects (``dobj``, ``attr``) and the objects
+of its prepositions. Arguments fan out over coordination ("X, Y and Z signed" is three signers)
+and appositions; a clause without its own subject takes its governor's ("India became the fourth
+country to land on the Moon": *land* takes *India*). The verb's lemma, looked up in
+:data:`VERB_RELATIONS`, says which relation the arguments stand in; nouns carry relations too
+("China's Chang'e 7", "the partnership between X and Y", "X's cooperation with Y").
+
+The tables are data: a verb or noun added to them is a rule added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.extraction.certainty import certainty
+from graph.extraction.mentions import Mention
+
+# verb lemma -> relation it expresses between its subject and its object(s)
+VERB_RELATIONS = {
+    **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
+                    "partnerOf"),
+    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise"], "signedAgreement"),
+    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
+    **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
+                     "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make"], "operates"),
+    **dict.fromkeys(["launch"], "launched"),
+    **dict.fromkeys(["land", "touch", "crash", "soft-land", "reach"], "landedOn"),
+    **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
+    **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
+                     "envision", "target"], "plansMission"),
+    **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
+    **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
+                     "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
+    **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
+                     "incorporate", "equip"], "hasPart"),
+    **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
+}
+_MAKING = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
+# nouns that name a partnership or a rivalry: "the partnership between X and Y"
+PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "ties", "relationship",
+                 "partner", "partners", "deal", "agreement", "pact", "venture"}
+RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanctions"}
+MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner"}
+AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
+                   "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
+                   "document", "documents", "loi"}
+SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials"}
+PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
+
+
+@dataclass
+class Fact:
+    """A relation between two mentions (or a mention and a description), found at a token."""
+
+    subject: Mention
+    relation: str
+    object: Mention
+    at: int  # the token whose clause decides certainty and time
+    ended: bool = False
+
+
+class Clause:
+    """The arguments of one verb in a parsed sentence, fanned out over coordination."""
+
+    def __init__(self, verb, reader) -> None:
+        self.verb = verb
+        self.reader = reader
+
+    @property
+    def passive(self) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in self.verb.children) or (
+            self.verb.dep_ == "acl" and self.verb.tag_ == "VBN")
+
+    def subjects(self) -> list[Mention]:
+        v = self.verb
+        if self.passive:
+            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return [m for a in agents for m in self.reader.args(a)]
+        return self.reader.subject_of(v)
+
+    def patients(self) -> list[Mention]:
+        v = self.verb
+        if self.passive:
+            own = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if own:
+                return [m for c in own for m in self.reader.args(c)]
+            return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
+        return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") for m in self.reader.args(c)]
+
+    def object_tokens(self):
+        direct = [c for c in self.verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+        return [t for c in direct for t in (c, *c.conjuncts)]
+
+    def prep_objects(self, *preps: str) -> list[Mention]:
+        out = []
+        for c in self.verb.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
+            # "along with X", "together with X"
+            if c.dep_ in ("advmod", "prep") and c.lower_ in ("along", "together") and "with" in preps:
+                out += [m for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+                        for m in self.reader.args(p)]
+        for o in self.object_tokens():
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
+        return out
+
+
+def noun_facts(reader) -> list[Fact]:
+    """Relations that nouns carry: possessives, "-led" compounds, "partnership between X and Y"."""
+    facts: list[Fact] = []
+    for tok in reader.doc:
+        owned = reader.mention_at(tok.i)
+        # "China's Chang'e 7", "NASA's Artemis program": the possessor operates the thing.
+        for c in tok.children:
+            if c.dep_ == "poss" and owned is not None and reader.mention_at(c.i) is not owned:
+                for owner in reader.args(c):
+                    facts.append(Fact(owner, "operates", owned, tok.i))
+        # "the NASA-led Artemis program"
+        if tok.lower_ in ("led", "run", "operated", "built", "developed") and tok.dep_ == "amod" and owned is None:
+            target = reader.mention_at(tok.head.i)
+            for c in tok.children:
+                for owner in reader.args(c):
+                    if target is not None:
+                        facts.append(Fact(owner, "operates", target, tok.i))
+        # "Kennedy Space Center in Florida", "a station on the Moon"
+        if owned is not None and tok.i == owned.end - 1:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "around"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            facts += [Fact(owned, "locatedIn", m, tok.i) for m in reader.args(p)
+                                      if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region")]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS or lemma in RIVAL_NOUNS):
+            relation = "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf"
+            sides = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against"):
+                    sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    sides += reader.args(c)
+            if tok.dep_ in ("dobj", "pobj", "nsubj", "attr") and not sides:
+                continue
+            facts += _pairs(sides, relation, tok.i)
+    return facts
+
+
+def _pairs(mentions: list[Mention], relation: str, at: int) -> list[Fact]:
+    out = []
+    seen = set()
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1:]:
+            key = frozenset((a.entity.iri, b.entity.iri))
+            if len(key) == 2 and key not in seen:
+                seen.add(key)
+                out.append(Fact(a, relation, b, at))
+    return out
+
+
+def verb_facts(reader) -> list[Fact]:
+    """Relations that verbs carry, by their lemma (:data:`VERB_RELATIONS`)."""
+    facts: list[Fact] = []
+    for v in reader.doc:
+        if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ == "ROOT"):
+            continue
+        relation = VERB_RELATIONS.get(v.lemma_.lower())
+        clause = Clause(v, reader)
+        if relation is None:
+            facts += _copula_facts(clause)
+            continue
+        facts += _RULES[relation](clause)
+    return facts
+
+
+def _partner(clause: Clause) -> list[Fact]:
+    v = clause.verb
+    if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in v.children):
+        return []
+    subjects = clause.subjects()
+    partners = clause.prep_objects("with", "alongside")
+    facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
+    if not partners and len(subjects) > 1:
+        facts += _pairs(subjects, "partnerOf", v.i)
+    return facts
+
+
+def _sign(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    signers = reader.represented(clause.subjects())
+    if not clause.passive:
+        signers += reader.represented([m for m in clause.prep_objects("with") if not reader.is_a(m, "Agreement")])
+    signers += reader.represented(clause.prep_objects("behalf"))
+    signers = [s for s in dict.fromkeys(signers) if reader.is_actor(s)]
+    agreements = [m for m in clause.patients() if reader.is_a(m, "Agreement")]
+    if not agreements:
+        agreements = [a for t in clause.object_tokens() if (a := reader.described_agreement(t, signers)) is not None]
+    facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
+    facts += _pairs(signers, "partnerOf", v.i)
+    return facts
+
+
+def _member(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
+    targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
+    return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
+            for t in targets if not reader.is_actor(t) or reader.is_a(t, "Agreement")]
+
+
+def _operate(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+    # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
+    relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in _MAKING else "operates"
+    return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
+
+
+def _launch(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+    subjects = clause.subjects()
+    relation = "plansMission" if certainty(v) in ("planned", "speculative") else "launched"
+    facts = [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s) for t in things]
+    # "X, which launched in 2020" / "the craft launched on Friday": the craft is the subject.
+    return facts
+
+
+def _land(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
+              and not reader.is_a(m, "Country")]
+    if v.lemma_ == "reach":
+        return []
+    landers = [s for s in clause.subjects() if not reader.is_a(s, "Person")]
+    return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
+
+
+def _return(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in v.subtree):
+        return []
+    sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
+    for t in v.subtree:
+        if t.lemma_.lower() in SAMPLE_NOUNS:
+            sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for p in c.children for m in reader.args(p)]
+    return [Fact(s, "returnedSamples", p, v.i) for s in clause.subjects() for p in sources
+            if "earth" not in p.entity.iri]
+
+
+def _plan(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    planners = [s for s in clause.subjects() if reader.is_actor(s)]
+    plans = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+    for x in v.children:
+        if x.dep_ == "xcomp":
+            plans += [m for m in Clause(x, reader).patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+            if not plans and (goal := reader.described_goal(x)) is not None:
+                plans.append(goal)
+    return [Fact(s, "plansMission", p, v.i) for s in planners for p in plans]
+
+
+def _rival(clause: Clause) -> list[Fact]:
+    v = clause.verb
+    subjects = clause.subjects()
+    others = clause.prep_objects("with", "against") + [m for m in clause.patients() if clause.reader.is_actor(m)]
+    facts = [Fact(s, "rivalOf", o, v.i) for s in subjects for o in others]
+    if not others:
+        facts += _pairs(subjects, "rivalOf", v.i)
+    return [f for f in facts if clause.reader.is_actor(f.subject) and clause.reader.is_actor(f.object)]
+
+
+def _ended(clause: Clause) -> list[Fact]:
+    """"ESA suspended its cooperation with Roscosmos": a partnership that ended, and a rivalry."""
+    v, reader = clause.verb, clause.reader
+    about = [t for t in clause.object_tokens() if t.lemma_.lower() in PARTNER_NOUNS | {"work", "mission"}]
+    if not about:
+        return []
+    subjects = [s for s in clause.subjects() if reader.is_actor(s)]
+    others = [m for m in clause.prep_objects("with") if reader.is_actor(m)]
+    facts = []
+    for s in subjects:
+        for o in others:
+            facts.append(Fact(s, "partnerOf", o, v.i, ended=True))
+            facts.append(Fact(s, "rivalOf", o, v.i))
+    return facts
+
+
+def _has_part(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
+    parts = clause.patients() + clause.prep_objects("of") if v.lemma_ == "consist" else clause.patients()
+    return [Fact(p, "partOf", w, v.i) for w in wholes for p in parts if reader.is_a(p, "Undertaking", "Spacecraft")]
+
+
+def _installed_on(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    parts = clause.patients() if clause.passive else []
+    wholes = clause.prep_objects("on", "onto", "aboard", "in", "into")
+    return [Fact(p, "partOf", w, v.i) for p in parts for w in wholes if reader.is_a(w, "Undertaking", "Spacecraft")]
+
+
+def _copula_facts(clause: Clause) -> list[Fact]:
+    """"X is part of Y", "X became a member of Y", "X, based in Y", "X is located in Y"."""
+    v, reader = clause.verb, clause.reader
+    facts: list[Fact] = []
+    lemma = v.lemma_.lower()
+    if lemma in ("be", "become", "remain"):
+        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS):
+            wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in")
+                      for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+            relation = "partOf" if attr.lemma_.lower() == "part" else "memberOf"
+            for s in reader.subject_of(v):
+                for w in wholes:
+                    if (relation == "memberOf" and reader.is_actor(s)) or (relation == "partOf" and not reader.is_actor(s)):
+                        facts.append(Fact(s, relation, w, v.i))
+    if lemma in ("base", "headquarter", "locate", "situate", "station"):
+        things = Clause(v, reader).patients() or reader.subject_of(v)
+        places = Clause(v, reader).prep_objects("in", "at", "near", "on")
+        for t in things:
+            for p in places:
+                if reader.is_a(p, "Place", "Country", "CelestialBody", "Orbit", "Region"):
+                    relation = "basedIn" if reader.is_actor(t) and reader.is_a(p, "Country") else "locatedIn"
+                    facts.append(Fact(t, relation, p, v.i))
+    return facts
+
+
+_RULES = {
+    "partnerOf": _partner, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
+    "launched": _launch, "landedOn": _land, "returnedSamples": _return, "plansMission": _plan,
+    "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
+}

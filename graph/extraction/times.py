@@ -1,0 +1,129 @@
+"""Times in news text: full dates, months, years, decades, ranges and dates relative to the article.
+
+Each time is an ISO value with its precision ("day", "month", "year") and the words it came from.
+Relative expressions ("on Friday", "earlier this week", "next year") are resolved against the
+article's date, and only when the article has one: no year is ever guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import timedelta
+
+from graph.text import normalise, parse_date
+
+_I = re.IGNORECASE
+# A bare month is the last one in a report, the next one in a plan ("will come in September").
+_PLANNED = re.compile(r"\b(will|would|plan(s|ned|ning)?|aim\w*|scheduled|expected to|set to|slated|target\w*)\b", _I)
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(19[5-9]\d|20\d\d|21\d\d)"
+
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time read from text: an ISO value of some precision and the words it came from."""
+
+    value: str
+    precision: str  # "day", "month" or "year"
+    expression: str
+    start: int = 0
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+
+
+def find_times(text: str, article_date: str | None = None) -> list[TimeValue]:
+    """The time expressions of a sentence, in order, as ISO values with precision.
+
+    >>> [(t.value, t.precision, t.expression) for t in find_times("It landed in early 2019.")]
+    [('2019', 'year', 'early 2019')]
+    >>> [(t.value, t.precision) for t in find_times("signed on May 16, 2024 and by 2030")]
+    [('2024-05-16', 'day'), ('2030', 'year')]
+    >>> [(t.value, t.precision) for t in find_times("announced earlier this week", "2021-03")]
+    [('2021-03', 'month')]
+    >>> [(t.value, t.precision) for t in find_times("the agencies said on Friday", "2022-07-18")]
+    [('2022-07-15', 'day')]
+    """
+    plain = normalise(text)
+    year, month, day = parse_date(article_date) if article_date else (None, None, None)
+    found: list[TimeValue] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match, value: str, precision: str, group: int = 0) -> None:
+        s, e = match.span(group)
+        if any(a < e and s < b for a, b in taken):
+            return
+        taken.append((s, e))
+        found.append(TimeValue(value, precision, plain[s:e].strip(), s))
+
+    for m in re.finditer(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b", plain):
+        y = int(m.group(3)) if m.group(3) else year
+        mo, d = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
+        if y and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            add(m, f"{y:04d}-{mo:02d}-{d:02d}", "day")
+    for m in re.finditer(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}\b", plain):
+        mo, d, y = MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)), int(m.group(3))
+        if 1 <= d <= calendar.monthrange(y, mo)[1]:
+            add(m, f"{y:04d}-{mo:02d}-{d:02d}", "day")
+    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", plain):
+        add(m, m.group(0), "day")
+    for m in re.finditer(rf"\b{_MONTH},?\s+{_YEAR}\b", plain):
+        if m.group(1).lower() == "may" and plain[m.start()] == "m":
+            continue
+        add(m, f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower().rstrip('.')]:02d}", "month")
+    for m in re.finditer(rf"\b(?:(early|mid|late|end of|beginning of|the end of)[\s-]+)?{_YEAR}(?:-(\d\d))?\b", plain):
+        if re.match(r"-\d\d\b", plain[m.end():]) or plain[m.start() - 1:m.start()] in ("$", "€", "£"):
+            continue
+        add(m, m.group(2), "year")
+    if year is not None:
+        relative = [
+            (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
+            (r"\b(earlier |later )?this month\b", "month"), (r"\b(earlier |later )?this year\b", "year"),
+            (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"),
+        ]
+        for pattern, kind in relative:
+            for m in re.finditer(pattern, plain, _I):
+                if kind == "month" and month:
+                    add(m, f"{year:04d}-{month:02d}", "month")
+                elif kind.startswith("year"):
+                    add(m, str(year + (1 if kind == "year+1" else -1 if kind == "year-1" else 0)), "year")
+        if day is not None:
+            today = Date(year, month, day)
+            for m in re.finditer(r"\b(today|yesterday)\b", plain, _I):
+                d = today - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)
+                add(m, d.isoformat(), "day")
+            for m in re.finditer(r"\b(?:on |early |late |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                 r"Sunday)\b", plain):
+                # News reports a weekday without a date for the last such day, the article's day included.
+                back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+                add(m, (today - timedelta(days=back)).isoformat(), "day")
+        if month is not None:
+            for m in re.finditer(rf"\b(?:in|since|until|from|by) {_MONTH}(?![\w ]*\d)", plain):
+                if m.group(1).lower() == "may" and not m.group(0).split()[1][0].isupper():
+                    continue
+                mo = MONTHS[m.group(1).lower().rstrip(".")]
+                # A bare month is the last one in a report, the next one in a plan ("will come in September").
+                ahead = bool(_PLANNED.search(plain))
+                y = (year + (mo < month)) if ahead else (year - (mo > month))
+                add(m, f"{y:04d}-{mo:02d}", "month", 0)
+    return sorted(found, key=lambda t: t.start)
+
+
+def article_time(article_date: str | None) -> TimeValue | None:
+    if not article_date:
+        return None
+    precision = {4: "year", 7: "month", 10: "day"}[len(article_date)]
+    return TimeValue(article_date, precision, "")
+
+
