@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extraction.mentions import Entity, Mention, is_a, new_entity
+from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.extraction.relations import AGREEMENT_NOUNS
 from graph.linking import Linker
 
@@ -73,6 +73,10 @@ class SentenceReader:
                         break
             if m is None and t.dep_ == "appos":
                 m = self.mention_at(t.head.i)
+            if m is None and t.lemma_.lower() in KIND_CLASSES:
+                # "China's ILRS project": the kind noun stands for the named thing it is said of
+                m = next((self.mention_at(c.i) for c in t.children if c.dep_ in ("nmod", "compound")
+                          and self.mention_at(c.i) is not None and not self.is_actor(self.mention_at(c.i))), None)
             if m is None:
                 # "the Moon's south pole": the place of which a part is named
                 owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
@@ -141,6 +145,11 @@ class SentenceReader:
     def is_actor(self, mention: Mention) -> bool:
         return self.is_a(mention, "Actor") and not self.is_a(mention, "Person")
 
+    def agreement_parties(self, tok) -> list[Mention]:
+        """The actors an agreement noun names as its parties: "a contract with X", "an MoU between X and Y"."""
+        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                for p in c.children if p.dep_ == "pobj" for m in self.args(p) if self.is_actor(m)]
+
     def represented(self, mentions: list[Mention]) -> list[Mention]:
         """People stand for the organisation they act for: "Zhang Kejian, administrator of the CNSA"."""
         out = []
@@ -175,13 +184,17 @@ class SentenceReader:
                                                                                                 "predet"))]
         if not words:
             return None
-        start, end = words[0].i, words[-1].i + 1
-        while end > start and self.doc[end - 1].is_punct:
+        start, end = words[0].i, min(words[-1].i + 1, words[0].i + 18)
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
             end -= 1
-        if end - start > 14:
-            end = tok.i + 1
         label = self.doc[start:end].text
-        if len(parties) > 1 and not any(t.pos_ == "PROPN" or t.is_upper for t in self.doc[start:end]):
+        named = any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 3) for t in self.doc[start:end])
+        if not named:
+            # "a contract", "the MoU": only the parties tell this agreement from another
+            by_entity = {p.entity.iri: p for p in [*parties, *self.agreement_parties(tok)]}
+            parties = list(by_entity.values())
+            if len(parties) < 2:
+                return None
             names = [p.entity.acronym or p.entity.label for p in parties]
             label += " between " + ", ".join(names[:-1]) + " and " + names[-1]
         return self._described(start, end, "Agreement", label)

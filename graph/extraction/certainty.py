@@ -31,8 +31,10 @@ def certainty(token) -> str | None:
         words = {c.lower_ for c in children}
         if any(c.dep_ == "neg" for c in children) or "never" in words:
             return None
-        if words & SPECULATIVE_AUX or words & HEDGES or any(
-                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+            for c in children)
+        if words & SPECULATIVE_AUX or words & HEDGES or conditional:
             return "speculative"
         if words & PLANNED_AUX:
             level = "planned"

@@ -118,6 +118,8 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             level = "stated"
         if level is None:
             continue
+        if fact.relation == "plansMission" and level == "stated":
+            level = "planned"  # a plan is a plan, however firmly it is said
         if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race",):
             level = "inferred"
         when = _time_of(reader, fact.at, times)

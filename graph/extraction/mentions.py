@@ -240,12 +240,25 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if span.text in DEMONYMS:
         return None  # a nationality that is not a catalog country says too little
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
+    if "GPE" in labels and not _is_location(doc, span):
+        return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
         if label in labels:
             return None if label == "NORP" else NER_CLASSES[label]
     if via == "shape":
         return "Spacecraft"
     return None
+
+
+def _is_location(doc, span) -> bool:
+    """A place name used as a place: "in Lima", "Addis Ababa, May 23", "Lima, Peru"."""
+    head = span.root
+    if head.dep_ in ("nsubj", "nsubjpass", "conj", "poss", "dobj", "agent"):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "from", "to", "outside", "around"):
+        return True
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "DATE")
 
 
 def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:

@@ -38,6 +38,7 @@ VERB_RELATIONS = {
                      "incorporate", "equip"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
 }
+_MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 _MAKING = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry: "the partnership between X and Y"
 PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "ties", "relationship",
@@ -128,7 +129,7 @@ def noun_facts(reader) -> list[Fact]:
                     if target is not None:
                         facts.append(Fact(owner, "operates", target, tok.i))
         # "Kennedy Space Center in Florida", "a station on the Moon"
-        if owned is not None and tok.i == owned.end - 1:
+        if owned is not None and tok.i == owned.end - 1 and reader.is_a(owned, "Facility", "SpaceStation", "Place"):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "around"):
                     for p in c.children:
@@ -195,13 +196,25 @@ def _sign(clause: Clause) -> list[Fact]:
     if not clause.passive:
         signers += reader.represented([m for m in clause.prep_objects("with") if not reader.is_a(m, "Agreement")])
     signers += reader.represented(clause.prep_objects("behalf"))
+    signers += [m for t in clause.object_tokens() for m in reader.agreement_parties(t)]
     signers = [s for s in dict.fromkeys(signers) if reader.is_actor(s)]
-    agreements = [m for m in clause.patients() if reader.is_a(m, "Agreement")]
+    agreements = [m for m in clause.patients() if reader.is_a(m, "Agreement") and not _generic(reader, m)]
     if not agreements:
         agreements = [a for t in clause.object_tokens() if (a := reader.described_agreement(t, signers)) is not None]
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
-    facts += _pairs(signers, "partnerOf", v.i)
+    # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
+    if not any(_MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
+        facts += _pairs(signers, "partnerOf", v.i)
     return facts
+
+
+def _generic(reader, m: Mention) -> bool:
+    """A new entity named by kind words alone ("MoU", "the agreement") is not a name."""
+    if m.entity.known:
+        return False
+    words = [t for t in reader.doc[m.start:m.end] if not t.is_punct and t.lower_ not in ("the", "a", "an", "of")]
+    return all(t.lemma_.lower() in AGREEMENT_NOUNS | {"understanding", "cooperation", "intent", "joint"}
+               for t in words)
 
 
 def _member(clause: Clause) -> list[Fact]:
@@ -317,7 +330,7 @@ def _copula_facts(clause: Clause) -> list[Fact]:
             relation = "partOf" if attr.lemma_.lower() == "part" else "memberOf"
             for s in reader.subject_of(v):
                 for w in wholes:
-                    if (relation == "memberOf" and reader.is_actor(s)) or (relation == "partOf" and not reader.is_actor(s)):
+                    if reader.is_actor(s) == (relation == "memberOf"):
                         facts.append(Fact(s, relation, w, v.i))
     if lemma in ("base", "headquarter", "locate", "situate", "station"):
         things = Clause(v, reader).patients() or reader.subject_of(v)

@@ -33,7 +33,7 @@ class TimeValue:
     """A time read from text: an ISO value of some precision and the words it came from."""
 
     value: str
-    precision: str  # "day", "month" or "year"
+    precision: str  # "day", "month", "year" or "decade"
     expression: str
     start: int = 0
 
@@ -86,6 +86,11 @@ def find_times(text: str, article_date: str | None = None) -> list[TimeValue]:
         if re.match(r"-\d\d\b", plain[m.end():]) or plain[m.start() - 1:m.start()] in ("$", "€", "£"):
             continue
         add(m, m.group(2), "year")
+    for m in re.finditer(r"\b(?:the\s+)?((?:19|20|21)\d0)s\b", plain):
+        # a decade keeps its own words ("2030s"); its value is the decade's first year
+        add(m, m.group(1), "decade", 0)
+    for m in re.finditer(rf"\b{_YEAR}-(\d\d)\b", plain):
+        add(m, m.group(1), "year", 0)  # "2027-28": a range, from its first year
     if year is not None:
         relative = [
             (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
