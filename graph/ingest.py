@@ -116,10 +116,38 @@ def render_proposal(source_id: str, article: Article, statements: list[Extracted
         lines.append(f"    schema:url <{url}> ;")
     lines.append(f'    :sha256 "{sha256}" .')
     lines.append("")
-    for claim in to_claims(statements):
+    known = Linker.default().entities
+    ready = [st for st in statements if _known(st, known)]
+    for claim in to_claims(ready):
         lines.append(format_claim(claim))
         lines.append("")
+    lines += _waiting_block([st for st in statements if not _known(st, known)], getattr(statements, "entities", []))
     return "\n".join(lines)
+
+
+def _known(st: Extracted, known: dict) -> bool:
+    return st.subject in known and (st.relation == "targetDate" or st.object in known)
+
+
+def _waiting_block(waiting: list[Extracted], entities: list) -> list[str]:
+    """New entities and the statements that use them, as comments until a reviewer adds them."""
+    if not waiting:
+        return []
+    from graph.statements import format_claim
+
+    used = {x for st in waiting for x in (st.subject, st.object)}
+    lines = ["# -- New entities the extractor proposes (not in the catalog). Add the right ones to your",
+             "# catalog, then uncomment the statements below that use them. None has a Wikidata ID.", "#"]
+    for e in entities:
+        if e.iri in used:
+            acronym = f' ; :acronym "{e.acronym}"' if e.acronym else ""
+            lines.append(f'# kg:{e.iri.rsplit("/", 1)[1]} a :{e.cls} ; rdfs:label "{e.label}"@en{acronym} .')
+            lines.append(f"#     introduced by: {' '.join(e.evidence.split())}")
+    lines.append("#")
+    for claim in to_claims(waiting):
+        lines += ["# " + line for line in format_claim(claim).splitlines()]
+        lines.append("#")
+    return lines
 
 
 def _publisher_term(publisher: str | None, url: str | None, linker: Linker) -> str:
@@ -171,7 +199,7 @@ def propose(path: Path, *, out_dir: Path | None = None, url: str | None = None, 
     target_dir = Path(out_dir) if out_dir else paths.SOURCES_DIR
     target = target_dir / f"{source_id}{PROPOSED_SUFFIX}"
     _atomic_write(target, text)
-    return Proposal(source_id, target, len(statements))
+    return Proposal(source_id, target, sum(_known(st, linker.entities) for st in statements))
 
 
 def _atomic_write(target: Path, text: str) -> None:

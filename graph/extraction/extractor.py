@@ -129,6 +129,9 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             st.end_time = past or article_time(article_date)
         elif fact.relation in EVENT_TYPES or fact.relation in ("launched", "landedOn", "returnedSamples"):
             st.point_in_time = past if level == "stated" else when
+        t = st.end_time or st.point_in_time
+        if t is not None and t.expression and t.expression != t.value:
+            st.extra["time_expression"] = t.expression
         out.append(st)
         if level == "planned" and when is not None and not past:
             planned = fact.object if fact.relation == "plansMission" else fact.subject

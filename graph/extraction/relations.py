@@ -256,14 +256,31 @@ def _land(clause: Clause) -> list[Fact]:
 def _return(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in v.subtree):
-        return []
+        return _delivered(clause)
     sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
     for t in v.subtree:
         if t.lemma_.lower() in SAMPLE_NOUNS:
             sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                         for p in c.children for m in reader.args(p)]
+            # "moon rocks", "lunar soil"
+            sources += [m for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                        for m in reader.args(c) if reader.is_a(m, "CelestialBody", "Place")]
     return [Fact(s, "returnedSamples", p, v.i) for s in clause.subjects() for p in sources
             if "earth" not in p.entity.iri]
+
+
+def _delivered(clause: Clause) -> list[Fact]:
+    """"It delivered the lander to the far side of the Moon": the craft landed there."""
+    v, reader = clause.verb, clause.reader
+    if v.lemma_ != "deliver":
+        return []
+    craft = [m for m in clause.patients() if reader.is_a(m, "Spacecraft", "Mission")]
+    places = [m for m in clause.prep_objects("to", "onto", "on") if reader.is_a(m, "CelestialBody", "Place", "Region")
+              and not reader.is_a(m, "Country", "Orbit") and "earth" not in m.entity.iri]
+    facts = [Fact(c, "landedOn", p, v.i) for c in craft for p in places]
+    if facts:
+        facts += [Fact(s, "operates", c, v.i) for s in clause.subjects() if reader.is_actor(s) for c in craft]
+    return facts
 
 
 def _plan(clause: Clause) -> list[Fact]:
