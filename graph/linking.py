@@ -85,6 +85,8 @@ class Linker:
 
     entities: dict[str, Entity]
     forms: list[tuple[str, str, bool]] = field(default_factory=list)  # (form, iri, case-sensitive)
+    # each ontology class (local name) -> itself and its superclasses (local names), from the ontology
+    superclasses: dict[str, frozenset[str]] = field(default_factory=dict)
     _pattern: re.Pattern | None = None
     _lookup: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
@@ -144,7 +146,11 @@ class Linker:
                 forms.append((normalise(form), str(s), _case_sensitive(form)))
             for form in acronyms:
                 forms.append((normalise(form), str(s), True))
-        linker = cls(entities=entities, forms=forms)
+        classes = {c for c in ontology.subjects(RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class"))
+                   if str(c).startswith(space)}
+        superclasses = {str(c)[len(space):]: frozenset(x[len(space):] for x in closure(c) if x.startswith(space))
+                        for c in classes}
+        linker = cls(entities=entities, forms=forms, superclasses=superclasses)
         linker._compile()
         return linker
 
@@ -217,12 +223,12 @@ class Linker:
             country = None
             entity = self.entities[iri]
             if entity.is_a("SpaceAgency", "Actor") and not entity.is_a("Country"):
-                country = self._country_in(form)
+                country = self.country_in(form)
             found.append(Mention(iri, start, end, sentence[start:end], country=country))
             taken.append((start, end))
         return sorted(found, key=lambda m: m.start)
 
-    def _country_in(self, form: str) -> str | None:
+    def country_in(self, form: str) -> str | None:
         """The country an agency's name contains ("China National Space Administration" -> China)."""
         for word in sorted(set(DEMONYMS) | {e.label for e in self.entities.values() if e.is_a("Country")},
                            key=len, reverse=True):

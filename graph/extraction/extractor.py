@@ -15,7 +15,7 @@ from graph.extraction.certainty import certainty
 from graph.extraction.mentions import Entity, Mention, MentionFinder
 from graph.extraction.relations import Fact, noun_facts, verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
-from graph.linking import DEMONYMS, Linker
+from graph.linking import Linker
 from graph.text import Article, normalise
 
 RELATIONS = (
@@ -195,21 +195,13 @@ def _governed_by(doc, char: int, verb) -> bool:
 def _based_in(reader: SentenceReader) -> list[Fact]:
     """An agency named after its country: "China National Space Administration", "Russian space agency"."""
     out = []
-    countries = {}
-    for name, country in DEMONYMS.items():
-        countries[name] = country
     for m in reader.mentions:
         if not reader.is_actor(m) or reader.is_a(m, "Country") or m.via == "pronoun":
             continue
-        words = reader.doc[m.start:m.end].text
-        for word in sorted({*countries, *(e.label for e in reader.linker.entities.values()
-                                          if e.is_a("Country"))}, key=len, reverse=True):
-            if f" {word} " in f" {words} " or words.startswith(word + " "):
-                iri = reader.linker.country(word)
-                if iri:
-                    country = Mention(m.start, m.start, _country_entity(reader.linker, iri), "description", set())
-                    out.append(Fact(m, "basedIn", country, m.start))
-                break
+        iri = reader.linker.country_in(reader.doc[m.start:m.end].text)
+        if iri:
+            country = Mention(m.start, m.start, _country_entity(reader.linker, iri), "description", set())
+            out.append(Fact(m, "basedIn", country, m.start))
     return out
 
 

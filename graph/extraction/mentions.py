@@ -94,23 +94,7 @@ def is_a(linker: Linker, entity: Entity, *classes: str) -> bool:
     """Whether the entity is of one of the classes (catalog types, or a new entity's class)."""
     if entity.known:
         return linker.entities[entity.iri].is_a(*classes)
-    return any(_subclass(entity.cls, c) for c in classes)
-
-
-_PARENTS = {
-    "Rover": "Spacecraft", "Lander": "Spacecraft", "Orbiter": "Spacecraft", "Spacecraft": "Undertaking",
-    "Instrument": "Spacecraft", "Mission": "Undertaking", "Program": "Undertaking", "SpaceStation": "Undertaking",
-    "LaunchVehicle": "Spacecraft", "MemorandumOfUnderstanding": "Agreement", "SpaceAgency": "Actor",
-    "Company": "Actor", "Country": "Actor", "Facility": "Place", "PowerStation": "Undertaking",
-}
-
-
-def _subclass(cls: str, ancestor: str) -> bool:
-    while cls:
-        if cls == ancestor:
-            return True
-        cls = _PARENTS.get(cls, "")
-    return False
+    return any(c in linker.superclasses.get(entity.cls, ()) for c in classes)
 
 
 class MentionFinder:
@@ -120,6 +104,10 @@ class MentionFinder:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.linker = linker
+        self.acronyms = {}
+        for form, iri, sensitive in linker.forms:
+            if sensitive and form.isupper() and len(form) > 1:
+                self.acronyms.setdefault(iri, form)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         tokenizer = nlp.tokenizer
@@ -184,8 +172,7 @@ class MentionFinder:
             iri = linker.find(full)
         if iri is not None:
             e = linker.entities[iri]
-            acronym = next((f for f, i, s in linker.forms if i == iri and s and f.isupper() and len(f) > 1), None)
-            entity = Entity(iri, e.label, "", True, acronym)
+            entity = Entity(iri, e.label, "", True, self.acronyms.get(iri))
             extended = kind_end if kind_end > end and not e.is_a("Actor", "Place") else end
             return Mention(start, extended, entity, via, set(range(start, extended)))
         label_span = doc[start:kind_end]

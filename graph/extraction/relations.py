@@ -27,7 +27,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
-    **dict.fromkeys(["land", "touch", "crash", "soft-land", "reach"], "landedOn"),
+    **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
                      "envision", "target"], "plansMission"),
@@ -238,17 +238,13 @@ def _launch(clause: Clause) -> list[Fact]:
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
     subjects = clause.subjects()
     relation = "plansMission" if certainty(v) in ("planned", "speculative") else "launched"
-    facts = [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s) for t in things]
-    # "X, which launched in 2020" / "the craft launched on Friday": the craft is the subject.
-    return facts
+    return [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s) for t in things]
 
 
 def _land(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country")]
-    if v.lemma_ == "reach":
-        return []
     landers = [s for s in clause.subjects() if not reader.is_a(s, "Person")]
     return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
 
