@@ -73,6 +73,10 @@ class SentenceReader:
                         break
             if m is None and t.dep_ == "appos":
                 m = self.mention_at(t.head.i)
+            if m is None:
+                # the mention is the head's compound: "the International Lunar Observatory Association Hawai'i"
+                m = next((self.mention_at(c.i) for c in t.children if c.dep_ == "compound"
+                          and self.mention_at(c.i) is not None and t.pos_ == "PROPN"), None)
             if m is None and t.lemma_.lower() in KIND_CLASSES:
                 # "China's ILRS project": the kind noun stands for the named thing it is said of
                 m = next((self.mention_at(c.i) for c in t.children if c.dep_ in ("nmod", "compound")
@@ -126,6 +130,8 @@ class SentenceReader:
             subjects = [c for c in node.children if c.dep_ in deps]
             if subjects:
                 return [m for s in subjects for m in self.args(s)]
+            if node.dep_ == "acl" and node.tag_ == "VBN" and node != verb:
+                return self.args(node.head)  # "the lander, set to launch in 2026": the lander launches
             if node.dep_ in ("acl", "relcl") and node.tag_ != "VBN":
                 head = node.head
                 # "the fourth country to land": the noun is an attribute of the real subject.
@@ -147,8 +153,15 @@ class SentenceReader:
 
     def agreement_parties(self, tok) -> list[Mention]:
         """The actors an agreement noun names as its parties: "a contract with X", "an MoU between X and Y"."""
-        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
-                for p in c.children if p.dep_ == "pobj" for m in self.args(p) if self.is_actor(m)]
+        out: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                direct = [m for p in c.children if p.dep_ == "pobj" for m in self.args(p) if self.is_actor(m)]
+                # "a contract with Russian company 'Glavkosmos'": the named party inside the phrase
+                inside = [m for t in c.subtree if t.dep_ not in ("amod", "poss") and t.pos_ == "PROPN"
+                          and (m := self.mention_at(t.i)) is not None and self.is_actor(m)]
+                out += [m for m in direct or inside[:1] if m not in out]
+        return out
 
     def represented(self, mentions: list[Mention]) -> list[Mention]:
         """People stand for the organisation they act for: "Zhang Kejian, administrator of the CNSA"."""
@@ -169,34 +182,42 @@ class SentenceReader:
 
     # -- descriptions ------------------------------------------------------------------------
     def described_agreement(self, tok, parties: list[Mention] = ()) -> Mention | None:
-        """"a memorandum of understanding on ..." as a new agreement, named by its words.
+        """"a memorandum of understanding with Roscosmos" as a new agreement, named for a reader.
 
-        Where the words say nothing of this agreement in particular ("a contract", "the MoU" of an
-        article that named none), the parties complete the name: "contract between ISRO and Glavkosmos".
+        The name is the agreement's kind ("memorandum of understanding", "cooperation agreement"),
+        its parties ("between CNSA and Roscosmos") and what it is about where the text names it ("on
+        the International Lunar Research Station"). An agreement with fewer than two known parties and
+        no proper name is too vague to propose.
         """
         if tok.lemma_.lower() not in AGREEMENT_NOUNS:
             return None
         if (ref := self._referent(tok)) is not None:
             return ref
-        skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos")
-                for t in c.subtree}
-        words = [t for t in tok.subtree if t.i not in skip and not (t.i < tok.i and t.dep_ in ("det", "poss",
-                                                                                                "predet"))]
-        if not words:
+        core = [t for t in tok.children if t.dep_ in ("compound", "amod") and t.i < tok.i] + [tok]
+        for c in tok.children:  # "memorandum of understanding", "letter of intent"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                core += [c, *(p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"))]
+        core.sort(key=lambda t: t.i)
+        label = " ".join(t.text for t in core)
+        named_parties = self.agreement_parties(tok)
+        by_entity = {p.entity.iri: p for p in [*parties, *named_parties]}
+        names = [p.entity.acronym or p.entity.label for p in by_entity.values()]
+        own = [t for t in tok.subtree if not any(a.dep_ in ("conj", "relcl", "acl") and a.i > tok.i
+                                                 for a in t.ancestors if a.i != tok.i and tok.i in
+                                                 [x.i for x in a.ancestors])]
+        topics = [m for c in own if c.dep_ == "prep" and c.lower_ in ("on", "for", "about")
+                  for p in c.children if p.dep_ == "pobj" for m in self.args(p) if not self.is_actor(m)]
+        named = any(t.pos_ == "PROPN" for t in core)
+        if len(names) < 2 and not named:
             return None
-        start, end = words[0].i, min(words[-1].i + 1, words[0].i + 18)
-        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
-            end -= 1
-        label = self.doc[start:end].text
-        named = any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 3) for t in self.doc[start:end])
-        if not named:
-            # "a contract", "the MoU": only the parties tell this agreement from another
-            by_entity = {p.entity.iri: p for p in [*parties, *self.agreement_parties(tok)]}
-            parties = list(by_entity.values())
-            if len(parties) < 2:
-                return None
-            names = [p.entity.acronym or p.entity.label for p in parties]
+        if named_parties and any(c.lower_ == "with" for c in tok.children):
+            # as the text says it: "a contract with Glavkosmos"
+            label += " with " + " and ".join(p.entity.acronym or p.entity.label for p in named_parties)
+        elif len(names) >= 2:
             label += " between " + ", ".join(names[:-1]) + " and " + names[-1]
+        if topics:
+            label += " on " + topics[0].entity.display
+        start, end = core[0].i, core[-1].i + 1
         return self._described(start, end, "Agreement", label)
 
     def described_goal(self, verb) -> Mention | None:

@@ -16,6 +16,8 @@ SPECULATIVE_AUX = {"could", "might", "may"}
 PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"reportedly", "allegedly", "possibly", "potentially", "perhaps", "maybe", "likely", "probably"}
 CONDITIONS = {"if", "unless", "whether"}
+# "X is scheduled for 2026", "X is set for launch": the schedule word itself makes it planned
+SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend",
                   "mean", "go"}
@@ -37,6 +39,8 @@ def certainty(token) -> str | None:
         if words & SPECULATIVE_AUX or words & HEDGES or conditional:
             return "speculative"
         if words & PLANNED_AUX:
+            level = "planned"
+        if node == token and node.lemma_.lower() in SCHEDULED and any(c.dep_ == "auxpass" for c in children):
             level = "planned"
         if node != token and node.lemma_.lower() in SPECULATIVE_GOVERNORS:
             return "speculative"

@@ -25,7 +25,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise"], "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
-                     "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make"], "operates"),
+                     "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
+                     "found", "supervise", "administer", "steer", "spearhead"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
     **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
@@ -163,13 +164,26 @@ def _pairs(mentions: list[Mention], relation: str, at: int) -> list[Fact]:
     return out
 
 
+def verb_key(tok) -> str:
+    """The verb's entry in :data:`VERB_RELATIONS`: its lemma, or its base form where the lemmatizer
+    stumbles ("installed" -> "instal")."""
+    lemma = tok.lemma_.lower()
+    if lemma in VERB_RELATIONS:
+        return lemma
+    word = tok.lower_
+    for suffix, base in (("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and (word[: -len(suffix)] + base) in VERB_RELATIONS:
+            return word[: -len(suffix)] + base
+    return lemma
+
+
 def verb_facts(reader) -> list[Fact]:
     """Relations that verbs carry, by their lemma (:data:`VERB_RELATIONS`)."""
     facts: list[Fact] = []
     for v in reader.doc:
         if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ == "ROOT"):
             continue
-        relation = VERB_RELATIONS.get(v.lemma_.lower())
+        relation = VERB_RELATIONS.get(verb_key(v))
         clause = Clause(v, reader)
         if relation is None:
             facts += _copula_facts(clause)
