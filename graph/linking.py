@@ -209,7 +209,7 @@ class Linker:
         plain = normalise(sentence)
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        for mention in self._descriptions(plain):
+        for mention in self.descriptions(plain):
             found.append(mention)
             taken.append((mention.start, mention.end))
         for match in self._pattern.finditer(plain):
@@ -238,7 +238,7 @@ class Linker:
                     return found
         return None
 
-    def _descriptions(self, plain: str) -> list[Mention]:
+    def descriptions(self, plain: str) -> list[Mention]:
         """"the Russian space agency [Roscosmos]", "Russia's space agency", "the US space agency"."""
         out = []
         pattern = rf"(?<!\w)(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s)?\s+{AGENCY_NOUN}(?!\w)"

@@ -136,6 +136,11 @@ class MentionFinder:
 
     def _catalog_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
         out = []
+        # the linker's descriptions: "the Russian space agency", "Europe's" (standing for ESA)
+        for m in self.linker.descriptions(doc.text):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, m.iri, "description"))
         for matcher in (self.exact, self.folded):
             for key, start, end in matcher(doc):
                 iri = doc.vocab.strings[key]

@@ -26,7 +26,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
-                     "found", "supervise", "administer", "steer", "spearhead"], "operates"),
+                     "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
+                     "initiate"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
     **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
@@ -121,6 +122,13 @@ def noun_facts(reader) -> list[Fact]:
         for c in tok.children:
             if c.dep_ == "poss" and owned is not None and reader.mention_at(c.i) is not owned:
                 for owner in reader.args(c):
+                    facts.append(Fact(owner, "operates", owned, tok.i))
+        # "the SpaceX Crew Dragon", "an ISRO mission": an organisation naming what it runs
+        if owned is not None and tok.i == owned.end - 1:
+            for c in tok.children:
+                owner = reader.mention_at(c.i) if c.dep_ in ("compound", "nmod") else None
+                if owner is not None and owner is not owned and reader.is_actor(owner) \
+                        and not reader.is_a(owner, "Country") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                     facts.append(Fact(owner, "operates", owned, tok.i))
         # "the NASA-led Artemis program"
         if tok.lower_ in ("led", "run", "operated", "built", "developed") and tok.dep_ == "amod" and owned is None:
@@ -251,8 +259,14 @@ def _launch(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
     subjects = clause.subjects()
-    relation = "plansMission" if certainty(v) in ("planned", "speculative") else "launched"
-    return [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s) for t in things]
+    facts = []
+    for t in things:
+        # a programme or an accord is launched as one starts it: its launcher runs it
+        relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
+        if relation == "launched" and certainty(v) in ("planned", "speculative"):
+            relation = "plansMission"
+        facts += [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s)]
+    return facts
 
 
 def _land(clause: Clause) -> list[Fact]:
@@ -334,8 +348,13 @@ def _ended(clause: Clause) -> list[Fact]:
 def _has_part(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
-    parts = clause.patients() + clause.prep_objects("of") if v.lemma_ == "consist" else clause.patients()
-    return [Fact(p, "partOf", w, v.i) for w in wholes for p in parts if reader.is_a(p, "Undertaking", "Spacecraft")]
+    # "carries six instruments, five from South Korea and NASA's ShadowCam": the named parts in the object
+    objects = clause.object_tokens() + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
+                                        for p in c.children if p.dep_ == "pobj"]
+    parts = [m for o in objects for t in o.subtree if (m := reader.mention_at(t.i)) is not None]
+    parts = list(dict.fromkeys(parts))
+    return [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
+            if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
 
 
 def _installed_on(clause: Clause) -> list[Fact]:
