@@ -227,6 +227,15 @@ class SentenceReader:
             return None
         return self._described(words[0].i, words[-1].i + 1, "Undertaking")
 
+    def described_thing(self, tok) -> Mention | None:
+        """"a Mars settlement": an unnamed undertaking, named by its noun phrase (without clauses)."""
+        words = [t for t in tok.subtree if t.dep_ not in ("det", "relcl", "acl", "punct")
+                 and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != tok.i and a.head.i == tok.i
+                             and t.i >= a.i and a.lower_ not in ("of",) for a in [*t.ancestors, t])]
+        if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):
+            return None
+        return self._described(words[0].i, words[-1].i + 1, "Undertaking")
+
     def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
         label = label or self.doc[start:end].text
         entity = new_entity(label, cls, self.text, self.offset)

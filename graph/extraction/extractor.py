@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
 from graph.extraction.mentions import Entity, Mention, MentionFinder
-from graph.extraction.relations import Fact, noun_facts, verb_facts
+from graph.extraction.nominal import noun_facts
+from graph.extraction.relations import Fact, verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
 from graph.text import Article, normalise
@@ -134,8 +135,9 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             st.extra["time_expression"] = t.expression
         out.append(st)
         if level == "planned" and when is not None and not past:
-            planned = fact.object if fact.relation == "plansMission" else fact.subject
-            if reader.is_a(planned, "Undertaking", "Spacecraft"):
+            # what is scheduled: the plan's object, or the craft that is to land
+            planned = {"plansMission": fact.object, "landedOn": fact.subject}.get(fact.relation)
+            if planned is not None and reader.is_a(planned, "Undertaking", "Spacecraft"):
                 out.append(_target(reader, planned, when))
     out += _target_dates(reader, times, article_date)
     return out

@@ -42,7 +42,7 @@ VERB_RELATIONS = {
 }
 _MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 _MAKING = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
-# nouns that name a partnership or a rivalry: "the partnership between X and Y"
+# nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
 PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "ties", "relationship",
                  "partner", "partners", "deal", "agreement", "pact", "venture"}
 RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanctions"}
@@ -113,54 +113,7 @@ class Clause:
         return out
 
 
-def noun_facts(reader) -> list[Fact]:
-    """Relations that nouns carry: possessives, "-led" compounds, "partnership between X and Y"."""
-    facts: list[Fact] = []
-    for tok in reader.doc:
-        owned = reader.mention_at(tok.i)
-        # "China's Chang'e 7", "NASA's Artemis program": the possessor operates the thing.
-        for c in tok.children:
-            if c.dep_ == "poss" and owned is not None and reader.mention_at(c.i) is not owned:
-                for owner in reader.args(c):
-                    facts.append(Fact(owner, "operates", owned, tok.i))
-        # "the SpaceX Crew Dragon", "an ISRO mission": an organisation naming what it runs
-        if owned is not None and tok.i == owned.end - 1:
-            for c in tok.children:
-                owner = reader.mention_at(c.i) if c.dep_ in ("compound", "nmod") else None
-                if owner is not None and owner is not owned and reader.is_actor(owner) \
-                        and not reader.is_a(owner, "Country") and reader.is_a(owned, "Undertaking", "Spacecraft"):
-                    facts.append(Fact(owner, "operates", owned, tok.i))
-        # "the NASA-led Artemis program"
-        if tok.lower_ in ("led", "run", "operated", "built", "developed") and tok.dep_ == "amod" and owned is None:
-            target = reader.mention_at(tok.head.i)
-            for c in tok.children:
-                for owner in reader.args(c):
-                    if target is not None:
-                        facts.append(Fact(owner, "operates", target, tok.i))
-        # "Kennedy Space Center in Florida", "a station on the Moon"
-        if owned is not None and tok.i == owned.end - 1 and reader.is_a(owned, "Facility", "SpaceStation", "Place"):
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "around"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            facts += [Fact(owned, "locatedIn", m, tok.i) for m in reader.args(p)
-                                      if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region")]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS or lemma in RIVAL_NOUNS):
-            relation = "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf"
-            sides = []
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against"):
-                    sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                    sides += reader.args(c)
-            if tok.dep_ in ("dobj", "pobj", "nsubj", "attr") and not sides:
-                continue
-            facts += _pairs(sides, relation, tok.i)
-    return facts
-
-
-def _pairs(mentions: list[Mention], relation: str, at: int) -> list[Fact]:
+def pairs(mentions: list[Mention], relation: str, at: int) -> list[Fact]:
     out = []
     seen = set()
     for i, a in enumerate(mentions):
@@ -208,7 +161,7 @@ def _partner(clause: Clause) -> list[Fact]:
     partners = clause.prep_objects("with", "alongside")
     facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
     if not partners and len(subjects) > 1:
-        facts += _pairs(subjects, "partnerOf", v.i)
+        facts += pairs(subjects, "partnerOf", v.i)
     return facts
 
 
@@ -226,7 +179,7 @@ def _sign(clause: Clause) -> list[Fact]:
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
     # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
     if not any(_MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
-        facts += _pairs(signers, "partnerOf", v.i)
+        facts += pairs(signers, "partnerOf", v.i)
     return facts
 
 
@@ -325,7 +278,7 @@ def _rival(clause: Clause) -> list[Fact]:
     others = clause.prep_objects("with", "against") + [m for m in clause.patients() if clause.reader.is_actor(m)]
     facts = [Fact(s, "rivalOf", o, v.i) for s in subjects for o in others]
     if not others:
-        facts += _pairs(subjects, "rivalOf", v.i)
+        facts += pairs(subjects, "rivalOf", v.i)
     return [f for f in facts if clause.reader.is_actor(f.subject) and clause.reader.is_actor(f.object)]
 
 

@@ -1,0 +1,137 @@
+"""Relations that nouns carry, without a verb of their own.
+
+- possessives and naming compounds: "China's Chang'e 7", "the SpaceX Crew Dragon" (operates);
+- "-led" compounds: "the NASA-led Artemis program" (operates);
+- a place after a facility or a place: "Kennedy Space Center in Florida", "Siziwang Banner of the
+  Inner Mongolia region" (locatedIn);
+- nouns of partnership or rivalry with their sides: "the partnership between X and Y", "X's
+  cooperation with Y", "the Esa/Airbus collaboration", "the NASA and CSA joint announcement";
+- membership in an apposition: "NASA and Roscosmos, core partners of the space station";
+- plans: "an ambitious plan for a Mars settlement by 2117" (plansMission).
+"""
+
+from __future__ import annotations
+
+from graph.extraction.mentions import Mention
+from graph.extraction.relations import MEMBER_NOUNS, PARTNER_NOUNS, RIVAL_NOUNS, Fact, pairs
+
+PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
+_PLACES = ("Place", "CelestialBody", "Orbit", "Region")
+
+
+def noun_facts(reader) -> list[Fact]:
+    """Every relation the nouns of the sentence carry."""
+    facts: list[Fact] = []
+    for tok in reader.doc:
+        owned = reader.mention_at(tok.i)
+        head_of_mention = owned is not None and tok.i == owned.end - 1
+        if owned is not None:
+            facts += _possessed(reader, tok, owned)
+        if head_of_mention:
+            facts += _named_by(reader, tok, owned) + _located(reader, tok, owned)
+        facts += _led(reader, tok, owned)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS or lemma in RIVAL_NOUNS):
+            facts += _sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
+        if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS and tok.dep_ == "appos":
+            facts += _members(reader, tok)
+        if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
+            facts += _plan(reader, tok)
+    return facts
+
+
+def _possessed(reader, tok, owned: Mention) -> list[Fact]:
+    """"China's Chang'e 7", "NASA's Artemis program": the possessor operates the thing."""
+    return [Fact(owner, "operates", owned, tok.i) for c in tok.children if c.dep_ == "poss"
+            and reader.mention_at(c.i) is not owned for owner in reader.args(c)]
+
+
+def _named_by(reader, tok, owned: Mention) -> list[Fact]:
+    """"the SpaceX Crew Dragon", "an ISRO mission": an organisation naming what it runs."""
+    out = []
+    for c in tok.children:
+        owner = reader.mention_at(c.i) if c.dep_ in ("compound", "nmod") else None
+        if owner is not None and owner is not owned and reader.is_actor(owner) \
+                and not reader.is_a(owner, "Country") and reader.is_a(owned, "Undertaking", "Spacecraft"):
+            out.append(Fact(owner, "operates", owned, tok.i))
+    return out
+
+
+def _led(reader, tok, owned: Mention | None) -> list[Fact]:
+    """"the NASA-led Artemis program"."""
+    if tok.lower_ not in ("led", "run", "operated", "built", "developed") or tok.dep_ != "amod" or owned:
+        return []
+    target = reader.mention_at(tok.head.i)
+    if target is None:
+        return []
+    return [Fact(owner, "operates", target, tok.i) for c in tok.children for owner in reader.args(c)]
+
+
+def _located(reader, tok, owned: Mention) -> list[Fact]:
+    """"Kennedy Space Center in Florida", "Siziwang Banner of the Inner Mongolia region", "Nihonbashi, Tokyo"."""
+    if not reader.is_a(owned, "Facility", "SpaceStation", "Place") or reader.is_a(owned, "Country"):
+        return []
+    preps = ("in", "at", "near", "on", "around") + (("of",) if reader.is_a(owned, "Place") else ())
+    out = []
+    for c in tok.children:
+        targets = []
+        if c.dep_ == "prep" and c.lower_ in preps:
+            targets = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+        elif c.dep_ == "appos" and reader.is_a(owned, "Place"):
+            targets = reader.args(c)
+        out += [Fact(owned, "locatedIn", m, tok.i) for m in targets if m is not owned and reader.is_a(m, *_PLACES)]
+    return out
+
+
+def _sides(reader, tok, relation: str) -> list[Fact]:
+    """"the partnership between X and Y", "X's cooperation with Y", "the Esa/Airbus collaboration"."""
+    sides: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against"):
+            sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+    # the modifiers before the noun: "China-South Africa space cooperation", "the NASA and CSA joint"
+    for t in tok.subtree:
+        if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
+            sides.append(m)
+    sides = sorted((m for m in sides if reader.is_actor(m)), key=lambda m: m.start)
+    # "in cooperation with X": the clause's subject is the other side
+    if len(sides) == 1 and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through"):
+        verb = tok.head.head
+        sides = [*reader.subject_of(verb), *sides] if verb.pos_ in ("VERB", "AUX") else sides
+    if len(sides) < 2 and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+        return []
+    facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
+    # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:
+            things = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)
+                      if reader.is_a(m, "Undertaking", "Spacecraft")]
+            facts += [Fact(s, "operates", t, tok.i) for s in sides for t in things]
+    return facts
+
+
+def _members(reader, tok) -> list[Fact]:
+    """"NASA and Roscosmos, core partners of the space station"."""
+    holders = [m for m in reader.args(tok.head) if reader.is_actor(m)]
+    wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "to")
+              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
+    facts = [Fact(h, "memberOf", w, tok.i) for h in holders for w in wholes]
+    if tok.lemma_.lower() == "partner":
+        facts += pairs(holders, "partnerOf", tok.i)
+    return facts
+
+
+def _plan(reader, tok) -> list[Fact]:
+    """"The UAE Space Agency has a plan for a Mars settlement", "NASA's plans for the Gateway"."""
+    planners = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
+    if not planners and tok.dep_ in ("dobj", "attr"):
+        planners = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]
+    plans = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                named = [m for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft")]
+                plans += named or [g for g in [reader.described_thing(p)] if g is not None]
+    return [Fact(s, "plansMission", p, tok.i) for s in planners for p in plans]
