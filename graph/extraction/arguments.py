@@ -22,7 +22,8 @@ from graph.linking import Linker
 DESCRIPTIONS = {
     "agency": ("SpaceAgency",), "administration": ("SpaceAgency",), "country": ("Country",),
     "nation": ("Country",), "company": ("Company",), "firm": ("Company",), "startup": ("Company",),
-    "mission": ("Mission",), "spacecraft": ("Spacecraft",), "probe": ("Spacecraft",),
+    "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
+    "probe": ("Spacecraft", "Mission"),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
     "program": ("Program",), "programme": ("Program",), "project": ("Program",),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),

@@ -145,13 +145,19 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
 
 def _statement(reader: SentenceReader, s: Mention, relation: str, o: Mention, level: str) -> Extracted:
     return Extracted(s.entity.iri, relation, o.entity.iri, level, reader.text, reader.offset,
-                     subject_label=s.entity.display, object_label=o.entity.display,
+                     subject_label=_shown(s), object_label=_shown(o),
                      event_type=EVENT_TYPES.get(relation))
+
+
+def _shown(m: Mention) -> str:
+    """The entity's label, and the text's own words for it where they differ: "Emirates Mars Mission
+    (Hope Probe mission)"."""
+    return f"{m.entity.label} ({m.surface})" if m.surface else m.entity.display
 
 
 def _target(reader: SentenceReader, m: Mention, when: TimeValue) -> Extracted:
     st = Extracted(m.entity.iri, "targetDate", when.value, "planned", reader.text, reader.offset,
-                   subject_label=m.entity.display, object_label=when.expression or when.value, point_in_time=when)
+                   subject_label=_shown(m), object_label=when.expression or when.value, point_in_time=when)
     if when.expression and when.expression != when.value:
         st.extra["time_expression"] = when.expression
     return st

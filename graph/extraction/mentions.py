@@ -55,6 +55,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
           "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
           "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
 
@@ -83,8 +84,9 @@ class Mention:
     start: int
     end: int
     entity: Entity
-    via: str = "name"  # name, ner, shape, propn, pronoun, description
+    via: str = "name"  # name, ner, shape, camel, propn, pronoun, description
     tokens: set[int] = field(default_factory=set)
+    surface: str = ""  # the words of the text, where they differ from the entity's names
 
     def is_a(self, linker: Linker, *classes: str) -> bool:
         return is_a(linker, self.entity, *classes)
@@ -155,11 +157,16 @@ class MentionFinder:
         times = {t.i for e in doc.ents if e.label_ in _NOT_ENTITIES for t in e}
         out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)
                 if not times & set(range(s, e)) and doc[s].lower_ not in _MONTHS]
+        # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
+        out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
         run = None
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.lower_ not in _NOT_NAMES:
                 run = (run[0], tok.i + 1) if run and run[1] == tok.i else (tok.i, tok.i + 1)
-                out.append((run[0], run[1], None, "propn"))
+                # a run that runs into a person's name ("NASA Administrator Bill Nelson") is not one name
+                if not any(run[0] < e.start < run[1] for e in people):
+                    out.append((run[0], run[1], None, "propn"))
             else:
                 run = None
         return out
@@ -179,7 +186,13 @@ class MentionFinder:
             e = linker.entities[iri]
             entity = Entity(iri, e.label, "", True, self.acronyms.get(iri))
             extended = kind_end if kind_end > end and not e.is_a("Actor", "Place") else end
-            return Mention(start, extended, entity, via, set(range(start, extended)))
+            words = doc[start:extended].text
+            names = {n.lower() for n in (e.label, entity.acronym) if n}
+            # the text's own words, unless they are the label or the label and its kind ("Chang'e 4 lander")
+            plain = words.lower()
+            surface = "" if any(plain.startswith(n) for n in names) or via == "description" or words.isupper() \
+                else words
+            return Mention(start, extended, entity, via, set(range(start, extended)), surface)
         label_span = doc[start:kind_end]
         cls = _class_of(doc, span, label_span, via)
         if cls is None:
@@ -239,6 +252,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
             return None if label == "NORP" else NER_CLASSES[label]
     if via == "shape":
         return "Spacecraft"
+    if via == "camel":
+        return "Company"
     return None
 
 

@@ -41,9 +41,17 @@ def noun_facts(reader) -> list[Fact]:
 
 
 def _possessed(reader, tok, owned: Mention) -> list[Fact]:
-    """"China's Chang'e 7", "NASA's Artemis program": the possessor operates the thing."""
-    return [Fact(owner, "operates", owned, tok.i) for c in tok.children if c.dep_ == "poss"
-            and reader.mention_at(c.i) is not owned for owner in reader.args(c)]
+    """"China's Chang'e 7": the possessor operates the thing; "Japan's ispace": is based there."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "poss" or reader.mention_at(c.i) is owned:
+            continue
+        for owner in reader.args(c):
+            if reader.is_actor(owned) and reader.is_a(owner, "Country") and not reader.is_a(owned, "Country"):
+                out.append(Fact(owned, "basedIn", owner, tok.i))
+            elif not reader.is_actor(owned):
+                out.append(Fact(owner, "operates", owned, tok.i))
+    return out
 
 
 def _named_by(reader, tok, owned: Mention) -> list[Fact]:

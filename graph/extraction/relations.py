@@ -40,6 +40,7 @@ VERB_RELATIONS = {
                      "incorporate", "equip"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
 }
+_PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage"}
 _MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 _MAKING = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
@@ -162,6 +163,9 @@ def _partner(clause: Clause) -> list[Fact]:
     facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
     if not partners and len(subjects) > 1:
         facts += pairs(subjects, "partnerOf", v.i)
+    # "NASA is partnering with KARI on the mission": a partner takes part in the undertaking
+    things = [m for m in clause.prep_objects("on", "in", "for") if clause.reader.is_a(m, "Undertaking", "Spacecraft")]
+    facts += [Fact(s, "memberOf", t, v.i) for s in subjects if clause.reader.is_actor(s) for t in things]
     return facts
 
 
@@ -323,14 +327,19 @@ def _copula_facts(clause: Clause) -> list[Fact]:
     facts: list[Fact] = []
     lemma = v.lemma_.lower()
     if lemma in ("be", "become", "remain"):
-        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS):
-            wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in")
+        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | _PART_NOUNS):
+            wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
                       for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-            relation = "partOf" if attr.lemma_.lower() == "part" else "memberOf"
+            relation = "partOf" if attr.lemma_.lower() in _PART_NOUNS else "memberOf"
             for s in reader.subject_of(v):
                 for w in wholes:
                     if reader.is_actor(s) == (relation == "memberOf"):
                         facts.append(Fact(s, relation, w, v.i))
+    if lemma in ("enter", "reach", "achieve", "attain"):
+        # "the probe entered orbit around Mars": where the craft now is
+        orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]
+        facts += [Fact(s, "locatedIn", o, v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft") for o in orbits]
     if lemma in ("base", "headquarter", "locate", "situate", "station"):
         things = Clause(v, reader).patients() or reader.subject_of(v)
         places = Clause(v, reader).prep_objects("in", "at", "near", "on")
