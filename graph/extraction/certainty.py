@@ -27,6 +27,9 @@ SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "
 def certainty(token) -> str | None:
     """``stated``, ``planned`` or ``speculative`` for the clause of ``token``; ``None`` when negated."""
     level = "stated"
+    # a noun's statement ("its participation in the ISS") is as certain as the clause it sits in
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and token.dep_ not in ("ROOT",):
+        token = token.head
     node = token
     for _ in range(6):
         children = list(node.children)

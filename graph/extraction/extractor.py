@@ -220,7 +220,7 @@ def _country_entity(linker: Linker, iri: str) -> Entity:
 
 # domain and range checks per relation: what a subject and an object may be
 _SIGNATURES = {
-    "basedIn": (("Actor",), ("Country",)),
+    "basedIn": (("Actor",), ("Country", "Place")),
     "locatedIn": (("Undertaking", "Facility", "Place", "Spacecraft"), ("Place", "CelestialBody", "Orbit")),
     "landedOn": (("Undertaking", "Spacecraft", "Country", "SpaceAgency"), ("Place", "CelestialBody", "Region")),
     "operates": (("Actor",), ("Undertaking", "Facility", "Spacecraft", "Agreement")),

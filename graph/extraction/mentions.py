@@ -55,6 +55,9 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
           "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
           "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
+# words that make a name an organisation's, whatever the model's label
+ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
+                      "corporation", "corp", "inc", "ltd", "llc", "labs", "company", "aeronautics", "astronautics"}
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
@@ -244,6 +247,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
             return KIND_CLASSES[word]
     if span.text in DEMONYMS:
         return None  # a nationality that is not a catalog country says too little
+    if set(words) & ORGANISATION_WORDS or _described_as(span) in ("company", "firm", "startup", "operator"):
+        return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
     if "GPE" in labels and not _is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
@@ -257,15 +262,20 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     return None
 
 
+def _described_as(span) -> str:
+    """The noun of an apposition to the span: "Lunar Machines, a Houston-based company" -> company."""
+    return next((c.lemma_.lower() for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")
+
+
 def _is_location(doc, span) -> bool:
-    """A place name used as a place: "in Lima", "Addis Ababa, May 23", "Lima, Peru"."""
+    """A place name used as a place ("in Lima", "Houston-based", "Addis Ababa, May 23", "Lima, Peru"),
+    not as an actor ("Chile signed", "Peru's rover", "with Chile")."""
     head = span.root
-    if head.dep_ in ("nsubj", "nsubjpass", "conj", "poss", "dobj", "agent"):
+    if head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
         return False
-    if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "from", "to", "outside", "around"):
-        return True
-    after = doc[span.end:span.end + 2]
-    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "DATE")
+    if head.dep_ == "conj":
+        return _is_location(doc, doc[head.head.i:head.head.i + 1])
+    return not (head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "by", "among"))
 
 
 def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:

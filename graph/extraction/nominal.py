@@ -15,6 +15,7 @@ from __future__ import annotations
 from graph.extraction.mentions import Mention
 from graph.extraction.relations import MEMBER_NOUNS, PARTNER_NOUNS, RIVAL_NOUNS, Fact, pairs
 
+PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return"}
 PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 
@@ -37,7 +38,28 @@ def noun_facts(reader) -> list[Fact]:
             facts += _members(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
             facts += _plan(reader, tok)
+        if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
+            facts += _participation(reader, tok)
+        if tok.lower_ == "based" and tok.dep_ == "amod":
+            facts += _based(reader, tok)
     return facts
+
+
+def _participation(reader, tok) -> list[Fact]:
+    """"Japan's participation in the ISS", "South Africa's entry into the program"."""
+    members = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
+    wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
+              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
+    return [Fact(m, "memberOf", w, tok.i) for m in members for w in wholes]
+
+
+def _based(reader, tok) -> list[Fact]:
+    """"Lunar Machines, a Houston-based company": the company is based in Houston."""
+    places = [m for c in tok.children if c.dep_ in ("npadvmod", "compound") for m in reader.args(c)
+              if reader.is_a(m, "Place")]
+    noun = tok.head
+    holders = reader.args(noun) or (reader.args(noun.head) if noun.dep_ == "appos" else [])
+    return [Fact(h, "basedIn", p, tok.i) for h in holders if reader.is_actor(h) for p in places]
 
 
 def _possessed(reader, tok, owned: Mention) -> list[Fact]:

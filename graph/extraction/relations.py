@@ -346,7 +346,7 @@ def _copula_facts(clause: Clause) -> list[Fact]:
         for t in things:
             for p in places:
                 if reader.is_a(p, "Place", "Country", "CelestialBody", "Orbit", "Region"):
-                    relation = "basedIn" if reader.is_actor(t) and reader.is_a(p, "Country") else "locatedIn"
+                    relation = "basedIn" if reader.is_actor(t) else "locatedIn"
                     facts.append(Fact(t, relation, p, v.i))
     return facts
 
