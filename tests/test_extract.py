@@ -134,6 +134,8 @@ def test_time_expressions(sentence, date, expected):
 # (subject, relation, object, certainty, time).
 NASA = "National Aeronautics and Space Administration (NASA)"
 ANDEAN = "Andean Space Agency"
+MOU = "memorandum of understanding with NASA on Artemis program"
+STATEMENT = "joint statement between Andean Space Agency and NASA"
 
 
 @pytest.mark.parametrize(("construction", "text", "expected"), [
@@ -181,6 +183,29 @@ ANDEAN = "Andean Space Agency"
      [(ANDEAN, "launched", "Condor-2 orbiter", "stated", "2025-03-07")]),
     ("samples", "The Condor-2 mission returned samples from the Moon.",
      [("Condor-2 mission", "returnedSamples", "Moon", "stated", "")]),
+    ("unnamed agreement", "The Andean Space Agency signed a memorandum of understanding with NASA on the Artemis "
+     "program.", [(ANDEAN, "signedAgreement", MOU, "stated", ""), (NASA, "signedAgreement", MOU, "stated", ""),
+                  (ANDEAN, "partnerOf", NASA, "stated", "")]),
+    ("signers by title", "Andean Space Agency chief Ana Ruiz signed a joint statement with NASA Administrator "
+     "Bill Nelson.", [(ANDEAN, "signedAgreement", STATEMENT, "stated", ""),
+                      (NASA, "signedAgreement", STATEMENT, "stated", ""), (ANDEAN, "partnerOf", NASA, "stated", "")]),
+    ("participation noun", "Peru agreed to extend its participation in the International Space Station until 2030.",
+     [("Peru", "memberOf", "International Space Station (ISS)", "planned", "")]),
+    ("based", "Lunar Machines, a Houston-based company, operates the Kestrel lander.",
+     [("Lunar Machines", "operates", "Kestrel lander", "stated", ""),
+      ("Lunar Machines", "basedIn", "Houston", "stated", "")]),
+    ("orbit entry", "The Condor-2 orbiter entered orbit around Mars on Friday.",
+     [("Condor-2 orbiter", "locatedIn", "Mars orbit (orbit around Mars)", "stated", "")]),
+    ("camel-case company", "The Kestrel lander was built by SpaceCraftCo.",
+     [("SpaceCraftCo", "operates", "Kestrel lander", "stated", "")]),
+    ("partner on", "NASA is partnering with the Andean Space Agency on the Condor-3 mission.",
+     [(NASA, "partnerOf", ANDEAN, "stated", ""), (NASA, "memberOf", "Condor-3 mission", "stated", "")]),
+    ("appositive members", "NASA and the Andean Space Agency, core partners of the Condor-3 mission, met in Lima.",
+     [(NASA, "memberOf", "Condor-3 mission", "stated", ""), (ANDEAN, "memberOf", "Condor-3 mission", "stated", ""),
+      (NASA, "partnerOf", ANDEAN, "stated", "")]),
+    ("a country's company", "Peru's Lunar Machines operates the Kestrel lander.",
+     [("Lunar Machines", "operates", "Kestrel lander", "stated", ""),
+      ("Lunar Machines", "basedIn", "Peru", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

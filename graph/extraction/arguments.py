@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.extraction.lexicon import AGREEMENT_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
-from graph.extraction.relations import AGREEMENT_NOUNS
 from graph.linking import Linker
 
 # definite descriptions and the classes they refer back to
@@ -155,8 +155,8 @@ class SentenceReader:
     def agreement_parties(self, tok) -> list[Mention]:
         """The actors an agreement noun names as its parties: "a contract with X", "an MoU between X and Y"."""
         out: list[Mention] = []
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+        for c in prepositions(tok):
+            if c.lower_ in ("with", "between", "among"):
                 direct = [m for p in c.children if p.dep_ == "pobj" for m in self.args(p) if self.is_actor(m)]
                 # "a contract with Russian company 'Glavkosmos'": the named party inside the phrase
                 inside = [m for t in c.subtree if t.dep_ not in ("amod", "poss") and t.pos_ == "PROPN"
@@ -203,15 +203,12 @@ class SentenceReader:
         named_parties = self.agreement_parties(tok)
         by_entity = {p.entity.iri: p for p in [*parties, *named_parties]}
         names = [p.entity.acronym or p.entity.label for p in by_entity.values()]
-        own = [t for t in tok.subtree if not any(a.dep_ in ("conj", "relcl", "acl") and a.i > tok.i
-                                                 for a in t.ancestors if a.i != tok.i and tok.i in
-                                                 [x.i for x in a.ancestors])]
-        topics = [m for c in own if c.dep_ == "prep" and c.lower_ in ("on", "for", "about")
+        topics = [m for c in prepositions(tok) if c.lower_ in ("on", "for", "about")
                   for p in c.children if p.dep_ == "pobj" for m in self.args(p) if not self.is_actor(m)]
         named = any(t.pos_ == "PROPN" for t in core)
         if len(names) < 2 and not named:
             return None
-        if named_parties and any(c.lower_ == "with" for c in tok.children):
+        if named_parties and any(c.lower_ == "with" for c in prepositions(tok)):
             # as the text says it: "a contract with Glavkosmos"
             label += " with " + " and ".join(p.entity.acronym or p.entity.label for p in named_parties)
         elif len(names) >= 2:
@@ -242,6 +239,19 @@ class SentenceReader:
         entity = new_entity(label, cls, self.text, self.offset)
         self.new_entities.append(entity)
         return Mention(start, end, entity, "description", set(range(start, end)))
+
+
+def prepositions(tok, depth: int = 3):
+    """The prepositions of a word and of the nouns its prepositions govern: in "a memorandum of
+    understanding with NASA on the Artemis program" all of "of", "with" and "on" belong to the
+    memorandum, wherever the parser attached them."""
+    for c in tok.children:
+        if c.dep_ == "prep":
+            yield c
+            if depth > 1:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        yield from prepositions(p, depth - 1)
 
 
 def _inside_clause(t, root) -> bool:

@@ -241,6 +241,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return None
     if words[0] in TITLES:
         return "Person"
+    if words[-1] in TITLES:
+        return None  # "NASA Administrator": a title, the organisation is named inside it
     lemmas = [t.lemma_.lower() for t in label_span]
     for word in reversed(lemmas):
         if word in KIND_CLASSES:

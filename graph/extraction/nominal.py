@@ -12,11 +12,10 @@
 
 from __future__ import annotations
 
+from graph.extraction.lexicon import MEMBER_NOUNS, PARTICIPATION_NOUNS, PARTNER_NOUNS, PLAN_NOUNS, RIVAL_NOUNS
 from graph.extraction.mentions import Mention
-from graph.extraction.relations import MEMBER_NOUNS, PARTNER_NOUNS, RIVAL_NOUNS, Fact, pairs
+from graph.extraction.relations import Fact, pairs
 
-PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return"}
-PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 
 

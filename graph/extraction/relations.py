@@ -8,51 +8,27 @@ country to land on the Moon": *land* takes *India*). The verb's lemma, looked up
 :data:`VERB_RELATIONS`, says which relation the arguments stand in; nouns carry relations too
 ("China's Chang'e 7", "the partnership between X and Y", "X's cooperation with Y").
 
-The tables are data: a verb or noun added to them is a rule added.
+The words are data (:mod:`graph.extraction.lexicon`): a verb or noun added there is a rule added.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.extraction.arguments import prepositions
 from graph.extraction.certainty import certainty
+from graph.extraction.lexicon import (
+    AGREEMENT_NOUNS,
+    MAKING_VERBS,
+    MEMBER_NOUNS,
+    MULTILATERAL,
+    PART_NOUNS,
+    PARTNER_NOUNS,
+    PLACE_PREPS,
+    SAMPLE_NOUNS,
+    VERB_RELATIONS,
+)
 from graph.extraction.mentions import Mention
-
-# verb lemma -> relation it expresses between its subject and its object(s)
-VERB_RELATIONS = {
-    **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
-                    "partnerOf"),
-    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise"], "signedAgreement"),
-    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
-    **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
-                     "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
-                     "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
-                     "initiate"], "operates"),
-    **dict.fromkeys(["launch"], "launched"),
-    **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
-    **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
-    **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
-                     "envision", "target"], "plansMission"),
-    **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
-    **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
-                     "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
-    **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
-                     "incorporate", "equip"], "hasPart"),
-    **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
-}
-_PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage"}
-_MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
-_MAKING = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
-# nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
-PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "ties", "relationship",
-                 "partner", "partners", "deal", "agreement", "pact", "venture"}
-RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanctions"}
-MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner"}
-AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
-                   "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
-                   "document", "documents", "loi"}
-SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials"}
-PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
 
 
 @dataclass
@@ -100,18 +76,19 @@ class Clause:
 
     def prep_objects(self, *preps: str) -> list[Mention]:
         out = []
-        for c in self.verb.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+        for c in prepositions(self.verb):
+            if c.lower_ in preps:
                 out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
+        for c in self.verb.children:
             # "along with X", "together with X"
             if c.dep_ in ("advmod", "prep") and c.lower_ in ("along", "together") and "with" in preps:
                 out += [m for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
                         for m in self.reader.args(p)]
         for o in self.object_tokens():
-            for c in o.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
+            for c in prepositions(o):
+                if c.lower_ in preps:
                     out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
-        return out
+        return list(dict.fromkeys(out))
 
 
 def pairs(mentions: list[Mention], relation: str, at: int) -> list[Fact]:
@@ -172,6 +149,9 @@ def _partner(clause: Clause) -> list[Fact]:
 def _sign(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     signers = reader.represented(clause.subjects())
+    # "Andean Space Agency chief Ana Ruiz signed": an unnamed signer acts for the organisation in its name
+    signers += [m for c in clause.verb.children if c.dep_ == "nsubj" and reader.mention_at(c.i) is None
+                for t in c.subtree if (m := reader.mention_at(t.i)) is not None and not reader.is_a(m, "Country")]
     if not clause.passive:
         signers += reader.represented([m for m in clause.prep_objects("with") if not reader.is_a(m, "Agreement")])
     signers += reader.represented(clause.prep_objects("behalf"))
@@ -182,7 +162,7 @@ def _sign(clause: Clause) -> list[Fact]:
         agreements = [a for t in clause.object_tokens() if (a := reader.described_agreement(t, signers)) is not None]
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
     # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
-    if not any(_MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
+    if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
         facts += pairs(signers, "partnerOf", v.i)
     return facts
 
@@ -208,7 +188,7 @@ def _operate(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
-    relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in _MAKING else "operates"
+    relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
     return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
 
 
@@ -327,10 +307,10 @@ def _copula_facts(clause: Clause) -> list[Fact]:
     facts: list[Fact] = []
     lemma = v.lemma_.lower()
     if lemma in ("be", "become", "remain"):
-        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | _PART_NOUNS):
+        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
             wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
                       for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-            relation = "partOf" if attr.lemma_.lower() in _PART_NOUNS else "memberOf"
+            relation = "partOf" if attr.lemma_.lower() in PART_NOUNS else "memberOf"
             for s in reader.subject_of(v):
                 for w in wholes:
                     if reader.is_actor(s) == (relation == "memberOf"):

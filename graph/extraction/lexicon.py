@@ -1,0 +1,43 @@
+"""The words the extraction rules read: verbs and nouns per relation, as data.
+
+Adding a word here adds a rule: "rejoin" in the ``memberOf`` verbs makes "X rejoined Y" a
+membership. Verbs are looked up by lemma (:func:`graph.extraction.relations.verb_key`).
+"""
+
+# verb lemma -> relation it expresses between its subject and its object(s)
+VERB_RELATIONS = {
+    **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
+                    "partnerOf"),
+    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise"], "signedAgreement"),
+    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
+    **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
+                     "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
+                     "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
+                     "initiate"], "operates"),
+    **dict.fromkeys(["launch"], "launched"),
+    **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
+    **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
+    **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
+                     "envision", "target"], "plansMission"),
+    **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
+    **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
+                     "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
+    **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
+                     "incorporate", "equip"], "hasPart"),
+    **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
+}
+PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage"}
+MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
+MAKING_VERBS = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
+# nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
+PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "ties", "relationship",
+                 "partner", "partners", "deal", "agreement", "pact", "venture"}
+RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanctions"}
+MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner"}
+AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
+                   "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
+                   "document", "documents", "loi"}
+SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials"}
+PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
+PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return"}
+PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
