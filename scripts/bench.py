@@ -195,7 +195,25 @@ def worker_mirror_rdflib(nt: str) -> None:
     _emit({"seconds": time.perf_counter() - start, "nodes": G.number_of_nodes(), "edges": G.number_of_edges()})
 
 
+def worker_extraction(folder: str) -> None:
+    """Extraction over every ``*.txt`` article of a folder: model load, then the articles in turn."""
+    started = time.perf_counter()
+    from graph.extraction import extract
+    from graph.extraction.nlp import pipeline
+    from graph.text import read_article
+
+    pipeline()
+    loaded = time.perf_counter()
+    articles = [read_article(p) for p in sorted(Path(folder).glob("*.txt"))]
+    sentences = sum(len(a.sentences()) for a in articles)
+    statements = sum(len(extract(a)) for a in articles)
+    done = time.perf_counter()
+    _emit({"load_s": loaded - started, "extract_s": done - loaded, "articles": len(articles), "sentences": sentences,
+           "statements": statements, "rss_mb": _rss_mb()})
+
+
 WORKERS = {
+    "extraction": worker_extraction,
     "load-project": worker_load_project,
     "load-oxigraph": worker_load_oxigraph,
     "load-rdflib": worker_load_rdflib,
@@ -511,9 +529,28 @@ def run_benchmark(args) -> dict:
         mp["rss_mb"], "MB", baseline=mr["rss_mb"], baseline_name="rdflib parse + rdflib_to_networkx",
         ratio=mp["rss_mb"] / mr["rss_mb"])
 
+    extraction_rows(rows, raw, say, Path(args.articles) if args.articles else None)
     return {"size": label, "triples": meta["triples"], "seed": args.seed, "machine": machine(),
             "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "elapsed_s": time.perf_counter() - began,
             "command": " ".join([Path(sys.executable).name, *sys.argv]), "rows": rows, "raw": raw}
+
+
+def extraction_rows(rows: list, raw: dict, say, folder: Path | None = None) -> None:
+    """Extraction throughput on a folder of articles: by default the dev set's (../shared/devset), or the
+    project's seed article where the dev set is not at hand."""
+    devset = ROOT.parent / "shared" / "devset"
+    folder = folder or (devset if devset.is_dir() else ROOT / "graph" / "data" / "sources")
+    say(f"[bench] extraction ({folder})", flush=True)
+    x = step("extraction", str(folder))
+    raw["extraction"] = {"folder": str(folder), **x}
+    total = x["process_seconds"]
+    row(rows, "extraction.whole", f"{x['articles']} articles ({x['sentences']} sentences), one process, "
+        "model load included", total, "s", target="< 15 s for the 24 dev articles", ok=total < 15,
+        note=f"model load {x['load_s']:.1f} s; {x['statements']} statements")
+    row(rows, "extraction.articles_per_s", "articles per second (after model load)",
+        x["articles"] / x["extract_s"], "/s", note=f"{x['sentences'] / x['extract_s']:.0f} sentences/s")
+    row(rows, "extraction.peak_memory", "peak memory of extraction", x["process_rss_mb"], "MB",
+        target="< 500 MB", ok=x["process_rss_mb"] < 500)
 
 
 def _fmt(value, unit: str) -> str:
@@ -559,6 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--map-actors", type=int, default=138,
                         help="space agencies in the map graph (138 gives a ~200-node partnership map)")
     parser.add_argument("--real-build", help="build folder of the project's real graph (default ./build)")
+    parser.add_argument("--articles", help="folder of article .txt files to extract (default ../shared/devset)")
     parser.add_argument("--quiet", action="store_true", help="print only the table")
     args = parser.parse_args(argv)
     report = run_benchmark(args)

@@ -131,10 +131,13 @@ def test_load_file_refuses_bad_input_and_keeps_the_previous_store(tiny: dict, tm
 @pytest.mark.slow  # about 10 s: the whole harness, its timed subprocesses included
 def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "tiny.json"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("date: 2024-05-01\n\nNASA and ESA signed an agreement on the Gateway.\n")
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--size", str(TINY), "--repeat", "1",
          "--startup-runs", "1", "--map-actors", "12", "--cache", str(tmp_path / "cache"), "--json", str(out),
-         "--real-build", str(built), "--quiet"],
+         "--real-build", str(built), "--articles", str(articles), "--quiet"],
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
@@ -145,7 +148,7 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
     rows = {r["id"]: r for r in report["rows"]}
     expected = {
         "load.vs_oxigraph", "load.vs_rdflib", "mirror.vs_rdflib", "analysis.blocs_centrality", "map.200_nodes",
-        "startup.query_vs_import_rdflib", "memory.peak_loaded",
+        "startup.query_vs_import_rdflib", "memory.peak_loaded", "extraction.whole", "extraction.peak_memory",
         *(f"projection.{p}" for p in ("partnership", "rivalry", "signed", "membership")),
         *(f"query.{q}.{vs}" for q in named_queries() for vs in ("vs_oxigraph", "vs_rdflib")),
     }
