@@ -107,6 +107,8 @@ class SentenceReader:
 
     def _referent(self, tok) -> Mention | None:
         word = tok.lower_
+        if word in ("which", "that", "who") and tok.head.dep_ == "relcl":
+            return self.mention_at(tok.head.head.i)  # "the mission, which is scheduled for 2028"
         classes = None
         if tok.pos_ == "PRON" and word in PRONOUNS:
             classes = PRONOUNS[word]

@@ -8,6 +8,7 @@ The stages, one module each: :mod:`~graph.extraction.nlp` (the spaCy pipeline),
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from graph.extraction.arguments import Discourse, SentenceReader
@@ -152,7 +153,8 @@ def _statement(reader: SentenceReader, s: Mention, relation: str, o: Mention, le
 def _shown(m: Mention) -> str:
     """The entity's label, and the text's own words for it where they differ: "Emirates Mars Mission
     (Hope Probe mission)"."""
-    return f"{m.entity.label} ({m.surface})" if m.surface else m.entity.display
+    similar = difflib.SequenceMatcher(None, m.surface.lower(), m.entity.label.lower()).ratio() > 0.85
+    return f"{m.entity.label} ({m.surface})" if m.surface and not similar else m.entity.display
 
 
 def _target(reader: SentenceReader, m: Mention, when: TimeValue) -> Extracted:

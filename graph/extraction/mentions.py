@@ -239,7 +239,7 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return None
     if any(t.like_num for t in span) and len(span) == 1:
         return None
-    if words[0] in TITLES:
+    if words[0] in TITLES or any(w in TITLES and w.endswith(".") for w in words):
         return "Person"
     if words[-1] in TITLES:
         return None  # "NASA Administrator": a title, the organisation is named inside it
@@ -273,6 +273,9 @@ def _is_location(doc, span) -> bool:
     """A place name used as a place ("in Lima", "Houston-based", "Addis Ababa, May 23", "Lima, Peru"),
     not as an actor ("Chile signed", "Peru's rover", "with Chile")."""
     head = span.root
+    after = doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "DATE":
+        return True  # a dateline: "Addis Ababa, May 23, 2025 (FMC) -"
     if head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
         return False
     if head.dep_ == "conj":

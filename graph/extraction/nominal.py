@@ -123,6 +123,9 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
         if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
             sides.append(m)
     sides = sorted((m for m in sides if reader.is_actor(m)), key=lambda m: m.start)
+    # "NASA and ESA have finalized their collaboration": the owners are the clause's subjects
+    if len(sides) < 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        sides = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)] or sides
     # "in cooperation with X": the clause's subject is the other side
     if len(sides) == 1 and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through"):
         verb = tok.head.head
