@@ -106,8 +106,9 @@ def _located(reader, tok, owned: Mention) -> list[Fact]:
         targets = []
         if c.dep_ == "prep" and c.lower_ in preps:
             targets = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-        elif c.dep_ == "appos" and reader.is_a(owned, "Place"):
-            targets = reader.args(c)
+        elif c.dep_ == "appos" and reader.is_a(owned, "Place") and c.left_edge.i == tok.i + 2 \
+                and reader.doc[tok.i + 1].text == ",":
+            targets = reader.args(c)  # "Nihonbashi, Tokyo": right after the comma
         out += [Fact(owned, "locatedIn", m, tok.i) for m in targets if m is not owned and reader.is_a(m, *_PLACES)]
     return out
 
