@@ -115,7 +115,7 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
     for fact in facts:
         if fact.subject.entity.iri == fact.object.entity.iri or not _fits(reader, fact):
             continue
-        level = certainty(reader.doc[fact.at])
+        level = "stated" if fact.presupposed else certainty(reader.doc[fact.at])
         if fact.ended:
             level = "stated"
         if level is None:

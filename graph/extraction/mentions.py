@@ -33,6 +33,7 @@ KIND_CLASSES = {
     "flight": "Mission", "program": "Program", "programme": "Program", "project": "Program",
     "initiative": "Program", "constellation": "Program", "series": "Program",
     "station": "SpaceStation", "outpost": "SpaceStation", "base": "SpaceStation",
+    "asteroid": "CelestialBody", "comet": "CelestialBody", "planet": "CelestialBody",
     "rocket": "LaunchVehicle", "launcher": "LaunchVehicle", "vehicle": "LaunchVehicle",
     "agreement": "Agreement", "accord": "Agreement", "accords": "Agreement", "treaty": "Agreement",
     "memorandum": "MemorandumOfUnderstanding", "mou": "MemorandumOfUnderstanding", "contract": "Agreement",
@@ -58,6 +59,8 @@ TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "directo
 # words that make a name an organisation's, whatever the model's label
 ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
                       "corporation", "corp", "inc", "ltd", "llc", "labs", "company", "aeronautics", "astronautics"}
+# what only a spacecraft does: its unknown subject is one
+CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
@@ -167,8 +170,10 @@ class MentionFinder:
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.lower_ not in _NOT_NAMES:
                 run = (run[0], tok.i + 1) if run and run[1] == tok.i else (tok.i, tok.i + 1)
-                # a run that runs into a person's name ("NASA Administrator Bill Nelson") is not one name
-                if not any(run[0] < e.start < run[1] for e in people):
+                # a run into a person's name ("NASA Administrator Bill Nelson") or on from a one-word
+                # organisation ("SpaceX Falcon") is not one name
+                if not any(run[0] < e.start < run[1] for e in people) and not any(
+                        _CAMEL.match(doc[i].text) for i in range(run[0], run[1] - 1)):
                     out.append((run[0], run[1], None, "propn"))
             else:
                 run = None
@@ -257,6 +262,12 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
         if label in labels:
             return None if label == "NORP" else NER_CLASSES[label]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ in ("compound", "amod") and before.head.i in range(span.start, span.end) \
+            and before.lemma_.lower() in KIND_CLASSES:
+        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
+    if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in CRAFT_VERBS:
+        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if via == "shape":
         return "Spacecraft"
     if via == "camel":

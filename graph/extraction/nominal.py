@@ -25,11 +25,17 @@ def noun_facts(reader) -> list[Fact]:
     for tok in reader.doc:
         owned = reader.mention_at(tok.i)
         head_of_mention = owned is not None and tok.i == owned.end - 1
+        structural = []
         if owned is not None:
-            facts += _possessed(reader, tok, owned)
+            structural += _possessed(reader, tok, owned)
         if head_of_mention:
-            facts += _named_by(reader, tok, owned) + _located(reader, tok, owned)
-        facts += _led(reader, tok, owned)
+            structural += _named_by(reader, tok, owned) + _located(reader, tok, owned)
+        structural += _led(reader, tok, owned)
+        if tok.lower_ == "based" and tok.dep_ == "amod":
+            structural += _based(reader, tok)
+        for fact in structural:
+            fact.presupposed = True
+        facts += structural
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS or lemma in RIVAL_NOUNS):
             facts += _sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
@@ -39,8 +45,6 @@ def noun_facts(reader) -> list[Fact]:
             facts += _plan(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             facts += _participation(reader, tok)
-        if tok.lower_ == "based" and tok.dep_ == "amod":
-            facts += _based(reader, tok)
     return facts
 
 
@@ -57,7 +61,8 @@ def _based(reader, tok) -> list[Fact]:
     places = [m for c in tok.children if c.dep_ in ("npadvmod", "compound") for m in reader.args(c)
               if reader.is_a(m, "Place")]
     noun = tok.head
-    holders = reader.args(noun) or (reader.args(noun.head) if noun.dep_ == "appos" else [])
+    holders = reader.args(noun) or (reader.args(noun.head) if noun.dep_ == "appos" else
+                                    reader.subject_of(noun.head) if noun.dep_ == "attr" else [])
     return [Fact(h, "basedIn", p, tok.i) for h in holders if reader.is_actor(h) for p in places]
 
 

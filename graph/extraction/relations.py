@@ -40,6 +40,9 @@ class Fact:
     object: Mention
     at: int  # the token whose clause decides certainty and time
     ended: bool = False
+    # a relation the words presuppose ("NASA's rover", "a Houston-based company") holds whatever the
+    # clause says of it ("NASA's rover could fail"): it is stated
+    presupposed: bool = False
 
 
 class Clause:
@@ -197,6 +200,15 @@ def _launch(clause: Clause) -> list[Fact]:
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
     subjects = clause.subjects()
     facts = []
+    if not any(reader.is_actor(s) for s in subjects):
+        # "Hera launched on a SpaceX Falcon 9", "was launched by a SpaceX rocket": the rocket's operator
+        craft = [m for m in reader.subject_of(v) + clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+        vehicles = [c for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in
+                                                                     ("on", "aboard", "atop"))]
+        launchers = [m for c in vehicles for t in c.subtree if (m := reader.mention_at(t.i)) is not None
+                     and reader.is_actor(m) and not reader.is_a(m, "Country")]
+        if certainty(v) == "stated":
+            facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it
         relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
