@@ -221,8 +221,12 @@ class SentenceReader:
         return self._described(start, end, "Agreement", label)
 
     def described_goal(self, verb) -> Mention | None:
-        """"plans to return humans to the Moon": the goal, named by its verb phrase."""
-        words = [t for t in verb.subtree if t.dep_ != "aux"]
+        """"plans to return humans to the Moon by 2026": the goal, named by its verb phrase (its time
+        and its reasons left out)."""
+        cut = {t.i for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod")
+               and (any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "advcl")
+               for t in c.subtree}
+        words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
         if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
             return None
         return self._described(words[0].i, words[-1].i + 1, "Undertaking")

@@ -262,7 +262,9 @@ def _plan(clause: Clause) -> list[Fact]:
     plans = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
     for x in v.children:
         if x.dep_ == "xcomp":
-            plans += [m for m in Clause(x, reader).patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+            inner = Clause(x, reader)
+            plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under")
+                      if reader.is_a(m, "Undertaking", "Spacecraft")]
             if not plans and (goal := reader.described_goal(x)) is not None:
                 plans.append(goal)
     return [Fact(s, "plansMission", p, v.i) for s in planners for p in plans]
