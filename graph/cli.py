@@ -575,13 +575,19 @@ def ingest(article: Path | None, accept_id: str | None, url: str | None, title: 
         results = ingest_lib.propose_folder(article, out_dir=out_dir, workers=workers)
         failed = [r for r in results if r[3]]
         for path, written, count, problem in results:
-            outcome = f"error: {problem}" if problem else f"{count} statements -> {written}"
+            outcome = f"error: {problem}" if problem else (
+                f"{count} statements -> {written}" if count is not None else f"nothing to do: {written}")
             click.echo(f"{Path(path).name}: {outcome}")
         if failed:
             sys.exit(3)
         return
     proposal = ingest_lib.propose(article, out_dir=out_dir, url=url, title=title, date=article_date,
                                   publisher=publisher)
+    if proposal.status in ("known", "unchanged"):
+        click.echo(f"nothing to do: {proposal.note}")
+        return
+    if proposal.note:
+        click.echo(proposal.note)
     click.echo(f"proposed {proposal.statements} statements -> {proposal.path}")
     click.echo(f"review it, then: spacekg ingest --accept {proposal.source_id}")
 

@@ -38,11 +38,19 @@ PROPOSED_SUFFIX = ".proposed.ttl"
 
 @dataclass
 class Proposal:
-    """What ``propose`` wrote."""
+    """What ``propose`` did, and where.
+
+    ``status`` is ``proposed`` (a new proposal), ``unchanged`` (the same proposal was already
+    there), ``updated`` (an unedited proposal was replaced), ``beside`` (the proposal there was
+    edited by a person, so the new one went beside it) or ``known`` (the article is already a
+    source or a proposal: nothing was written).
+    """
 
     source_id: str
     path: Path
     statements: int
+    status: str = "proposed"
+    note: str = ""
 
 
 def source_id_for(path: Path) -> str:
@@ -189,17 +197,80 @@ def propose(path: Path, *, out_dir: Path | None = None, url: str | None = None, 
     parse_date(meta["date"])
     if not any(linker.mentions(s.text) for s in article.sentences()):
         raise UnknownEntityError("the article names no entity of the catalog: nothing to propose", path=path)
-    statements = extract(article, date=meta["date"], linker=linker)
+    target_dir = Path(out_dir) if out_dir else paths.SOURCES_DIR
+    sha256 = sha256_of(Path(path))
+    known = find_source(sha256, meta.get("url"), [target_dir, paths.SOURCES_DIR])
     source_id = source_id or source_id_for(Path(path))
+    if known is not None:
+        return Proposal(known.name.split(".")[0], known, 0, "known",
+                        f"already {'proposed' if known.name.endswith(PROPOSED_SUFFIX) else 'a source'} as {known}")
+    statements = extract(article, date=meta["date"], linker=linker)
     text = render_proposal(
         source_id, article, statements, url=meta.get("url"),
         title=meta.get("title") or f"{Path(path).stem} (untitled)", issued=meta["date"],
-        publisher=_publisher_term(meta.get("publisher"), meta.get("url"), linker), sha256=sha256_of(Path(path)),
+        publisher=_publisher_term(meta.get("publisher"), meta.get("url"), linker), sha256=sha256,
     )
-    target_dir = Path(out_dir) if out_dir else paths.SOURCES_DIR
+    count = sum(_known(st, linker.entities) for st in statements)
+    return _write_proposal(target_dir, source_id, _stamped(text), count)
+
+
+_STAMP = "# spacekg-generated sha256="
+
+
+def _stamped(text: str) -> str:
+    """The proposal with a first line recording the hash of what was generated: a later run can
+    then tell a proposal a person has edited from one nobody touched."""
+    import hashlib
+
+    return f"{_STAMP}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n{text}"
+
+
+def _edited(existing: str) -> bool:
+    import hashlib
+
+    first, _, rest = existing.partition("\n")
+    return not first.startswith(_STAMP) or first[len(_STAMP):] != hashlib.sha256(rest.encode("utf-8")).hexdigest()
+
+
+def _write_proposal(target_dir: Path, source_id: str, text: str, count: int) -> Proposal:
+    """Write a proposal without ever overwriting one a person has edited."""
     target = target_dir / f"{source_id}{PROPOSED_SUFFIX}"
-    _atomic_write(target, text)
-    return Proposal(source_id, target, sum(_known(st, linker.entities) for st in statements))
+    if not target.exists():
+        _atomic_write(target, text)
+        return Proposal(source_id, target, count)
+    existing = target.read_text(encoding="utf-8")
+    if existing == text:
+        return Proposal(source_id, target, count, "unchanged", f"{target.name} is already this proposal")
+    if not _edited(existing):
+        _atomic_write(target, text)
+        return Proposal(source_id, target, count, "updated", f"{target.name} was not edited: replaced")
+    n = 2
+    while (target_dir / f"{source_id}-{n}{PROPOSED_SUFFIX}").exists():
+        n += 1
+    beside = target_dir / f"{source_id}-{n}{PROPOSED_SUFFIX}"
+    _atomic_write(beside, text)
+    return Proposal(f"{source_id}-{n}", beside, count, "beside",
+                    f"{target.name} was edited, so it is kept; the new proposal differs from it in "
+                    f"{_differing(existing, text)} statements")
+
+
+def _differing(a: str, b: str) -> int:
+    """How many statement paragraphs one proposal has that the other has not."""
+    def paragraphs(text: str) -> set[str]:
+        return {p.strip() for p in text.split("\n\n") if "rdf:subject" in p}
+
+    return len(paragraphs(a) ^ paragraphs(b))
+
+
+def find_source(sha256: str, url: str | None, folders: Iterable[Path]) -> Path | None:
+    """The source or proposal file that already records this text (by its SHA-256) or this URL."""
+    url_term = f"<{url}>" if url else None
+    for folder in dict.fromkeys(Path(f) for f in folders):
+        for path in sorted(folder.glob("*.ttl")) if folder.is_dir() else []:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if f'"{sha256}"' in text or (url_term and f"schema:url {url_term}" in text):
+                return path
+    return None
 
 
 def _atomic_write(target: Path, text: str) -> None:
@@ -255,6 +326,8 @@ def _propose_one(args: tuple) -> tuple[str, str | None, int | None, str | None]:
 
     try:
         proposal = propose(Path(path), out_dir=out_dir)
+        if proposal.status in ("known", "unchanged"):
+            return str(path), proposal.note, None, None
         return str(path), str(proposal.path), proposal.statements, None
     except SpaceKGError as exc:
         return str(path), None, None, f"{exc} (exit code {exc.exit_code})"

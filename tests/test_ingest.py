@@ -19,6 +19,16 @@ ARTICLE = CORPUS / "04_esa-ends-exomars-roscosmos.txt"
 HEADER = "url: https://example.org/a\ntitle: T\ndate: 2024-01-02\n\n"
 
 
+def unseen(folder: Path, name: str = ARTICLE.name) -> Path:
+    """A corpus article as the graph has not seen it: another URL (same outlet), so another text hash."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    url = text.splitlines()[0]
+    copy = folder / name
+    copy.write_text(text.replace(url, url.rstrip("/") + "?edition=test", 1), encoding="utf-8")
+    return copy
+
+
 def bad_articles(tmp_path: Path) -> dict[str, Path]:
     files = {
         "empty": b"",
@@ -52,7 +62,8 @@ def test_bad_articles_get_a_clear_message_and_change_nothing(tmp_path, kind, cod
 
 
 def test_the_proposal_is_curated_turtle_with_source_metadata(tmp_path):
-    proposal = propose(ARTICLE, out_dir=tmp_path)
+    article_path = unseen(tmp_path / "texts")
+    proposal = propose(article_path, out_dir=tmp_path)
     assert proposal.path == tmp_path / "esa-ends-exomars-roscosmos.proposed.ttl"
     text = proposal.path.read_text(encoding="utf-8")
     assert "dcterms:publisher kg:the-national" in text
@@ -63,12 +74,12 @@ def test_the_proposal_is_curated_turtle_with_source_metadata(tmp_path):
     from graph.extraction import extract
     from graph.text import read_article
 
-    article = read_article(ARTICLE)
+    article = read_article(article_path)
     evidence = {st.evidence for st in extract(article)}
     assert ":sha256 \"" in text
     assert [s.text for s in article.sentences() if s.text in text and s.text not in evidence] == []
     assert any(s.text not in text for s in article.sentences())
-    stored = ARTICLE.read_bytes().decode("utf-8")
+    stored = article_path.read_bytes().decode("utf-8")
     for claim in claims:
         assert stored[claim.start:claim.end] == claim.evidence
     assert {str(c.predicate).rsplit("#", 1)[1] for c in claims} >= {"operates", "basedIn"}
@@ -86,18 +97,19 @@ def test_accept_moves_a_valid_proposal_into_place_and_refuses_a_broken_one(tmp_p
     sources.mkdir()
     for f in SOURCES.glob("cnet-2021-ilrs.*"):
         shutil.copy2(f, sources / f.name)
-    propose(ARTICLE, out_dir=sources)
+    texts = tmp_path / "texts"
+    propose(unseen(texts), out_dir=sources)
     proposal = sources / "esa-ends-exomars-roscosmos.proposed.ttl"
     broken = proposal.read_text(encoding="utf-8").replace(":evidenceStart ", ":evidenceStart 1", 1)
     good = proposal.read_text(encoding="utf-8")
     proposal.write_text(broken, encoding="utf-8")
     before = sorted(p.name for p in sources.iterdir())
     result = CliRunner().invoke(main, ["ingest", "--accept", "esa-ends-exomars-roscosmos", "--out", str(sources),
-                                       "--texts", str(CORPUS)])
+                                       "--texts", str(texts)])
     assert result.exit_code == 5, result.output  # the quote is not at its offset
     assert sorted(p.name for p in sources.iterdir()) == before
     proposal.write_text(good, encoding="utf-8")
-    target = accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[CORPUS])
+    target = accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[texts])
     assert target == sources / "esa-ends-exomars-roscosmos.ttl" and not proposal.exists()
 
 
@@ -105,10 +117,56 @@ def test_a_folder_is_proposed_in_parallel_with_progress(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("04_esa-ends-exomars-roscosmos.txt", "11_nasa-roscosmos-seat-swap.txt"):
-        shutil.copy2(CORPUS / name, folder / name)
+        unseen(folder, name)
     (folder / "zz_empty.txt").write_bytes(b"")
     result = CliRunner().invoke(main, ["ingest", str(folder), "--out", str(tmp_path / "out")])
     assert result.exit_code == 3  # one bad article: reported, the others still proposed
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "esa-ends-exomars-roscosmos.proposed.ttl", "nasa-roscosmos-seat-swap.proposed.ttl"]
     assert "zz_empty.txt: error:" in result.output and "3/3" in result.output
+
+
+def test_a_known_article_changes_nothing(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["ingest", str(ARTICLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == ("nothing to do: already a source as "
+                             f"{SOURCES / 'national-2022-exomars-roscosmos-ends.ttl'}\n")
+    assert not out.exists()
+    # a proposal is known too: the same article again, even under another file name
+    first = unseen(tmp_path / "texts")
+    propose(first, out_dir=out)
+    again = tmp_path / "again.txt"
+    shutil.copy2(first, again)
+    assert propose(again, out_dir=out).status == "known"
+    assert sorted(p.name for p in out.iterdir()) == ["esa-ends-exomars-roscosmos.proposed.ttl"]
+
+
+def test_an_edited_proposal_is_never_overwritten(tmp_path):
+    article = unseen(tmp_path / "texts")
+    out = tmp_path / "out"
+    first = propose(article, out_dir=out)
+    target = first.path
+    generated = target.read_text(encoding="utf-8")
+    # the same proposal again: nothing to do; an unedited one is simply regenerated
+    assert propose(article, out_dir=out, source_id="esa-ends-exomars-roscosmos").status == "known"
+    # a reviewer edits it (deletes the first statement) ...
+    edited = generated.replace(generated[generated.index("[] rdf:subject"):generated.index("\n\n", generated.index(
+        "[] rdf:subject")) + 2], "", 1)
+    target.write_text(edited, encoding="utf-8")
+    # ... and a new proposal for the same article (here: its text seen again after the proposal was
+    # renamed away) goes beside the edited one and says how it differs
+    from graph.ingest import _write_proposal
+
+    again = _write_proposal(out, "esa-ends-exomars-roscosmos", generated, first.statements)
+    assert again.status == "beside" and again.path == out / "esa-ends-exomars-roscosmos-2.proposed.ttl"
+    assert "differs from it in 1 statements" in again.note
+    assert target.read_text(encoding="utf-8") == edited
+    assert again.path.read_text(encoding="utf-8") == generated
+    # an identical proposal is left alone, and one nobody edited is replaced by a new one
+    assert _write_proposal(out, "esa-ends-exomars-roscosmos-2", generated, 0).status == "unchanged"
+    from graph.ingest import _stamped
+
+    renewed = _stamped(generated.partition("\n")[2] + "\n# one more line\n")
+    assert _write_proposal(out, "esa-ends-exomars-roscosmos-2", renewed, 0).status == "updated"
+    assert again.path.read_text(encoding="utf-8") == renewed
