@@ -154,6 +154,12 @@ class SentenceReader:
     def is_actor(self, mention: Mention) -> bool:
         return self.is_a(mention, "Actor") and not self.is_a(mention, "Person")
 
+    def owners(self, mention: Mention) -> list[Mention]:
+        """The actors that own a mention by a possessive or a naming compound: "ESA's Hera mission"."""
+        head = self.doc[mention.end - 1]
+        return [m for c in head.children if c.dep_ in ("poss", "compound", "nmod")
+                for m in self.args(c) if m is not mention and self.is_actor(m)]
+
     def agreement_parties(self, tok) -> list[Mention]:
         """The actors an agreement noun names as its parties: "a contract with X", "an MoU between X and Y"."""
         out: list[Mention] = []

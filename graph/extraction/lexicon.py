@@ -15,6 +15,7 @@ VERB_RELATIONS = {
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
                      "initiate"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
+    **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",

@@ -266,7 +266,9 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if before is not None and before.dep_ in ("compound", "amod") and before.head.i in range(span.start, span.end) \
             and before.lemma_.lower() in KIND_CLASSES:
         return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
-    if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in CRAFT_VERBS:
+    governor = span.root.head
+    if span.root.dep_ in ("nsubj", "nsubjpass") and (governor.lemma_.lower() in CRAFT_VERBS or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in CRAFT_VERBS for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if via == "shape":
         return "Spacecraft"

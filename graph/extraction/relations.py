@@ -207,6 +207,8 @@ def _launch(clause: Clause) -> list[Fact]:
                                                                      ("on", "aboard", "atop"))]
         launchers = [m for c in vehicles for t in c.subtree if (m := reader.mention_at(t.i)) is not None
                      and reader.is_actor(m) and not reader.is_a(m, "Country")]
+        # "ESA's Hera mission lifted off": with no rocket's operator named, the craft's owner launched it
+        launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":
             facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
     for t in things:
@@ -216,6 +218,13 @@ def _launch(clause: Clause) -> list[Fact]:
             relation = "plansMission"
         facts += [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s)]
     return facts
+
+
+def _lift_off(clause: Clause) -> list[Fact]:
+    """"lifted off", "blasted off", "took off": a launch."""
+    if not any(c.dep_ == "prt" and c.lower_ == "off" for c in clause.verb.children):
+        return []
+    return _launch(clause)
 
 
 def _land(clause: Clause) -> list[Fact]:
@@ -347,6 +356,6 @@ def _copula_facts(clause: Clause) -> list[Fact]:
 
 _RULES = {
     "partnerOf": _partner, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
-    "launched": _launch, "landedOn": _land, "returnedSamples": _return, "plansMission": _plan,
+    "launched": _launch, "liftOff": _lift_off, "landedOn": _land, "returnedSamples": _return, "plansMission": _plan,
     "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
 }
