@@ -61,6 +61,7 @@ def test_bad_articles_get_a_clear_message_and_change_nothing(tmp_path, kind, cod
     assert CliRunner().invoke(main, ["extract", str(path)]).exit_code in (code, 0 if kind == "no-entity" else code)
 
 
+@pytest.mark.needs_shared(CORPUS)
 def test_the_proposal_is_curated_turtle_with_source_metadata(tmp_path):
     article_path = unseen(tmp_path / "texts")
     proposal = propose(article_path, out_dir=tmp_path)
@@ -92,6 +93,7 @@ def test_a_missing_date_is_a_clear_error(tmp_path):
     assert result.exit_code == 3 and "--date" in result.output
 
 
+@pytest.mark.needs_shared(CORPUS)
 def test_accept_moves_a_valid_proposal_into_place_and_refuses_a_broken_one(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
@@ -113,6 +115,7 @@ def test_accept_moves_a_valid_proposal_into_place_and_refuses_a_broken_one(tmp_p
     assert target == sources / "esa-ends-exomars-roscosmos.ttl" and not proposal.exists()
 
 
+@pytest.mark.needs_shared(CORPUS)
 def test_a_folder_is_proposed_in_parallel_with_progress(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -126,6 +129,7 @@ def test_a_folder_is_proposed_in_parallel_with_progress(tmp_path):
     assert "zz_empty.txt: error:" in result.output and "3/3" in result.output
 
 
+@pytest.mark.needs_shared(CORPUS)
 def test_a_known_article_changes_nothing(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["ingest", str(ARTICLE), "--out", str(out)])
@@ -142,6 +146,7 @@ def test_a_known_article_changes_nothing(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["esa-ends-exomars-roscosmos.proposed.ttl"]
 
 
+@pytest.mark.needs_shared(CORPUS)
 def test_an_edited_proposal_is_never_overwritten(tmp_path):
     article = unseen(tmp_path / "texts")
     out = tmp_path / "out"
