@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extraction.lexicon import AGREEMENT_NOUNS
+from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
+# verbs whose object does what the infinitive says: "asked Airbus to build", "tasked Thales with"
+OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "choose", "pick", "invite", "allow",
+                  "authorize", "authorise", "charge", "mandate", "request", "engage"}
 # definite descriptions and the classes they refer back to
 DESCRIPTIONS = {
     "agency": ("SpaceAgency",), "administration": ("SpaceAgency",), "country": ("Country",),
@@ -142,7 +145,14 @@ class SentenceReader:
                     node = head.head
                     continue
                 return self.args(head)
-            if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp") or node.head == node:
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+                # "ESA asked Airbus to build the module": the one asked does it
+                doers = [m for c in node.head.children if c.dep_ == "dobj" for m in self.args(c)]
+                if doers:
+                    return doers
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+                node = node.head  # "responsible for developing", "embarked on developing"
+            if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") or node.head == node:
                 return []
             node = node.head
         return []
@@ -245,6 +255,21 @@ class SentenceReader:
         if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):
             return None
         return self._described(words[0].i, words[-1].i + 1, "Undertaking")
+
+    def described_hardware(self, tok) -> Mention | None:
+        """"developing the landing platform", "a new descent stage being developed by ESA": an unnamed
+        piece of hardware or facility, named by its noun phrase."""
+        if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
+            return None
+        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod")) or t.i == tok.i}
+        for c in tok.children:  # "landing system for the rover"
+            if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
+                keep |= {t.i for t in c.subtree}
+        words = sorted(keep)
+        if len(words) < 2 or len(words) > 8:
+            return None  # "the platform" alone names nothing
+        cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
+        return self._described(words[0], words[-1] + 1, cls)
 
     def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
         label = label or self.doc[start:end].text

@@ -42,3 +42,9 @@ SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "mater
 PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
 PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return"}
 PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
+# unnamed things built and run: "the landing platform", "a new descent stage"
+HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "orbiter", "spacecraft", "satellite",
+                  "rocket", "engine", "instrument", "telescope", "camera", "station", "facility", "centre", "center",
+                  "probe", "capsule", "vehicle", "payload", "arm"}
+# phrasal verbs as the verb they mean
+PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble"}

@@ -24,6 +24,7 @@ from graph.extraction.lexicon import (
     MULTILATERAL,
     PART_NOUNS,
     PARTNER_NOUNS,
+    PHRASAL,
     PLACE_PREPS,
     SAMPLE_NOUNS,
     VERB_RELATIONS,
@@ -110,6 +111,9 @@ def verb_key(tok) -> str:
     """The verb's entry in :data:`VERB_RELATIONS`: its lemma, or its base form where the lemmatizer
     stumbles ("installed" -> "instal")."""
     lemma = tok.lemma_.lower()
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if (lemma, particle) in PHRASAL:
+        return PHRASAL[(lemma, particle)]
     if lemma in VERB_RELATIONS:
         return lemma
     word = tok.lower_
@@ -190,6 +194,10 @@ def _member(clause: Clause) -> list[Fact]:
 def _operate(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+    if not things:
+        things = [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        if clause.passive and v.dep_ == "acl":
+            things += [d for d in [reader.described_hardware(v.head)] if d is not None]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
     return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
