@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
-from graph.extraction.mentions import Entity, Mention, MentionFinder
+from graph.extraction.inference import series
+from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a
 from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import Fact, verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
@@ -89,6 +90,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
     out = Extraction()
     best: dict[tuple[str, str, str], Extracted] = {}
     new: dict[str, Entity] = {}
+    first: dict[str, tuple[Mention, str, int]] = {}
     for sentence, doc in zip(sentences, nlp.pipe(normalise(s.text) for s in sentences), strict=True):
         mentions = finder.find(doc, sentence.text, sentence.start)
         reader = SentenceReader(doc, mentions, linker, discourse, sentence.text, sentence.start)
@@ -104,6 +106,14 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
             if not entity.known:
                 new.setdefault(entity.iri, entity)
         discourse.mentioned += [m.entity for m in mentions]
+        for m in mentions:
+            first.setdefault(m.entity.iri, (m, sentence.text, sentence.start))
+    for mission, programme, text, offset in series(first, lambda m, *c: is_a(linker, m.entity, *c)):
+        st = Extracted(mission.entity.iri, "partOf", programme.entity.iri, "inferred", text, offset,
+                       subject_label=_shown(mission), object_label=_shown(programme))
+        if st.key not in best:
+            best[st.key] = st
+            out.append(st)
     used = {x for st in out for x in (st.subject, st.object)}
     out.entities = [e for iri, e in new.items() if iri in used]
     return out

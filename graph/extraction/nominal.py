@@ -43,9 +43,27 @@ def noun_facts(reader) -> list[Fact]:
             facts += _members(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
             facts += _plan(reader, tok)
+        if lemma == "part" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            facts += _as_part_of(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             facts += _participation(reader, tok)
     return facts
+
+
+def _as_part_of(reader, tok) -> list[Fact]:
+    """"Hansen was selected as part of the Artemis II mission": a member (a person, an actor) or a
+    component (a craft) of the whole."""
+    wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft")]
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    members = reader.subject_of(verb) + [m for c in verb.children if c.dep_ == "nsubjpass" for m in reader.args(c)]
+    out = []
+    for m in dict.fromkeys(members):
+        relation = "memberOf" if reader.is_actor(m) or reader.is_a(m, "Person") else "partOf"
+        out += [Fact(m, relation, w, tok.i) for w in wholes if w is not m]
+    return out
 
 
 def _participation(reader, tok) -> list[Fact]:
