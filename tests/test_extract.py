@@ -135,7 +135,7 @@ def test_time_expressions(sentence, date, expected):
 NASA = "National Aeronautics and Space Administration (NASA)"
 ANDEAN = "Andean Space Agency"
 MOU = "memorandum of understanding with NASA on Artemis program"
-STATEMENT = "joint statement between Andean Space Agency and NASA"
+STATEMENT = "Andean Space Agency-NASA joint statement"
 
 
 @pytest.mark.parametrize(("construction", "text", "expected"), [

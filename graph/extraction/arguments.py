@@ -18,6 +18,8 @@ from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
+# adjectives that belong to an agreement's kind: "joint statement", "framework agreement"
+KEPT_ADJECTIVES = {"joint", "bilateral", "trilateral", "multilateral", "framework", "strategic"}
 # verbs whose object does what the infinitive says: "asked Airbus to build", "tasked Thales with"
 OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "choose", "pick", "invite", "allow",
                   "authorize", "authorise", "charge", "mandate", "request", "engage"}
@@ -40,6 +42,8 @@ class Discourse:
     """What the article has mentioned so far, latest last."""
 
     mentioned: list[Entity] = field(default_factory=list)
+    # the actors of the latest partnership or agreement: the parties "the agreement" was signed by
+    parties: list[Mention] = field(default_factory=list)
 
     def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
         for entity in reversed(self.mentioned):
@@ -110,8 +114,9 @@ class SentenceReader:
 
     def _referent(self, tok) -> Mention | None:
         word = tok.lower_
-        if word in ("which", "that", "who") and tok.head.dep_ == "relcl":
-            return self.mention_at(tok.head.head.i)  # "the mission, which is scheduled for 2028"
+        if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
+            found = self.args(tok.head.head)  # "the mission, which is scheduled for 2028"
+            return found[0] if found else None
         classes = None
         if tok.pos_ == "PRON" and word in PRONOUNS:
             classes = PRONOUNS[word]
@@ -200,7 +205,7 @@ class SentenceReader:
         return out
 
     # -- descriptions ------------------------------------------------------------------------
-    def described_agreement(self, tok, parties: list[Mention] = ()) -> Mention | None:
+    def described_agreement(self, tok, parties: list[Mention] = (), recipients: list[Mention] = ()) -> Mention | None:
         """"a memorandum of understanding with Roscosmos" as a new agreement, named for a reader.
 
         The name is the agreement's kind ("memorandum of understanding", "cooperation agreement"),
@@ -212,13 +217,14 @@ class SentenceReader:
             return None
         if (ref := self._referent(tok)) is not None:
             return ref
-        core = [t for t in tok.children if t.dep_ in ("compound", "amod") and t.i < tok.i] + [tok]
+        core = [t for t in tok.children if t.i < tok.i and (t.dep_ == "compound" or t.lower_ in KEPT_ADJECTIVES)]
+        core.append(tok)
         for c in tok.children:  # "memorandum of understanding", "letter of intent"
             if c.dep_ == "prep" and c.lower_ == "of":
                 core += [c, *(p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"))]
         core.sort(key=lambda t: t.i)
         label = " ".join(t.text for t in core)
-        named_parties = self.agreement_parties(tok)
+        named_parties = self.agreement_parties(tok) or list(recipients)
         by_entity = {p.entity.iri: p for p in [*parties, *named_parties]}
         names = [p.entity.acronym or p.entity.label for p in by_entity.values()]
         topics = [m for c in prepositions(tok) if c.lower_ in ("on", "for", "about")
@@ -226,11 +232,11 @@ class SentenceReader:
         named = any(t.pos_ == "PROPN" for t in core)
         if len(names) < 2 and not named:
             return None
-        if named_parties and any(c.lower_ == "with" for c in prepositions(tok)):
-            # as the text says it: "a contract with Glavkosmos"
+        if named_parties and (recipients or any(c.lower_ == "with" for c in prepositions(tok))):
+            # as the text says it: "a contract with Glavkosmos", "awarded a contract to Thales"
             label += " with " + " and ".join(p.entity.acronym or p.entity.label for p in named_parties)
         elif len(names) >= 2:
-            label += " between " + ", ".join(names[:-1]) + " and " + names[-1]
+            label = "-".join(names) + " " + label  # "NASA-ESA agreement", as news writes it
         if topics:
             label += " on " + topics[0].entity.display
         start, end = core[0].i, core[-1].i + 1

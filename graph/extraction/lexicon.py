@@ -8,7 +8,8 @@ membership. Verbs are looked up by lemma (:func:`graph.extraction.relations.verb
 VERB_RELATIONS = {
     **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
                     "partnerOf"),
-    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise"], "signedAgreement"),
+    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award"],
+                    "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",

@@ -157,6 +157,8 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     if len(sides) < 2 and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
         return []
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
+    if relation == "partnerOf" and len(sides) > 1:
+        reader.discourse.parties = sides[:2]
     # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:

@@ -147,6 +147,8 @@ def _partner(clause: Clause) -> list[Fact]:
     facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
     if not partners and len(subjects) > 1:
         facts += pairs(subjects, "partnerOf", v.i)
+    if facts:
+        clause.reader.discourse.parties = [facts[-1].subject, facts[-1].object]
     # "NASA is partnering with KARI on the mission": a partner takes part in the undertaking
     things = [m for m in clause.prep_objects("on", "in", "for") if clause.reader.is_a(m, "Undertaking", "Spacecraft")]
     facts += [Fact(s, "memberOf", t, v.i) for s in subjects if clause.reader.is_actor(s) for t in things]
@@ -163,11 +165,21 @@ def _sign(clause: Clause) -> list[Fact]:
         signers += reader.represented([m for m in clause.prep_objects("with") if not reader.is_a(m, "Agreement")])
     signers += reader.represented(clause.prep_objects("behalf"))
     signers += [m for t in clause.object_tokens() for m in reader.agreement_parties(t)]
+    recipients = []
+    if v.lemma_ in ("award", "grant"):  # "ESA awarded a contract to Thales Alenia Space"
+        recipients = [m for m in clause.prep_objects("to") if reader.is_actor(m)]
+        signers += recipients
     signers = [s for s in dict.fromkeys(signers) if reader.is_actor(s)]
+    if not signers and clause.passive:
+        # "The formal agreement was signed on May 16": by the parties the article was just about
+        signers = list(reader.discourse.parties)
     agreements = [m for m in clause.patients() if reader.is_a(m, "Agreement") and not _generic(reader, m)]
     if not agreements:
-        agreements = [a for t in clause.object_tokens() if (a := reader.described_agreement(t, signers)) is not None]
+        agreements = [a for t in clause.object_tokens()
+                      if (a := reader.described_agreement(t, signers, recipients)) is not None]
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
+    if len(signers) > 1:
+        reader.discourse.parties = signers[:2]
     # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
     if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
         facts += pairs(signers, "partnerOf", v.i)
