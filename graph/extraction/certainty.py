@@ -19,7 +19,7 @@ CONDITIONS = {"if", "unless", "whether"}
 # "X is scheduled for 2026", "X is set for launch": the schedule word itself makes it planned
 SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
-                  "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend",
+                  "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
                   "mean", "go"}
 SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh"}
 

@@ -100,7 +100,9 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
             if previous is None:
                 best[st.key] = st
                 out.append(st)
-            elif _RANK[st.certainty] > _RANK[previous.certainty] and previous.end_time is None:
+            elif previous.end_time is None and (
+                    st.end_time is not None or _RANK[st.certainty] > _RANK[previous.certainty]):
+                # a higher certainty wins; so does the news that the relation ended
                 out[out.index(previous)] = best[st.key] = st
         for entity in [m.entity for m in mentions] + reader.new_entities:
             if not entity.known:

@@ -8,6 +8,7 @@ membership. Verbs are looked up by lemma (:func:`graph.extraction.relations.verb
 VERB_RELATIONS = {
     **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
                     "partnerOf"),
+    **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award"],
                     "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),

@@ -37,6 +37,8 @@ def noun_facts(reader) -> list[Fact]:
             fact.presupposed = True
         facts += structural
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and any(c.lower_ == "joint" and c.dep_ == "amod" for c in tok.children):
+            facts += _joint(reader, tok)  # "the NASA and CSA joint announcement"
         if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS or lemma in RIVAL_NOUNS):
             facts += _sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
         if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS and tok.dep_ == "appos":
@@ -166,6 +168,13 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
             facts += [Fact(s, "operates", t, tok.i) for s in sides for t in things]
     return facts
+
+
+def _joint(reader, tok) -> list[Fact]:
+    """"the NASA and CSA joint announcement": those who act jointly are partners."""
+    sides = [m for t in tok.subtree if t.i < tok.i and (m := reader.mention_at(t.i)) is not None
+             and reader.is_actor(m)]
+    return pairs(list(dict.fromkeys(sides)), "partnerOf", tok.i)
 
 
 def _members(reader, tok) -> list[Fact]:

@@ -138,6 +138,15 @@ def verb_facts(reader) -> list[Fact]:
     return facts
 
 
+def _agree(clause: Clause) -> list[Fact]:
+    """"China and Russia have agreed to build a station": those who agree together are partners."""
+    subjects = [s for s in clause.subjects() if clause.reader.is_actor(s)]
+    facts = pairs(subjects, "partnerOf", clause.verb.i) if len(subjects) > 1 else []
+    if facts:
+        clause.reader.discourse.parties = subjects[:2]
+    return facts
+
+
 def _partner(clause: Clause) -> list[Fact]:
     v = clause.verb
     if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in v.children):
@@ -197,6 +206,8 @@ def _generic(reader, m: Mention) -> bool:
 
 def _member(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
+    if any(t.lemma_.lower() in ("hand", "force") for t in clause.object_tokens()):
+        return _partner(clause)  # "India and Japan are joining hands", "X joined forces with Y"
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
     return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
@@ -317,6 +328,9 @@ def _ended(clause: Clause) -> list[Fact]:
         return []
     subjects = [s for s in clause.subjects() if reader.is_actor(s)]
     others = [m for m in clause.prep_objects("with") if reader.is_actor(m)]
+    if not others and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for t in about for c in t.children):
+        # "ESA terminated this collaboration": the partnership the article was about
+        others = [p for p in reader.discourse.parties if all(p.entity.iri != s.entity.iri for s in subjects)]
     facts = []
     for s in subjects:
         for o in others:
@@ -375,7 +389,7 @@ def _copula_facts(clause: Clause) -> list[Fact]:
 
 
 _RULES = {
-    "partnerOf": _partner, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
+    "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": _launch, "liftOff": _lift_off, "landedOn": _land, "returnedSamples": _return, "plansMission": _plan,
     "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
 }
