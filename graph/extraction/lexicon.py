@@ -9,7 +9,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
                     "partnerOf"),
     **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
-    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award"],
+    **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
+                     "secure", "clinch"],
                     "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",

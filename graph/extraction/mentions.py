@@ -61,6 +61,7 @@ ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems",
                       "corporation", "corp", "inc", "ltd", "llc", "labs", "company", "aeronautics", "astronautics"}
 # what only a spacecraft does: its unknown subject is one
 CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
+_ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
@@ -169,11 +170,11 @@ class MentionFinder:
         run = None
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.lower_ not in _NOT_NAMES:
-                run = (run[0], tok.i + 1) if run and run[1] == tok.i else (tok.i, tok.i + 1)
-                # a run into a person's name ("NASA Administrator Bill Nelson") or on from a one-word
-                # organisation ("SpaceX Falcon") is not one name
-                if not any(run[0] < e.start < run[1] for e in people) and not any(
-                        _CAMEL.match(doc[i].text) for i in range(run[0], run[1] - 1)):
+                continues = run and run[1] == tok.i and not _CAMEL.match(doc[tok.i - 1].text)
+                run = (run[0], tok.i + 1) if continues else (tok.i, tok.i + 1)
+                # a run into a person's name ("NASA Administrator Bill Nelson") is not one name, nor one
+                # on from a one-word organisation ("SpaceX Falcon": a run starts again after it)
+                if not any(run[0] < e.start < run[1] for e in people):
                     out.append((run[0], run[1], None, "propn"))
             else:
                 run = None
@@ -201,6 +202,8 @@ class MentionFinder:
             surface = "" if any(plain.startswith(n) for n in names) or via == "description" or words.isupper() \
                 else words
             return Mention(start, extended, entity, via, set(range(start, extended)), surface)
+        if kind_end > end and _names_an_organisation(span, via):
+            kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
         label_span = doc[start:kind_end]
         cls = _class_of(doc, span, label_span, via)
         if cls is None:
@@ -254,8 +257,15 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
             return KIND_CLASSES[word]
     if span.text in DEMONYMS:
         return None  # a nationality that is not a catalog country says too little
+    governor = span.root.head
+    if span.root.dep_ == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
+        kinds = [c.lemma_.lower() for c in governor.children if c.dep_ == "attr"]
+        if kinds and kinds[0] in KIND_CLASSES:
+            return KIND_CLASSES[kinds[0]]  # "Hera is a European Space Agency mission"
     if set(words) & ORGANISATION_WORDS or _described_as(span) in ("company", "firm", "startup", "operator"):
         return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
+    if via == "camel":
+        return "Company"  # "SpaceX", "OneWeb"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
     if "GPE" in labels and not _is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
@@ -266,15 +276,19 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if before is not None and before.dep_ in ("compound", "amod") and before.head.i in range(span.start, span.end) \
             and before.lemma_.lower() in KIND_CLASSES:
         return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
-    governor = span.root.head
     if span.root.dep_ in ("nsubj", "nsubjpass") and (governor.lemma_.lower() in CRAFT_VERBS or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in CRAFT_VERBS for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if via == "shape":
         return "Spacecraft"
-    if via == "camel":
-        return "Company"
     return None
+
+
+def _names_an_organisation(span, via: str) -> bool:
+    """"Andean Space Agency", "Axiom Space", "SpaceX": words that say an organisation is meant."""
+    words = {t.lower_ for t in span}
+    kinds = {KIND_CLASSES.get(t.lemma_.lower()) for t in span}
+    return via == "camel" or bool(words & ORGANISATION_WORDS) or bool(kinds & _ACTING)
 
 
 def _described_as(span) -> str:

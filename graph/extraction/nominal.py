@@ -103,8 +103,9 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
 def _named_by(reader, tok, owned: Mention) -> list[Fact]:
     """"the SpaceX Crew Dragon", "an ISRO mission": an organisation naming what it runs."""
     out = []
-    for c in tok.children:
-        owner = reader.mention_at(c.i) if c.dep_ in ("compound", "nmod") else None
+    modifiers = [c for t in reader.doc[owned.start:owned.end] for c in t.children if c.i not in owned.tokens]
+    for c in modifiers:
+        owner = reader.mention_at(c.i) if c.dep_ in ("compound", "nmod", "amod") else None
         if owner is not None and owner is not owned and reader.is_actor(owner) \
                 and not reader.is_a(owner, "Country") and reader.is_a(owned, "Undertaking", "Spacecraft"):
             out.append(Fact(owner, "operates", owned, tok.i))
@@ -135,6 +136,11 @@ def _located(reader, tok, owned: Mention) -> list[Fact]:
                 and reader.doc[tok.i + 1].text == ",":
             targets = reader.args(c)  # "Nihonbashi, Tokyo": right after the comma
         out += [Fact(owned, "locatedIn", m, tok.i) for m in targets if m is not owned and reader.is_a(m, *_PLACES)]
+    after = reader.doc[owned.end] if owned.end < len(reader.doc) else None
+    if not out and after is not None and after.lower_ in ("in", "at", "near") and after.head.i != tok.i:
+        # "launched from the Baikonur Cosmodrome in Kazakhstan", wherever the parser hung "in"
+        out += [Fact(owned, "locatedIn", m, tok.i) for p in after.children if p.dep_ == "pobj"
+                for m in reader.args(p) if m is not owned and reader.is_a(m, *_PLACES)]
     return out
 
 

@@ -29,7 +29,7 @@ from graph.extraction.lexicon import (
     SAMPLE_NOUNS,
     VERB_RELATIONS,
 )
-from graph.extraction.mentions import Mention
+from graph.extraction.mentions import KIND_CLASSES, Mention
 
 
 @dataclass
@@ -186,6 +186,8 @@ def _sign(clause: Clause) -> list[Fact]:
     if not agreements:
         agreements = [a for t in clause.object_tokens()
                       if (a := reader.described_agreement(t, signers, recipients)) is not None]
+    if not agreements:
+        return _copula_facts(clause)  # "reached lunar orbit" is no agreement
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
     if len(signers) > 1:
         reader.discourse.parties = signers[:2]
@@ -364,6 +366,12 @@ def _copula_facts(clause: Clause) -> list[Fact]:
     facts: list[Fact] = []
     lemma = v.lemma_.lower()
     if lemma in ("be", "become", "remain"):
+        # "Hera is a European Space Agency mission": the actor naming the kind runs the subject
+        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in KIND_CLASSES):
+            owners = [m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
+                      for m in reader.args(c) if reader.is_actor(m)]
+            facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
+                      if not reader.is_actor(s)]
         for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
             wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
                       for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
