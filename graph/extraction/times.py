@@ -56,21 +56,35 @@ def find_times(text: str, article_date: str | None = None) -> list[TimeValue]:
     [('2022-07-15', 'day')]
     """
     plain = normalise(text)
-    year, month, day = parse_date(article_date) if article_date else (None, None, None)
-    found: list[TimeValue] = []
-    taken: list[tuple[int, int]] = []
+    found = _Found(plain)
+    _absolute(found)
+    if article_date:
+        _relative(found, *parse_date(article_date))
+    return sorted(found.times, key=lambda t: t.start)
 
-    def add(match: re.Match, value: str, precision: str, group: int = 0) -> None:
+
+class _Found:
+    """The times found so far; a later pattern never takes words an earlier one took."""
+
+    def __init__(self, plain: str) -> None:
+        self.plain = plain
+        self.times: list[TimeValue] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, match: re.Match, value: str, precision: str, group: int = 0) -> None:
         s, e = match.span(group)
-        if any(a < e and s < b for a, b in taken):
+        if any(a < e and s < b for a, b in self.taken):
             return
-        taken.append((s, e))
-        found.append(TimeValue(value, precision, plain[s:e].strip(), s))
+        self.taken.append((s, e))
+        self.times.append(TimeValue(value, precision, self.plain[s:e].strip(), s))
 
-    for m in re.finditer(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b", plain):
-        y = int(m.group(3)) if m.group(3) else year
-        mo, d = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
-        if y and 1 <= d <= calendar.monthrange(y, mo)[1]:
+
+def _absolute(found: _Found) -> None:
+    """Dates, months, years, decades and ranges that name their year."""
+    plain, add = found.plain, found.add
+    for m in re.finditer(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", plain):
+        mo, d, y = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), int(m.group(3))
+        if 1 <= d <= calendar.monthrange(y, mo)[1]:
             add(m, f"{y:04d}-{mo:02d}-{d:02d}", "day")
     for m in re.finditer(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}\b", plain):
         mo, d, y = MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)), int(m.group(3))
@@ -91,38 +105,43 @@ def find_times(text: str, article_date: str | None = None) -> list[TimeValue]:
         add(m, m.group(1), "decade", 0)
     for m in re.finditer(rf"\b{_YEAR}-(\d\d)\b", plain):
         add(m, m.group(1), "year", 0)  # "2027-28": a range, from its first year
-    if year is not None:
-        relative = [
-            (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
-            (r"\b(earlier |later )?this month\b", "month"), (r"\b(earlier |later )?this year\b", "year"),
-            (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"),
-        ]
-        for pattern, kind in relative:
-            for m in re.finditer(pattern, plain, _I):
-                if kind == "month" and month:
-                    add(m, f"{year:04d}-{month:02d}", "month")
-                elif kind.startswith("year"):
-                    add(m, str(year + (1 if kind == "year+1" else -1 if kind == "year-1" else 0)), "year")
-        if day is not None:
-            today = Date(year, month, day)
-            for m in re.finditer(r"\b(today|yesterday)\b", plain, _I):
-                d = today - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)
-                add(m, d.isoformat(), "day")
-            for m in re.finditer(r"\b(?:on |early |late |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                                 r"Sunday)\b", plain):
-                # News reports a weekday without a date for the last such day, the article's day included.
-                back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
-                add(m, (today - timedelta(days=back)).isoformat(), "day")
-        if month is not None:
-            for m in re.finditer(rf"\b(?:in|since|until|from|by) {_MONTH}(?![\w ]*\d)", plain):
-                if m.group(1).lower() == "may" and not m.group(0).split()[1][0].isupper():
-                    continue
-                mo = MONTHS[m.group(1).lower().rstrip(".")]
-                # A bare month is the last one in a report, the next one in a plan ("will come in September").
-                ahead = bool(_PLANNED.search(plain))
-                y = (year + (mo < month)) if ahead else (year - (mo > month))
-                add(m, f"{y:04d}-{mo:02d}", "month", 0)
-    return sorted(found, key=lambda t: t.start)
+
+
+def _relative(found: _Found, year: int, month: int | None, day: int | None) -> None:
+    """Times that need the article's date: "on Friday", "May 16", "earlier this week", "next year"."""
+    plain, add = found.plain, found.add
+    for m in re.finditer(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", plain):
+        mo, d = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
+        if 1 <= d <= calendar.monthrange(year, mo)[1]:
+            add(m, f"{year:04d}-{mo:02d}-{d:02d}", "day")
+    relative = [
+        (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
+        (r"\b(earlier |later )?this month\b", "month"), (r"\b(earlier |later )?this year\b", "year"),
+        (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"),
+    ]
+    for pattern, kind in relative:
+        for m in re.finditer(pattern, plain, _I):
+            if kind == "month" and month:
+                add(m, f"{year:04d}-{month:02d}", "month")
+            elif kind.startswith("year"):
+                add(m, str(year + (1 if kind == "year+1" else -1 if kind == "year-1" else 0)), "year")
+    if day is not None:
+        today = Date(year, month, day)
+        for m in re.finditer(r"\b(today|yesterday)\b", plain, _I):
+            add(m, (today - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)).isoformat(), "day")
+        for m in re.finditer(r"\b(?:on |early |late |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                             r"Sunday)\b", plain):
+            # News reports a weekday without a date for the last such day, the article's day included.
+            back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+            add(m, (today - timedelta(days=back)).isoformat(), "day")
+    if month is not None:
+        for m in re.finditer(rf"\b(?:in|since|until|from|by) {_MONTH}(?![\w ]*\d)", plain):
+            if m.group(1).lower() == "may" and not m.group(0).split()[1][0].isupper():
+                continue
+            mo = MONTHS[m.group(1).lower().rstrip(".")]
+            # A bare month is the last one in a report, the next one in a plan ("will come in September").
+            ahead = bool(_PLANNED.search(plain))
+            add(m, f"{(year + (mo < month)) if ahead else (year - (mo > month)):04d}-{mo:02d}", "month", 0)
 
 
 def article_time(article_date: str | None) -> TimeValue | None:
