@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("matplotlib", "pyshacl", "networkx", "rdflib")
+HEAVY = ("matplotlib", "pyshacl", "networkx", "rdflib", "spacy")
 MARK = "@@modules@@"
 PROGRAM = f"""
 import json, sys
