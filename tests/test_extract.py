@@ -45,7 +45,7 @@ def test_the_seed_rows_in_scope_are_the_ones_we_expect():
 NOT_YET = {("cnsa", "signedAgreement"), ("roscosmos", "signedAgreement"), ("cnsa", "plansMission"),
            ("roscosmos", "plansMission"), ("nasa", "plansMission"), ("artemis-program", "targetDate"),
            ("nasa", "operates", "lunar-gateway"), ("lunar-gateway", "locatedIn"),
-           ("cnsa", "operates", "change-5"), ("change-5", "returnedSamples")}
+           ("cnsa", "operates", "change-5")}
 
 
 def _not_yet(row) -> bool:
@@ -245,6 +245,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor Cosmodrome", "locatedIn", "Peru", "stated", "")]),
     ("organisation before a name", "The crew flew on a SpaceCraftCo Dragon capsule.",
      [("SpaceCraftCo", "operates", "Dragon capsule", "stated", "")]),
+    ("it's signed", "The Andean Space Agency said that it's signed a memorandum of understanding with NASA.",
+     [(ANDEAN, "signedAgreement", "memorandum of understanding with NASA", "stated", ""),
+      (NASA, "signedAgreement", "memorandum of understanding with NASA", "stated", ""),
+      (ANDEAN, "partnerOf", NASA, "stated", "")]),
+    ("called", "The Andean Space Agency is developing a rover called Zephyr-1.",
+     [(ANDEAN, "operates", "Zephyr-1", "stated", "")]),
+    ("samples, then them", "The Condor-2 mission scooped up moon rocks and delivered them back to Earth.",
+     [("Condor-2 mission", "returnedSamples", "Moon", "stated", "")]),
     ("attribute -based", "Lunar Machines is a Houston-based company.",
      [("Lunar Machines", "basedIn", "Houston", "stated", "")]),
     ("a country's company", "Peru's Lunar Machines operates the Kestrel lander.",

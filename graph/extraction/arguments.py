@@ -85,6 +85,11 @@ class SentenceReader:
                 # the mention is the head's compound: "the International Lunar Observatory Association Hawai'i"
                 m = next((self.mention_at(c.i) for c in t.children if c.dep_ == "compound"
                           and self.mention_at(c.i) is not None and t.pos_ == "PROPN"), None)
+            if m is None:
+                # "a project called the Gateway", "a rover named Zephyr": the noun is the named thing
+                m = next((self.mention_at(o.i) for c in t.children if c.dep_ in ("acl", "relcl")
+                          and c.lemma_.lower() in ("call", "name", "dub", "know")
+                          for o in c.subtree if self.mention_at(o.i) is not None), None)
             if m is None and t.lemma_.lower() in KIND_CLASSES:
                 # "China's ILRS project": the kind noun stands for the named thing it is said of
                 m = next((self.mention_at(c.i) for c in t.children if c.dep_ in ("nmod", "compound")

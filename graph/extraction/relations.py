@@ -55,14 +55,21 @@ class Clause:
 
     @property
     def passive(self) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in self.verb.children) or (
+        children = list(self.verb.children)
+        if any(c.dep_ == "dobj" for c in children):
+            return False  # "it's signed an agreement": "'s" is "has", whatever the parser says
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
             self.verb.dep_ == "acl" and self.verb.tag_ == "VBN")
+
 
     def subjects(self) -> list[Mention]:
         v = self.verb
         if self.passive:
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [m for a in agents for m in self.reader.args(a)]
+        false_passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if false_passive:
+            return [m for c in false_passive for m in self.reader.args(c)]
         return self.reader.subject_of(v)
 
     def patients(self) -> list[Mention]:
@@ -270,10 +277,12 @@ def _land(clause: Clause) -> list[Fact]:
 
 def _return(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
-    if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in v.subtree):
+    # "scooped up moon rocks and delivered them back to Earth": the samples of the first verb
+    scope = v.head if v.dep_ == "conj" and any(c.lower_ == "them" for c in v.children) else v
+    if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in scope.subtree):
         return _delivered(clause)
     sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
-    for t in v.subtree:
+    for t in scope.subtree:
         if t.lemma_.lower() in SAMPLE_NOUNS:
             sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                         for p in c.children for m in reader.args(p)]
