@@ -524,8 +524,8 @@ def extract(article: Path, article_date: str | None, fmt: str) -> None:
       spacekg extract ../shared/corpus/04_esa-ends-exomars-roscosmos.txt
       spacekg extract graph/data/sources/cnet-2021-ilrs.txt --date 2021-03 --format turtle
     """
+    from graph.extraction import entity_turtle, to_tsv
     from graph.extraction import extract as run_extract
-    from graph.extraction import to_tsv
     from graph.ingest import to_claims
     from graph.statements import curated_prologue, format_claim
     from graph.text import parse_date, read_article
@@ -537,7 +537,8 @@ def extract(article: Path, article_date: str | None, fmt: str) -> None:
         click.echo(to_tsv(statements), nl=False)
     else:
         click.echo(curated_prologue())
-        click.echo("\n\n".join(format_claim(c) for c in to_claims(statements)))
+        click.echo("\n\n".join([*(entity_turtle(e) for e in statements.entities),
+                                 *(format_claim(c) for c in to_claims(statements))]))
 
 
 @main.command()

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
-from graph.extraction import Extracted, extract
+from graph.extraction import Extracted, entity_turtle, extract
 from graph.linking import Linker
 from graph.text import Article, parse_date, read_article
 
@@ -148,8 +148,7 @@ def _waiting_block(waiting: list[Extracted], entities: list) -> list[str]:
              "# catalog, then uncomment the statements below that use them. None has a Wikidata ID.", "#"]
     for e in entities:
         if e.iri in used:
-            acronym = f' ; :acronym "{e.acronym}"' if e.acronym else ""
-            lines.append(f'# kg:{e.iri.rsplit("/", 1)[1]} a :{e.cls} ; rdfs:label "{e.label}"@en{acronym} .')
+            lines += ["# " + line for line in entity_turtle(e).splitlines()]
             lines.append(f"#     introduced by: {' '.join(e.evidence.split())}")
     lines.append("#")
     for claim in to_claims(waiting):

@@ -28,7 +28,7 @@ def seed_statements():
 
 def seed_rows():
     rows = []
-    for row in csv.DictReader(SEED_FACTS.open(encoding="utf-8"), delimiter="\t"):
+    for row in csv.DictReader(SEED_FACTS.read_text(encoding="utf-8").splitlines(), delimiter="\t"):
         if row["certainty"] in ("stated", "planned") and row["relation"] in TARGET:
             for subject in SPLIT_SUBJECTS.get(row["subject"], [row["subject"]]):
                 rows.append((ENTITY[subject], RELATION[row["relation"]].rsplit("#", 1)[1],
@@ -279,6 +279,33 @@ def test_new_entities_are_proposed_with_class_label_and_acronym():
         ("Condor-3 mission", "Mission", None)]
     assert [(st.subject_label, st.relation, st.object_label) for st in joined] == [
         ("Andean Space and Upper Atmosphere Research Commission (ASUARC)", "memberOf", "Condor-3 mission")]
+
+
+def test_the_cli_shows_new_entities_in_both_formats():
+    from click.testing import CliRunner
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+    from graph.cli import main
+
+    with CliRunner().isolated_filesystem():
+        Path("a.txt").write_text("date: 2025-03-10\n\nThe Zephyr rover was built by the Andean Space Agency "
+                                 "(ASA).\n", encoding="utf-8")
+        tsv = CliRunner().invoke(main, ["extract", "a.txt"])
+        turtle = CliRunner().invoke(main, ["extract", "a.txt", "--format", "turtle"])
+    assert tsv.exit_code == 0 and turtle.exit_code == 0, tsv.output + turtle.output
+    assert tsv.output.splitlines()[-2:] == [
+        "# new entity: Zephyr rover - Rover - introduced by: The Zephyr rover was built by the Andean Space Agency "
+        "(ASA).",
+        "# new entity: Andean Space Agency (ASA) - SpaceAgency - introduced by: The Zephyr rover was built by the "
+        "Andean Space Agency (ASA).",
+    ]
+    g = Graph().parse(data=turtle.output, format="turtle")
+    space = "https://w3id.org/spacekg/ontology#"
+    asa = URIRef(KG + "andean-space-agency")
+    assert (asa, RDF.type, URIRef(space + "SpaceAgency")) in g
+    assert (asa, RDFS.label, Literal("Andean Space Agency", lang="en")) in g
+    assert (asa, URIRef(space + "acronym"), Literal("ASA")) in g
+    assert (URIRef(KG + "zephyr-rover"), RDF.type, URIRef(space + "Rover")) in g
 
 
 def test_no_year_is_guessed_without_the_article_date():

@@ -85,7 +85,7 @@ def annotation() -> list[dict]:
     """The seed annotation's rows: subject, relation, object, when, certainty and evidence (the quote)."""
     text = (paths.SOURCES_DIR / "cnet-2021-ilrs.txt").read_text(encoding="utf-8")
     rows = []
-    for row in csv.DictReader(SEED_FACTS.open(encoding="utf-8"), delimiter="\t"):
+    for row in csv.DictReader(SEED_FACTS.read_text(encoding="utf-8").splitlines(), delimiter="\t"):
         start, end = row.pop("evidence_start"), row.pop("evidence_end")
         rows.append({**row, "evidence": text[int(start):int(end)] if start else None})
     return rows
@@ -140,7 +140,7 @@ def graph_statements(store) -> list[dict]:
 
 @pytest.mark.needs_shared(SHARED_SEED_FACTS)
 def test_the_project_copy_of_the_annotation_holds_the_shared_annotation_s_facts():
-    shared = list(csv.DictReader(SHARED_SEED_FACTS.open(encoding="utf-8"), delimiter="\t"))
+    shared = list(csv.DictReader(SHARED_SEED_FACTS.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
     copy = annotation()
     for row in copy:
         if row["evidence"] is None:  # reference knowledge: no quote from the article

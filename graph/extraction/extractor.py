@@ -254,10 +254,24 @@ def to_tsv(statements: list[Extracted]) -> str:
     """One statement a line: subject, relation, object, time, certainty, evidence (tab-separated).
 
     The evidence is verbatim (curly quotes and non-breaking spaces as stored), so that it is the
-    text at the statement's offsets.
+    text at the statement's offsets. The new entities the statements use follow as ``#`` comment
+    lines (no tab: a reader of the table skips them).
     """
     lines = ["subject\trelation\tobject\twhen\tcertainty\tevidence"]
     for st in statements:
         lines.append("\t".join([st.subject_label, st.relation, st.object_label, st.when, st.certainty,
                                 st.evidence.replace("\t", " ").replace("\n", " ")]))
+    for e in getattr(statements, "entities", []):
+        lines.append(f"# new entity: {e.display} - {e.cls} - introduced by: {' '.join(e.evidence.split())}")
     return "\n".join(lines) + "\n"
+
+
+def entity_turtle(entity: Entity) -> str:
+    """A proposed entity as curated Turtle: class, label and acronym (never a Wikidata ID)."""
+    from rdflib import Literal
+
+    from graph.statements import turtle_term
+
+    acronym = f" ;\n    :acronym {turtle_term(Literal(entity.acronym))}" if entity.acronym else ""
+    return (f"kg:{entity.iri.rsplit('/', 1)[1]} a :{entity.cls} ;\n"
+            f"    rdfs:label {turtle_term(Literal(entity.label, lang='en'))}{acronym} .")

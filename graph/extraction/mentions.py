@@ -310,6 +310,12 @@ def _is_location(doc, span) -> bool:
     return not (head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "by", "among"))
 
 
+def _alike(a: str, b: str) -> bool:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() > 0.8
+
+
 def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
     """"Name (ACR)": the acronym is the name's, not a mention of its own."""
     out: list[Mention] = []
@@ -318,10 +324,13 @@ def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
         if prev and m.start == prev.end + 1 and doc[prev.end].text == "(" and m.end < len(doc) \
                 and doc[m.end].text == ")":
             acronym = doc[m.start:m.end].text
-            if prev.entity.known or (m.entity.known and m.entity.iri != prev.entity.iri):
-                if m.entity.known and not prev.entity.known:
-                    out[-1] = Mention(prev.start, m.end + 1, m.entity, prev.via, set(range(prev.start, m.end + 1)))
+            if prev.entity.known:
                 continue
+            if m.entity.known and _alike(prev.entity.label, m.entity.label):
+                # "the Indian Space Research Organization (ISRO)": a spelling of the catalog's name
+                out[-1] = Mention(prev.start, m.end + 1, m.entity, prev.via, set(range(prev.start, m.end + 1)))
+                continue
+            # otherwise the text's long name wins: "Andean Space Agency (ASA)" is not the catalog's ASA
             e = prev.entity
             out[-1] = Mention(prev.start, m.end + 1, new_entity(e.label, e.cls, e.evidence, e.offset, acronym),
                               prev.via, set(range(prev.start, m.end + 1)))
