@@ -552,10 +552,11 @@ def extract(article: Path, article_date: str | None, fmt: str) -> None:
               help="Folder of the proposal, and with --accept of the sources (default: graph/data/sources).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="For a folder.")
 @texts_option
+@build_dir_option
 @reports_errors
 def ingest(article: Path | None, accept_id: str | None, url: str | None, title: str | None,
            article_date: str | None, publisher: str | None, out_dir: Path | None, workers: int,
-           text_dirs: tuple[Path, ...]) -> None:
+           text_dirs: tuple[Path, ...], build_dir: Path | None) -> None:
     """Propose the statements of an ARTICLE (or a folder of them) for review, or --accept one.
 
     \b
@@ -567,8 +568,17 @@ def ingest(article: Path | None, accept_id: str | None, url: str | None, title: 
     from graph import ingest as ingest_lib
 
     if accept_id:
-        target = ingest_lib.accept(accept_id, sources_dir=out_dir, text_dirs=text_dirs)
+        # Accepting into the graph's own sources updates the built graph at once; a folder given with
+        # --out is not the graph, so only the folder changes (and the message says so).
+        into_graph = out_dir is None
+        target = ingest_lib.accept(accept_id, sources_dir=out_dir, text_dirs=text_dirs,
+                                   build_dir=(build_dir or default_build_dir()) if into_graph else None)
         click.echo(f"accepted {accept_id}: {target}")
+        if into_graph:
+            click.echo(f"the graph in {build_dir or default_build_dir()} now holds it: queries answer with it")
+        else:
+            click.echo(f"{out_dir} is not the graph's own sources: the built graph is unchanged "
+                       f"(build with `spacekg build --data` on the folder holding {out_dir.name}/)")
         return
     if article is None:
         raise click.UsageError("give an ARTICLE (file or folder) or --accept ID")

@@ -284,12 +284,14 @@ def _atomic_write(target: Path, text: str) -> None:
 
 
 def accept(source_id: str, *, sources_dir: Path | None = None, text_dirs: Iterable[Path] = (),
-           catalog_dir: Path | None = None) -> Path:
+           catalog_dir: Path | None = None, build_dir: Path | None = None) -> Path:
     """Move ``<id>.proposed.ttl`` to ``<id>.ttl`` if the graph builds and validates with it.
 
     The build runs on a copy of the sources folder that holds the proposal as ``<id>.ttl``; only
-    when it passes is the proposal renamed into place (one atomic rename). On any error the
-    sources folder is as it was.
+    when it passes is the proposal renamed into place (one atomic rename). With ``build_dir`` the
+    built graph there is replaced by the one just checked, so that queries answer with the new
+    facts at once (the store is swapped whole: a reader sees the old graph or the new one). On any
+    error the sources folder and the built graph are as they were.
     """
     import shutil
 
@@ -311,11 +313,19 @@ def accept(source_id: str, *, sources_dir: Path | None = None, text_dirs: Iterab
         for bundled in sources_dir.glob("*.txt"):
             shutil.copy2(bundled, trial / bundled.name)
         shutil.copy2(proposal, trial / target.name)
-        assemble(text_dirs=list(text_dirs), sources_dir=trial, catalog_dir=catalog_dir)
+        checked = assemble(text_dirs=list(text_dirs), sources_dir=trial, catalog_dir=catalog_dir)
     try:
         os.replace(proposal, target)
     except OSError as exc:
         raise OutputError(f"cannot move the proposal into place: {exc.strerror}", path=target) from exc
+    if build_dir is not None:
+        from graph.store import write_build
+
+        try:
+            write_build(checked.dataset, Path(build_dir))
+        except BaseException:
+            os.replace(target, proposal)  # the graph was not updated: neither is the sources folder
+            raise
     return target
 
 

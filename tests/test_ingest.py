@@ -175,3 +175,32 @@ def test_an_edited_proposal_is_never_overwritten(tmp_path):
     renewed = _stamped(generated.partition("\n")[2] + "\n# one more line\n")
     assert _write_proposal(out, "esa-ends-exomars-roscosmos-2", renewed, 0).status == "updated"
     assert again.path.read_text(encoding="utf-8") == renewed
+
+
+@pytest.mark.needs_shared(CORPUS)
+def test_accept_updates_the_built_graph_at_once_and_a_failed_one_changes_nothing(tmp_path):
+    from graph.store import open_store, write_build
+
+    sources, build, texts = tmp_path / "sources", tmp_path / "build", tmp_path / "texts"
+    sources.mkdir()
+    for f in SOURCES.glob("cnet-2021-ilrs.*"):
+        shutil.copy2(f, sources / f.name)
+    from graph.build import assemble
+
+    write_build(assemble(sources_dir=sources).dataset, build)
+    before = (build / "spacekg.trig").read_bytes()
+    proposal = propose(unseen(texts), out_dir=sources).path
+    good = proposal.read_text(encoding="utf-8")
+    ask = ("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
+           "'https://w3id.org/spacekg/source/esa-ends-exomars-roscosmos')) }")
+    assert not open_store(build).query(ask)
+    # a proposal that breaks the build: neither the sources nor the built graph change
+    proposal.write_text(good.replace(":evidenceStart ", ":evidenceStart 1", 1), encoding="utf-8")
+    with pytest.raises(Exception, match="evidence|quote|offset"):
+        accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[texts], build_dir=build)
+    assert (build / "spacekg.trig").read_bytes() == before and proposal.exists()
+    # a good one: the built graph answers with the new source's statements right away
+    proposal.write_text(good, encoding="utf-8")
+    accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[texts], build_dir=build)
+    assert open_store(build).query(ask)
+    assert (build / "spacekg.trig").read_bytes() != before
