@@ -281,17 +281,17 @@ def test_new_entities_are_proposed_with_class_label_and_acronym():
         ("Andean Space and Upper Atmosphere Research Commission (ASUARC)", "memberOf", "Condor-3 mission")]
 
 
-def test_the_cli_shows_new_entities_in_both_formats():
+def test_the_cli_shows_new_entities_in_both_formats(tmp_path):
     from click.testing import CliRunner
     from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
     from graph.cli import main
 
-    with CliRunner().isolated_filesystem():
-        Path("a.txt").write_text("date: 2025-03-10\n\nThe Zephyr rover was built by the Andean Space Agency "
-                                 "(ASA).\n", encoding="utf-8")
-        tsv = CliRunner().invoke(main, ["extract", "a.txt"])
-        turtle = CliRunner().invoke(main, ["extract", "a.txt", "--format", "turtle"])
+    article = tmp_path / "a.txt"
+    article.write_text("date: 2025-03-10\n\nThe Zephyr rover was built by the Andean Space Agency (ASA).\n",
+                       encoding="utf-8")
+    tsv = CliRunner().invoke(main, ["extract", str(article)])
+    turtle = CliRunner().invoke(main, ["extract", str(article), "--format", "turtle"])
     assert tsv.exit_code == 0 and turtle.exit_code == 0, tsv.output + turtle.output
     assert tsv.output.splitlines()[-2:] == [
         "# new entity: Zephyr rover - Rover - introduced by: The Zephyr rover was built by the Andean Space Agency "
