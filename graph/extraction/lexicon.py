@@ -19,6 +19,7 @@ VERB_RELATIONS = {
                      "initiate"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
+    **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission
     **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",

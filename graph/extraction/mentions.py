@@ -62,6 +62,7 @@ ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems",
 # what only a spacecraft does: its unknown subject is one
 CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
 _ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
+_NUMBERED = re.compile(r"^[A-Z][\w']*(?:[\s-][A-Z][\w']*)*[\s-]?\d+[A-Za-z]?$")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
@@ -266,6 +267,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
     if via == "camel":
         return "Company"  # "SpaceX", "OneWeb"
+    if _NUMBERED.match(span.text):
+        return "Spacecraft"  # "Condor-3", "Luna 25": numbered names are craft, whatever the model says
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
     if "GPE" in labels and not _is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"

@@ -28,6 +28,8 @@ def noun_facts(reader) -> list[Fact]:
         structural = []
         if owned is not None:
             structural += _possessed(reader, tok, owned)
+        elif tok.dep_ == "appos" and (named := reader.mention_at(tok.head.i)) is not None:
+            structural += _possessed(reader, tok, named)  # "Luna-25, Russia's first lunar mission"
         if head_of_mention:
             structural += _named_by(reader, tok, owned) + _located(reader, tok, owned)
         structural += _led(reader, tok, owned)
@@ -87,7 +89,8 @@ def _based(reader, tok) -> list[Fact]:
 
 
 def _possessed(reader, tok, owned: Mention) -> list[Fact]:
-    """"China's Chang'e 7": the possessor operates the thing; "Japan's ispace": is based there."""
+    """"China's Chang'e 7": the possessor operates the thing; "Japan's ispace": is based there;
+    "Chandrayaan-3's Vikram lander": the lander is part of the mission."""
     out = []
     for c in tok.children:
         if c.dep_ != "poss" or reader.mention_at(c.i) is owned:
@@ -95,8 +98,10 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
         for owner in reader.args(c):
             if reader.is_actor(owned) and reader.is_a(owner, "Country") and not reader.is_a(owned, "Country"):
                 out.append(Fact(owned, "basedIn", owner, tok.i))
-            elif not reader.is_actor(owned):
+            elif reader.is_actor(owner) and not reader.is_actor(owned):
                 out.append(Fact(owner, "operates", owned, tok.i))
+            elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
+                out.append(Fact(owned, "partOf", owner, tok.i))
     return out
 
 

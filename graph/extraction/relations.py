@@ -260,6 +260,15 @@ def _launch(clause: Clause) -> list[Fact]:
     return facts
 
 
+def _aboard(clause: Clause) -> list[Fact]:
+    """"Saudi Arabia sent two astronauts aboard the Ax-2 mission", "they flew on the Ax-2 mission":
+    those who send or fly people on a mission take part in it."""
+    v, reader = clause.verb, clause.reader
+    missions = [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Mission")]
+    members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
+    return [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
+
+
 def _lift_off(clause: Clause) -> list[Fact]:
     """"lifted off", "blasted off", "took off": a launch."""
     if not any(c.dep_ == "prt" and c.lower_ == "off" for c in clause.verb.children):
@@ -407,6 +416,6 @@ def _copula_facts(clause: Clause) -> list[Fact]:
 
 _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
-    "launched": _launch, "liftOff": _lift_off, "landedOn": _land, "returnedSamples": _return, "plansMission": _plan,
-    "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
+    "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": _land, "returnedSamples": _return,
+    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
 }
