@@ -259,6 +259,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Puma lander", "partOf", "Condor-3", "stated", "")]),
     ("possessive apposition", "Condor-4, Peru's first lunar mission, crashed into the Moon.",
      [("Condor-4", "landedOn", "Moon", "stated", ""), ("Peru", "operates", "Condor-4", "stated", "")]),
+    ("acronym defined, then used", "The Andean Lunar Observatory Association (ALOA) was founded in 2020. ALOA "
+     "operates the Condor-3 orbiter.", [("Andean Lunar Observatory Association (ALOA)", "operates", "Condor-3 orbiter",
+                                         "stated", "")]),
     ("attribute -based", "Lunar Machines is a Houston-based company.",
      [("Lunar Machines", "basedIn", "Houston", "stated", "")]),
     ("a country's company", "Peru's Lunar Machines operates the Kestrel lander.",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
 from graph.extraction.inference import series
-from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a
+from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, with_article_acronyms
 from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import Fact, verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
@@ -91,8 +91,10 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
     best: dict[tuple[str, str, str], Extracted] = {}
     new: dict[str, Entity] = {}
     first: dict[str, tuple[Mention, str, int]] = {}
+    acronyms: dict[str, Entity] = {}
     for sentence, doc in zip(sentences, nlp.pipe(normalise(s.text) for s in sentences), strict=True):
-        mentions = finder.find(doc, sentence.text, sentence.start)
+        mentions = with_article_acronyms(doc, finder.find(doc, sentence.text, sentence.start), acronyms)
+        acronyms.update({m.entity.acronym: m.entity for m in mentions if m.entity.acronym and not m.entity.known})
         reader = SentenceReader(doc, mentions, linker, discourse, sentence.text, sentence.start)
         times = find_times(sentence.text, article_date)
         for st in _statements(reader, times, article_date):

@@ -213,6 +213,14 @@ class MentionFinder:
         return Mention(start, kind_end, new_entity(label, cls, text, offset), via, set(range(start, kind_end)))
 
 
+def with_article_acronyms(doc, mentions: list[Mention], acronyms: dict[str, Entity]) -> list[Mention]:
+    """The acronyms the article introduced ("... Association Hawai'i (ILOA)"), found again alone."""
+    taken = {i for m in mentions for i in m.tokens}
+    extra = [Mention(t.i, t.i + 1, acronyms[t.text], "acronym", {t.i}) for t in doc
+             if t.text in acronyms and t.i not in taken]
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
 def new_entity(label: str, cls: str, evidence: str, offset: int, acronym: str | None = None) -> Entity:
     """A proposed entity: its IRI is minted from its label, and it never gets a Wikidata ID."""
     slug = re.sub(r"[^a-z0-9]+", "-", normalise(label).lower().replace("'", "")).strip("-")
@@ -322,21 +330,35 @@ def _alike(a: str, b: str) -> bool:
 def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
     """"Name (ACR)": the acronym is the name's, not a mention of its own."""
     out: list[Mention] = []
+    skip_until = -1
     for m in mentions:
-        prev = out[-1] if out else None
-        if prev and m.start == prev.end + 1 and doc[prev.end].text == "(" and m.end < len(doc) \
-                and doc[m.end].text == ")":
-            acronym = doc[m.start:m.end].text
-            if prev.entity.known:
-                continue
-            if m.entity.known and _alike(prev.entity.label, m.entity.label):
-                # "the Indian Space Research Organization (ISRO)": a spelling of the catalog's name
-                out[-1] = Mention(prev.start, m.end + 1, m.entity, prev.via, set(range(prev.start, m.end + 1)))
-                continue
-            # otherwise the text's long name wins: "Andean Space Agency (ASA)" is not the catalog's ASA
-            e = prev.entity
-            out[-1] = Mention(prev.start, m.end + 1, new_entity(e.label, e.cls, e.evidence, e.offset, acronym),
-                              prev.via, set(range(prev.start, m.end + 1)))
+        if m.start < skip_until:
             continue
-        out.append(m)
+        acronym_end = _acronym_after(doc, m.end)
+        if acronym_end is None or m.entity.known:
+            out.append(m)
+            continue
+        acronym = doc[m.end + 1:acronym_end].text
+        inside = next((x for x in mentions if x.start == m.end + 1 and x.entity.known), None)
+        span = set(range(m.start, acronym_end + 1))
+        if inside is not None and _alike(m.entity.label, inside.entity.label):
+            # "the Indian Space Research Organization (ISRO)": a spelling of the catalog's name
+            out.append(Mention(m.start, acronym_end + 1, inside.entity, m.via, span))
+        else:
+            # the text's long name wins: "Andean Space Agency (ASA)" is not the catalog's ASA
+            e = m.entity
+            out.append(Mention(m.start, acronym_end + 1, new_entity(e.label, e.cls, e.evidence, e.offset, acronym),
+                               m.via, span))
+        skip_until = acronym_end + 1
     return out
+
+
+def _acronym_after(doc, i: int) -> int | None:
+    """Where "(ACR)" right after token ``i - 1`` ends (the index of ")"), if an acronym is there."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+    if close is None or close == i + 1:
+        return None
+    letters = [c for c in doc[i + 1:close].text if c.isalpha()]
+    return close if letters and sum(c.isupper() for c in letters) >= max(2, len(letters) // 2) else None
