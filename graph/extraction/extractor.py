@@ -19,14 +19,10 @@ from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import Fact, verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
+from graph.namespaces import CERTAINTY_RANK
 from graph.text import Article, normalise
 
-RELATIONS = (
-    "partnerOf", "signedAgreement", "memberOf", "rivalOf", "operates", "launched", "landedOn",
-    "returnedSamples", "plansMission", "partOf", "basedIn", "locatedIn", "targetDate",
-)
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
-_RANK = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
 
 
 @dataclass
@@ -103,7 +99,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
                 best[st.key] = st
                 out.append(st)
             elif previous.end_time is None and (
-                    st.end_time is not None or _RANK[st.certainty] > _RANK[previous.certainty]):
+                    st.end_time is not None or CERTAINTY_RANK[st.certainty] > CERTAINTY_RANK[previous.certainty]):
                 # a higher certainty wins; so does the news that the relation ended
                 out[out.index(previous)] = best[st.key] = st
         for entity in [m.entity for m in mentions] + reader.new_entities:
