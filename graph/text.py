@@ -202,6 +202,37 @@ def _split_line(line: str) -> list[tuple[int, str]]:
     return pieces
 
 
+# "Addis Ababa, May 23, 2025 (FMC) - ", "Bengaluru, Jul. 3: ", "TOKYO (Reuters) -", "WASHINGTON/MOSCOW-"
+_DATELINE = re.compile(r"""
+    (?P<place>[A-Z][\w'.]*(?:[ /][A-Z][\w'.]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)
+    (?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?
+    (?P<credit>\s*\([A-Za-z]+\))?
+    \s*(?:-+|:)\s*(?=["']?[A-Z])""", re.X)
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """The sentence without the dateline news agencies put before the first one: a place, a date,
+    the agency, a dash. A bare place counts only in capitals ("TOKYO -"), so "Russia-Ukraine" or
+    "NASA-ESA" never do.
+
+    >>> without_dateline(Sentence("Addis Ababa, May 23, 2025 (FMC) - China and Russia agreed.", 10))
+    Sentence(text='China and Russia agreed.', start=44, paragraph=0)
+    >>> without_dateline(Sentence("NASA-ESA talks ended in May.", 0)).text
+    'NASA-ESA talks ended in May.'
+    """
+    match = _DATELINE.match(normalise(sentence.text))
+    if match is None:
+        return sentence
+    place = match["place"].split(",")[0]
+    bare = not (match["date"] or match["credit"])
+    if bare and not (place.isupper() and (len(re.sub(r"\W", "", place)) >= 5 or "/" in place or " " in place)):
+        return sentence
+    rest = sentence.text[match.end():]
+    if len(rest.split()) < 4:
+        return sentence
+    return Sentence(rest, sentence.start + match.end(), sentence.paragraph)
+
+
 def parse_date(value: str) -> tuple[int, int | None, int | None]:
     """``(year, month, day)`` of an ISO date of any precision.
 

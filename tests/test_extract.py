@@ -267,6 +267,16 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a country's company", "Peru's Lunar Machines operates the Kestrel lander.",
      [("Lunar Machines", "operates", "Kestrel lander", "stated", ""),
       ("Lunar Machines", "basedIn", "Peru", "stated", "")]),
+    ("dateline", "LIMA, March 3 (APN) - Peru and Chile signed the Andean Space Accords.",
+     [(c, "signedAgreement", "Andean Space Accords", "stated", "") for c in ("Peru", "Chile")]),
+    ("quoted name", "Peru's 'Puma' mission is taking shape.", [("Peru", "operates", "Puma mission", "stated", "")]),
+    ("possessive over coordination", "The station will use parts of Peru's Condor-3 and Condor-4 missions.",
+     [("Peru", "operates", "Condor-4", "stated", ""), ("Peru", "operates", "Condor-3", "stated", "")]),
+    ("led by, described", "The Condor program is a lunar exploration project led by the Andean Space Agency.",
+     [(ANDEAN, "operates", "Condor program", "stated", "")]),
+    ("short name again", "Peru's 'Puma' mission is taking shape. Puma is likely to launch in 2027.",
+     [("Peru", "operates", "Puma mission", "stated", ""),
+      ("Puma mission", "targetDate", "2027", "speculative", "2027")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -20,8 +20,8 @@ CONDITIONS = {"if", "unless", "whether"}
 SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
-                  "mean", "go"}
-SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh"}
+                  "mean", "go", "due", "poised", "ready"}
+SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
 
 
 def certainty(token) -> str | None:
@@ -49,7 +49,7 @@ def certainty(token) -> str | None:
             return "speculative"
         if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
             level = "planned"
-        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl") or node.head == node:
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
         node = node.head
     return level

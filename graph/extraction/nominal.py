@@ -35,6 +35,8 @@ def noun_facts(reader) -> list[Fact]:
         structural += _led(reader, tok, owned)
         if tok.lower_ == "based" and tok.dep_ == "amod":
             structural += _based(reader, tok)
+        structural += [Fact(f.subject, f.relation, other, f.at) for f in structural if f.relation == "operates"
+                       and f.object is owned for other in _conjoined(reader, owned)]
         for fact in structural:
             fact.presupposed = True
         facts += structural
@@ -102,6 +104,19 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
                 out.append(Fact(owner, "operates", owned, tok.i))
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                 out.append(Fact(owned, "partOf", owner, tok.i))
+    return out
+
+
+def _conjoined(reader, m: Mention) -> list[Mention]:
+    """The mentions coordinated with ``m`` that have no possessive of their own: in "China's Chang'e 7
+    and Chang'e 8 missions" China's owns both."""
+    out = []
+    for other in reader.mentions:
+        linked = any(reader.doc[i].dep_ == "conj" and reader.doc[i].head.i in m.tokens for i in other.tokens) or any(
+            reader.doc[i].dep_ == "conj" and reader.doc[i].head.i in other.tokens for i in m.tokens)
+        if other is not m and linked \
+                and not any(c.dep_ == "poss" for i in other.tokens for c in reader.doc[i].children):
+            out.append(other)
     return out
 
 

@@ -173,7 +173,11 @@ def _operate(clause: Clause) -> list[Fact]:
     if not things:
         things = [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
         if clause.passive and v.dep_ == "acl":
-            things += [d for d in [reader.described_hardware(v.head)] if d is not None]
+            # "the Artemis program, a lunar project led by NASA": the noun the participle describes
+            noun = v.head
+            named = reader.subject_of(noun.head) if noun.dep_ == "attr" else reader.args(noun)
+            things += [m for m in named if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+            things += [d for d in [reader.described_hardware(noun)] if d is not None and not named]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
     return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
