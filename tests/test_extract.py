@@ -277,6 +277,17 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("short name again", "Peru's 'Puma' mission is taking shape. Puma is likely to launch in 2027.",
      [("Peru", "operates", "Puma mission", "stated", ""),
       ("Puma mission", "targetDate", "2027", "speculative", "2027")]),
+    ("the rover of the mission", "Peru and Chile will collaborate on the Condor-3 mission. Chile will contribute "
+     "the rover.", [("Peru", "partnerOf", "Chile", "planned", ""),
+                    ("Peru", "memberOf", "Condor-3 mission", "planned", ""),
+                    ("Chile", "memberOf", "Condor-3 mission", "planned", ""),
+                    ("Chile", "operates", "Condor-3 rover", "planned", "")]),
+    ("staff for their country", "Egyptian engineers are working on a second rover.",
+     [("Egypt", "plansMission", "second rover", "planned", "")]),
+    ("plan noun, infinitive", "The Andean Space Agency's plan is to eventually build a base near the Moon.",
+     [(ANDEAN, "plansMission", "build a base near the Moon", "planned", "")]),
+    ("shared plural head", "Both the Condor-3 and Condor-4 probes are designed to land on the Moon.",
+     [("Condor-4", "landedOn", "Moon", "planned", ""), ("Condor-3", "landedOn", "Moon", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS
+from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS, STAFF_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
@@ -36,6 +36,8 @@ DESCRIPTIONS = {
     "program": ("Program",), "programme": ("Program",), "project": ("Program",),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }
+# parts of a mission that "the lander" may name although the article gave it no name
+_PARTS = {"lander", "rover", "orbiter"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
             "they": ("Actor",), "their": ("Actor",)}
 
@@ -102,9 +104,22 @@ class SentenceReader:
                 owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
+            if m is None and t.lemma_.lower() in STAFF_NOUNS:
+                # "Emirati engineers are working on a rover": they work for the United Arab Emirates
+                m = next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                          and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None)
             if m is not None and m not in out:
                 out.append(m)
+                out += [x for x in self.conjoined(m) if x not in out]
         return out
+
+    def conjoined(self, m: Mention) -> list[Mention]:
+        """The mentions coordinated with ``m`` inside one noun phrase, where the parse splits a
+        shared head: "the Chang'e 7 and Chang'e 8 probes"."""
+        doc = self.doc
+        return [other for other in self.mentions if other is not m and (
+            any(doc[i].dep_ == "conj" and doc[i].head.i in m.tokens for i in other.tokens)
+            or any(doc[i].dep_ == "conj" and doc[i].head.i in other.tokens for i in m.tokens))]
 
     def _referents(self, tok) -> list[Mention]:
         """"the two countries", "both agencies": the latest two actors of that class."""
@@ -135,10 +150,26 @@ class SentenceReader:
             return None
         before = [m.entity for m in self.mentions if m.end <= tok.i]
         entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes)
+        if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):
+            entity = self._part_of_latest(word)
         if entity is None:
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _part_of_latest(self, word: str) -> Entity | None:
+        """"the rover" in an article about the Chandrayaan-5 mission, which named no rover: the
+        mission's rover, proposed as "Chandrayaan-5 rover"."""
+        mission = Discourse(self.discourse.mentioned + [m.entity for m in self.mentions]).latest(
+            self.linker, ("Mission",))
+        if mission is None:
+            return None
+        name = mission.label
+        for kind in ("mission", "programme", "program", "project"):
+            name = name.removesuffix(" " + kind)
+        entity = new_entity(f"{name} {word}", KIND_CLASSES[word], self.text, self.offset)
+        self.new_entities.append(entity)
+        return entity
 
     def subject_of(self, verb) -> list[Mention]:
         """The clause's subject, or its governor's where it has none of its own."""
@@ -256,6 +287,7 @@ class SentenceReader:
         cut = {t.i for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod")
                and (any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "advcl")
                for t in c.subtree}
+        cut |= {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
         words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
         if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
             return None

@@ -52,3 +52,6 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
                   "probe", "capsule", "vehicle", "payload", "arm"}
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble"}
+# people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
+STAFF_NOUNS = {"engineer", "scientist", "official", "researcher", "team", "expert", "staff", "specialist",
+               "technician", "leader", "authority", "government", "officer"}

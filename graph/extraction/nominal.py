@@ -110,14 +110,8 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
 def _conjoined(reader, m: Mention) -> list[Mention]:
     """The mentions coordinated with ``m`` that have no possessive of their own: in "China's Chang'e 7
     and Chang'e 8 missions" China's owns both."""
-    out = []
-    for other in reader.mentions:
-        linked = any(reader.doc[i].dep_ == "conj" and reader.doc[i].head.i in m.tokens for i in other.tokens) or any(
-            reader.doc[i].dep_ == "conj" and reader.doc[i].head.i in other.tokens for i in m.tokens)
-        if other is not m and linked \
-                and not any(c.dep_ == "poss" for i in other.tokens for c in reader.doc[i].children):
-            out.append(other)
-    return out
+    return [other for other in reader.conjoined(m)
+            if not any(c.dep_ == "poss" for i in other.tokens for c in reader.doc[i].children)]
 
 
 def _named_by(reader, tok, owned: Mention) -> list[Fact]:
@@ -220,6 +214,10 @@ def _plan(reader, tok) -> list[Fact]:
     if not planners and tok.dep_ in ("dobj", "attr"):
         planners = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]
     plans = []
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        # "NASA's plan is to have a permanent presence near the Moon": the infinitive is the plan
+        plans += [g for x in tok.head.children if x.dep_ in ("xcomp", "ccomp")
+                  and (g := reader.described_goal(x)) is not None]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "to"):
             for p in c.children:

@@ -101,7 +101,7 @@ def _agree(clause: Clause) -> list[Fact]:
 def _partner(clause: Clause) -> list[Fact]:
     v = clause.verb
     if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in v.children):
-        return []
+        return _work_on(clause)
     subjects = clause.subjects()
     partners = clause.prep_objects("with", "alongside")
     facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
@@ -113,6 +113,15 @@ def _partner(clause: Clause) -> list[Fact]:
     things = [m for m in clause.prep_objects("on", "in", "for") if clause.reader.is_a(m, "Undertaking", "Spacecraft")]
     facts += [Fact(s, "memberOf", t, v.i) for s in subjects if clause.reader.is_actor(s) for t in things]
     return facts
+
+
+def _work_on(clause: Clause) -> list[Fact]:
+    """"Emirati engineers are working on a second rover": what is being worked on is planned."""
+    reader = clause.reader
+    things = [m for m in clause.prep_objects("on") if reader.is_a(m, "Undertaking", "Spacecraft")]
+    things += [d for c in clause.verb.children if c.dep_ == "prep" and c.lower_ == "on"
+               for p in c.children if p.dep_ == "pobj" and (d := reader.described_hardware(p)) is not None]
+    return [Fact(s, "plansMission", t, clause.verb.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
 
 
 def _sign(clause: Clause) -> list[Fact]:
@@ -161,6 +170,9 @@ def _member(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     if any(t.lemma_.lower() in ("hand", "force") for t in clause.object_tokens()):
         return _partner(clause)  # "India and Japan are joining hands", "X joined forces with Y"
+    if v.lemma_ == "contribute" and (parts := [m for m in clause.patients() if reader.is_a(m, "Spacecraft")]):
+        # "ISRO will contribute the lander": who contributes a craft builds it
+        return [Fact(s, "operates", p, v.i) for s in clause.subjects() if reader.is_actor(s) for p in parts]
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
     return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
