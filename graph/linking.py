@@ -182,6 +182,15 @@ class Linker:
             return KG + plain
         return None
 
+    def acronym(self, iri: str) -> str | None:
+        """The entity's acronym, if the catalog gives one (an upper-case, case-sensitive form).
+
+        >>> Linker.default().acronym("https://w3id.org/spacekg/id/cnsa")
+        'CNSA'
+        """
+        return next((form for form, i, sensitive in self.forms if i == iri and sensitive and form.isupper()
+                     and len(form) > 1), None)
+
     def country(self, name: str) -> str | None:
         """The catalog country a country name or demonym names."""
         name = DEMONYMS.get(name, name)
@@ -230,8 +239,9 @@ class Linker:
 
     def country_in(self, form: str) -> str | None:
         """The country an agency's name contains ("China National Space Administration" -> China)."""
-        for word in sorted(set(DEMONYMS) | {e.label for e in self.entities.values() if e.is_a("Country")},
-                           key=len, reverse=True):
+        names = {e.label for e in self.entities.values() if e.is_a("Country")}
+        names |= {form for form, iri, _ in self.forms if self.entities[iri].is_a("Country")}  # "UAE"
+        for word in sorted(set(DEMONYMS) | names, key=len, reverse=True):
             if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", form):
                 found = self.country(word)
                 if found:

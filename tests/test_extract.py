@@ -288,6 +288,16 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "plansMission", "build a base near the Moon", "planned", "")]),
     ("shared plural head", "Both the Condor-3 and Condor-4 probes are designed to land on the Moon.",
      [("Condor-4", "landedOn", "Moon", "planned", ""), ("Condor-3", "landedOn", "Moon", "planned", "")]),
+    ("a country's organisation, by attribute", "Lunar Machines is an Egyptian launch service provider.",
+     [("Lunar Machines", "basedIn", "Egypt", "stated", "")]),
+    ("a stage of the whole", "The first phase of the Condor station will consist of Peru's Condor-3 mission.",
+     [("Condor-3 mission", "partOf", "Condor station", "planned", ""),
+      ("Peru", "operates", "Condor-3 mission", "stated", "")]),
+    ("plural agencies", "The Chinese and Egyptian space agencies will collaborate on data exchange.",
+     [("China National Space Administration (CNSA)", "partnerOf", "Egyptian Space Agency (EGSA)", "planned", "")]),
+    ("an organisation's site", "Lunar Machines assembles landers at its Lima facility in Peru.",
+     [("Lunar Machines", "operates", "Lima facility", "stated", ""),
+      ("Lima facility", "locatedIn", "Peru", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

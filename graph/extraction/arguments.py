@@ -104,6 +104,11 @@ class SentenceReader:
                 owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
+            if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
+                plural = self._agencies_of(t)  # "the Chinese and South African space agencies"
+                out += [x for x in plural if x not in out]
+                if plural:
+                    continue
             if m is None and t.lemma_.lower() in STAFF_NOUNS:
                 # "Emirati engineers are working on a rover": they work for the United Arab Emirates
                 m = next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
@@ -111,6 +116,22 @@ class SentenceReader:
             if m is not None and m not in out:
                 out.append(m)
                 out += [x for x in self.conjoined(m) if x not in out]
+        return out
+
+    def _agencies_of(self, tok) -> list[Mention]:
+        """The agencies of the countries a plural "agencies" names: "the Chinese and South African space
+        agencies" are CNSA and SANSA."""
+        out = []
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound") or c.lower_ == "space":
+                continue
+            for x in [c, *c.conjuncts]:
+                name = " ".join(t.text for t in x.subtree if t == x or (t.dep_ in ("compound", "amod") and t.head == x))
+                country = self.linker.country(name)
+                agency = self.linker.agency_of(country) if country else None
+                if agency is not None:
+                    entity = Entity(agency, self.linker.entities[agency].label, "", True, self.linker.acronym(agency))
+                    out.append(Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i}))
         return out
 
     def conjoined(self, m: Mention) -> list[Mention]:

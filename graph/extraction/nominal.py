@@ -12,7 +12,14 @@
 
 from __future__ import annotations
 
-from graph.extraction.lexicon import MEMBER_NOUNS, PARTICIPATION_NOUNS, PARTNER_NOUNS, PLAN_NOUNS, RIVAL_NOUNS
+from graph.extraction.lexicon import (
+    MEMBER_NOUNS,
+    PARTICIPATION_NOUNS,
+    PARTNER_NOUNS,
+    PLAN_NOUNS,
+    RIVAL_NOUNS,
+    SITE_NOUNS,
+)
 from graph.extraction.mentions import Mention
 from graph.extraction.relations import Fact, pairs
 
@@ -33,6 +40,8 @@ def noun_facts(reader) -> list[Fact]:
         if head_of_mention:
             structural += _named_by(reader, tok, owned) + _located(reader, tok, owned)
         structural += _led(reader, tok, owned)
+        if owned is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in SITE_NOUNS:
+            structural += _site(reader, tok)
         if tok.lower_ == "based" and tok.dep_ == "amod":
             structural += _based(reader, tok)
         structural += [Fact(f.subject, f.relation, other, f.at) for f in structural if f.relation == "operates"
@@ -134,6 +143,27 @@ def _led(reader, tok, owned: Mention | None) -> list[Fact]:
     if target is None:
         return []
     return [Fact(owner, "operates", target, tok.i) for c in tok.children for owner in reader.args(c)]
+
+
+def _site(reader, tok) -> list[Fact]:
+    """"its Bremen facility in Germany", "NASA headquarters in Washington": an organisation's site,
+    proposed as a facility it runs, where the text says it is."""
+    owners = [m for c in tok.children if c.dep_ in ("poss", "compound") for m in reader.args(c) if reader.is_actor(m)]
+    if not owners:
+        return []
+    # the site's own name before it ("Bremen facility"), not its owner's ("NASA headquarters")
+    names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+             and ((m := reader.mention_at(c.i)) is None or reader.is_a(m, "Place"))]
+    start = min([c.i for c in names] + [tok.i])
+    label = f"{owners[0].entity.acronym or owners[0].entity.label} {reader.doc[start:tok.i + 1].text}"
+    site = reader._described(start, tok.i + 1, "Facility", label)
+    out = [Fact(o, "operates", site, tok.i) for o in owners]
+    places = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES)]
+    after = reader.doc[tok.i + 1] if tok.i + 1 < len(reader.doc) else None
+    if not places and after is not None and after.lower_ in ("in", "at"):
+        places = [m for p in after.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES)]
+    return out + [Fact(site, "locatedIn", p, tok.i) for p in places]
 
 
 def _located(reader, tok, owned: Mention) -> list[Fact]:

@@ -27,6 +27,7 @@ from graph.extraction.lexicon import (
     PHRASAL,
     PLACE_PREPS,
     SAMPLE_NOUNS,
+    STAGE_NOUNS,
     VERB_RELATIONS,
 )
 from graph.extraction.mentions import KIND_CLASSES, Mention
@@ -322,6 +323,11 @@ def _ended(clause: Clause) -> list[Fact]:
 def _has_part(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
+    if not wholes:
+        # "the first version of the station will consist of ...": the whole of which a stage is named
+        wholes = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in STAGE_NOUNS
+                  for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
     # "carries six instruments, five from South Korea and NASA's ShadowCam": the named parts in the object
     objects = clause.object_tokens() + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
                                         for p in c.children if p.dep_ == "pobj"]
@@ -350,6 +356,12 @@ def _copula_facts(clause: Clause) -> list[Fact]:
                       for m in reader.args(c) if reader.is_actor(m)]
             facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
                       if not reader.is_actor(s)]
+        for attr in (c for c in v.children if c.dep_ == "attr"):
+            # "Glavkosmos is a Russian launch service provider": an organisation of that country
+            countries = [m for c in attr.children if c.dep_ in ("amod", "compound", "nmod") and c.i < attr.i
+                         for m in reader.args(c) if reader.is_a(m, "Country")]
+            facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
+                      and not reader.is_a(s, "Country") for c in countries]
         for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
             wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
                       for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
