@@ -298,6 +298,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("an organisation's site", "Lunar Machines assembles landers at its Lima facility in Peru.",
      [("Lunar Machines", "operates", "Lima facility", "stated", ""),
       ("Lima facility", "locatedIn", "Peru", "stated", "")]),
+    ("object control with a gerund", "The contract tasks the Andean Space Agency with developing a new lander.",
+     [(ANDEAN, "operates", "new lander", "stated", "")]),
+    ("contribution to the project", "Peru builds the Condor-3 mission. The deal secured Chile's contributions to "
+     "the project.", [("Peru", "operates", "Condor-3 mission", "stated", ""),
+                      ("Chile", "memberOf", "Condor-3 mission", "stated", "")]),
+    ("this, for the mission", "The Condor-3 mission will carry a rover. At the moment this is scheduled for 2027.",
+     [("Condor-3 mission", "targetDate", "2027", "planned", "2027")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

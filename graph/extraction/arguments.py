@@ -33,7 +33,7 @@ DESCRIPTIONS = {
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
     "probe": ("Spacecraft", "Mission"),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
-    "program": ("Program",), "programme": ("Program",), "project": ("Program",),
+    "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }
 # parts of a mission that "the lander" may name although the article gave it no name
@@ -164,6 +164,8 @@ class SentenceReader:
         classes = None
         if tok.pos_ == "PRON" and word in PRONOUNS:
             classes = PRONOUNS[word]
+        elif tok.pos_ == "PRON" and word == "this" and tok.dep_ in ("nsubj", "nsubjpass"):
+            classes = ("Undertaking", "Spacecraft")  # "This is scheduled for 2024": the mission just named
         elif tok.pos_ == "NOUN" and word in DESCRIPTIONS and any(
                 c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")):
             classes = DESCRIPTIONS[word]
@@ -216,6 +218,10 @@ class SentenceReader:
                 if doers:
                     return doers
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+                governor = node.head.head
+                doers = [m for c in governor.children if c.dep_ == "dobj" for m in self.args(c)]
+                if governor.lemma_.lower() in OBJECT_CONTROL and doers:
+                    return doers  # "the contract tasks Thales with developing a platform"
                 node = node.head  # "responsible for developing", "embarked on developing"
             if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") or node.head == node:
                 return []
@@ -328,7 +334,8 @@ class SentenceReader:
         piece of hardware or facility, named by its noun phrase."""
         if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
             return None
-        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod")) or t.i == tok.i}
+        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod") and t.lower_ != "own")
+                or t.i == tok.i}
         for c in tok.children:  # "landing system for the rover"
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
                 keep |= {t.i for t in c.subtree}

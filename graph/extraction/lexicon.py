@@ -44,7 +44,7 @@ AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "ac
                    "document", "documents", "loi"}
 SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials"}
 PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
-PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return"}
+PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return", "contribution"}
 PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
 # unnamed things built and run: "the landing platform", "a new descent stage"
 HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "orbiter", "spacecraft", "satellite",

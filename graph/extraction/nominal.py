@@ -84,7 +84,9 @@ def _as_part_of(reader, tok) -> list[Fact]:
 def _participation(reader, tok) -> list[Fact]:
     """"Japan's participation in the ISS", "South Africa's entry into the program"."""
     members = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
-    wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
+    # the preposition may hang on the verb: "solidified NASA's contributions to the project"
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
     return [Fact(m, "memberOf", w, tok.i) for m in members for w in wholes]
 
