@@ -305,6 +305,24 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                       ("Chile", "memberOf", "Condor-3 mission", "stated", "")]),
     ("this, for the mission", "The Condor-3 mission will carry a rover. At the moment this is scheduled for 2027.",
      [("Condor-3 mission", "targetDate", "2027", "planned", "2027")]),
+    ("launched for a customer", "SpaceCraftCo launched the Kestrel lander for Lunar Machines.",
+     [("Lunar Machines", "operates", "Kestrel lander", "stated", ""),
+      ("SpaceCraftCo", "launched", "Kestrel lander", "stated", "")]),
+    ("awarded a contract to build", "NASA has awarded the Andean Space Agency a contract to build a lunar lander.",
+     [(NASA, "signedAgreement", "contract with Andean Space Agency", "stated", ""),
+      (ANDEAN, "signedAgreement", "contract with Andean Space Agency", "stated", ""),
+      (ANDEAN, "operates", "lunar lander", "stated", ""), (NASA, "partnerOf", ANDEAN, "stated", "")]),
+    ("provides a part for a craft", "The Andean Space Agency will provide the service module for the Condor-3 "
+     "orbiter.", [(ANDEAN, "operates", "service module for the Condor-3 orbiter", "planned", ""),
+                  ("service module for the Condor-3 orbiter", "partOf", "Condor-3 orbiter", "planned", "")]),
+    ("leaving", "Peru said it would leave the International Space Station in 2028.",
+     [("Peru", "memberOf", "International Space Station (ISS)", "planned", "until 2028")]),
+    ("astronauts from a country", "The two astronauts from Peru, Ana Ruiz and Luis Soto, flew on the Condor-9 "
+     "mission.", [("Peru", "memberOf", "Condor-9 mission", "stated", ""),
+                  ("Ana Ruiz", "memberOf", "Condor-9 mission", "stated", ""),
+                  ("Luis Soto", "memberOf", "Condor-9 mission", "stated", "")]),
+    ("a company lands", "Lunar Machines became the first private company to land on the Moon.",
+     [("Lunar Machines", "landedOn", "Moon", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -112,7 +112,9 @@ class SentenceReader:
             if m is None and t.lemma_.lower() in STAFF_NOUNS:
                 # "Emirati engineers are working on a rover": they work for the United Arab Emirates
                 m = next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-                          and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None)
+                          and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None) or next(
+                    (a for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                     if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "astronauts from X"
             if m is not None and m not in out:
                 out.append(m)
                 out += [x for x in self.conjoined(m) if x not in out]
@@ -137,10 +139,8 @@ class SentenceReader:
     def conjoined(self, m: Mention) -> list[Mention]:
         """The mentions coordinated with ``m`` inside one noun phrase, where the parse splits a
         shared head: "the Chang'e 7 and Chang'e 8 probes"."""
-        doc = self.doc
-        return [other for other in self.mentions if other is not m and (
-            any(doc[i].dep_ == "conj" and doc[i].head.i in m.tokens for i in other.tokens)
-            or any(doc[i].dep_ == "conj" and doc[i].head.i in other.tokens for i in m.tokens))]
+        linked = {c.i for i in m.tokens for c in self.doc[i].conjuncts}
+        return [other for other in self.mentions if other is not m and linked & other.tokens]
 
     def _referents(self, tok) -> list[Mention]:
         """"the two countries", "both agencies": the latest two actors of that class."""
@@ -167,7 +167,9 @@ class SentenceReader:
         elif tok.pos_ == "PRON" and word == "this" and tok.dep_ in ("nsubj", "nsubjpass"):
             classes = ("Undertaking", "Spacecraft")  # "This is scheduled for 2024": the mission just named
         elif tok.pos_ == "NOUN" and word in DESCRIPTIONS and any(
-                c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")):
+                c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")) and not any(
+                c.lower_ in ("own", "new", "second", "another", "next", "other") for c in tok.children):
+            # "its own station", "a new mission" are not the station or mission named before
             classes = DESCRIPTIONS[word]
         if classes is None:
             return None

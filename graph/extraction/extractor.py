@@ -126,8 +126,8 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
         if fact.subject.entity.iri == fact.object.entity.iri or not _fits(reader, fact):
             continue
         level = "stated" if fact.presupposed else certainty(reader.doc[fact.at])
-        if fact.ended:
-            level = "stated"
+        if fact.ended and level is None:
+            level = "stated"  # "terminate the currently suspended co-operation": the end is what is said
         if level is None:
             continue
         if fact.relation == "plansMission" and level == "stated":
@@ -136,9 +136,11 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             level = "inferred"
         when = _time_of(reader, fact.at, times)
         past = when if when and (not article_date or when.value[:4] <= article_date[:4]) else None
+        if fact.ended and level != "stated" and when is None:
+            continue  # "would leave the ISS", no date: nothing to say when the relation ends
         st = _statement(reader, fact.subject, fact.relation, fact.object, level)
         if fact.ended:
-            st.end_time = past or article_time(article_date)
+            st.end_time = (past or article_time(article_date)) if level == "stated" else when
         elif fact.relation in EVENT_TYPES or fact.relation in ("launched", "landedOn", "returnedSamples"):
             st.point_in_time = past if level == "stated" else when
         t = st.end_time or st.point_in_time
@@ -235,7 +237,7 @@ def _country_entity(linker: Linker, iri: str) -> Entity:
 _SIGNATURES = {
     "basedIn": (("Actor",), ("Country", "Place")),
     "locatedIn": (("Undertaking", "Facility", "Place", "Spacecraft"), ("Place", "CelestialBody", "Orbit")),
-    "landedOn": (("Undertaking", "Spacecraft", "Country", "SpaceAgency"), ("Place", "CelestialBody", "Region")),
+    "landedOn": (("Undertaking", "Spacecraft", "Actor"), ("Place", "CelestialBody", "Region")),
     "operates": (("Actor",), ("Undertaking", "Facility", "Spacecraft", "Agreement")),
     "launched": (("Actor",), ("Undertaking", "Spacecraft")),
     "partOf": (("Undertaking", "Spacecraft", "Facility"), ("Undertaking", "Spacecraft", "Facility")),

@@ -12,7 +12,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
                      "secure", "clinch"],
                     "signedAgreement"),
-    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
+    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin", "provide", "supply"], "memberOf"),
+    **dict.fromkeys(["leave", "quit", "exit"], "left"),
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
@@ -53,7 +54,8 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
-STAFF_NOUNS = {"engineer", "scientist", "official", "researcher", "team", "expert", "staff", "specialist",
+STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
+               "staff", "specialist",
                "technician", "leader", "authority", "government", "officer"}
 # nouns naming a stage of an undertaking, which stand for it: "the first version of the station"
 STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}

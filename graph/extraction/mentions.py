@@ -322,6 +322,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if span.root.dep_ in ("nsubj", "nsubjpass") and (governor.lemma_.lower() in CRAFT_VERBS or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in CRAFT_VERBS for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
+    if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
+        return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
     if via == "shape":
         return "Spacecraft"
     return None

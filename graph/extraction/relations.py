@@ -136,8 +136,9 @@ def _sign(clause: Clause) -> list[Fact]:
     signers += reader.represented(clause.prep_objects("behalf"))
     signers += [m for t in clause.object_tokens() for m in reader.agreement_parties(t)]
     recipients = []
-    if v.lemma_ in ("award", "grant"):  # "ESA awarded a contract to Thales Alenia Space"
+    if v.lemma_ in ("award", "grant"):  # "ESA awarded a contract to Thales", "NASA awarded SpaceX a contract"
         recipients = [m for m in clause.prep_objects("to") if reader.is_actor(m)]
+        recipients += [m for c in v.children if c.dep_ == "dative" for m in reader.args(c) if reader.is_actor(m)]
         signers += recipients
     signers = [s for s in dict.fromkeys(signers) if reader.is_actor(s)]
     if not signers and clause.passive:
@@ -150,11 +151,25 @@ def _sign(clause: Clause) -> list[Fact]:
     if not agreements:
         return _copula_facts(clause)  # "reached lunar orbit" is no agreement
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
+    facts += _contracted_work(clause, recipients)
     if len(signers) > 1:
         reader.discourse.parties = signers[:2]
     # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
     if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
         facts += pairs(signers, "partnerOf", v.i)
+    return facts
+
+
+def _contracted_work(clause: Clause, recipients: list[Mention]) -> list[Fact]:
+    """"awarded SpaceX a contract to build a lunar lander": the recipient builds it."""
+    reader = clause.reader
+    work = [a for t in clause.object_tokens() for a in t.children if a.dep_ in ("acl", "relcl") and a.tag_ == "VB"]
+    facts = []
+    for verb in work:
+        inner = Clause(verb, reader)
+        things = [m for m in inner.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+        things += [d for t in inner.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        facts += [Fact(r, "operates", t, verb.i) for r in recipients for t in things]
     return facts
 
 
@@ -171,9 +186,17 @@ def _member(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     if any(t.lemma_.lower() in ("hand", "force") for t in clause.object_tokens()):
         return _partner(clause)  # "India and Japan are joining hands", "X joined forces with Y"
-    if v.lemma_ == "contribute" and (parts := [m for m in clause.patients() if reader.is_a(m, "Spacecraft")]):
-        # "ISRO will contribute the lander": who contributes a craft builds it
-        return [Fact(s, "operates", p, v.i) for s in clause.subjects() if reader.is_actor(s) for p in parts]
+    if v.lemma_ in ("contribute", "provide", "supply"):
+        # "ISRO will contribute the lander", "ESA will provide the service module for Orion": who
+        # contributes a craft builds it; what it is for is its whole
+        parts = [m for m in clause.patients() if reader.is_a(m, "Spacecraft")]
+        parts += [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
+        wholes += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for o in c.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
+        if parts:
+            return [Fact(s, "operates", p, v.i) for s in clause.subjects() if reader.is_actor(s) for p in parts] + [
+                Fact(p, "partOf", w, v.i) for p in parts for w in wholes if w is not p]
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
     return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
@@ -212,6 +235,9 @@ def _launch(clause: Clause) -> list[Fact]:
         launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":
             facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
+    # "SpaceX launched the Nova-C lander for Intuitive Machines": the customer runs the craft
+    customers = [m for m in clause.prep_objects("for") if reader.is_actor(m)]
+    facts += [Fact(c, "operates", t, v.i) for c in customers for t in things if reader.is_a(t, "Spacecraft")]
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it
         relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
@@ -219,6 +245,14 @@ def _launch(clause: Clause) -> list[Fact]:
             relation = "plansMission"
         facts += [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s)]
     return facts
+
+
+def _leave(clause: Clause) -> list[Fact]:
+    """"Russia will leave the ISS after 2024": a membership that ends."""
+    reader = clause.reader
+    left = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Agreement", "SpaceStation")]
+    return [Fact(s, "memberOf", t, clause.verb.i, ended=True) for s in clause.subjects() if reader.is_actor(s)
+            for t in left]
 
 
 def _aboard(clause: Clause) -> list[Fact]:
@@ -389,5 +423,6 @@ def _copula_facts(clause: Clause) -> list[Fact]:
 _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": _land, "returnedSamples": _return,
-    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
+    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "left": _leave, "hasPart": _has_part,
+    "installedOn": _installed_on,
 }
