@@ -323,6 +323,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                   ("Luis Soto", "memberOf", "Condor-9 mission", "stated", "")]),
     ("a company lands", "Lunar Machines became the first private company to land on the Moon.",
      [("Lunar Machines", "landedOn", "Moon", "stated", "")]),
+    ("a joint effort between", "The Condor-3 mission is a joint effort between NASA and the Andean Space Agency.",
+     [(NASA, "partnerOf", ANDEAN, "stated", ""), (NASA, "operates", "Condor-3 mission", "stated", ""),
+      (ANDEAN, "operates", "Condor-3 mission", "stated", "")]),
+    ("rivals of", "Peru and Chile are rivals of NASA.",
+     [("Peru", "rivalOf", NASA, "stated", ""), ("Chile", "rivalOf", NASA, "stated", "")]),
+    ("sanctions", "Peru imposed sanctions on the Andean Space Agency.",
+     [("Peru", "rivalOf", ANDEAN, "inferred", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

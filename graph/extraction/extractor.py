@@ -132,7 +132,7 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             continue
         if fact.relation == "plansMission" and level == "stated":
             level = "planned"  # a plan is a plan, however firmly it is said
-        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race",):
+        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race", "sanction"):
             level = "inferred"
         when = _time_of(reader, fact.at, times)
         past = when if when and (not article_date or when.value[:4] <= article_date[:4]) else None

@@ -37,8 +37,10 @@ MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 MAKING_VERBS = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
 PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "tie", "ties",
-                 "relationship", "partner", "partners", "deal", "agreement", "pact", "venture"}
-RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanctions"}
+                 "relationship", "partner", "partners", "deal", "agreement", "pact", "venture", "effort",
+                 "endeavour", "endeavor"}
+RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanction",
+               "sanctions"}
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
                    "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",

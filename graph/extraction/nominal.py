@@ -200,6 +200,15 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     for t in tok.subtree:
         if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
             sides.append(m)
+    if relation == "rivalOf" and tok.dep_ in ("attr", "dobj"):
+        # "Russia and China are rivals of the US", "the US imposed sanctions on Roscosmos"
+        others = [m for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
+                  and c.lower_ in ("of", "on", "against") for p in c.children if p.dep_ == "pobj"
+                  for m in reader.args(p)]
+        if others:
+            sides = [*reader.subject_of(tok.head), *others]
+            return [Fact(a, "rivalOf", b, tok.i) for a in sides[:-len(others)] for b in others
+                    if reader.is_actor(a) and reader.is_actor(b) and a.entity.iri != b.entity.iri]
     sides = sorted((m for m in sides if reader.is_actor(m)), key=lambda m: m.start)
     # "NASA and ESA have finalized their collaboration": the owners are the clause's subjects
     if len(sides) < 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
@@ -213,6 +222,11 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
     if relation == "partnerOf" and len(sides) > 1:
         reader.discourse.parties = sides[:2]
+    # "MSR is a joint effort between NASA and ESA", "the mission, a collaboration between X and Y": both run it
+    if relation == "partnerOf" and len(sides) > 1:
+        named = {"attr": reader.subject_of, "appos": reader.args}.get(tok.dep_, lambda _: [])(tok.head)
+        facts += [Fact(s, "operates", t, tok.i) for s in sides for t in named
+                  if reader.is_a(t, "Undertaking", "Spacecraft")]
     # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:
