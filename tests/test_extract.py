@@ -330,6 +330,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "rivalOf", NASA, "stated", ""), ("Chile", "rivalOf", NASA, "stated", "")]),
     ("sanctions", "Peru imposed sanctions on the Andean Space Agency.",
      [("Peru", "rivalOf", ANDEAN, "inferred", "")]),
+    ("a group includes", "The Condor-3 crew includes two Egyptian astronauts and one NASA astronaut.",
+     [("Egypt", "memberOf", "Condor-3", "stated", ""), (NASA, "memberOf", "Condor-3", "stated", "")]),
+    ("built for a whole", "Egypt will build an airlock for the Condor-8 station.",
+     [("Egypt", "plansMission", "airlock for the Condor-8 station", "planned", ""),
+      ("airlock for the Condor-8 station", "partOf", "Condor-8 station", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

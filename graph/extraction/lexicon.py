@@ -52,7 +52,8 @@ PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap"
 # unnamed things built and run: "the landing platform", "a new descent stage"
 HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "orbiter", "spacecraft", "satellite",
                   "rocket", "engine", "instrument", "telescope", "camera", "station", "facility", "centre", "center",
-                  "probe", "capsule", "vehicle", "payload", "arm"}
+                  "probe", "capsule", "vehicle", "payload", "arm", "airlock", "habitat", "antenna", "radar",
+                  "spectrometer", "detector", "sensor", "observatory"}
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
@@ -63,3 +64,5 @@ STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "offic
 STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
 # an organisation's sites: "its Bremen facility", "ESA's headquarters in Paris"
 SITE_NOUNS = {"headquarters", "facility", "plant", "factory", "site", "campus", "hq"}
+# groups whose members a verb of inclusion lists: "the ISS partnership includes the US and Japan"
+GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group", "alliance", "membership"}

@@ -41,7 +41,8 @@ KIND_CLASSES = {
     "organization": "Actor", "commission": "Actor", "institute": "Actor", "corporation": "Company",
     "company": "Company", "industries": "Company", "centre": "Facility", "center": "Facility",
     "cosmodrome": "Facility", "spaceport": "Facility", "facility": "Facility", "laboratory": "Actor",
-    "university": "Actor", "association": "Actor", "force": "Actor", "ministry": "Actor", "department": "Actor",
+    "university": "Actor", "association": "Actor", "consortium": "Actor", "force": "Actor", "ministry": "Actor",
+    "department": "Actor",
 }
 NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
                "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}

@@ -19,6 +19,7 @@ from graph.extraction.arguments import Clause
 from graph.extraction.certainty import certainty
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
+    GROUP_NOUNS,
     MAKING_VERBS,
     MEMBER_NOUNS,
     MULTILATERAL,
@@ -216,7 +217,10 @@ def _operate(clause: Clause) -> list[Fact]:
             things += [d for d in [reader.described_hardware(noun)] if d is not None and not named]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
-    return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
+    # "build an airlock for the Gateway": what it is built for is its whole
+    wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
+    return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things] + [
+        Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")]
 
 
 def _launch(clause: Clause) -> list[Fact]:
@@ -367,8 +371,15 @@ def _has_part(clause: Clause) -> list[Fact]:
                                         for p in c.children if p.dep_ == "pobj"]
     parts = [m for o in objects for t in o.subtree if (m := reader.mention_at(t.i)) is not None]
     parts = list(dict.fromkeys(parts))
-    return [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
-            if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
+    facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
+             if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
+    # "the ISS partnership includes the US, Russia and Japan", "the Artemis II crew includes NASA astronauts"
+    groups = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_NOUNS
+              for g in c.children if g.dep_ in ("compound", "poss", "nmod") for m in reader.args(g)
+              if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
+    members = [m for o in clause.object_tokens() for m in reader.args(o)
+               if reader.is_actor(m) or reader.is_a(m, "Person")]
+    return facts + [Fact(m, "memberOf", g, v.i) for g in groups for m in dict.fromkeys(members)]
 
 
 def _installed_on(clause: Clause) -> list[Fact]:
