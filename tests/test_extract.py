@@ -311,7 +311,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("awarded a contract to build", "NASA has awarded the Andean Space Agency a contract to build a lunar lander.",
      [(NASA, "signedAgreement", "contract with Andean Space Agency", "stated", ""),
       (ANDEAN, "signedAgreement", "contract with Andean Space Agency", "stated", ""),
-      (ANDEAN, "operates", "lunar lander", "stated", ""), (NASA, "partnerOf", ANDEAN, "stated", "")]),
+      (ANDEAN, "operates", "lunar lander", "planned", ""), (NASA, "partnerOf", ANDEAN, "stated", "")]),
     ("provides a part for a craft", "The Andean Space Agency will provide the service module for the Condor-3 "
      "orbiter.", [(ANDEAN, "operates", "service module for the Condor-3 orbiter", "planned", ""),
                   ("service module for the Condor-3 orbiter", "partOf", "Condor-3 orbiter", "planned", "")]),
@@ -335,6 +335,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("built for a whole", "Egypt will build an airlock for the Condor-8 station.",
      [("Egypt", "plansMission", "airlock for the Condor-8 station", "planned", ""),
       ("airlock for the Condor-8 station", "partOf", "Condor-8 station", "planned", "")]),
+    ("made with a co-maker", "Peru built the Puma lander with Lunar Machines.",
+     [("Peru", "operates", "Puma lander", "stated", ""), ("Lunar Machines", "operates", "Puma lander", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

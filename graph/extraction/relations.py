@@ -219,7 +219,10 @@ def _operate(clause: Clause) -> list[Fact]:
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
     # "build an airlock for the Gateway": what it is built for is its whole
     wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
-    return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things] + [
+    makers = [s for s in clause.subjects() if reader.is_actor(s)]
+    # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
+    makers += [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
+    return [Fact(s, relation, t, v.i) for s in makers for t in things] + [
         Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")]
 
 
