@@ -337,6 +337,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("airlock for the Condor-8 station", "partOf", "Condor-8 station", "planned", "")]),
     ("made with a co-maker", "Peru built the Puma lander with Lunar Machines.",
      [("Peru", "operates", "Puma lander", "stated", ""), ("Lunar Machines", "operates", "Puma lander", "stated", "")]),
+    ("astronauts sent to a station", "Egypt will send its first astronaut to the International Space Station.",
+     [("Egypt", "memberOf", "International Space Station (ISS)", "planned", "")]),
+    ("its, for the clause's subject", "SpaceCraftCo will carry Egyptian astronauts on its Dragon capsule.",
+     [("SpaceCraftCo", "operates", "Dragon capsule", "stated", "")]),
+    ("a service suspended", "Roscosmos suspended launches of Lunar Machines satellites in March.",
+     [("Roscosmos", "partnerOf", "Lunar Machines", "stated", "until 2025-03")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -173,6 +173,14 @@ class SentenceReader:
             classes = DESCRIPTIONS[word]
         if classes is None:
             return None
+        if word in ("its", "their"):
+            # "SpaceX will carry Egyptian astronauts on its Crew Dragon": the clause's subject owns it
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subjects = [m for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.i < tok.i
+                        for m in self.args(c)] if verb is not None else []
+            owner = next((m for m in subjects if is_a(self.linker, m.entity, *classes)), None)
+            if owner is not None:
+                return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})
         before = [m.entity for m in self.mentions if m.end <= tok.i]
         entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes)
         if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):

@@ -66,3 +66,5 @@ STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
 SITE_NOUNS = {"headquarters", "facility", "plant", "factory", "site", "campus", "hq"}
 # groups whose members a verb of inclusion lists: "the ISS partnership includes the US and Japan"
 GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group", "alliance", "membership"}
+# services one organisation gives another: "suspended launches of OneWeb satellites"
+SERVICE_NOUNS = {"launch", "launches", "delivery", "deliveries", "flight", "flights", "supply", "service", "services"}

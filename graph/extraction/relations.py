@@ -28,6 +28,7 @@ from graph.extraction.lexicon import (
     PHRASAL,
     PLACE_PREPS,
     SAMPLE_NOUNS,
+    SERVICE_NOUNS,
     STAGE_NOUNS,
     VERB_RELATIONS,
 )
@@ -267,6 +268,9 @@ def _aboard(clause: Clause) -> list[Fact]:
     those who send or fly people on a mission take part in it."""
     v, reader = clause.verb, clause.reader
     missions = [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Mission")]
+    # "Egypt will send its first astronaut to the ISS": a country with people on a station takes part in it
+    crewed = any(t.lemma_.lower() in ("astronaut", "cosmonaut", "crew", "taikonaut") for t in clause.object_tokens())
+    missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]
     members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
     return [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
 
@@ -347,7 +351,7 @@ def _ended(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     about = [t for t in clause.object_tokens() if t.lemma_.lower() in PARTNER_NOUNS | {"work", "mission"}]
     if not about:
-        return []
+        return _ended_service(clause, [s for s in clause.subjects() if reader.is_actor(s)])
     subjects = [s for s in clause.subjects() if reader.is_actor(s)]
     others = [m for m in clause.prep_objects("with") if reader.is_actor(m)]
     if not others and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for t in about for c in t.children):
@@ -358,7 +362,19 @@ def _ended(clause: Clause) -> list[Fact]:
         for o in others:
             facts.append(Fact(s, "partnerOf", o, v.i, ended=True))
             facts.append(Fact(s, "rivalOf", o, v.i))
-    return facts
+    return facts + _ended_service(clause, subjects)
+
+
+def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
+    """"Roscosmos suspended launches of OneWeb satellites": the provider's service to the customer
+    ended (a business tie, not by itself a rivalry)."""
+    reader = clause.reader
+    services = [t for t in clause.object_tokens() if t.lemma_.lower() in SERVICE_NOUNS]
+    customers = [m for t in services for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children for x in [p, *p.children] if x.dep_ in ("pobj", "compound", "poss")
+                 for m in reader.args(x) if reader.is_actor(m)]
+    return [Fact(p, "partnerOf", c, clause.verb.i, ended=True) for p in providers for c in dict.fromkeys(customers)
+            if p.entity.iri != c.entity.iri]
 
 
 def _has_part(clause: Clause) -> list[Fact]:
