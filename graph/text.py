@@ -219,13 +219,20 @@ def without_dateline(sentence: Sentence) -> Sentence:
     Sentence(text='China and Russia agreed.', start=44, paragraph=0)
     >>> without_dateline(Sentence("NASA-ESA talks ended in May.", 0)).text
     'NASA-ESA talks ended in May.'
+    >>> without_dateline(Sentence("OSIRIS-REx arrived at Bennu in 2018.", 0)).text
+    'OSIRIS-REx arrived at Bennu in 2018.'
+    >>> without_dateline(Sentence("TOKYO - Japan will stay on the station.", 0)).text
+    'Japan will stay on the station.'
     """
     match = _DATELINE.match(normalise(sentence.text))
     if match is None:
         return sentence
     place = match["place"].split(",")[0]
     bare = not (match["date"] or match["credit"])
-    if bare and not (place.isupper() and (len(re.sub(r"\W", "", place)) >= 5 or "/" in place or " " in place)):
+    spaced = match.group(0)[len(match["place"]):] != match.group(0)[len(match["place"]):].strip()
+    # a bare place counts in capitals, set apart ("TOKYO -", "CAPE CANAVERAL -") or paired
+    # ("WASHINGTON/MOSCOW-"); never a hyphenated name ("OSIRIS-REx", "ICUBE-Q")
+    if bare and not (place.isupper() and ("/" in place or (spaced and len(re.sub(r"\W", "", place)) >= 4))):
         return sentence
     rest = sentence.text[match.end():]
     if len(rest.split()) < 4:

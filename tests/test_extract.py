@@ -343,6 +343,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("SpaceCraftCo", "operates", "Dragon capsule", "stated", "")]),
     ("a service suspended", "Roscosmos suspended launches of Lunar Machines satellites in March.",
      [("Roscosmos", "partnerOf", "Lunar Machines", "stated", "until 2025-03")]),
+    ("orbiting", "The Condor-2 orbiter has been orbiting Mars since 2021.",
+     [("Condor-2 orbiter", "locatedIn", "Mars orbit", "stated", "")]),
+    ("arriving at a body", "The Condor-5 probe arrived at the asteroid Puma in 2024.",
+     [("Condor-5 probe", "locatedIn", "Puma", "stated", "")]),
+    ("hyphenated name, no dateline", "OSIRIS-REx arrived at the asteroid Bennu in December 2018.",
+     [("OSIRIS-REx", "locatedIn", "Bennu", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

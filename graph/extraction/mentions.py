@@ -310,24 +310,30 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return "Company"  # "SpaceX", "OneWeb"
     if _NUMBERED.match(span.text):
         return "Spacecraft"  # "Condor-3", "Luna 25": numbered names are craft, whatever the model says
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
+            and doc[span.start - 2].lower_ in ("the", "a", "an"):
+        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
+    if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
+            c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
+        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
     if "GPE" in labels and not _is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
         if label in labels:
             return None if label == "NORP" else NER_CLASSES[label]
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.dep_ in ("compound", "amod") and before.head.i in range(span.start, span.end) \
-            and before.lemma_.lower() in KIND_CLASSES:
-        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
-    if span.root.dep_ in ("nsubj", "nsubjpass") and (governor.lemma_.lower() in CRAFT_VERBS or any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in CRAFT_VERBS for c in governor.children)):
-        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
         return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
     if via == "shape":
         return "Spacecraft"
     return None
+
+
+def _craft_verb(verb) -> bool:
+    """What only a craft does, said without an object: "Hera will arrive", "Odysseus was launched"
+    ("Rocket Lab launched the probe" is an actor's deed)."""
+    return verb.lemma_.lower() in CRAFT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _names_an_organisation(span, via: str) -> bool:

@@ -32,7 +32,7 @@ from graph.extraction.lexicon import (
     STAGE_NOUNS,
     VERB_RELATIONS,
 )
-from graph.extraction.mentions import KIND_CLASSES, Mention
+from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, new_entity
 
 
 @dataclass
@@ -439,7 +439,19 @@ def _copula_facts(clause: Clause) -> list[Fact]:
         orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]
         facts += [Fact(s, "locatedIn", o, v.i) for s in reader.subject_of(v)
                   if reader.is_a(s, "Undertaking", "Spacecraft") for o in orbits]
-    if lemma in ("base", "headquarter", "locate", "situate", "station"):
+    if lemma in ("orbit", "circle") and v.pos_ == "VERB":
+        # "the Hope probe has been orbiting Mars": it is in the orbit around Mars
+        bodies = [m for m in Clause(v, reader).patients() if reader.is_a(m, "CelestialBody")]
+        facts += [Fact(s, "locatedIn", _orbit_of(reader, b), v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
+    if lemma in ("arrive", "reach", "rendezvous"):
+        # "OSIRIS-REx arrived at the asteroid Bennu": the craft is there
+        clause = Clause(v, reader)
+        bodies = [m for m in clause.patients() + clause.prep_objects("at") if reader.is_a(m, "CelestialBody")
+                  and "earth" not in m.entity.iri]
+        facts += [Fact(s, "locatedIn", b, v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
+    if lemma in ("base", "headquarter", "locate", "situate", "station", "sit"):
         things = Clause(v, reader).patients() or reader.subject_of(v)
         places = Clause(v, reader).prep_objects("in", "at", "near", "on")
         for t in things:
@@ -448,6 +460,17 @@ def _copula_facts(clause: Clause) -> list[Fact]:
                     relation = "basedIn" if reader.is_actor(t) else "locatedIn"
                     facts.append(Fact(t, relation, p, v.i))
     return facts
+
+
+def _orbit_of(reader, body: Mention) -> Mention:
+    """The catalog's orbit around a body ("orbit around Mars"), or a new one named after it."""
+    label = body.entity.label
+    iri = reader.linker.find(f"orbit around {label}") or reader.linker.find(f"orbit around the {label}")
+    if iri is not None:
+        return Mention(body.start, body.end, Entity(iri, reader.linker.entities[iri].label, "", True), "description",
+                       set(body.tokens))
+    return Mention(body.start, body.end, new_entity(f"{label} orbit", "Orbit", reader.text, reader.offset),
+                   "description", set(body.tokens))
 
 
 _RULES = {
