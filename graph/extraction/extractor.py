@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
+from graph.extraction.facts import Fact
 from graph.extraction.inference import series
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
-from graph.extraction.relations import Fact, verb_facts
+from graph.extraction.relations import verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
 from graph.namespaces import CERTAINTY_RANK

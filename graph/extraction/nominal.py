@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from graph.extraction.facts import Fact, pairs
 from graph.extraction.lexicon import (
     MEMBER_NOUNS,
     PARTICIPATION_NOUNS,
@@ -21,7 +22,6 @@ from graph.extraction.lexicon import (
     SITE_NOUNS,
 )
 from graph.extraction.mentions import Mention
-from graph.extraction.relations import Fact, pairs
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 
