@@ -100,7 +100,8 @@ class Linker:
         return cls.from_catalog(paths.CATALOG_DIR)
 
     @classmethod
-    def from_catalog(cls, catalog_dir: Path) -> Linker:
+    def from_catalog(cls, catalog_dir: Path, *, leave_out: tuple[str, ...] = ()) -> Linker:
+        """The linker over the catalog files of ``catalog_dir``, but those named in ``leave_out``."""
         from rdflib import RDF, RDFS, Graph, URIRef
         from rdflib.namespace import SKOS
 
@@ -108,7 +109,8 @@ class Linker:
 
         g = Graph()
         for path in sorted(Path(catalog_dir).glob("*.ttl")):
-            g.parse(path, format="turtle")
+            if path.name not in leave_out:
+                g.parse(path, format="turtle")
         ontology = Graph().parse(paths.ontology_file(), format="turtle")
         space = SPACE
         acronym, based_in = URIRef(space + "acronym"), URIRef(space + "basedIn")
