@@ -29,6 +29,7 @@ _NOT_FACTS = {URIRef(SPACE + c) for c in ("Statement", "Certainty", "CentralityS
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 REVIEWED_CATALOG = "reviewed.ttl"
+ACTIONS = ("reject-statement", "edit-statement", "accept-entity", "relink-entity", "reject-entity", "accept-source")
 
 
 class ConflictError(SpaceKGError):
@@ -211,6 +212,8 @@ class Workspace:
         return self.state(source_id)
 
     def _change(self, proposal: doc.Proposal, action: str, params: dict) -> doc.Change:
+        if action not in ACTIONS:
+            raise InputSyntaxError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
         line = _int(params.get("line"))
         if action == "reject-statement":
             return doc.Change(remove={proposal.block(line, ("statement", "waiting")).start})
@@ -225,11 +228,9 @@ class Workspace:
         if action == "relink-entity":
             target = self._entity(str(params.get("target", "")), proposal, allow_new=False)
             return doc.Change(entities_gone={entity.iri}, relink={entity.iri: target})
-        if action == "reject-entity":
-            users = {b.start for b in proposal.blocks if b.claim is not None and
-                     entity.iri in (b.claim.subject, b.claim.object)}
-            return doc.Change(remove=users, entities_gone={entity.iri})
-        raise InputSyntaxError(f"unknown action {action!r}")
+        users = {b.start for b in proposal.blocks
+                 if b.claim is not None and entity.iri in (b.claim.subject, b.claim.object)}
+        return doc.Change(remove=users, entities_gone={entity.iri})
 
     def _entity(self, text: str, proposal: doc.Proposal, *, allow_new: bool = True) -> URIRef:
         iri = doc.new_entity_iri(text)
