@@ -128,7 +128,10 @@ function focus(line, fromText = false) {
 
 function statementCard(s) {
   const tags = el("div", { class: "tags" }, el("span", { class: "tag" }, `line ${s.line}`));
-  if (s.waiting) tags.append(el("span", { class: "tag warn" }, `waiting on ${s.new_entities.join(", ")}`));
+  if (s.waiting) {
+    tags.append(el("span", { class: "tag warn", title: s.new_entities.join(", ") },
+      "waiting on a new entity: accept it or re-link it below"));
+  }
   if (!s.found && current.text !== null) tags.append(el("span", { class: "tag bad" }, "evidence not at its offsets"));
   const card = el("div", { class: `card statement${s.waiting ? " waiting" : ""}`, "data-line": s.line,
     onmouseenter: () => focus(s.line) },
