@@ -197,3 +197,23 @@ def test_the_command_line_documents_the_review(tmp_path):
     assert result.exit_code == 0 and "127.0.0.1 only" in result.output
     result = CliRunner().invoke(main, ["review", "--data", str(tmp_path / "missing")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_clearing_a_time_drops_it_with_its_expression_and_keeps_the_rest(server, data):
+    _, state = call(server, f"/api/proposal?id={SOURCE_ID}")
+    status, after = call(server, "/api/edit", {"id": SOURCE_ID, "version": state["version"], "action": "edit-statement",
+                                               "line": 34, "subject": "kg:cnsa", "relation": ":partnerOf",
+                                               "object": "kg:roscosmos", "certainty": "Planned",
+                                               "time_kind": "pointInTime", "time": "", "time_was": "pointInTime"})
+    assert status == 200, after
+    assert after["statements"][2]["words"] == "CNSA partner of Roscosmos · planned"
+    text = proposal_path(data).read_text(encoding="utf-8")
+    assert ("[] rdf:subject kg:cnsa ; rdf:predicate :partnerOf ; rdf:object kg:roscosmos ;\n"
+            "    :certainty :Planned ; :eventType cameo:060 ;\n"
+            '    :evidence "CNSA and Roscosmos signed') in text
+
+
+def test_a_port_in_use_is_a_clear_error(server, data):
+    result = CliRunner().invoke(main, ["review", "--data", str(data), "--port", str(server.server_address[1])])
+    assert result.exit_code == 9 and "cannot listen on 127.0.0.1" in result.output
+    assert "Traceback" not in result.output

@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO
 
 from graph.namespaces import shorten
-from graph.review.workspace import CERTAINTIES, DATE_RELATIONS, Workspace, words
+from graph.review.workspace import CERTAINTIES, Workspace, words
 from graph.statements import S
 
 
@@ -52,7 +52,7 @@ def _statement(block, text: str | None, workspace: Workspace, new: dict[URIRef, 
         "subject": _term(claim.subject),
         "relation": shorten(str(claim.predicate)),
         "object": _term(claim.object),
-        "object_is_date": claim.predicate in DATE_RELATIONS,
+        "object_is_date": claim.predicate in workspace.vocab.dates,
         "certainty": str(claim.certainty).rsplit("#", 1)[-1],
         "time_kind": str(time_kind).rsplit("#", 1)[-1] if time_kind is not None else "pointInTime",
         "time": str(time_value) if time_value is not None else "",

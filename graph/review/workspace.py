@@ -23,7 +23,7 @@ from graph.review import proposal as doc
 from graph.statements import TIME_PROPERTIES, S, curated_prologue
 
 CERTAINTIES = ("Stated", "Planned", "Speculative", "Inferred")
-DATE_RELATIONS = (S.targetDate,)
+TEMPORAL = URIRef(SPACE + "TemporalValue")
 # Domains of the ontology's properties that are not facts about entities (statements, scores...).
 _NOT_FACTS = {URIRef(SPACE + c) for c in ("Statement", "Certainty", "CentralityScore", "EventType", "SourceArticle")}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -94,6 +94,7 @@ class Vocabulary:
     names: dict[URIRef, str] = field(default_factory=dict)  # entity -> acronym or label
     labels: dict[URIRef, str] = field(default_factory=dict)  # entity -> full label
     relations: dict[URIRef, str] = field(default_factory=dict)  # fact property -> label
+    dates: set[URIRef] = field(default_factory=set)  # the fact properties whose object is a date
     terms: dict[URIRef, str] = field(default_factory=dict)  # any ontology term -> label
 
     @classmethod
@@ -110,9 +111,11 @@ class Vocabulary:
         for p, domain in ontology.subject_objects(RDFS.domain):
             rng = ontology.value(p, RDFS.range)
             literal = rng is not None and (str(rng).startswith(str(XSD)) or rng == RDF.langString)
-            if str(p).startswith(SPACE) and domain not in _NOT_FACTS and (not literal or p in DATE_RELATIONS) \
+            if str(p).startswith(SPACE) and domain not in _NOT_FACTS and not literal \
                     and domain != URIRef("http://www.w3.org/ns/prov#Activity"):
                 vocab.relations[p] = vocab.terms.get(p, shorten(str(p)))
+                if rng == TEMPORAL:
+                    vocab.dates.add(p)
         for s in set(catalog.subjects(RDF.type, None)):
             if isinstance(s, URIRef) and str(s).startswith(KG):
                 label = str(catalog.value(s, RDFS.label) or str(s)[len(KG):])
@@ -244,7 +247,7 @@ class Workspace:
         if relation not in self.vocab.relations and relation != claim.predicate:
             raise UnknownEntityError(f"{params.get('relation')!r} is not a relation of the ontology")
         subject = self._entity(str(params.get("subject", "")), proposal)
-        if relation in DATE_RELATIONS:
+        if relation in self.vocab.dates:
             obj = typed_date(str(params.get("object", "")).strip())
         elif isinstance(claim.object, Literal) and relation == claim.predicate:
             obj = claim.object
@@ -253,16 +256,23 @@ class Workspace:
         certainty = str(params.get("certainty", ""))
         if certainty not in CERTAINTIES:
             raise UnknownEntityError(f"{certainty!r} is not a certainty: one of {', '.join(CERTAINTIES)}")
-        times = {}
+        event_type = claim.event_type if relation == claim.predicate else None
+        times = self._times(claim, params)
+        return replace(claim, subject=subject, predicate=relation, object=obj, certainty=S[certainty],
+                       times=times, event_type=event_type, time_expression=claim.time_expression if times else None)
+
+    @staticmethod
+    def _times(claim, params: dict) -> dict:
+        """The claim's times with the one the form showed (``time_was``) replaced by the form's."""
+        times = dict(claim.times)
+        times.pop(URIRef(SPACE + str(params.get("time_was") or "")), None)
         time_value = str(params.get("time") or "").strip()
         if time_value:
             prop = URIRef(SPACE + str(params.get("time_kind") or "pointInTime"))
             if prop not in TIME_PROPERTIES:
                 raise InputSyntaxError(f"{params.get('time_kind')!r} is not pointInTime, startTime or endTime")
             times[prop] = typed_date(time_value)
-        event_type = claim.event_type if relation == claim.predicate else None
-        return replace(claim, subject=subject, predicate=relation, object=obj, certainty=S[certainty],
-                       times=times, event_type=event_type)
+        return times
 
     def _add_to_catalog(self, entity: doc.NewEntity, source_id: str) -> None:
         """Append the entity to the catalog's ``reviewed.ttl`` (created with its prefixes if new)."""

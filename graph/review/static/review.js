@@ -167,7 +167,8 @@ function editForm(card, s) {
     el("label", {}, "Object"), objectField,
     el("label", {}, "Certainty"), select("certainty", c.certainties, s.certainty),
     el("label", {}, "Time"), el("div", { class: "row" }, select("time_kind", timeKinds, s.time_kind),
-      el("input", { name: "time", value: s.time, placeholder: "YYYY[-MM[-DD]] or empty", size: 14 })),
+      el("input", { name: "time", value: s.time, placeholder: "YYYY[-MM[-DD]] or empty", size: 14 }),
+      el("input", { name: "time_was", type: "hidden", value: s.time ? s.time_kind : "" })),
     el("div", { class: "buttons" },
       el("button", { class: "save primary", type: "submit" }, "Save"),
       el("button", { class: "cancel", type: "button", onclick: () => form.remove() }, "Cancel")));
