@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO
 
-from graph.namespaces import shorten
+from graph.namespaces import SRC, shorten
 from graph.review.workspace import CERTAINTIES, Workspace, words
 from graph.statements import S
 
@@ -23,7 +23,7 @@ def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
     from graph.sources import Source, TextIndex, read_text
 
     sha = _meta(proposal.metadata, S.sha256)
-    source = Source(iri=f"src:{proposal.source_id}", path=workspace.folder / f"{proposal.source_id}.ttl",
+    source = Source(iri=SRC + proposal.source_id, path=workspace.folder / f"{proposal.source_id}.ttl",
                     sha256=str(sha) if sha is not None else None)
     try:
         found = TextIndex(workspace.text_dirs).find(source)
