@@ -217,3 +217,11 @@ def test_a_port_in_use_is_a_clear_error(server, data):
     result = CliRunner().invoke(main, ["review", "--data", str(data), "--port", str(server.server_address[1])])
     assert result.exit_code == 9 and "cannot listen on 127.0.0.1" in result.output
     assert "Traceback" not in result.output
+
+
+def test_without_the_text_the_page_says_which_folder_to_give(data, tmp_path):
+    from graph.review.workspace import Workspace
+
+    state = Workspace(data_dir=data, build_dir=tmp_path / "build").state(SOURCE_ID)
+    assert state["text"] is None and "--texts FOLDER" in state["text_note"]
+    assert [s["found"] for s in state["statements"]] == [False] * 6  # not checked: shown, not marked

@@ -20,13 +20,13 @@ def _meta(g, prop):
 def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
     """The article's text (found by its SHA-256 in the text folders), or ``None`` and why."""
     from graph.errors import SpaceKGError
-    from graph.sources import Source, TextIndex, read_text
+    from graph.sources import Source, read_text
 
     sha = _meta(proposal.metadata, S.sha256)
     source = Source(iri=SRC + proposal.source_id, path=workspace.folder / f"{proposal.source_id}.ttl",
                     sha256=str(sha) if sha is not None else None)
     try:
-        found = TextIndex(workspace.text_dirs).find(source)
+        found = workspace.texts.find(source)
         if found is not None:
             return read_text(found), f"the text of {found.name}"
     except SpaceKGError as exc:

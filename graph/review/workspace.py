@@ -156,6 +156,16 @@ class Workspace:
         self.build_dir = build_dir
         self.lock = threading.Lock()
         self.vocab = Vocabulary.load(self.catalog_dir)
+        self._texts = None
+
+    @property
+    def texts(self):
+        """The text folders' files by SHA-256 (:class:`graph.sources.TextIndex`), hashed once."""
+        from graph.sources import TextIndex
+
+        if self._texts is None:
+            self._texts = TextIndex(self.text_dirs)
+        return self._texts
 
     def path(self, source_id: str) -> Path:
         from graph.ingest import PROPOSED_SUFFIX
