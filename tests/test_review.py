@@ -225,3 +225,19 @@ def test_without_the_text_the_page_says_which_folder_to_give(data, tmp_path):
     state = Workspace(data_dir=data, build_dir=tmp_path / "build").state(SOURCE_ID)
     assert state["text"] is None and "--texts FOLDER" in state["text_note"]
     assert [s["found"] for s in state["statements"]] == [False] * 6  # not checked: shown, not marked
+
+
+def test_a_statement_stays_commented_while_an_entity_of_it_is_not_in_the_catalog(pristine):
+    from graph.review import proposal as doc
+
+    text = proposal_path(pristine).read_text(encoding="utf-8")
+    # a person deleted the Queqiao entity's comment without adding it to the catalog
+    lines = text.split("\n")
+    del lines[42:45]
+    parsed = doc.parse(SOURCE_ID, "\n".join(lines))
+    assert [b.kind for b in parsed.blocks] == ["statement"] * 3 + ["entity"] + ["waiting"] * 3
+    catalog = frozenset({"https://w3id.org/spacekg/id/" + x for x in ("cnsa", "roscosmos", "china", "change-4",
+                                                                     "far-side-of-the-moon")})
+    edited = doc.apply(parsed, doc.Change(remove={parsed.blocks[0].start}, known=catalog))
+    assert "# [] rdf:subject kg:cnsa ; rdf:predicate :operates ; rdf:object kg:queqiao-relay-satellite ;" in edited
+    assert [b.kind for b in doc.parse(SOURCE_ID, edited).blocks] == ["statement"] * 2 + ["entity"] + ["waiting"] * 3

@@ -176,8 +176,10 @@ def _commented(paragraph: str) -> list[str]:
     return [f"# {line}" for line in paragraph.split("\n")] + ["#"]
 
 
-def _is_ready(claim: Claim, waiting: set[URIRef]) -> bool:
-    return not ({claim.subject, claim.object} & waiting)
+def _is_ready(claim: Claim, waiting: set[URIRef], known: frozenset[URIRef] | None = None) -> bool:
+    """Whether every entity of ``claim`` is known: none is waiting, and (if given) each is in ``known``."""
+    terms = {t for t in (claim.subject, claim.object) if isinstance(t, URIRef) and str(t).startswith(KG)}
+    return not (terms & waiting) and (known is None or terms <= known)
 
 
 @dataclass
@@ -188,6 +190,7 @@ class Change:
     replace: dict[int, Claim] = field(default_factory=dict)  # block start -> new claim
     entities_gone: set[URIRef] = field(default_factory=set)  # new entities no longer waiting
     relink: dict[URIRef, URIRef] = field(default_factory=dict)  # new entity -> catalog entity
+    known: frozenset[URIRef] | None = None  # the catalog's entities after the change, if known
 
 
 def apply(proposal: Proposal, change: Change) -> str:
@@ -197,6 +200,10 @@ def apply(proposal: Proposal, change: Change) -> str:
     before the new-entity comments); one that still uses a new entity stays commented among them.
     """
     waiting = proposal.new_entities - change.entities_gone
+
+    def ready(claim: Claim) -> bool:
+        return _is_ready(claim, waiting, change.known)
+
     edits: list[tuple[int, int, list[str]]] = []  # (start, end, replacement), in file order
     to_active: list[str] = []
     to_waiting: list[str] = []
@@ -209,17 +216,17 @@ def apply(proposal: Proposal, change: Change) -> str:
         claim = change.replace.get(b.start, b.claim)
         claim = _relinked(claim, change.relink)
         if claim is b.claim:
-            if b.kind == "waiting" and _is_ready(claim, waiting):
+            if b.kind == "waiting" and ready(claim):
                 edits.append((b.start, b.end, []))
                 to_active.append(format_claim(claim))
             continue
         paragraph = format_claim(claim)
-        if (b.kind == "statement") == _is_ready(claim, waiting):
+        if (b.kind == "statement") == ready(claim):
             kept = paragraph.split("\n") if b.kind == "statement" else _commented(paragraph)[:-1]
             edits.append((b.start, b.end, kept))
         else:
             edits.append((b.start, b.end, []))
-            (to_active if _is_ready(claim, waiting) else to_waiting).append(paragraph)
+            (to_active if ready(claim) else to_waiting).append(paragraph)
     lines = list(proposal.lines)
     for start, end, replacement in sorted(edits, reverse=True):
         separator = "#" if lines[start].startswith("#") else ""

@@ -219,6 +219,7 @@ class Workspace:
             if action == "accept-source":
                 return self._accept_source(source_id)
             change = self._change(proposal, action, params)
+            change.known = frozenset(self.vocab.names)
             text = doc.apply(proposal, change)
             doc.parse(source_id, text)  # never write a proposal the page could not read back
             atomic_write(self.path(source_id), text)
