@@ -90,6 +90,8 @@ function show(data) {
   const waiting = data.statements.filter((s) => s.waiting).length;
   document.getElementById("statement-count").textContent =
     `${data.statements.length - waiting} ready` + (waiting ? `, ${waiting} waiting on new entities` : "");
+  document.getElementById("waiting-note").textContent = waiting
+    ? `${waiting} statement(s) still wait on new entities: accepted now, they stay out (as comments).` : "";
   document.getElementById("entities").replaceChildren(...data.entities.map(entityCard));
   document.getElementById("entity-count").textContent = data.entities.length ? String(data.entities.length) : "none";
 }
