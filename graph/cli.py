@@ -625,7 +625,7 @@ def review(data_dir: Path | None, text_dirs: tuple[Path, ...], port: int, quiet:
     from graph.review.workspace import Workspace
 
     workspace = Workspace(data_dir=data_dir, text_dirs=text_dirs, build_dir=build_dir or default_build_dir())
-    run_review(workspace, port=port, quiet=quiet)
+    run_review(workspace, port=port, quiet=quiet, announce=click.echo)
 
 
 if __name__ == "__main__":  # pragma: no cover

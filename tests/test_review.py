@@ -241,3 +241,33 @@ def test_a_statement_stays_commented_while_an_entity_of_it_is_not_in_the_catalog
     edited = doc.apply(parsed, doc.Change(remove={parsed.blocks[0].start}, known=catalog))
     assert "# [] rdf:subject kg:cnsa ; rdf:predicate :operates ; rdf:object kg:queqiao-relay-satellite ;" in edited
     assert [b.kind for b in doc.parse(SOURCE_ID, edited).blocks] == ["statement"] * 2 + ["entity"] + ["waiting"] * 3
+
+
+def test_the_command_serves_the_page_until_stopped(data, tmp_path):
+    import selectors
+    import subprocess
+    import sys
+
+    from tests.conftest import stop_process
+
+    command = [sys.executable, "-m", "graph.cli", "review", "--data", str(data), "--texts", str(DATA),
+               "--build-dir", str(tmp_path / "build"), "--port", "0", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        selector = selectors.DefaultSelector()
+        selector.register(process.stdout, selectors.EVENT_READ)
+        line = process.stdout.readline().decode() if selector.select(timeout=60) else ""
+        selector.close()
+        assert line.startswith("SpaceKG review at http://127.0.0.1:") and "1 proposal(s)" in line, line
+        url = line.split(" at ", 1)[1].split()[0]
+        with urllib.request.urlopen(url + "api/proposals", timeout=30) as response:
+            assert [p["id"] for p in json.load(response)["proposals"]] == [SOURCE_ID]
+        with urllib.request.urlopen(url, timeout=30) as response:
+            page = response.read().decode()
+            assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
+        assert '<meta name="spacekg-token" content="' in page and "{{token}}" not in page
+    finally:
+        stop_process(process)
+        process.stdout.close()
+        process.stderr.close()
+    assert process.returncode == 0
