@@ -18,43 +18,44 @@ SOURCE_ID = "review-article"
 PROPOSAL = DATA / f"{SOURCE_ID}.proposed.ttl"
 
 
-def make_review_data(folder: Path) -> Path:
-    """``folder`` with ``catalog/`` (the project's, plus the test desk) and ``sources/`` holding only
-    the test article's proposal."""
+def _catalog(folder: Path) -> Path:
     from graph import paths
 
     shutil.copytree(paths.CATALOG_DIR, folder / "catalog")
     shutil.copy2(DATA / "review-outlet.ttl", folder / "catalog" / "review-outlet.ttl")
     (folder / "sources").mkdir()
+    return folder
+
+
+def make_review_data(folder: Path) -> Path:
+    """``folder`` with ``catalog/`` (the project's, plus the test desk) and ``sources/`` holding only
+    the test article's proposal."""
+    _catalog(folder)
     shutil.copy2(PROPOSAL, folder / "sources" / PROPOSAL.name)
     return folder
 
 
 def propose_again(folder: Path) -> Path:
-    """Write the test article's proposal into ``folder`` as ``spacekg ingest`` does today."""
+    """``folder`` as :func:`make_review_data` makes it, the proposal written as ``spacekg ingest`` does today;
+    return the proposal's path."""
     from graph.extraction import extract
     from graph.ingest import _stamped, _write_proposal, render_proposal
     from graph.linking import Linker
     from graph.sources import sha256_of
     from graph.text import read_article
 
-    catalog = folder / "catalog"
-    if not catalog.is_dir():
-        from graph import paths
-
-        shutil.copytree(paths.CATALOG_DIR, catalog)
-        shutil.copy2(DATA / "review-outlet.ttl", catalog / "review-outlet.ttl")
+    _catalog(folder)
     article = read_article(ARTICLE)
-    statements = extract(article, date=article.meta["date"], linker=Linker.from_catalog(catalog))
+    statements = extract(article, date=article.meta["date"], linker=Linker.from_catalog(folder / "catalog"))
     text = render_proposal(SOURCE_ID, article, statements, url=None, title=article.meta["title"],
                            issued=article.meta["date"], publisher="kg:spacekg-test-desk", sha256=sha256_of(ARTICLE))
-    return _write_proposal(folder, SOURCE_ID, _stamped(text), len(statements)).path
+    return _write_proposal(folder / "sources", SOURCE_ID, _stamped(text), len(statements)).path
 
 
 if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        written = propose_again(Path(tmp))
+        written = propose_again(Path(tmp) / "data")
         shutil.copy2(written, PROPOSAL)
     print(f"wrote {PROPOSAL}")

@@ -271,3 +271,16 @@ def test_the_command_serves_the_page_until_stopped(data, tmp_path):
         process.stdout.close()
         process.stderr.close()
     assert process.returncode == 0
+
+
+def test_the_review_reads_what_ingest_writes_today(tmp_path):
+    """Whatever the extraction finds in the article now, the page shows each statement and entity."""
+    from graph.review.workspace import Workspace
+    from tests.review_support import propose_again
+
+    data = tmp_path / "data"
+    text = propose_again(data).read_text(encoding="utf-8")
+    state = Workspace(data_dir=data, text_dirs=(DATA,)).state(SOURCE_ID)
+    assert len(state["statements"]) == text.count("rdf:subject") > 0
+    assert len(state["entities"]) == text.count("#     introduced by:")
+    assert all(s["found"] for s in state["statements"])
