@@ -603,5 +603,30 @@ def ingest(article: Path | None, accept_id: str | None, url: str | None, title: 
     click.echo(f"review it, then: spacekg ingest --accept {proposal.source_id}")
 
 
+@main.command()
+@data_option
+@texts_option
+@click.option("--port", type=click.IntRange(0, 65535), default=7879, show_default=True, help="0 picks a free port.")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
+@build_dir_option
+@reports_errors
+def review(data_dir: Path | None, text_dirs: tuple[Path, ...], port: int, quiet: bool, build_dir: Path | None) -> None:
+    """Review the proposals of `spacekg ingest` in the browser, then accept them into the graph.
+
+    The page (on 127.0.0.1 only) shows each proposal's article with the evidence highlighted, each
+    statement in words to accept, edit or reject, and each new entity to add to the catalog or
+    re-link to a catalog entity. Its edits are the curated Turtle a review by hand would write.
+
+    \b
+    Example:
+      spacekg review --texts ../shared/corpus
+    """
+    from graph.review.app import review as run_review
+    from graph.review.workspace import Workspace
+
+    workspace = Workspace(data_dir=data_dir, text_dirs=text_dirs, build_dir=build_dir or default_build_dir())
+    run_review(workspace, port=port, quiet=quiet, announce=click.echo)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
