@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".spacekg-installed"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# Third-party article texts beside the repository, when present: the build checks quotes against them.
+TEXTS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "devset"]
 
 # The questions of the README, each a named query of ontology/queries/ with its parameters.
 QUESTIONS = [
@@ -63,7 +64,7 @@ def spacekg(*args: str) -> None:
 
 
 def demo() -> None:
-    texts = ["--texts", str(CORPUS)] if CORPUS.is_dir() else []
+    texts = [arg for folder in TEXTS if folder.is_dir() for arg in ("--texts", str(folder))]
     print("\n== spacekg build", flush=True)
     spacekg("build", *texts)
     for question, name, params in QUESTIONS:

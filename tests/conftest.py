@@ -110,12 +110,13 @@ def seed_build(seed_data: Path) -> Build:
 
 @pytest.fixture(scope="session")
 def full_assembly() -> Build:
-    """The whole graph (every source) in memory, quotes checked against the corpus texts if at hand.
+    """The whole graph (every source) in memory, quotes checked against the corpus and devset texts
+    if at hand.
 
     Without ``shared/`` only the seed's quotes are checked (its text is in the repository); the
     graph is the same, since a source whose text is missing builds unchecked.
     """
-    return assemble(text_dirs=[CORPUS] if CORPUS.is_dir() else [])
+    return assemble(text_dirs=[folder for folder in (CORPUS, DEVSET) if folder.is_dir()])
 
 
 @pytest.fixture(scope="session")
