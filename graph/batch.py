@@ -45,6 +45,20 @@ def articles_in(folder: Path) -> list[Path]:
     return files
 
 
+def _unique_id(path: Path, taken: set[str]) -> str:
+    """The article's source id, made unique in the batch: ``slim.txt`` and ``slim.html`` are ``slim`` and
+    ``slim-html``."""
+    from graph.ingest import source_id_for
+
+    source_id = source_id_for(path)
+    if source_id in taken:
+        source_id = f"{source_id}-{path.suffix.lstrip('.').lower()}"
+    n, unique = 2, source_id
+    while unique in taken:
+        unique, n = f"{source_id}-{n}", n + 1
+    return unique
+
+
 def _propose_one(path: Path, options: dict) -> Outcome:
     from graph.errors import SpaceKGError
     from graph.ingest import propose
@@ -70,7 +84,7 @@ def ingest_folder(folder: Path, *, workers: int = 2, progress: Callable[[Outcome
     files = articles_in(folder)
     first: dict[str, Path] = {}
     outcomes: list[Outcome] = []
-    todo = []
+    todo: list[tuple[Path, str]] = []
     for path in files:
         try:
             digest = sha256_of(path)
@@ -81,12 +95,12 @@ def ingest_folder(folder: Path, *, workers: int = 2, progress: Callable[[Outcome
             outcomes.append(Outcome(path, "known", f"the same text as {first[digest].name}, proposed with it"))
         else:
             first[digest] = path
-            todo.append(path)
+            todo.append((path, _unique_id(path, {i for _, i in todo})))
     for outcome in outcomes:
         if progress:
             progress(outcome)
     with ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo) or 1))) as pool:
-        futures = [pool.submit(_propose_one, path, options) for path in todo]
+        futures = [pool.submit(_propose_one, path, {**options, "source_id": source_id}) for path, source_id in todo]
         for future in as_completed(futures):
             outcome = future.result()
             outcomes.append(outcome)
