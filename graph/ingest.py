@@ -1,20 +1,25 @@
 """Ingest an article: propose its statements in curated form for review, then accept them.
 
-``propose`` reads an article (checked by :func:`graph.text.read_article`), extracts statements
-(:mod:`graph.extraction`) and writes ``<id>.proposed.ttl``: the source's metadata (title, date,
-publisher, the SHA-256 of the text; never the text itself) and one curated paragraph per
-statement, in the form of ``graph/data/sources/*.ttl`` (:func:`graph.statements.format_claim`).
-A person reviews and edits it; ``accept`` then moves it to ``<id>.ttl`` only if the whole graph
-still builds and validates with it, so the graph is never left half-changed.
+``propose`` reads an article (plain text with or without header lines, or a saved web page; see
+:func:`graph.text.read_article`), extracts statements (:mod:`graph.extraction`) and writes
+``<id>.proposed.ttl`` into the ``sources/`` folder of the user's data (:mod:`graph.userdata`):
+the source's metadata (title, publisher, date if the article gives one, the SHA-256 of the file;
+never the text itself), the new entities the statements use (between :data:`ENTITIES_BEGIN` and
+:data:`ENTITIES_END`) and one curated paragraph per statement, in the form of
+``graph/data/sources/*.ttl`` (:func:`graph.statements.format_claim`). A person reviews and edits
+it (the header says how to re-link a mention to a catalog entity); ``accept`` then makes it
+``sources/<id>.ttl`` and its new entities ``catalog/<id>.ttl`` of the user's data, only if the whole
+graph still builds and validates with them, so the graph is never left half-changed.
 
 Errors (exit codes of :mod:`graph.errors`)
 ------------------------------------------
-- 3 (:class:`~graph.errors.InputSyntaxError`): the article is empty, binary, not UTF-8, too big, or
-  lacks a date the source needs;
+- 3 (:class:`~graph.errors.InputSyntaxError`): the article is empty, binary, not UTF-8, too big, a
+  web page without main text, or its date (header or ``--date``) is not a date;
 - 4 (:class:`~graph.errors.UnknownEntityError`): the article names no entity of the catalog, or its
   publisher is not a catalog news outlet;
-- 9 (:class:`~graph.errors.OutputError`): the proposal to accept does not exist, or a file cannot
-  be written; any build error of ``accept`` keeps its own code (5 evidence, 6 SHACL, ...).
+- 9 (:class:`~graph.errors.OutputError`): the proposal to accept does not exist or is already a
+  source, or a file cannot be written; any build error of ``accept`` keeps its own code (5
+  evidence, 6 SHACL, ...) and names the proposal's line.
 """
 
 from __future__ import annotations
@@ -324,7 +329,10 @@ def accept(source_id: str, *, proposals_dir: Path | None = None, text_dirs: Iter
     for folder in data.sources_dirs:
         if (folder / f"{source_id}.ttl").exists():
             raise OutputError(f"{source_id} is already a source: {folder / (source_id + '.ttl')}", path=proposal)
-    source_text, catalog_text, shift = split_proposal(proposal.read_text(encoding="utf-8"), source_id, date)
+    try:
+        source_text, catalog_text, shift = split_proposal(proposal.read_text(encoding="utf-8"), source_id, date)
+    except InputSyntaxError as exc:
+        raise InputSyntaxError(exc.message, path=proposal, line=exc.line) from None
     with userdata.locked(data.user):
         staging = userdata.stage(data.user, source_id)
         staged = {kind: staging / kind / f"{source_id}.ttl" for kind in ("sources", "catalog")}
