@@ -33,6 +33,7 @@ from pathlib import Path
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
 from graph.extraction import Extracted, entity_turtle, extract
 from graph.linking import Linker
+from graph.review import ENTITIES_BEGIN, ENTITIES_END, NO_DATE, relocated, split_proposal, typed_date
 from graph.text import Article, is_web_page, parse_date, read_article
 
 PROPOSED_SUFFIX = ".proposed.ttl"
@@ -65,15 +66,6 @@ def source_id_for(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9-]+", "-", stem).strip("-").lower() or "source"
 
 
-def _typed_date(value: str):
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    parse_date(value)
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
-    return Literal(value, datatype=datatype)
-
-
 def to_claims(statements: list[Extracted]):
     """The extracted statements as :class:`graph.statements.Claim` objects."""
     from rdflib import Literal, URIRef
@@ -84,12 +76,12 @@ def to_claims(statements: list[Extracted]):
     certainty = {"stated": S.Stated, "planned": S.Planned, "speculative": S.Speculative, "inferred": S.Inferred}
     claims = []
     for st in statements:
-        obj = _typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
+        obj = typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
         times = {}
         if st.point_in_time is not None:
-            times[S.pointInTime] = _typed_date(st.point_in_time.value)
+            times[S.pointInTime] = typed_date(st.point_in_time.value)
         if st.end_time is not None:
-            times[S.endTime] = _typed_date(st.end_time.value)
+            times[S.endTime] = typed_date(st.end_time.value)
         claims.append(Claim(
             subject=URIRef(st.subject), predicate=S[st.relation], object=obj, certainty=certainty[st.certainty],
             evidence=st.evidence, start=st.start, times=times,
@@ -100,9 +92,6 @@ def to_claims(statements: list[Extracted]):
     return claims
 
 
-ENTITIES_BEGIN = "# >>> new entities"
-ENTITIES_END = "# <<< new entities"
-NO_DATE = "    # no dcterms:issued: the article gives no date"
 
 
 def _header(source_id: str, article: Article, url: str | None) -> list[str]:
@@ -144,7 +133,7 @@ def render_proposal(source_id: str, article: Article, statements: list[Extracted
         f"src:{source_id} a :SourceArticle ;",
         f"    dcterms:title {turtle_term(Literal(title))} ;",
         f"    dcterms:publisher {publisher} ;",
-        f"    dcterms:issued {turtle_term(_typed_date(issued))} ;" if issued else NO_DATE + " (accept with --date)",
+        f"    dcterms:issued {turtle_term(typed_date(issued))} ;" if issued else NO_DATE + " (accept with --date)",
     ]
     if url:
         lines.append(f"    schema:url <{url}> ;")
@@ -345,7 +334,7 @@ def accept(source_id: str, *, proposals_dir: Path | None = None, text_dirs: Iter
             trig = serialize(checked.dataset, "trig") if build_dir is not None else None
         except SpaceKGError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise _relocated(exc, staged, proposal, shift) from exc.__cause__
+            raise relocated(exc, staged, proposal, shift) from exc.__cause__
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise OutputError(f"cannot write to the user data folder: {exc.strerror}", path=data.user) from exc
@@ -355,68 +344,3 @@ def accept(source_id: str, *, proposals_dir: Path | None = None, text_dirs: Iter
         committed = userdata.commit(staging, proposal=proposal, build_dir=build_dir, trig=trig)
         userdata.apply(committed, data.user, checked.dataset)
     return [data.user_sources / f"{source_id}.ttl", *([data.user_catalog / f"{source_id}.ttl"] if catalog_text else [])]
-
-
-def split_proposal(text: str, source_id: str, date: str | None = None) -> tuple[str, str, int]:
-    """A reviewed proposal as the source file and the catalog file (``""`` without new entities).
-
-    The source file keeps every line where it was (the new entities' lines become comments), so
-    that line numbers are the proposal's; the catalog file's line ``n`` is the proposal's line
-    ``n + shift``. ``date`` is written as the ``dcterms:issued`` of a source without one.
-    """
-    lines = text.split("\n")
-    if date is not None:
-        lines = _dated(lines, source_id, date)
-    begin = next((i for i, line in enumerate(lines) if line.startswith(ENTITIES_BEGIN)), None)
-    end = next((i for i, line in enumerate(lines) if line.startswith(ENTITIES_END)), None)
-    if begin is None and end is None:
-        return "\n".join(lines), "", 0
-    if begin is None or end is None or end < begin:
-        missing = ENTITIES_BEGIN if begin is None or (end is not None and end < begin) else ENTITIES_END
-        raise InputSyntaxError(f"the new entities' block lacks its `{missing}` line", line=(begin or end) + 1)
-    from graph.statements import curated_prologue
-
-    head = [f"# New entities accepted with source {source_id} (src:{source_id}).", "", curated_prologue()]
-    shift = begin - len("\n".join(head).split("\n"))
-    catalog = "\n".join([*head, *lines[begin:end + 1]]) + "\n"
-    moved = [f"# The new entities that were here are in catalog/{source_id}.ttl of the data folder:"
-             if i == begin else ("# " + line if line and not line.startswith("#") else line)
-             for i, line in enumerate(lines[begin:end + 1], start=begin)]
-    return "\n".join([*lines[:begin], *moved, *lines[end + 1:]]), catalog, shift
-
-
-def _dated(lines: list[str], source_id: str, date: str) -> list[str]:
-    """The proposal's lines with ``dcterms:issued`` set to ``date`` (in place of the no-date comment)."""
-    if any(line.lstrip().startswith("dcterms:issued") for line in lines):
-        raise InputSyntaxError(f"the proposal of {source_id} already has a dcterms:issued date: edit it there")
-    from graph.statements import turtle_term
-
-    issued = f"    dcterms:issued {turtle_term(_typed_date(date))} ;"
-    marker = next((i for i, line in enumerate(lines) if line.startswith(NO_DATE)), None)
-    if marker is not None:
-        return [*lines[:marker], issued, *lines[marker + 1:]]
-    opening = next((i for i, line in enumerate(lines) if line.startswith(f"src:{source_id} a :SourceArticle")), None)
-    if opening is None:
-        raise InputSyntaxError(f"the proposal does not describe src:{source_id}: cannot give it a date")
-    return [*lines[:opening + 1], issued, *lines[opening + 1:]]
-
-
-def _relocated(exc, staged: dict[str, Path], proposal: Path, shift: int):
-    """The error of a trial build, pointing at the proposal's lines rather than the staged copies."""
-    def moved(path: Path | None, line: int | None) -> tuple[Path | None, int | None]:
-        if path == staged["sources"]:
-            return proposal, line
-        if path == staged["catalog"]:
-            return proposal, line + shift if line else line
-        return path, line
-
-    exc.path, exc.line = moved(exc.path, exc.line)
-    for path in staged.values():
-        pattern = re.compile(re.escape(str(path)) + r"(?::(\d+))?")
-        exc.message = pattern.sub(lambda m, p=path: _where(*moved(p, int(m[1]) if m[1] else None)), exc.message)
-    exc.args = (exc.message,)
-    return exc
-
-
-def _where(path: Path | None, line: int | None) -> str:
-    return f"{path}:{line}" if line else str(path)
