@@ -210,7 +210,7 @@ def propose(path: Path, *, out_dir: Path | None = None, url: str | None = None, 
     target_dir = Path(out_dir) if out_dir else data.user_sources
     sha256 = sha256_of(Path(path))
     known = find_source(sha256, meta.get("url"), [target_dir, *data.sources_dirs])
-    source_id = source_id or source_id_for(Path(path))
+    source_id = _unused(source_id or source_id_for(Path(path)), data.sources_dirs)
     if known is not None:
         return Proposal(known.name.split(".")[0], known, 0, "known",
                         f"already {'proposed' if known.name.endswith(PROPOSED_SUFFIX) else 'a source'} as {known}")
@@ -223,6 +223,14 @@ def propose(path: Path, *, out_dir: Path | None = None, url: str | None = None, 
     )
     count = sum(_known(st, linker.entities.keys() | {e.iri for e in statements.entities}) for st in statements)
     return _write_proposal(target_dir, source_id, _stamped(text), count)
+
+
+def _unused(source_id: str, folders: list[Path]) -> str:
+    """``source_id``, or ``<id>-2``, ``<id>-3``... if a source of that id was already accepted (another article)."""
+    n, free = 2, source_id
+    while any((folder / f"{free}.ttl").exists() for folder in folders):
+        free, n = f"{source_id}-{n}", n + 1
+    return free
 
 
 _STAMP = "# spacekg-generated sha256="

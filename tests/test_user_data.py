@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS
 
 from graph import paths
 from graph.cli import main
-from graph.ingest import accept, propose
+from graph.ingest import ENTITIES_BEGIN, accept, propose
 from graph.namespaces import CATALOG_GRAPH, KG, SPACE, SRC
 from graph.statements import curated_prologue, read_claims
 
@@ -81,11 +81,11 @@ def test_new_entities_enter_the_users_catalog_when_their_source_is_accepted(tmp_
     assert rows(build, STATEMENTS) == {("jaxa", "launched", "smart-lander"), ("jaxa", "basedIn", "japan"),
                                        ("slim-lander", "landedOn", "moon")}
     assert snapshot(paths.DATA_DIR) == shipped  # the shipped data is never written to
-    # the next article that names them finds them in the user's catalog
-    from graph.linking import Linker
-
-    linker = Linker.for_catalogs((seed_data / "catalog", user / "catalog"))
-    assert linker.find("Smart Lander") == KG + "smart-lander"
+    # the next article that names them finds them in the user's catalog: the web page of the same
+    # news proposes no new entity, and it gets an id of its own (slim is taken)
+    again = propose(ARTICLES / "slim.html", user_dir=user, data_dir=seed_data)
+    assert again.path == user / "sources" / "slim-2.proposed.ttl"
+    assert "\n" + ENTITIES_BEGIN not in again.path.read_text(encoding="utf-8")
 
 
 def test_a_reviewer_relinks_a_mention_to_an_entity_the_catalog_has(tmp_path, user, seed_data):
