@@ -576,6 +576,10 @@ def ingest(article: Path | None, accept_id: str | None, url: str | None, title: 
     """Propose the statements of an ARTICLE (text or saved web page, or a folder of them) for review,
     or --accept one into your data folder and the built graph.
 
+    A folder is proposed on --workers processes with a progress bar on stderr, then one line per
+    article (new, known or failed, and why) and a summary; it exits with 0 if no article failed,
+    else with the exit code of the first that did. Accept is all or nothing, even if killed.
+
     \b
     Examples:
       spacekg ingest ../shared/corpus/04_esa-ends-exomars-roscosmos.txt

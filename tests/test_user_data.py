@@ -143,6 +143,12 @@ def test_an_undated_article_stays_undated_until_the_user_gives_its_date(tmp_path
     assert {d["source_date"] for *_, d in G.edges(data=True) if d.get("source") == SRC + "slim"} == {None}
     _describe_sources(open_store(build), G)
     assert G.graph["source_names"][SRC + "slim"] == "Example Desk, “Japan lands on the Moon” (undated)"
+    explained = CliRunner().invoke(main, ["explain", "JAXA", "Japan", "--build-dir", str(build)])
+    assert explained.exit_code == 0, explained.output
+    assert "     source: src:slim; statement: stmt:slim.jaxa-basedIn-japan\n" in explained.output  # no date shown
+    for as_of in ([], ["--as-of", "2024-06"]):
+        analysed = CliRunner().invoke(main, ["analyze", "--build-dir", str(build), *as_of])
+        assert analysed.exit_code == 0, analysed.output
 
 
 def test_the_date_can_be_given_when_accepting(tmp_path, user, seed_data):
