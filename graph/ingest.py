@@ -323,6 +323,8 @@ def accept(source_id: str, *, proposals_dir: Path | None = None, text_dirs: Iter
     if not proposal.is_file():
         raise OutputError(f"there is no proposal {proposal.name} to accept (run `spacekg ingest` first)",
                           path=proposal)
+    if build_dir is not None and Path(build_dir).exists() and not Path(build_dir).is_dir():
+        raise OutputError("the build folder is not a folder", path=build_dir)
     for folder in data.sources_dirs:
         if (folder / f"{source_id}.ttl").exists():
             raise OutputError(f"{source_id} is already a source: {folder / (source_id + '.ttl')}", path=proposal)

@@ -169,15 +169,24 @@ def apply(committed: Path, user: Path, dataset=None) -> None:
     except OSError as exc:
         raise OutputError(f"cannot finish the accept: {exc.strerror}", path=committed) from exc
     build_note = committed / _BUILD_NOTE
+    failure = None
     if build_note.exists():
+        from graph.errors import SpaceKGError
         from graph.store import write_build
 
+        build_dir = Path(build_note.read_text(encoding="utf-8"))
         if dataset is None:
             from rdflib import Dataset
 
             dataset = Dataset()
             dataset.parse(committed / _BUILD_TRIG, format="trig")
-        write_build(dataset, Path(build_note.read_text(encoding="utf-8")))
+        try:
+            write_build(dataset, build_dir)
+        except SpaceKGError as exc:  # the data changed; the build can be made again: not a reason to block
+            failure = OutputError(f"accepted into your data folder, but the built graph could not be updated "
+                                  f"({exc.message}): run `spacekg build`", path=build_dir)
     done = committed.with_suffix(DONE)  # renamed first, so that a half-deleted journal is never replayed
     os.replace(committed, done)
     shutil.rmtree(done, ignore_errors=True)
+    if failure is not None:
+        raise failure

@@ -125,6 +125,29 @@ def test_an_accept_stopped_after_its_commit_is_finished_by_the_next_run(tmp_path
     no_leftovers(tmp_path)
 
 
+def test_a_build_that_cannot_be_written_never_blocks_the_users_folder(tmp_path, before, after, seed_data,
+                                                                      monkeypatch):
+    copy_state(before, tmp_path)
+    user, not_a_folder = tmp_path / "user", tmp_path / "file"
+    not_a_folder.write_text("", encoding="utf-8")
+    # refused before anything changes when the build folder is plainly unusable ...
+    from graph.errors import OutputError
+
+    with pytest.raises(OutputError, match="the build folder is not a folder"):
+        accept("slim", user_dir=user, data_dir=seed_data, build_dir=not_a_folder)
+    assert state_of(tmp_path, before, after) == "old"
+    # ... and if the build fails after the commit, the data is accepted and the journal closed
+    monkeypatch.setattr(userdata, "apply", lambda *args, **kwargs: None)
+    accept("slim", user_dir=user, data_dir=seed_data, text_dirs=[ARTICLES], build_dir=tmp_path / "build")
+    monkeypatch.undo()
+    journal = user / ".accept-slim.commit"
+    (journal / "build-dir").write_text(str(not_a_folder), encoding="utf-8")
+    with pytest.raises(OutputError, match="accepted into your data folder, but the built graph could not be upd"):
+        userdata.recover(user)
+    assert files(user) == files(after / "user")
+    no_leftovers(tmp_path)
+
+
 @pytest.mark.slow
 def test_kill_9_during_accept_leaves_the_old_graph_or_the_new_one(tmp_path, before, after, seed_data):
     def command(base: Path) -> list[str]:
