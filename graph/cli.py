@@ -599,6 +599,8 @@ def ingest(article: Path | None, accept_id: str | None, url: str | None, title: 
     if article is None:
         raise click.UsageError("give an ARTICLE (file or folder) or --accept ID")
     if article.is_dir():
+        if url or title:
+            raise click.UsageError("--url and --title are one article's: give them with an ARTICLE file, not a folder")
         sys.exit(_ingest_folder(article, workers, out_dir=out_dir, publisher=publisher, date=article_date, **folders))
     proposal = ingest_lib.propose(article, out_dir=out_dir, url=url, title=title, date=article_date,
                                   publisher=publisher, **folders)

@@ -8,6 +8,7 @@ SLIM lander, in our words), credited to a test outlet of the user's catalog, "Ex
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -238,3 +239,36 @@ def test_a_batch_reports_each_article_as_it_is_done(tmp_path, user, seed_data):
     # two articles of the same name: two proposals, never one over the other
     assert [(o.path.name, o.status, Path(o.note).name) for o in outcomes] == [
         ("slim.html", "new", "slim.proposed.ttl"), ("slim.txt", "new", "slim-txt.proposed.ttl")]
+
+
+def test_the_user_data_folder_is_chosen_by_option_variable_or_xdg(monkeypatch, tmp_path):
+    assert not paths.user_data_dir().is_relative_to(Path.home())  # the tests never touch the real one
+    monkeypatch.delenv("SPACEKG_USER_DATA")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert paths.user_data_dir() == tmp_path / "xdg" / "spacekg"
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/xdg")  # ignored, as the XDG specification says
+    assert paths.user_data_dir() == Path.home() / ".local" / "share" / "spacekg"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert paths.user_data_dir() == Path.home() / ".local" / "share" / "spacekg"
+    monkeypatch.setenv("SPACEKG_USER_DATA", str(tmp_path / "mine"))
+    assert paths.user_data_dir() == tmp_path / "mine"
+
+
+def test_build_combines_the_shipped_data_and_the_users(tmp_path, user, seed_data):
+    propose(ARTICLES / "slim.txt", user_dir=user, data_dir=seed_data, publisher="Example Desk")
+    accept("slim", user_dir=user, data_dir=seed_data, text_dirs=[ARTICLES])
+    build = tmp_path / "build"
+    result = CliRunner().invoke(main, ["build", "--data", str(seed_data), "--user-data", str(user), "--texts",
+                                       str(ARTICLES), "--build-dir", str(build), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["sources"] == {
+        "cnet-2021-ilrs": {"statements": 28, "evidence": "checked"},
+        "slim": {"statements": 3, "evidence": "checked"}}
+    assert rows(build, "SELECT ?label WHERE { kg:example-desk rdfs:label ?label }") == {("Example Desk",)}
+    # a source accepted into both folders is refused, naming both
+    twin = tmp_path / "twin"
+    shutil.copytree(seed_data, twin)
+    shutil.copy2(user / "sources" / "slim.ttl", twin / "sources" / "slim.ttl")
+    clash = CliRunner().invoke(main, ["validate", "--data", str(twin), "--user-data", str(user)])
+    assert clash.exit_code == 3
+    assert f"{user / 'sources' / 'slim.ttl'}: slim is also a source in {twin / 'sources' / 'slim.ttl'}" in clash.output
