@@ -222,6 +222,8 @@ def test_a_folder_is_ingested_on_both_cores_with_a_summary(tmp_path, user, seed_
     assert sorted(p.name for p in out.iterdir()) == ["a.proposed.ttl", "slim.proposed.ttl"]
     again = CliRunner().invoke(main, args)
     assert again.stdout.splitlines()[-1] == "5 article(s): 0 new, 3 already known, 2 failed"
+    one_url = CliRunner().invoke(main, [*args, "--url", "https://example.org/a"])
+    assert one_url.exit_code == 2 and "one article's" in one_url.output
     assert f"a.txt: known: already proposed as {out / 'a.proposed.ttl'}" in again.stdout.splitlines()
 
 
