@@ -34,6 +34,8 @@ def reports_errors(command: Callable) -> Callable:
         except SpaceKGError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except click.ClickException:  # a usage error: click prints it and exits with 2
+            raise
         except Exception as exc:
             if os.environ.get("SPACEKG_DEBUG"):
                 raise
