@@ -274,3 +274,17 @@ def test_build_combines_the_shipped_data_and_the_users(tmp_path, user, seed_data
     clash = CliRunner().invoke(main, ["validate", "--data", str(twin), "--user-data", str(user)])
     assert clash.exit_code == 3
     assert f"{user / 'sources' / 'slim.ttl'}: slim is also a source in {twin / 'sources' / 'slim.ttl'}" in clash.output
+
+
+def test_plain_text_without_any_header_is_an_article_too(tmp_path, user, seed_data):
+    body = (ARTICLES / "slim.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    article = tmp_path / "bare.txt"
+    article.write_text(body, encoding="utf-8")
+    missing = CliRunner().invoke(main, ["ingest", str(article), "--user-data", str(user), "--data", str(seed_data)])
+    assert missing.exit_code == 4 and "--publisher" in missing.output  # a source needs its outlet
+    proposal = propose(article, user_dir=user, data_dir=seed_data, publisher="Example Desk")
+    text = proposal.path.read_text(encoding="utf-8")
+    assert "# TODO: the article gives no title; 'bare (untitled)' is a placeholder to replace." in text
+    g = Graph().parse(data=text, format="turtle")
+    assert g.value(URIRef(SRC + "bare"), DCTERMS.issued) is None
+    assert sorted((c.start, c.evidence) for c in read_claims(g))[0] == (0, body.split("\n")[0])
