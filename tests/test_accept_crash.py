@@ -78,6 +78,10 @@ def state_of(base: Path, before: Path, after: Path) -> str:
 
 def no_leftovers(base: Path) -> None:
     assert sorted(p.name for p in (base / "user").iterdir() if p.name.startswith(".")) == [".lock"]
+    build = base / "build"
+    if build.is_dir():  # only the store in use (and the link to it) are hidden entries of the build
+        in_use = os.readlink(build / "oxigraph")
+        assert sorted(p.name for p in build.iterdir() if p.name.startswith(".")) == [in_use]
 
 
 def test_the_old_and_the_new_state_differ(before, after):
@@ -113,6 +117,9 @@ def test_an_accept_stopped_after_its_commit_is_finished_by_the_next_run(tmp_path
     journal = user / ".accept-slim.commit"
     for kind in ("catalog", "sources")[:moved]:  # ... or after moving some of the files into place
         os.replace(journal / kind / "slim.ttl", user / kind / "slim.ttl")
+    if moved == 2:  # ... or while writing the build: a fresh store and a TriG file half written
+        (tmp_path / "build" / ".oxigraph-0123456789ab").mkdir()
+        (tmp_path / "build" / ".spacekg.trig.x1y2z3.tmp").write_bytes(b"@prefix")
     assert (tmp_path / "build" / "spacekg.trig").read_bytes() == (before / "build" / "spacekg.trig").read_bytes()
     # every command that reads the user's folder finishes the accept first
     from click.testing import CliRunner
