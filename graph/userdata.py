@@ -23,7 +23,8 @@ like a journal, inside the user's folder:
 
 Every command that reads the user's folder first finishes what a killed run left (:func:`recover`):
 a ``.tmp`` folder is deleted (the change never happened), a ``.commit`` folder is applied (the
-change happened), a ``.done`` folder is deleted. A lock (``.lock``, released by the system when a
+change happened; what a cut-short write of the build left is swept first, :func:`sweep_build`), a
+``.done`` folder is deleted. A lock (``.lock``, released by the system when a
 process dies) keeps two runs from doing this at once.
 """
 
