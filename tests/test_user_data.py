@@ -288,3 +288,12 @@ def test_plain_text_without_any_header_is_an_article_too(tmp_path, user, seed_da
     g = Graph().parse(data=text, format="turtle")
     assert g.value(URIRef(SRC + "bare"), DCTERMS.issued) is None
     assert sorted((c.start, c.evidence) for c in read_claims(g))[0] == (0, body.split("\n")[0])
+
+
+def test_a_web_page_without_main_text_is_refused(tmp_path, user):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>Menu</title></head><body><div></div></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(page), "--user-data", str(user)])
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert f"{page}: the web page has no main text that trafilatura can take out" in result.output
+    assert not (user / "sources").exists()
