@@ -92,25 +92,35 @@ class Linker:
     _exact: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    @functools.cache
     def default(cls) -> Linker:
-        """The linker over the project's catalog (cached)."""
+        """The linker over the project's catalog and the user's (cached while their files are unchanged)."""
         from graph import paths
 
-        return cls.from_catalog(paths.CATALOG_DIR)
+        return cls.for_catalogs((paths.CATALOG_DIR, paths.user_data_dir() / "catalog"))
 
     @classmethod
-    def from_catalog(cls, catalog_dir: Path, *, leave_out: tuple[str, ...] = ()) -> Linker:
-        """The linker over the catalog files of ``catalog_dir``, but those named in ``leave_out``."""
+    def for_catalogs(cls, folders: tuple[Path, ...]) -> Linker:
+        """The linker over the catalogs in ``folders``, cached by the names, sizes and times of their files."""
+        files = tuple(path for folder in folders for path in sorted(Path(folder).glob("*.ttl")))
+        stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+        return cls._cached(stamp)
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def _cached(cls, stamp: tuple) -> Linker:
+        return cls.from_catalog([Path(name) for name, _, _ in stamp])
+
+    @classmethod
+    def from_catalog(cls, catalog: Path | list[Path]) -> Linker:
+        """The linker over the catalog folder ``catalog``, or over a list of catalog files."""
         from rdflib import RDF, RDFS, Graph, URIRef
         from rdflib.namespace import SKOS
 
         from graph import paths
 
         g = Graph()
-        for path in sorted(Path(catalog_dir).glob("*.ttl")):
-            if path.name not in leave_out:
-                g.parse(path, format="turtle")
+        for path in catalog if isinstance(catalog, list) else sorted(Path(catalog).glob("*.ttl")):
+            g.parse(path, format="turtle")
         ontology = Graph().parse(paths.ontology_file(), format="turtle")
         space = SPACE
         acronym, based_in = URIRef(space + "acronym"), URIRef(space + "basedIn")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("matplotlib", "pyshacl", "networkx", "rdflib", "spacy")
+HEAVY = ("matplotlib", "pyshacl", "networkx", "rdflib", "spacy", "trafilatura")
 MARK = "@@modules@@"
 PROGRAM = f"""
 import json, sys
