@@ -349,6 +349,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor-5 probe", "locatedIn", "Puma", "stated", "")]),
     ("hyphenated name, no dateline", "OSIRIS-REx arrived at the asteroid Bennu in December 2018.",
      [("OSIRIS-REx", "locatedIn", "Bennu", "stated", "")]),
+    ("failed to", "Peru failed to land the Puma lander on the Moon.", []),
+    ("tried to", "The Puma lander lost contact as it tried to land on the Moon.", []),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

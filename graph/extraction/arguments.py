@@ -200,7 +200,8 @@ class SentenceReader:
         name = mission.label
         for kind in ("mission", "programme", "program", "project"):
             name = name.removesuffix(" " + kind)
-        entity = new_entity(f"{name} {word}", KIND_CLASSES[word], self.text, self.offset)
+        label = name if name.lower().endswith(" " + word) else f"{name} {word}"  # not "... rover rover"
+        entity = new_entity(label, KIND_CLASSES[word], self.text, self.offset)
         self.new_entities.append(entity)
         return entity
 

@@ -186,8 +186,8 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         if level not in ("planned", "speculative"):
             continue
         when = _time_of(reader, v.i, times, direct=True)
-        if when is None or (article_date and when.value[:4] < article_date[:4]):
-            continue
+        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+            continue  # a target is ahead of the article: "on Tuesday" before it is no target
         things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
         things += [m for c in v.children if c.dep_ == "nsubjpass" for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
