@@ -24,14 +24,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import UnknownEntityError
-from graph.mirror import (
-    holds,
-    normalize_date,
-    partnership_graph,
-    results_to_rdf,
-    signed_graph,
-)
+from graph.mirror import holds, partnership_graph, results_to_rdf, signed_graph
+from graph.model import Statement, TimeValue
 from graph.namespaces import KG, shorten
+from graph.terms import Lit
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -289,18 +285,20 @@ def balance(S: nx.Graph) -> Balance:
 
 @dataclass(frozen=True)
 class Step:
-    """One statement of a chain, as stated (``subject relation object``)."""
+    """One statement of a chain, as stated (``subject relation object``), and its source's date."""
 
-    subject: str
-    relation: str
-    object: str
-    statement: str
-    certainty: str
-    rank: int
-    evidence: str | None
-    source: str | None
-    source_date: str | None
-    time: str | None
+    fact: Statement
+    source_date: str | None = None
+
+    subject = property(lambda self: self.fact.subject)
+    relation = property(lambda self: self.fact.relation)
+    object = property(lambda self: self.fact.object)
+    statement = property(lambda self: self.fact.iri, doc="the statement's IRI")
+    certainty = property(lambda self: self.fact.certainty.name if self.fact.certainty else None)
+    rank = property(lambda self: self.fact.certainty.rank if self.fact.certainty else 0)
+    evidence = property(lambda self: self.fact.evidence.text if self.fact.evidence else None)
+    source = property(lambda self: self.fact.source)
+    time = property(lambda self: self.fact.time.lexical if self.fact.time else None)
 
 
 @dataclass
@@ -316,18 +314,7 @@ class Chain:
 
 
 def _step(u: str, v: str, key: str, attrs: dict) -> Step:
-    return Step(
-        subject=u,
-        relation=attrs["relation"],
-        object=v,
-        statement=key,
-        certainty=attrs["certainty"],
-        rank=attrs["rank"],
-        evidence=attrs.get("evidence"),
-        source=attrs.get("source"),
-        source_date=attrs.get("source_date"),
-        time=attrs.get("start_time") or attrs.get("point_in_time"),
-    )
+    return Step(Statement.from_attributes(u, v, key, attrs), attrs.get("source_date"))
 
 
 def explain(
@@ -435,15 +422,23 @@ def explain_text(
 class Event:
     """One dated statement on the timeline; ``date`` is the first day of its time."""
 
-    date: str
-    time: str
-    subject: str
-    relation: str
-    object: str
-    certainty: str
-    statement: str
-    evidence: str | None
-    source: str | None
+    fact: Statement
+
+    @property
+    def when(self) -> TimeValue:
+        """Its time: the point in time, else the start, else the end."""
+        f = self.fact
+        return f.point_in_time or f.start_time or f.end_time  # type: ignore[return-value]
+
+    date = property(lambda self: self.when.first_day)
+    time = property(lambda self: self.when.lexical)
+    subject = property(lambda self: self.fact.subject)
+    relation = property(lambda self: self.fact.relation)
+    object = property(lambda self: self.fact.object.value if isinstance(self.fact.object, Lit) else self.fact.object)
+    certainty = property(lambda self: self.fact.certainty.name if self.fact.certainty else None)
+    statement = property(lambda self: self.fact.iri)
+    evidence = property(lambda self: self.fact.evidence.text if self.fact.evidence else None)
+    source = property(lambda self: self.fact.source)
 
 
 def timeline(
@@ -458,29 +453,15 @@ def timeline(
     A statement with a start and an end appears once, at its start. ``entity`` keeps the
     statements whose subject or object it is.
     """
-    from graph.mirror import statements
+    from graph.mirror import facts, statements
 
     events = []
-    for u, v, key, attrs in statements(G):
-        time = attrs.get("point_in_time") or attrs.get("start_time") or attrs.get("end_time")
-        if time is None or not holds(attrs, as_of, min_certainty):
+    for (u, v, _, attrs), fact in zip(statements(G), facts(G), strict=True):
+        if not (attrs.get("point_in_time") or attrs.get("start_time") or attrs.get("end_time")):
             continue
-        if entity is not None and entity not in (u, v):
+        if not holds(attrs, as_of, min_certainty) or (entity is not None and entity not in (u, v)):
             continue
-        obj = v if v is not None else attrs["object"]
-        events.append(
-            Event(
-                date=normalize_date(time),
-                time=time,
-                subject=u,
-                relation=attrs["relation"],
-                object=obj,
-                certainty=attrs["certainty"],
-                statement=key,
-                evidence=attrs.get("evidence"),
-                source=attrs.get("source"),
-            )
-        )
+        events.append(Event(fact))
     return sorted(events, key=lambda e: (e.date, e.statement))
 
 

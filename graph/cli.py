@@ -19,6 +19,7 @@ import click
 
 from graph import __version__
 from graph.errors import QueryError, SpaceKGError
+from graph.model import Certainty
 from graph.paths import default_build_dir
 
 BUILD_DIR_HELP = "Folder of the built graph (default: $SPACEKG_BUILD_DIR or ./build)."
@@ -296,13 +297,13 @@ def _decode_query(data: bytes, label: str) -> str:
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from graph.mirror import normalize_date
+    from graph.model import TimeValue
 
     if value is None:
         return None
     try:
-        normalize_date(value)
-    except ValueError as exc:
+        TimeValue.parse(value)
+    except SpaceKGError as exc:
         raise click.BadParameter(str(exc)) from exc
     return value
 
@@ -313,8 +314,8 @@ as_of_option = click.option(
 )
 min_certainty_option = click.option(
     "--min-certainty",
-    type=click.Choice(["stated", "planned", "speculative", "inferred"], case_sensitive=False),
-    help="Only statements at least this sure (stated > planned > speculative > inferred).",
+    type=click.Choice(Certainty.names(), case_sensitive=False),
+    help=f"Only statements at least this sure ({' > '.join(Certainty.names())}).",
 )
 
 

@@ -10,7 +10,7 @@ code   meaning
 =====  ====================================================================
 0      success
 1      unexpected internal error (a bug: please report it)
-2      usage error (unknown option, missing argument; set by click)
+2      usage error (unknown option, missing argument, a value that is not a date or a level)
 3      syntax error in an input file (Turtle, TriG, SPARQL query file)
 4      unknown entity or term (not in the catalog or the ontology)
 5      evidence error (quote not found at its offsets, source hash mismatch)
@@ -50,6 +50,12 @@ class SpaceKGError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class UsageError(SpaceKGError):
+    """A value given to a command or function is not one it takes (a date, a certainty level, a map kind)."""
+
+    exit_code = 2
 
 
 class InputSyntaxError(SpaceKGError):

@@ -63,39 +63,9 @@ def source_id_for(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9-]+", "-", stem).strip("-").lower() or "source"
 
 
-def _typed_date(value: str):
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    parse_date(value)
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
-    return Literal(value, datatype=datatype)
-
-
 def to_claims(statements: list[Extracted]):
-    """The extracted statements as :class:`graph.statements.Claim` objects."""
-    from rdflib import Literal, URIRef
-
-    from graph.namespaces import CAMEO
-    from graph.statements import Claim, S
-
-    certainty = {"stated": S.Stated, "planned": S.Planned, "speculative": S.Speculative, "inferred": S.Inferred}
-    claims = []
-    for st in statements:
-        obj = _typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
-        times = {}
-        if st.point_in_time is not None:
-            times[S.pointInTime] = _typed_date(st.point_in_time.value)
-        if st.end_time is not None:
-            times[S.endTime] = _typed_date(st.end_time.value)
-        claims.append(Claim(
-            subject=URIRef(st.subject), predicate=S[st.relation], object=obj, certainty=certainty[st.certainty],
-            evidence=st.evidence, start=st.start, times=times,
-            time_expression=st.extra.get("time_expression"),
-            event_type=URIRef(CAMEO + st.event_type) if st.event_type else None,
-            comment=Literal(st.comment, lang="en") if st.comment else None,
-        ))
-    return claims
+    """The extracted statements as :class:`graph.model.Statement` objects."""
+    return [st.statement() for st in statements]
 
 
 def render_proposal(source_id: str, article: Article, statements: list[Extracted], *, url: str | None,
@@ -103,7 +73,9 @@ def render_proposal(source_id: str, article: Article, statements: list[Extracted
     """The curated Turtle of a proposed source."""
     from rdflib import Literal
 
+    from graph.model import TimeValue
     from graph.statements import curated_prologue, format_claim, turtle_term
+    from graph.terms import to_rdflib
 
     where = f" ({url})" if url else ""
     lines = [
@@ -118,7 +90,7 @@ def render_proposal(source_id: str, article: Article, statements: list[Extracted
         f"src:{source_id} a :SourceArticle ;",
         f"    dcterms:title {turtle_term(Literal(title))} ;",
         f"    dcterms:publisher {publisher} ;",
-        f"    dcterms:issued {turtle_term(_typed_date(issued))} ;",
+        f"    dcterms:issued {turtle_term(to_rdflib(TimeValue.parse(issued).literal()))} ;",
     ]
     if url:
         lines.append(f"    schema:url <{url}> ;")

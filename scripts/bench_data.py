@@ -39,17 +39,18 @@ import hashlib
 import itertools
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from graph import paths
-from graph.namespaces import CAMEO, CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, SRC, STMT
+from graph.model import Certainty, Evidence, Statement, TimeValue, statement_iris
+from graph.namespaces import CAMEO, CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, SRC
+from graph.terms import Lit, Term, ntriples_term
 
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]
 XSD = PREFIXES["xsd"]
 DCT = PREFIXES["dcterms"]
-PROV = PREFIXES["prov"]
-TIME = PREFIXES["time"]
 A = f"<{RDF}type>"
 
 # Statements per relation, out of 100; the rest of the shape follows the seed graph.
@@ -86,12 +87,7 @@ def _iri(iri: str) -> str:
 
 
 def _lit(text: str, datatype: str | None = None, lang: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    if lang:
-        return f'"{escaped}"@{lang}'
-    if datatype:
-        return f'"{escaped}"^^<{datatype}>'
-    return f'"{escaped}"'
+    return ntriples_term(Lit(text, datatype, lang))
 
 
 def _weighted(rng: random.Random, mix: tuple[tuple[str, int], ...]) -> str:
@@ -108,6 +104,11 @@ class _Writer:
         self.nq.write(f"{s} {p} {o} {g} .\n")
         self.nt.write(f"{s} {p} {o} .\n")
         self.count += 1
+
+    def statement(self, fact: Statement, graph: str) -> None:
+        """The plain triple and the statement node of ``fact`` (:meth:`graph.model.Statement.triples`)."""
+        for s, p, o in fact.triples():
+            self.quad(ntriples_term(s), ntriples_term(p), ntriples_term(o), graph)
 
 
 def _ontology_quads(writer: _Writer) -> None:
@@ -141,6 +142,55 @@ def _counts(n_triples: int, actors: int | None) -> dict[str, int]:
         "agreement": max(4, n // 3000),
         "outlet": max(2, min(300, n // 20000)),
     }
+
+
+def _tail(term: Term) -> str:
+    return term.rsplit("/", 1)[-1] if isinstance(term, str) else term.value
+
+
+def _fact(rng: random.Random, year: int, everyone, friends, foes, bloc, pick_in, pools) -> tuple[str, str, Term]:
+    """A relation, its subject and its object (IRIs without brackets, or a literal)."""
+    relation = _weighted(rng, RELATION_MIX)
+    subject = pick_in(everyone)
+    if relation == "partnerOf":
+        obj = pick_in(friends[bloc[subject]] if rng.random() < 0.85 else everyone, subject)
+    elif relation == "rivalOf":
+        obj = pick_in(foes[bloc[subject]] if foes[bloc[subject]][0] else everyone, subject)
+    elif relation == "signedAgreement":
+        obj = rng.choice(pools["agreements"])
+    elif relation in ("memberOf", "participatesIn"):
+        obj = rng.choice(pools["joinable"])
+    elif relation in ("operates", "launched"):
+        obj = rng.choice(pools["undertakings"])
+    elif relation == "plansMission":
+        obj = rng.choice(pools["missions"])
+    elif relation in ("landedOn", "locatedIn"):
+        subject = rng.choice(pools["missions"] if relation == "landedOn" else pools["sited"])
+        obj = rng.choice(pools["places"])
+    else:  # targetDate: a literal object
+        subject = rng.choice(pools["undertakings"])
+        return relation, subject[1:-1], TimeValue.parse(str(year + rng.randint(1, 10))).literal()
+    return relation, subject[1:-1], obj[1:-1]
+
+
+def _times(rng: random.Random, year: int, certainty: str) -> dict[str, TimeValue]:
+    """Usually a point in time (a target after publication for plans and speculation), else a span."""
+    roll = rng.random()
+    if roll < 0.75:
+        ahead = certainty in ("Planned", "Speculative")
+        when_year = year + (rng.randint(1, 8) if ahead else -rng.randint(0, 3))
+        precision = rng.choice(("day", "month", "year"))
+        if precision == "day":
+            value = f"{when_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        else:
+            value = f"{when_year}-{rng.randint(1, 12):02d}" if precision == "month" else str(when_year)
+        return {"point_in_time": TimeValue.parse(value)}
+    if roll < 0.85:
+        span = {"start_time": TimeValue.parse(str(year - 2))}
+        if rng.random() < 0.5:
+            span["end_time"] = TimeValue.parse(str(year))
+        return span
+    return {}
 
 
 def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = None) -> dict:
@@ -230,96 +280,45 @@ def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = N
             return next(a for a in actors_all if a != avoid)
 
         undertakings = programs + missions + stations
+        pools = {"agreements": agreements, "joinable": programs + stations, "undertakings": undertakings,
+                 "missions": missions, "places": places, "sited": stations + missions}
         target_statements = max(20, int((n_triples - writer.count) / (QUADS_PER_STATEMENT + 0.4)))
         n_sources = max(1, target_statements // STATEMENTS_PER_SOURCE)
-        first_partnership: tuple[str, str] | None = None
+        first_partnership: tuple[str, Term] | None = None
         made, k = 0, -1
         while writer.count < n_triples:  # whole sources until the size is reached
             k += 1
             year, month, day = 2000 + min(k, n_sources - 1) * 26 // n_sources, rng.randint(1, 12), rng.randint(1, 28)
             issued = f"{year}-{month:02d}-{day:02d}"
             src_name = f"bench-{k:06d}"
-            src = _iri(SRC + src_name)
+            src_iri = SRC + src_name
+            src = _iri(src_iri)
             writer.quad(src, A, _iri(SPACE + "SourceArticle"), src)
             writer.quad(src, _iri(DCT + "title"), _lit(f"Synthetic article {k}"), src)
             writer.quad(src, _iri(DCT + "issued"), _lit(issued, XSD + "date"), src)
             writer.quad(src, _iri(DCT + "publisher"), outlets[k % len(outlets)], src)
             writer.quad(src, _iri(SPACE + "sha256"), _lit(hashlib.sha256(src_name.encode()).hexdigest()), src)
-            offset = 0
-            seen: set[str] = set()
+            offset, facts = 0, []
             for _ in range(STATEMENTS_PER_SOURCE):
-                relation = _weighted(rng, RELATION_MIX)
-                subject = pick_in(everyone)
-                if relation == "partnerOf":
-                    obj = pick_in(friends[bloc[subject]] if rng.random() < 0.85 else everyone, subject)
-                elif relation == "rivalOf":
-                    obj = pick_in(foes[bloc[subject]] if foes[bloc[subject]][0] else everyone, subject)
-                elif relation == "signedAgreement":
-                    obj = rng.choice(agreements)
-                elif relation in ("memberOf", "participatesIn"):
-                    obj = rng.choice(programs + stations)
-                elif relation in ("operates", "launched"):
-                    obj = rng.choice(undertakings)
-                elif relation == "plansMission":
-                    obj = rng.choice(missions)
-                elif relation in ("landedOn", "locatedIn"):
-                    subject = rng.choice(missions if relation == "landedOn" else stations + missions)
-                    obj = rng.choice(places)
-                else:  # targetDate: a literal object
-                    subject = rng.choice(undertakings)
-                    obj = _lit(str(year + rng.randint(1, 10)), XSD + "gYear")
+                relation, subject, obj = _fact(rng, year, everyone, friends, foes, bloc, pick_in, pools)
                 certainty = _weighted(rng, CERTAINTY_MIX)
-                predicate = _iri(SPACE + relation)
-                local_o = obj.rsplit("/", 1)[-1].rstrip(">") if obj.startswith("<") else hashlib.sha1(
-                    obj.encode()).hexdigest()[:8]
-                local_s = subject.rsplit("/", 1)[-1].rstrip(">")
-                name = f"{src_name}.{local_s}-{relation}-{local_o}"
-                while name in seen:
-                    name += "x"
-                seen.add(name)
-                st = _iri(STMT + name)
-                sentence = f"Synthetic sentence {made}: {local_s} {relation} {local_o}."
-                writer.quad(subject, predicate, obj, src)
-                writer.quad(st, A, _iri(SPACE + "Statement"), src)
-                writer.quad(st, _iri(RDF + "subject"), subject, src)
-                writer.quad(st, _iri(RDF + "predicate"), predicate, src)
-                writer.quad(st, _iri(RDF + "object"), obj, src)
-                writer.quad(st, _iri(PROV + "wasDerivedFrom"), src, src)
-                writer.quad(st, _iri(SPACE + "certainty"), _iri(SPACE + certainty), src)
-                writer.quad(st, _iri(SPACE + "evidence"), _lit(sentence), src)
-                writer.quad(st, _iri(SPACE + "evidenceStart"), _lit(str(offset), XSD + "integer"), src)
-                writer.quad(st, _iri(SPACE + "evidenceEnd"), _lit(str(offset + len(sentence)), XSD + "integer"), src)
-                offset += len(sentence) + 1
-                roll = rng.random()
-                if roll < 0.75:
-                    # Planned and speculative statements carry a target date after publication.
-                    ahead = certainty in ("Planned", "Speculative")
-                    when_year = year + (rng.randint(1, 8) if ahead else -rng.randint(0, 3))
-                    precision = rng.choice(("Day", "Month", "Year"))
-                    if precision == "Day":
-                        value, dtype = f"{when_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "date"
-                    elif precision == "Month":
-                        value, dtype = f"{when_year}-{rng.randint(1, 12):02d}", "gYearMonth"
-                    else:
-                        value, dtype = str(when_year), "gYear"
-                    writer.quad(st, _iri(SPACE + "pointInTime"), _lit(value, XSD + dtype), src)
-                    writer.quad(st, _iri(SPACE + "timePrecision"), _iri(f"{TIME}unit{precision}"), src)
-                elif roll < 0.85:
-                    writer.quad(st, _iri(SPACE + "startTime"), _lit(str(year - 2), XSD + "gYear"), src)
-                    if rng.random() < 0.5:
-                        writer.quad(st, _iri(SPACE + "endTime"), _lit(str(year), XSD + "gYear"), src)
-                    writer.quad(st, _iri(SPACE + "timePrecision"), _iri(TIME + "unitYear"), src)
-                if relation == "partnerOf":
-                    writer.quad(st, _iri(SPACE + "eventType"), _iri(CAMEO + rng.choice(PARTNER_EVENTS)), src)
-                    if first_partnership is None:
+                sentence = f"Synthetic sentence {made}: {_tail(subject)} {relation} {_tail(obj)}."
+                fact = Statement(subject, SPACE + relation, obj, certainty=Certainty(SPACE + certainty),
+                                 evidence=Evidence(sentence, offset), source=src_iri, **_times(rng, year, certainty))
+                if relation in ("partnerOf", "rivalOf"):
+                    codes = PARTNER_EVENTS if relation == "partnerOf" else RIVAL_EVENTS
+                    fact = replace(fact, event_type=CAMEO + rng.choice(codes))
+                    if relation == "partnerOf" and first_partnership is None:
                         first_partnership = (subject, obj)
-                elif relation == "rivalOf":
-                    writer.quad(st, _iri(SPACE + "eventType"), _iri(CAMEO + rng.choice(RIVAL_EVENTS)), src)
+                facts.append(fact)
+                offset += len(sentence) + 1
                 made += 1
+            for iri, fact in zip(statement_iris(src_name, facts), facts, strict=True):
+                writer.statement(fact.named(iri), src)
         triples = writer.count
 
     hub = agencies[0][1:-1]
-    pair = first_partnership or (agencies[0], agencies[1])
+    pair = first_partnership or (agencies[0][1:-1], agencies[1][1:-1])
     meta = {
         "seed": seed,
         "requested": n_triples,
@@ -337,9 +336,9 @@ def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = N
             "certainty": SPACE + "Stated",
             "from": "2010-01-01",
             "to": "2012-12-31",
-            "subject": pair[0][1:-1],
+            "subject": pair[0],
             "predicate": SPACE + "partnerOf",
-            "object": pair[1][1:-1],
+            "object": pair[1],
         },
     }
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
