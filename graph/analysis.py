@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import UnknownEntityError
-from graph.mirror import holds, partnership_graph, results_to_rdf, signed_graph
+from graph.mirror import ENTITY_PATTERN, display_name, holds, partnership_graph, results_to_rdf, signed_graph
 from graph.model import Statement, TimeValue
 from graph.namespaces import KG, shorten
 from graph.terms import Lit
@@ -40,12 +40,6 @@ EXACT_CAMPS_LIMIT = 16
 # budget it is estimated from budget / edges sampled sources (at least BETWEENNESS_MIN_SAMPLE).
 BETWEENNESS_BUDGET = 1_000_000
 BETWEENNESS_MIN_SAMPLE = 32
-
-
-def display_name(G: nx.Graph, node: str) -> str:
-    """How an entity is shown: its acronym, else its label, else its prefixed name."""
-    data = G.nodes[node] if node in G else {}
-    return data.get("acronym") or data.get("label") or shorten(node)
 
 
 # --------------------------------------------------------------------------- centrality
@@ -468,11 +462,10 @@ def timeline(
 # --------------------------------------------------------------------------- names
 
 
-_NAMES_QUERY = """
-SELECT DISTINCT ?e ?v WHERE {
-  ?e a ?t FILTER (STRSTARTS(STR(?t), STR(:)) && ?t NOT IN (:Statement, :EventType, :Certainty))
-  OPTIONAL { VALUES ?p { rdfs:label skos:altLabel :acronym } ?e ?p ?v }
-}"""
+_NAMES_QUERY = (
+    "SELECT DISTINCT ?e ?v WHERE { " + ENTITY_PATTERN
+    + " OPTIONAL { VALUES ?p { rdfs:label skos:altLabel :acronym } ?e ?p ?v } }"
+)
 
 
 def _name_index(entries) -> dict[str, set[str]]:

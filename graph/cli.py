@@ -19,6 +19,8 @@ import click
 
 from graph import __version__
 from graph.errors import QueryError, SpaceKGError
+from graph.maps.spec import KINDS as MAP_KINDS
+from graph.mirror.projections import PROJECTIONS
 from graph.model import Certainty
 from graph.paths import default_build_dir
 
@@ -363,7 +365,7 @@ def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str 
 
 @main.command()
 @click.option(
-    "--projection", type=click.Choice(["partnership", "rivalry", "signed", "membership", "full"]),
+    "--projection", type=click.Choice(list(PROJECTIONS)),
     default="full", show_default=True, help="Which graph to write.",
 )
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
@@ -381,8 +383,8 @@ def export(
 
     Missing values are left out; lists and dicts are written as JSON text.
     """
+    from graph.files import write_atomically
     from graph.mirror import export_bytes, mirror, project
-    from graph.store import write_atomically
 
     G = mirror(open_graph(build_dir, endpoint, headers))
     P = project(G, projection, as_of=as_of, min_certainty=min_certainty)
@@ -390,7 +392,6 @@ def export(
     click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}) -> {output}")
 
 
-MAP_KINDS = ("partnerships", "rivalries", "signed", "memberships", "timeline")
 
 
 @main.command()
@@ -425,7 +426,8 @@ def render(
       spacekg render --query my-construct.rq -o mine.png
     """
     from graph import maps
-    from graph.store import build_hash, write_atomically
+    from graph.files import write_atomically
+    from graph.store import build_hash
 
     if (kind is None) == (query_file is None):
         raise click.UsageError("give a KIND or --query FILE (one of them)")

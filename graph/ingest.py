@@ -245,14 +245,9 @@ def find_source(sha256: str, url: str | None, folders: Iterable[Path]) -> Path |
 
 
 def _atomic_write(target: Path, text: str) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write the proposal: {exc.strerror}", path=target) from exc
+    from graph.files import write_atomically
+
+    write_atomically(target, text.encode("utf-8"))
 
 
 def accept(source_id: str, *, sources_dir: Path | None = None, text_dirs: Iterable[Path] = (),

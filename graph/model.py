@@ -197,6 +197,8 @@ def _parse_time(text: str) -> TimeValue:
     if not match:
         raise UsageError(f"{text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day, _ = match.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise UsageError(f"{text!r} is not a date: month {int(month)}")
     try:
         date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:

@@ -48,7 +48,7 @@ from graph.mirror.projections import (
     rivalry_graph,
     signed_graph,
 )
-from graph.mirror.reading import ENTITY_PATTERN, facts, mirror, rows, statements
+from graph.mirror.reading import ENTITY_PATTERN, display_name, facts, mirror, rows, statements
 from graph.model import EDGE_ATTRIBUTES, certainty_rank
 from graph.namespaces import SPACE
 
@@ -66,6 +66,7 @@ __all__ = [
     "TARGET_DATED",
     "certainty_rank",
     "check_filters",
+    "display_name",
     "export_bytes",
     "exportable",
     "facts",

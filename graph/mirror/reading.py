@@ -195,6 +195,12 @@ def mirror(store: pyoxigraph.Store) -> nx.MultiDiGraph:
     return G
 
 
+def display_name(G: nx.Graph, node: str) -> str:
+    """How an entity is shown: its acronym, else its label, else its prefixed name."""
+    data = G.nodes[node] if node in G else {}
+    return str(data.get("acronym") or data.get("label") or shorten(node))
+
+
 def statements(G: nx.MultiDiGraph) -> Iterable[tuple[str, str | None, str, dict]]:
     """Every statement of a mirror as ``(subject, object IRI or None, key, attrs)``, edges first."""
     yield from G.edges(keys=True, data=True)
