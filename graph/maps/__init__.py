@@ -41,6 +41,7 @@ from graph.maps.spec import (
     NodeMark,
     certainty_style,
     class_style,
+    memory_path,
 )
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "graph_key",
     "layout_map",
     "layout_triples",
+    "memory_path",
     "positions",
     "render",
     "render_query",

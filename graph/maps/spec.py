@@ -10,8 +10,10 @@ the styles of :data:`CERTAINTY_STYLES` in that order.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from graph.model import Certainty
@@ -198,3 +200,14 @@ class MapSpec:
             if {mark.u, mark.v} == {a, b}:
                 return mark
         return None
+
+
+def memory_path(build_dir: Path, kind: str, *, focus: str | None = None, as_of: str | None = None,
+                min_certainty: str | None = None) -> Path:
+    """Where the layout of one map (kind, focus and filters) is kept, so that it stays stable as the graph grows.
+
+    >>> memory_path(Path("build"), "signed", focus="NASA", as_of="2021").as_posix()
+    'build/layouts/signed-nasa-as-of-2021.json'
+    """
+    parts = [kind, focus and focus.casefold(), as_of and f"as-of-{as_of}", min_certainty]
+    return build_dir / "layouts" / ("-".join(re.sub(r"[^\w.-]+", "_", p) for p in parts if p) + ".json")
