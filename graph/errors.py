@@ -76,32 +76,6 @@ class EvidenceError(SpaceKGError):
     exit_code = 5
 
 
-@dataclass(frozen=True)
-class Violation:
-    """One SHACL result, located as precisely as the data allows."""
-
-    focus: str
-    path: str | None
-    message: str
-    location: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.location}: " if self.location else ""
-        on = f" ({self.path})" if self.path else ""
-        return f"{where}{self.focus}{on}: {self.message}"
-
-
-class ValidationError(SpaceKGError):
-    """The graph does not conform to the SHACL shapes."""
-
-    exit_code = 6
-
-    def __init__(self, violations: list[Violation]) -> None:
-        self.violations = violations
-        lines = "\n".join(f"  {v}" for v in violations)
-        super().__init__(f"the graph violates {len(violations)} SHACL constraint(s):\n{lines}")
-
-
 class QueryError(SpaceKGError):
     """A SPARQL query is malformed, unknown, or lacks a parameter."""
 
@@ -130,3 +104,29 @@ class ModelError(SpaceKGError):
     """The language model is missing or is not the pinned release (exit code 11)."""
 
     exit_code = 11
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, located as precisely as the data allows."""
+
+    focus: str
+    path: str | None
+    message: str
+    location: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        on = f" ({self.path})" if self.path else ""
+        return f"{where}{self.focus}{on}: {self.message}"
+
+
+class ValidationError(SpaceKGError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = 6
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        lines = "\n".join(f"  {v}" for v in violations)
+        super().__init__(f"the graph violates {len(violations)} SHACL constraint(s):\n{lines}")

@@ -457,9 +457,7 @@ def format_table(report: dict) -> str:
         what = r["what"] + (f" [{r['note']}]" if r["note"] else "")
         lines.append(f"| {what} | {_fmt(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
                      f"{r['result'] or ''} |")
-    lines.append("")
-    lines.append(f"whole run: {report['elapsed_s']:.0f} s")
-    return "\n".join(lines)
+    return "\n".join([*lines, "", f"whole run: {report['elapsed_s']:.0f} s"])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -243,10 +243,7 @@ def rivalry_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty
 
 
 def signed_graph(
-    G: nx.MultiDiGraph,
-    *,
-    as_of: str | None = None,
-    min_certainty: str | None = None,
+    G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None,
     through_joint_membership: bool = True,
 ) -> nx.Graph:
     """Partnership (+1) and rivalry (-1) in one undirected actor graph.
