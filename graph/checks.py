@@ -101,7 +101,8 @@ def check_terms(
 ) -> None:
     """Raise :class:`UnknownEntityError` for the first claim that names something undeclared."""
     declared = declared_terms(ontology)
-    properties = {t for t in declared if ontology.value(t, RDFS.domain) is not None} | {RDF.type}
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty)
+    properties = {t for t in declared if any((t, RDF.type, kind) in ontology for kind in kinds)} | {RDF.type}
     certainties = set(ontology.subjects(RDF.type, URIRef(SPACE + "Certainty")))
     classes = set(ontology.subjects(RDF.type, OWL.Class))
 
