@@ -133,7 +133,7 @@ def test_labels_do_not_overlap_each_other_or_other_nodes(G):
 
 
 def test_layout_is_stable_when_a_fact_is_added():
-    P = nx.relabel_nodes(nx.barabasi_albert_graph(60, 2, seed=1), lambda i: f"{KG}n{i}")
+    P = nx.relabel_nodes(nx.barabasi_albert_graph(40, 2, seed=1), lambda i: f"{KG}n{i}")
     before = maps.positions(P)
     assert maps.positions(P) == before  # deterministic
     P.add_edge(f"{KG}n0", f"{KG}new")
