@@ -237,19 +237,26 @@ def query(
         raise QueryError("parameters (-p) go with named queries (--name)")
     else:
         (text, label), bindings = read_query_argument(query), {}
+    click.echo(_answer(text, label, bindings, fmt, endpoint, headers, allow_service, build_dir), nl=False)
+
+
+def _answer(text: str, label: str, bindings: dict, fmt: str, endpoint: str | None, headers: tuple[str, ...],
+            allow_service: bool, build_dir: Path | None) -> str:
+    """The results of a query, formatted, from the endpoint if one is given, else from the build."""
+    from graph import query as q
+
     if endpoint:
         from graph import remote
 
         # the endpoint runs the query, SERVICE included: its own policy applies, not --allow-service
         results = remote.query(endpoint, text, bindings=bindings, headers=remote.auth_headers(headers), source=label)
-        click.echo(q.format_results(results, fmt), nl=False)
-        return
+        return q.format_results(results, fmt)
     if headers:
         raise QueryError("--header goes with --endpoint")
     from graph.store import open_store
 
     store = open_store(build_dir or default_build_dir())
-    click.echo(q.answer(store, text, fmt, bindings=bindings, source=label, allow_service=allow_service), nl=False)
+    return q.answer(store, text, fmt, bindings=bindings, source=label, allow_service=allow_service)
 
 
 def read_query_argument(argument: str) -> tuple[str, str]:

@@ -12,14 +12,14 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
 from graph.analysis import explain, timeline
-from graph.errors import UsageError
+from graph.errors import InputSyntaxError, UsageError
 from graph.extraction import Extracted
 from graph.extraction import TimeValue as TextTime
 from graph.mirror import facts, mirror, to_rdf
 from graph.model import Certainty, Evidence, Statement, TimeValue, add_to_graph, statement_iris
 from graph.namespaces import CAMEO, KG, SPACE, SRC
 from graph.statements import compile_claims, curated_prologue, format_claim, read_claims
-from graph.terms import Lit
+from graph.terms import Lit, ntriples_term
 
 SOURCE = SRC + "demo"
 FACT = Statement(
@@ -111,3 +111,17 @@ def test_certainty_levels_come_from_the_ontology():
         ("stated", 4), ("planned", 3), ("speculative", 2), ("inferred", 1)]
     with pytest.raises(UsageError, match="use one of stated, planned, speculative, inferred"):
         Certainty.named("sure")
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ('"2021-02-31"^^<http://www.w3.org/2001/XMLSchema#date>', "'2021-02-31' is not a date: day is out of range"),
+    ('"March 2021"', "'March 2021' is not a date"),
+])
+def test_a_malformed_time_in_a_store_is_a_clear_error_not_a_traceback(bad, message):
+    lines = [f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ." for s, p, o in NAMED.triples()
+             if not p.endswith(("pointInTime", "timePrecision"))]
+    lines.append(f"<{IRI}> <{SPACE}pointInTime> {bad} .")
+    store = ox.Store()
+    store.load("\n".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES)
+    with pytest.raises(InputSyntaxError, match=f"statement <{IRI}>: {message}"):
+        mirror(store)

@@ -73,6 +73,14 @@ def _time(term, statement: str) -> TimeValue | None:
         raise InputSyntaxError(f"statement <{statement}>: {exc.message}") from None
 
 
+def _number(term, kind: type, what: str):
+    """A number stored in the graph, or an :class:`~graph.errors.InputSyntaxError` saying which one is not."""
+    try:
+        return kind(term.value)
+    except ValueError:
+        raise InputSyntaxError(f"{what}: {term.value!r} is not a number") from None
+
+
 def _term(term) -> str | Lit:
     import pyoxigraph as ox
 
@@ -87,7 +95,8 @@ def statement_of(row: list) -> Statement:
     return Statement(
         s.value, p.value, _term(o),
         certainty=Certainty(c.value) if c is not None else None,
-        evidence=Evidence(ev.value, int(es.value)) if ev is not None and es is not None else None,
+        evidence=Evidence(ev.value, _number(es, int, f"statement <{st.value}>: evidenceStart"))
+        if ev is not None and es is not None else None,
         point_in_time=_time(pit, st.value), start_time=_time(start, st.value), end_time=_time(end, st.value),
         time_expression=_value(texpr),
         event_type=_value(et),
@@ -181,7 +190,7 @@ def mirror(store: pyoxigraph.Store) -> nx.MultiDiGraph:
 
     supers, types, names = _entities(store)
     issued = {src.value: date.value for src, date in rows(store, _SOURCES)}
-    goldstein = {et.value: float(g.value) for et, g in rows(store, _GOLDSTEIN)}
+    goldstein = {et.value: _number(g, float, f"<{et.value}> goldstein") for et, g in rows(store, _GOLDSTEIN)}
     edges, records = _statements(store, issued, goldstein)
     G = nx.MultiDiGraph()
     nodes = set(types) | {u for u, _, _, _ in edges} | {v for _, v, _, _ in edges} | set(records)
