@@ -6,7 +6,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 from graph.errors import UnknownEntityError
-from graph.mirror import ENTITY_PATTERN
+from graph.mirror import ENTITY_PATTERN, display_name
 from graph.namespaces import KG, shorten
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def resolve(G_or_store, name: str) -> str:
     if isinstance(G_or_store, nx.Graph):
         G = G_or_store
         entries = (
-            (n, [d.get("acronym") or d.get("label"), d.get("label"), *(d.get("aliases") or [])])
+            (n, [display_name(G, n), d.get("label"), *(d.get("aliases") or [])])
             for n, d in G.nodes(data=True)
         )
     else:
