@@ -20,6 +20,7 @@ from graph.mirror import (
     membership_graph,
     mirror,
     partnership_graph,
+    project,
     results_to_rdf,
     rivalry_graph,
     signed_graph,
@@ -279,6 +280,13 @@ def test_holds_rejects_bad_filters():
         holds({"rank": 4}, "2021-02-31")
     with pytest.raises(UsageError, match="unknown certainty"):
         holds({"rank": 4}, None, "sure")
+
+
+def test_unknown_projections_and_formats_are_usage_errors(small):
+    with pytest.raises(UsageError, match="unknown projection 'camps' \\(use one of partnership, rivalry, signed"):
+        project(small, "camps")
+    with pytest.raises(UsageError, match="unknown export format 'xml' \\(use graphml or gexf\\)"):
+        export_bytes(partnership_graph(small), "xml")
 
 
 def _edge(relation: str, certainty: str, goldstein: float | None = None) -> dict:
