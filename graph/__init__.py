@@ -3,8 +3,9 @@
 The package is organised one module per concern:
 
 - :mod:`graph.namespaces` - the IRIs of terms, entities, sources and statements
-- :mod:`graph.model` - the statement (:class:`~graph.model.Statement`), its certainty (ranked by the
-  ontology) and its times (one parser); :mod:`graph.terms` - IRIs and literals as plain values
+- :mod:`graph.model` - the statement (:class:`~graph.model.Statement`), written once;
+  :mod:`graph.qualifiers` - its certainty (levels ranked by the ontology) and its times (one
+  parser); :mod:`graph.terms` - IRIs and literals as plain values
 - :mod:`graph.paths` - where the ontology, shapes, catalog and sources live
 - :mod:`graph.files` - writing a file whole or not at all
 - :mod:`graph.sources` - source articles: metadata, text, hash
