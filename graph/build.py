@@ -30,8 +30,8 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from graph import paths
 from graph.checks import check_evidence, check_terms, claim_line, locate, undeclared_terms, validate_shapes
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
-from graph.model import Certainty
 from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
+from graph.qualifiers import Certainty
 from graph.sources import Source, TextIndex, read_text
 from graph.statements import S, compile_claims, read_claims, statement_iris
 

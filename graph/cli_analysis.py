@@ -14,12 +14,12 @@ from graph.cli import build_dir_option, main, open_graph, read_query_argument, r
 from graph.errors import SpaceKGError
 from graph.maps.spec import KINDS as MAP_KINDS
 from graph.mirror.projections import PROJECTIONS
-from graph.model import Certainty
 from graph.paths import default_build_dir
+from graph.qualifiers import Certainty
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from graph.model import TimeValue
+    from graph.qualifiers import TimeValue
 
     if value is None:
         return None

@@ -73,7 +73,7 @@ def render_proposal(source_id: str, article: Article, statements: list[Extracted
     """The curated Turtle of a proposed source."""
     from rdflib import Literal
 
-    from graph.model import TimeValue
+    from graph.qualifiers import TimeValue
     from graph.statements import curated_prologue, format_claim, turtle_term
     from graph.terms import to_rdflib
 

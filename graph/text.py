@@ -212,7 +212,7 @@ def parse_date(value: str) -> tuple[int, int | None, int | None]:
     InputSyntaxError
         If ``value`` is not a date of the calendar at some precision.
     """
-    from graph.model import TimeValue
+    from graph.qualifiers import TimeValue
 
     try:
         return TimeValue.parse(value or "").parts

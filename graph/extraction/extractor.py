@@ -19,7 +19,7 @@ from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import Fact, verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
-from graph.model import certainty_rank
+from graph.qualifiers import certainty_rank
 from graph.text import Article, normalise
 
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}

@@ -25,44 +25,31 @@ mirror it and hand the layout the data to draw. Styles and kinds are tables in
 ontology's hierarchy and ranks.
 """
 
-from graph.maps.drawing import Drawn, draw
-from graph.maps.from_store import render, render_query
-from graph.maps.geometry import graph_key, positions
-from graph.maps.layout import layout_map, layout_triples
-from graph.maps.spec import (
-    CLASS_STYLE,
-    KINDS,
-    MAP_KINDS,
-    TITLES,
-    EdgeMark,
-    EventMark,
-    LayoutMemory,
-    MapSpec,
-    NodeMark,
-    certainty_style,
-    class_style,
-    memory_path,
-)
+from graph.lazy import lazy_exports
 
-__all__ = [
-    "CLASS_STYLE",
-    "KINDS",
-    "MAP_KINDS",
-    "TITLES",
-    "Drawn",
-    "EdgeMark",
-    "EventMark",
-    "LayoutMemory",
-    "MapSpec",
-    "NodeMark",
-    "certainty_style",
-    "class_style",
-    "draw",
-    "graph_key",
-    "layout_map",
-    "layout_triples",
-    "memory_path",
-    "positions",
-    "render",
-    "render_query",
-]
+# name -> the module that defines it: submodules load when a name is first used, so that
+# importing one part (the command line's choices, say) does not import them all.
+_EXPORTS = {
+    "CLASS_STYLE": "graph.maps.spec",
+    "Drawn": "graph.maps.drawing",
+    "EdgeMark": "graph.maps.spec",
+    "EventMark": "graph.maps.spec",
+    "KINDS": "graph.maps.spec",
+    "LayoutMemory": "graph.maps.spec",
+    "MAP_KINDS": "graph.maps.spec",
+    "MapSpec": "graph.maps.spec",
+    "NodeMark": "graph.maps.spec",
+    "TITLES": "graph.maps.spec",
+    "certainty_style": "graph.maps.spec",
+    "class_style": "graph.maps.spec",
+    "draw": "graph.maps.drawing",
+    "graph_key": "graph.maps.geometry",
+    "layout_map": "graph.maps.layout",
+    "layout_triples": "graph.maps.layout",
+    "memory_path": "graph.maps.spec",
+    "positions": "graph.maps.geometry",
+    "render": "graph.maps.from_store",
+    "render_query": "graph.maps.from_store",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

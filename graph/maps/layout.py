@@ -26,8 +26,8 @@ from graph.maps.spec import (
     class_style,
 )
 from graph.mirror.reading import display_name
-from graph.model import Certainty
 from graph.namespaces import SPACE, shorten
+from graph.qualifiers import Certainty
 
 if TYPE_CHECKING:
     import networkx as nx

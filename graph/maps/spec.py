@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graph.model import Certainty
 from graph.namespaces import SPACE
+from graph.qualifiers import Certainty
 
 # kind: (title, projection of graph.mirror, relation drawn); the timeline draws dated statements.
 MAP_KINDS: dict[str, tuple[str, str | None, str | None]] = {

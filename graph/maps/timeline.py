@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from graph.maps.layout import _count, _count_sources, _filters_text, _footer, _metadata
 from graph.maps.spec import TITLES, EventMark, MapSpec, certainty_style
 from graph.mirror.reading import display_name
-from graph.model import Certainty, TimeValue
+from graph.qualifiers import Certainty, TimeValue
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -31,56 +31,41 @@ under an ``as_of`` date and a ``min_certainty`` level; their nodes are the entit
 statements link, with the attributes of the mirror.
 """
 
-from graph.mirror.export import export_bytes, exportable, results_to_rdf, to_rdf
-from graph.mirror.filters import TARGET_DATED, check_filters, holds, normalize_date
-from graph.mirror.projections import (
-    JOINT_CLIQUE_LIMIT,
-    JOINT_RING_NEIGHBOURS,
-    MEMBERSHIP_RELATIONS,
-    NATIONAL_TIE,
-    PARTNERSHIP,
-    PROJECTIONS,
-    RIVALRY,
-    filtered,
-    membership_graph,
-    partnership_graph,
-    project,
-    rivalry_graph,
-    signed_graph,
-)
-from graph.mirror.reading import ENTITY_PATTERN, display_name, facts, mirror, rows, statements
-from graph.model import EDGE_ATTRIBUTES, certainty_rank
-from graph.namespaces import SPACE
+from graph.lazy import lazy_exports
 
-__all__ = [
-    "EDGE_ATTRIBUTES",
-    "ENTITY_PATTERN",
-    "JOINT_CLIQUE_LIMIT",
-    "JOINT_RING_NEIGHBOURS",
-    "MEMBERSHIP_RELATIONS",
-    "NATIONAL_TIE",
-    "PARTNERSHIP",
-    "PROJECTIONS",
-    "RIVALRY",
-    "SPACE",
-    "TARGET_DATED",
-    "certainty_rank",
-    "check_filters",
-    "display_name",
-    "export_bytes",
-    "exportable",
-    "facts",
-    "filtered",
-    "holds",
-    "membership_graph",
-    "mirror",
-    "normalize_date",
-    "partnership_graph",
-    "project",
-    "results_to_rdf",
-    "rivalry_graph",
-    "rows",
-    "signed_graph",
-    "statements",
-    "to_rdf",
-]
+# name -> the module that defines it: submodules load when a name is first used, so that
+# importing one part (the command line's choices, say) does not import them all.
+_EXPORTS = {
+    "EDGE_ATTRIBUTES": "graph.model",
+    "ENTITY_PATTERN": "graph.mirror.reading",
+    "JOINT_CLIQUE_LIMIT": "graph.mirror.projections",
+    "JOINT_RING_NEIGHBOURS": "graph.mirror.projections",
+    "MEMBERSHIP_RELATIONS": "graph.mirror.projections",
+    "NATIONAL_TIE": "graph.mirror.projections",
+    "PARTNERSHIP": "graph.mirror.projections",
+    "PROJECTIONS": "graph.mirror.projections",
+    "RIVALRY": "graph.mirror.projections",
+    "SPACE": "graph.namespaces",
+    "TARGET_DATED": "graph.mirror.filters",
+    "certainty_rank": "graph.model",
+    "check_filters": "graph.mirror.filters",
+    "display_name": "graph.mirror.reading",
+    "export_bytes": "graph.mirror.export",
+    "exportable": "graph.mirror.export",
+    "facts": "graph.mirror.reading",
+    "filtered": "graph.mirror.projections",
+    "holds": "graph.mirror.filters",
+    "membership_graph": "graph.mirror.projections",
+    "mirror": "graph.mirror.reading",
+    "normalize_date": "graph.mirror.filters",
+    "partnership_graph": "graph.mirror.projections",
+    "project": "graph.mirror.projections",
+    "results_to_rdf": "graph.mirror.export",
+    "rivalry_graph": "graph.mirror.projections",
+    "rows": "graph.mirror.reading",
+    "signed_graph": "graph.mirror.projections",
+    "statements": "graph.mirror.reading",
+    "to_rdf": "graph.mirror.export",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from graph.model import certainty_rank, first_day
+from graph.qualifiers import certainty_rank, first_day
 
 # Statements whose time is a target date: they hold from their source's publication date.
 TARGET_DATED = frozenset({"planned", "speculative"})
