@@ -8,25 +8,31 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 
-def lazy_exports(package: str, exports: dict[str, str]) -> tuple[Callable, Callable]:
-    """The ``__getattr__`` and ``__dir__`` of ``package``, which exports each name from its module.
+def lazy_exports(package: str, parts: Sequence[str]) -> tuple[Callable, Callable]:
+    """The ``__getattr__`` and ``__dir__`` of ``package``: a public name comes from the first of its
+    ``parts`` (submodules, or whole module names) that has it, imported when the name is first used.
 
-    >>> getattr_, dir_ = lazy_exports("graph", {"shorten": "graph.namespaces"})
+    >>> getattr_, dir_ = lazy_exports("graph", ["graph.namespaces"])
     >>> getattr_("shorten")("https://w3id.org/spacekg/id/nasa")
     'kg:nasa'
     """
+    modules = [part if "." in part else f"{package}.{part}" for part in parts]
 
     def __getattr__(name: str):
-        if name not in exports:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(exports[name]), name)
-        setattr(sys.modules[package], name, value)
-        return value
+        if not name.startswith("_"):
+            for module_name in modules:
+                module = importlib.import_module(module_name)
+                if hasattr(module, name):
+                    value = getattr(module, name)
+                    setattr(sys.modules[package], name, value)
+                    return value
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted([*vars(sys.modules[package]), *exports])
+        names = {n for m in modules for n in vars(importlib.import_module(m)) if not n.startswith("_")}
+        return sorted({*vars(sys.modules[package]), *names})
 
     return __getattr__, __dir__

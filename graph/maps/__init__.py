@@ -27,29 +27,5 @@ ontology's hierarchy and ranks.
 
 from graph.lazy import lazy_exports
 
-# name -> the module that defines it: submodules load when a name is first used, so that
-# importing one part (the command line's choices, say) does not import them all.
-_EXPORTS = {
-    "CLASS_STYLE": "graph.maps.spec",
-    "Drawn": "graph.maps.drawing",
-    "EdgeMark": "graph.maps.spec",
-    "EventMark": "graph.maps.spec",
-    "KINDS": "graph.maps.spec",
-    "LayoutMemory": "graph.maps.spec",
-    "MAP_KINDS": "graph.maps.spec",
-    "MapSpec": "graph.maps.spec",
-    "NodeMark": "graph.maps.spec",
-    "TITLES": "graph.maps.spec",
-    "certainty_style": "graph.maps.spec",
-    "class_style": "graph.maps.spec",
-    "draw": "graph.maps.drawing",
-    "graph_key": "graph.maps.geometry",
-    "layout_map": "graph.maps.layout",
-    "layout_triples": "graph.maps.layout",
-    "memory_path": "graph.maps.spec",
-    "positions": "graph.maps.geometry",
-    "render": "graph.maps.from_store",
-    "render_query": "graph.maps.from_store",
-}
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+# Each name loads with the module that defines it, on first use (graph/lazy.py).
+__getattr__, __dir__ = lazy_exports(__name__, ("spec", "geometry", "layout", "timeline", "drawing", "from_store"))

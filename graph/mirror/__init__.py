@@ -33,39 +33,5 @@ statements link, with the attributes of the mirror.
 
 from graph.lazy import lazy_exports
 
-# name -> the module that defines it: submodules load when a name is first used, so that
-# importing one part (the command line's choices, say) does not import them all.
-_EXPORTS = {
-    "EDGE_ATTRIBUTES": "graph.model",
-    "ENTITY_PATTERN": "graph.mirror.reading",
-    "JOINT_CLIQUE_LIMIT": "graph.mirror.projections",
-    "JOINT_RING_NEIGHBOURS": "graph.mirror.projections",
-    "MEMBERSHIP_RELATIONS": "graph.mirror.projections",
-    "NATIONAL_TIE": "graph.mirror.projections",
-    "PARTNERSHIP": "graph.mirror.projections",
-    "PROJECTIONS": "graph.mirror.projections",
-    "RIVALRY": "graph.mirror.projections",
-    "SPACE": "graph.namespaces",
-    "TARGET_DATED": "graph.mirror.filters",
-    "certainty_rank": "graph.model",
-    "check_filters": "graph.mirror.filters",
-    "display_name": "graph.mirror.reading",
-    "export_bytes": "graph.mirror.export",
-    "exportable": "graph.mirror.export",
-    "facts": "graph.mirror.reading",
-    "filtered": "graph.mirror.projections",
-    "holds": "graph.mirror.filters",
-    "membership_graph": "graph.mirror.projections",
-    "mirror": "graph.mirror.reading",
-    "normalize_date": "graph.mirror.filters",
-    "partnership_graph": "graph.mirror.projections",
-    "project": "graph.mirror.projections",
-    "results_to_rdf": "graph.mirror.export",
-    "rivalry_graph": "graph.mirror.projections",
-    "rows": "graph.mirror.reading",
-    "signed_graph": "graph.mirror.projections",
-    "statements": "graph.mirror.reading",
-    "to_rdf": "graph.mirror.export",
-}
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+# Each name loads with the module that defines it, on first use (graph/lazy.py).
+__getattr__, __dir__ = lazy_exports(__name__, ("reading", "filters", "projections", "export", "graph.model"))
