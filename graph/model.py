@@ -227,7 +227,7 @@ def _certainty_named(name: str) -> Certainty:
 # ---------------------------------------------------------------------------------------- statement IRIs
 
 
-def _slug(term: Term) -> str:
+def term_slug(term: Term) -> str:
     """A readable, IRI-safe slug for a term in a statement IRI."""
     if isinstance(term, Lit):
         return "v" + sha1(f"{term.value}|{term.datatype}|{term.language}".encode()).hexdigest()[:8]
@@ -248,7 +248,7 @@ def statement_iris(source_id: str, statements: list[Statement]) -> list[str]:
     seen: dict[str, int] = {}
     iris = []
     for st in statements:
-        base = f"{source_id}.{_slug(st.subject)}-{_slug(st.predicate)}-{_slug(st.object)}"
+        base = f"{source_id}.{term_slug(st.subject)}-{term_slug(st.predicate)}-{term_slug(st.object)}"
         seen[base] = seen.get(base, 0) + 1
         iris.append(STMT + base + (f"-{seen[base]}" if seen[base] > 1 else ""))
     return iris

@@ -15,7 +15,9 @@ A curated source file lists each fact as a blank node, a few lines a fact::
   offsets, the time with its precision (``time:unitDay|unitMonth|unitYear``), the certainty and,
   for partnership and rivalry, the CAMEO event type.
 
-Everything lands in the source's named graph, whose name is the source's IRI.
+Everything lands in the source's named graph, whose name is the source's IRI. Each paragraph is
+read into a :class:`graph.model.Statement`, which writes its own triples (:func:`compile_claims`)
+and its own paragraph (:func:`format_claim`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from graph.errors import InputSyntaxError, UsageError
-from graph.model import Certainty, Evidence, Statement, TimeValue, add_to_graph
+from graph.model import Certainty, Evidence, Statement, TimeValue, add_to_graph, term_slug
 from graph.model import statement_iris as _statement_iris
 from graph.namespaces import SPACE
 from graph.terms import from_rdflib, to_rdflib
@@ -138,10 +140,8 @@ def _sort_key(g: Graph, node) -> tuple:
 
 
 def _describe(g: Graph, node) -> str:
-    from graph.model import _slug
-
     parts = [g.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
-    return "(" + " ".join(_slug(from_rdflib(p)) if p is not None else "?" for p in parts) + ")"
+    return "(" + " ".join(term_slug(from_rdflib(p)) if p is not None else "?" for p in parts) + ")"
 
 
 def compile_claims(source_iri: URIRef, source_id: str, claims: list[Statement]) -> Graph:

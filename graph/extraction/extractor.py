@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
@@ -21,6 +22,9 @@ from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
 from graph.qualifiers import certainty_rank
 from graph.text import Article, normalise
+
+if TYPE_CHECKING:
+    from graph.model import Statement
 
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
 
@@ -47,7 +51,7 @@ class Extracted:
     def key(self) -> tuple[str, str, str]:
         return (self.subject, self.relation, self.object)
 
-    def statement(self):
+    def statement(self) -> Statement:
         """The extracted statement in the project's one statement model (:class:`graph.model.Statement`)."""
         from graph.model import Certainty, Evidence, Statement, TimeValue
         from graph.namespaces import CAMEO, SPACE
