@@ -16,21 +16,28 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-@dataclass(frozen=True)
-class Step:
-    """One statement of a chain, as stated (``subject relation object``), and its source's date."""
+class _Told:
+    """What a chain step and a timeline event show of their statement (``fact``)."""
 
     fact: Statement
-    source_date: str | None = None
 
     subject = property(lambda self: self.fact.subject)
     relation = property(lambda self: self.fact.relation)
-    object = property(lambda self: self.fact.object)
     statement = property(lambda self: self.fact.iri, doc="the statement's IRI")
     certainty = property(lambda self: self.fact.certainty.name if self.fact.certainty else None)
     rank = property(lambda self: self.fact.certainty.rank if self.fact.certainty else 0)
     evidence = property(lambda self: self.fact.evidence.text if self.fact.evidence else None)
     source = property(lambda self: self.fact.source)
+
+
+@dataclass(frozen=True)
+class Step(_Told):
+    """One statement of a chain, as stated (``subject relation object``), and its source's date."""
+
+    fact: Statement
+    source_date: str | None = None
+
+    object = property(lambda self: self.fact.object)
     time = property(lambda self: self.fact.time.lexical if self.fact.time else None)
 
 
@@ -152,7 +159,7 @@ def explain_text(
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(_Told):
     """One dated statement on the timeline; ``date`` is the first day of its time."""
 
     fact: Statement
@@ -165,13 +172,7 @@ class Event:
 
     date = property(lambda self: self.when.first_day)
     time = property(lambda self: self.when.lexical)
-    subject = property(lambda self: self.fact.subject)
-    relation = property(lambda self: self.fact.relation)
     object = property(lambda self: self.fact.object.value if isinstance(self.fact.object, Lit) else self.fact.object)
-    certainty = property(lambda self: self.fact.certainty.name if self.fact.certainty else None)
-    statement = property(lambda self: self.fact.iri)
-    evidence = property(lambda self: self.fact.evidence.text if self.fact.evidence else None)
-    source = property(lambda self: self.fact.source)
 
 
 def timeline(
