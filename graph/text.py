@@ -202,7 +202,7 @@ def _split_line(line: str) -> list[tuple[int, str]]:
 
 
 def parse_date(value: str) -> tuple[int, int | None, int | None]:
-    """``(year, month, day)`` of an ISO date of any precision (read by :meth:`graph.model.TimeValue.parse`).
+    """``(year, month, day)`` of an ISO date of any precision (read by :meth:`graph.qualifiers.TimeValue.parse`).
 
     >>> parse_date("2021-03")
     (2021, 3, None)

@@ -3,7 +3,7 @@
 Styles come from one table each. Entity classes are styled by :data:`CLASS_STYLE`; a class not
 in it draws in the style of its nearest styled superclass in the ontology (a new kind of
 spacecraft draws as a spacecraft), and only a class with no styled ancestor draws as "other".
-Certainty levels come from the ontology (:class:`graph.model.Certainty`), surest first, and take
+Certainty levels come from the ontology (:class:`graph.qualifiers.Certainty`), surest first, and take
 the styles of :data:`CERTAINTY_STYLES` in that order.
 """
 
