@@ -20,7 +20,9 @@ is invented, and nothing here is meant to be read as news. Actors fall in a few 
 partnerships mostly stay inside a bloc and rivalries cross blocs, with preferential attachment
 so that a few actors are hubs, as in the real graph.
 
-The output is N-Quads (one quad a line), plus the same triples without graph names as
+Each statement is a :class:`graph.model.Statement`, whose own triples are written (the same
+code writes the project's statements everywhere else). The output is N-Quads (one quad a line),
+plus the same triples without graph names as
 N-Triples for baselines that take a plain graph, and a JSON sidecar naming entities that exist,
 to bind the parameters of the named queries.
 
