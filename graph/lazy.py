@@ -15,9 +15,11 @@ def lazy_exports(package: str, parts: Sequence[str]) -> tuple[Callable, Callable
     """The ``__getattr__`` and ``__dir__`` of ``package``: a public name comes from the first of its
     ``parts`` (submodules, or whole module names) that has it, imported when the name is first used.
 
-    >>> getattr_, dir_ = lazy_exports("graph", ["graph.namespaces"])
-    >>> getattr_("shorten")("https://w3id.org/spacekg/id/nasa")
-    'kg:nasa'
+    >>> import sys, types
+    >>> sys.modules["demo"] = types.ModuleType("demo")
+    >>> getattr_, dir_ = lazy_exports("demo", ["graph.namespaces"])
+    >>> getattr_("shorten")("https://w3id.org/spacekg/id/nasa"), "shorten" in vars(sys.modules.pop("demo"))
+    ('kg:nasa', True)
     """
     modules = [part if "." in part else f"{package}.{part}" for part in parts]
 
