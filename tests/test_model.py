@@ -125,3 +125,27 @@ def test_a_malformed_time_in_a_store_is_a_clear_error_not_a_traceback(bad, messa
     store.load("\n".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES)
     with pytest.raises(InputSyntaxError, match=f"statement <{IRI}>: {message}"):
         mirror(store)
+
+
+def test_a_level_added_to_the_ontology_is_known_everywhere(tmp_path, monkeypatch):
+    from graph import paths
+    from graph.maps import certainty_style
+    from graph.qualifiers import _ranks
+
+    ontology = tmp_path / "space.ttl"
+    ontology.write_text(paths.ontology_file().read_text(encoding="utf-8") + """
+space:Rumoured a space:Certainty ;
+    rdfs:label "rumoured"@en ;
+    rdfs:comment "Said to be so by unnamed people."@en ;
+    space:certaintyRank 0 .
+""", encoding="utf-8")
+    monkeypatch.setattr(paths, "ontology_file", lambda: ontology)
+    _ranks.cache_clear()
+    try:
+        assert Certainty.names() == ["stated", "planned", "speculative", "inferred", "rumoured"]
+        assert Certainty.named("Rumoured").rank == 0
+        assert certainty_style("rumoured") == certainty_style("inferred")  # the faintest style there is
+    finally:
+        monkeypatch.undo()
+        _ranks.cache_clear()
+    assert "rumoured" not in Certainty.names()
