@@ -46,7 +46,8 @@ _NAMES = (
     + " }"
 )
 _SUBCLASSES = "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf+ ?sup FILTER (isIRI(?sub) && isIRI(?sup)) }"
-_SOURCES = "SELECT ?src ?issued WHERE { ?src a :SourceArticle ; dcterms:issued ?issued }"
+# a source whose article gives no date has no dcterms:issued: it is a source all the same
+_SOURCES = "SELECT ?src ?issued WHERE { ?src a :SourceArticle OPTIONAL { ?src dcterms:issued ?issued } }"
 _GOLDSTEIN = "SELECT ?et ?g WHERE { ?et :goldstein ?g }"
 
 
@@ -189,7 +190,7 @@ def mirror(store: pyoxigraph.Store) -> nx.MultiDiGraph:
     import networkx as nx
 
     supers, types, names = _entities(store)
-    issued = {src.value: date.value for src, date in rows(store, _SOURCES)}
+    issued = {src.value: date.value if date is not None else None for src, date in rows(store, _SOURCES)}
     goldstein = {et.value: _number(g, float, f"<{et.value}> goldstein") for et, g in rows(store, _GOLDSTEIN)}
     edges, records = _statements(store, issued, goldstein)
     G = nx.MultiDiGraph()
