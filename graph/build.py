@@ -20,7 +20,7 @@ graph name                                 content
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,8 +90,8 @@ def _bind(ds: Dataset) -> None:
 def assemble(
     *,
     text_dirs: Iterable[Path] = (),
-    catalog_dir: Path | None = None,
-    sources_dir: Path | None = None,
+    catalog_dir: Path | Sequence[Path] | None = None,
+    sources_dir: Path | Sequence[Path] | None = None,
     ontology_file: Path | None = None,
     cameo_file: Path | None = None,
     shapes_file: Path | None = None,
@@ -99,10 +99,11 @@ def assemble(
 ) -> Build:
     """Compile and check the whole graph; raise a :class:`~graph.errors.SpaceKGError` on bad input.
 
-    The folders default to the project's own data; tests point them at small fixtures.
+    The folders default to the project's own data; tests point them at small fixtures. A list of
+    folders combines them (the shipped data and the user's, see :mod:`graph.userdata`).
     """
-    catalog_dir = catalog_dir or paths.CATALOG_DIR
-    sources_dir = sources_dir or paths.SOURCES_DIR
+    catalog_files = _files(catalog_dir or paths.CATALOG_DIR)
+    source_files = _files(sources_dir or paths.SOURCES_DIR)
     ontology, _ = load_turtle(ontology_file or paths.ontology_file())
     cameo, _ = load_turtle(cameo_file or paths.cameo_file())
 
@@ -113,7 +114,7 @@ def assemble(
         named += vocabulary
     catalog = ds.graph(URIRef(CATALOG_GRAPH))
     locations: dict[str, Location] = {}
-    for path in sorted(catalog_dir.glob("*.ttl")):
+    for path in catalog_files:
         g, text = load_turtle(path)
         catalog += g
         for entity in set(g.subjects(RDF.type, None)):
@@ -126,10 +127,12 @@ def assemble(
     index = TextIndex(text_dirs)
     sources: list[Source] = []
     unchecked: list[Source] = []
-    # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
-    for path in sorted(p for p in sources_dir.glob("*.ttl") if not p.name.endswith(".proposed.ttl")):
+    for path in source_files:
         g, curated_text = load_turtle(path)
         source = _source_of(g, path)
+        twin = next((other for other in sources if other.iri == source.iri), None)
+        if twin is not None:
+            raise InputSyntaxError(f"{source.id} is also a source in {twin.path}: a source is kept once", path=path)
         entities.add(URIRef(source.iri))
         claims = read_claims(g, path=str(path))
         check_terms(
@@ -160,6 +163,16 @@ def assemble(
         shapes, _ = load_turtle(shapes_file or paths.shapes_file())
         validate_shapes(data, shapes, where=lambda iri: _where(locations.get(iri)))
     return build
+
+
+def _files(folders: Path | Sequence[Path]) -> list[Path]:
+    """The curated ``*.ttl`` files of one folder or several, each folder's in name order.
+
+    Proposals (``<id>.proposed.ttl``, left by `spacekg ingest` for review) are not data yet.
+    """
+    folders = [folders] if isinstance(folders, str | Path) else folders
+    return [path for folder in dict.fromkeys(Path(f) for f in folders) for path in sorted(folder.glob("*.ttl"))
+            if not path.name.endswith(".proposed.ttl")]
 
 
 def _check_catalog(catalog: Graph, locations: dict[str, Location]) -> None:

@@ -20,8 +20,11 @@ CONDITIONS = {"if", "unless", "whether"}
 SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
-                  "mean", "go"}
-SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh"}
+                  "mean", "go", "due", "poised", "ready"}
+# nouns whose infinitive is still to be done: "a contract to build a lander"
+PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "mou", "proposal", "bid", "order",
+              "mission", "goal", "aim", "ambition", "effort"}
+SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
 
 
 def certainty(token) -> str | None:
@@ -49,7 +52,9 @@ def certainty(token) -> str | None:
             return "speculative"
         if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
             level = "planned"
-        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl") or node.head == node:
+        if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
+            level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
         node = node.head
     return level
