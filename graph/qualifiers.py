@@ -47,6 +47,9 @@ class Certainty:
 
     iri: str
 
+    def __str__(self) -> str:
+        return self.iri
+
     @property
     def name(self) -> str:
         """The level's name: the local name in lower case (``"stated"``)."""
@@ -119,6 +122,9 @@ class TimeValue:
 
     lexical: str
     precision: str
+
+    def __str__(self) -> str:
+        return self.lexical
 
     @classmethod
     def parse(cls, text: str) -> TimeValue:

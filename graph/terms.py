@@ -26,6 +26,9 @@ class Lit:
     datatype: str | None = None
     language: str | None = None
 
+    def __str__(self) -> str:
+        return self.value  # as rdflib's literals: the lexical value
+
 
 Term = str | Lit  # an IRI, or a literal
 
