@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO
 
@@ -12,9 +10,9 @@ from graph.review.workspace import CERTAINTIES, Workspace, words
 from graph.statements import S
 
 
-def _meta(g, prop):
+def _meta(proposal, prop):
     """The one value of ``prop`` in the source's metadata, or ``None``."""
-    return next(g.objects(None, prop), None)
+    return proposal.metadata.value(URIRef(SRC + proposal.source_id), prop)
 
 
 def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
@@ -22,7 +20,7 @@ def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
     from graph.errors import SpaceKGError
     from graph.sources import Source, read_text
 
-    sha = _meta(proposal.metadata, S.sha256)
+    sha = _meta(proposal, S.sha256)
     source = Source(iri=SRC + proposal.source_id, path=workspace.folder / f"{proposal.source_id}.ttl",
                     sha256=str(sha) if sha is not None else None)
     try:
@@ -47,7 +45,6 @@ def _statement(block, text: str | None, workspace: Workspace, new: dict[URIRef, 
     time_kind, time_value = next(iter(claim.times.items()), (None, None))
     return {
         "line": block.line,
-        "waiting": block.kind == "waiting",
         "words": words(claim, workspace.vocab, new),
         "subject": _term(claim.subject),
         "relation": shorten(str(claim.predicate)),
@@ -66,7 +63,7 @@ def _statement(block, text: str | None, workspace: Workspace, new: dict[URIRef, 
 
 def _entity(block, proposal, vocab) -> dict:
     entity = block.entity
-    users = [b.line for b in proposal.blocks if b.claim is not None and entity.iri in (b.claim.subject, b.claim.object)]
+    users = [b.line for b in proposal.users(entity.iri)]
     return {"line": block.line, "iri": shorten(str(entity.iri)), "label": entity.label,
             "class": vocab.terms.get(entity.cls, shorten(str(entity.cls))), "introduced_by": entity.introduced_by,
             "statements": users}
@@ -75,20 +72,20 @@ def _entity(block, proposal, vocab) -> dict:
 def describe(workspace: Workspace, proposal) -> dict:
     """The page's view of ``proposal``: metadata, text, statements in words, new entities, choices."""
     text, note = _article(workspace, proposal)
-    meta = proposal.metadata
-    new = {b.entity.iri: b.entity.label for b in proposal.blocks if b.kind == "entity"}
+    new = {iri: entity.label for iri, entity in proposal.new_entities.items()}
     vocab = workspace.vocab
-    publisher = _meta(meta, DCTERMS.publisher)
-    url = _meta(meta, SDO.url)
+    publisher = _meta(proposal, DCTERMS.publisher)
+    url = _meta(proposal, SDO.url)
     entities = sorted(({"id": shorten(str(iri)), "label": label} for iri, label in vocab.labels.items()),
                       key=lambda e: e["label"].lower())
     entities += [{"id": shorten(str(iri)), "label": f"{label} (new)"} for iri, label in new.items()]
     return {
         "id": proposal.source_id,
         "version": proposal.version,
-        "file": str(Path(workspace.folder) / f"{proposal.source_id}.proposed.ttl"),
-        "title": str(_meta(meta, DCTERMS.title) or proposal.source_id),
-        "issued": str(_meta(meta, DCTERMS.issued) or ""),
+        "file": str(workspace.path(proposal.source_id)),
+        "catalog_file": str(workspace.catalog_path(proposal.source_id)),
+        "title": str(_meta(proposal, DCTERMS.title) or proposal.source_id),
+        "issued": str(_meta(proposal, DCTERMS.issued) or ""),
         "publisher": vocab.labels.get(publisher, shorten(str(publisher))) if publisher is not None else "",
         "url": str(url) if url is not None else None,
         "text": text,
