@@ -16,7 +16,6 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from graph.statements import curated_prologue
-
 from tests.review_support import DATA, SOURCE_ID, make_review_data
 
 CHROMIUM = Path("/usr/bin/chromium")
