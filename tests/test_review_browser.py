@@ -141,9 +141,14 @@ def wait_for(driver, css: str):
 
 
 def wait_message(driver, start: str) -> str:
+    """The page's message once it starts with ``start``; on a timeout, the error says what it was instead."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
 
-    waiting(driver, 120).until(lambda d: d.find_element(By.ID, "message").text.startswith(start))
+    try:
+        waiting(driver, 120).until(lambda d: d.find_element(By.ID, "message").text.startswith(start))
+    except TimeoutException:
+        pytest.fail(f"the page says {driver.find_element(By.ID, 'message').text!r}, not {start!r}...")
     return driver.find_element(By.ID, "message").text
 
 
