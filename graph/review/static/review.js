@@ -127,8 +127,18 @@ function focus(line, fromText = false) {
   for (const m of marks) m.classList.add("focus");
   const card = document.querySelector(`.card.statement[data-line="${line}"]`);
   if (card) card.classList.add("focus");
-  const target = fromText ? card : marks[0];
-  if (target) target.scrollIntoView({ block: "center", behavior: "smooth" });
+  if (fromText && card) card.scrollIntoView({ block: "center", behavior: "smooth" });
+  else if (marks.length) showInArticle(marks[0]);
+}
+
+// Pointing at a card scrolls the article's own box only, at once: the page never moves under the pointer.
+function showInArticle(mark) {
+  const box = document.getElementById("article");
+  const outer = box.getBoundingClientRect();
+  const inner = mark.getBoundingClientRect();
+  if (inner.top < outer.top || inner.bottom > outer.bottom) {
+    box.scrollTop += inner.top - outer.top - (outer.height - inner.height) / 2;
+  }
 }
 
 function statementCard(s) {
