@@ -469,17 +469,21 @@ def _ingest_folder(folder: Path, workers: int, **options) -> int:
 
 @main.command()
 @data_option
+@user_data_option
 @texts_option
+@build_dir_option
 @click.option("--port", type=click.IntRange(0, 65535), default=7879, show_default=True, help="0 picks a free port.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
-@build_dir_option
 @reports_errors
-def review(data_dir: Path | None, text_dirs: tuple[Path, ...], port: int, quiet: bool, build_dir: Path | None) -> None:
-    """Review the proposals of `spacekg ingest` in the browser, then accept them into the graph.
+def review(data_dir: Path | None, user_dir: Path | None, text_dirs: tuple[Path, ...], build_dir: Path | None,
+           port: int, quiet: bool) -> None:
+    """Review the proposals of `spacekg ingest` (sources/ of your data folder) in the browser, then
+    accept them into your data and the built graph.
 
     The page (on 127.0.0.1 only) shows each proposal's article with the evidence highlighted, each
-    statement in words to accept, edit or reject, and each new entity to add to the catalog or
-    re-link to a catalog entity. Its edits are the curated Turtle a review by hand would write.
+    statement in words to keep, edit or reject, and each new entity to keep (it joins your catalog
+    with the source), re-link to a catalog entity or reject. Its edits are the ones a review by
+    hand would make; accepting is `spacekg ingest --accept`.
 
     \b
     Example:
@@ -488,7 +492,8 @@ def review(data_dir: Path | None, text_dirs: tuple[Path, ...], port: int, quiet:
     from graph.review.app import review as run_review
     from graph.review.workspace import Workspace
 
-    workspace = Workspace(data_dir=data_dir, text_dirs=text_dirs, build_dir=build_dir or default_build_dir())
+    workspace = Workspace(data_dir=data_dir, user_dir=user_dir, text_dirs=text_dirs,
+                          build_dir=build_dir or default_build_dir())
     run_review(workspace, port=port, quiet=quiet, announce=click.echo)
 
 

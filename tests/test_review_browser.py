@@ -1,8 +1,9 @@
 """`spacekg review` end to end in a real browser: Debian's headless Chromium driven by Selenium.
 
-A reviewer opens the proposal of the test article, rejects one statement, edits one, accepts a new
-entity, re-links another to the catalog entity it is, and accepts the source; the built store then
-holds exactly what was accepted, the same graph as the curated Turtle a review by hand writes.
+A reviewer opens the proposal of the test article, rejects one statement, edits one, keeps a new
+entity, re-links another to the catalog entity it is, and accepts the source; the user's data folder
+and the built store then hold exactly what was accepted, the same graph as the curated Turtle a
+review by hand writes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
+from graph.statements import curated_prologue
 from tests.review_support import DATA, SOURCE_ID, make_review_data
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # What a person reviewing by hand would leave in review-article.ttl (the source and its statements):
-# the basedIn statement deleted, the landing dated to the day, the Queqiao statement uncommented, the
+# the basedIn statement deleted, the landing dated to the day, the Queqiao statement kept, the
 # memorandum re-linked to the catalog's kg:ilrs-mou-2021.
 BY_HAND = """
 src:review-article a :SourceArticle ;
@@ -68,18 +70,26 @@ src:review-article a :SourceArticle ;
 """  # noqa: E501 - curated Turtle keeps each evidence sentence on one line
 
 
+# What the user's catalog gains: the kept entity, sourced to the article (catalog/review-article.ttl).
+KEPT = """
+kg:queqiao-relay-satellite a :Spacecraft ;
+    rdfs:label "Queqiao relay satellite"@en ;
+    dcterms:source src:review-article .
+"""
+
+
 @pytest.fixture
-def review_server(tmp_path):
-    """A review server over a fresh data folder holding the test article's proposal."""
+def review_server(tmp_path, seed_data):
+    """A review server over a fresh user data folder holding the test article's proposal."""
     from graph.review.app import make_review_server
     from graph.review.workspace import Workspace
 
-    data = make_review_data(tmp_path / "data")
-    workspace = Workspace(data_dir=data, text_dirs=(DATA,), build_dir=tmp_path / "build")
+    user = make_review_data(tmp_path / "user")
+    workspace = Workspace(data_dir=seed_data, user_dir=user, text_dirs=(DATA,), build_dir=tmp_path / "build")
     server = make_review_server(workspace, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield server, data, tmp_path / "build"
+    yield server, user, tmp_path / "build"
     server.shutdown()
     server.server_close()
     thread.join(10)
@@ -131,9 +141,14 @@ def wait_for(driver, css: str):
 
 
 def wait_message(driver, start: str) -> str:
+    """The page's message once it starts with ``start``; on a timeout, the error says what it was instead."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
 
-    waiting(driver, 120).until(lambda d: d.find_element(By.ID, "message").text.startswith(start))
+    try:
+        waiting(driver, 120).until(lambda d: d.find_element(By.ID, "message").text.startswith(start))
+    except TimeoutException:
+        pytest.fail(f"the page says {driver.find_element(By.ID, 'message').text!r}, not {start!r}...")
     return driver.find_element(By.ID, "message").text
 
 
@@ -169,7 +184,7 @@ def test_a_reviewer_rejects_edits_accepts_and_the_graph_holds_exactly_that(revie
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    server, data, build = review_server
+    server, user, build = review_server
     browser.get(f"http://127.0.0.1:{server.server_address[1]}/")
     wait_for(browser, f'#proposal-list a[data-id="{SOURCE_ID}"]').click()
     card(browser, "CNSA based in China")
@@ -192,19 +207,24 @@ def test_a_reviewer_rejects_edits_accepts_and_the_graph_holds_exactly_that(revie
     landing.find_element(By.CSS_SELECTOR, "button.save").click()
     card(browser, "Chang'e 4 landed on far side of the Moon · 3 January 2019 · stated")
 
-    wait_for(browser, '.card.entity[data-iri="kg:queqiao-relay-satellite"] button.accept-entity').click()
-    wait_message(browser, "Added Queqiao relay satellite to the catalog")
+    # the Queqiao relay satellite is kept as it is: nothing to do
     mou = browser.find_element(By.CSS_SELECTOR, ".card.entity[data-iri^='kg:cnsa-roscosmos-memorandum']")
     Select(mou.find_element(By.CSS_SELECTOR, 'select[name="target"]')).select_by_value("kg:ilrs-mou-2021")
     mou.find_element(By.CSS_SELECTOR, "button.relink").click()
     wait_message(browser, "Re-linked")
-    assert not browser.find_elements(By.CSS_SELECTOR, ".card.waiting, .card.entity")
+    assert [c.get_attribute("data-iri") for c in browser.find_elements(By.CSS_SELECTOR, ".card.entity")] == [
+        "kg:queqiao-relay-satellite"]
+    assert [c.find_element(By.CSS_SELECTOR, ".words").text for c in browser.find_elements(
+        By.CSS_SELECTOR, ".card.statement.new")] == ["CNSA operates Queqiao relay satellite · stated"]
 
     browser.find_element(By.ID, "accept-source").click()
     message = wait_message(browser, f"Accepted {SOURCE_ID}")
     assert f"The graph in {build} now holds it." in message
 
-    assert sorted(p.name for p in (data / "sources").iterdir()) == [f"{SOURCE_ID}.ttl"]
+    assert sorted(p.name for p in (user / "sources").iterdir()) == [f"{SOURCE_ID}.ttl"]
+    assert sorted(p.name for p in (user / "catalog").iterdir()) == [f"{SOURCE_ID}.ttl", "review-outlet.ttl"]
+    assert isomorphic(Graph().parse(user / "catalog" / f"{SOURCE_ID}.ttl", format="turtle"),
+                      Graph().parse(data=curated_prologue() + KEPT, format="turtle"))
     assert isomorphic(source_graph(build), expected_graph())
     from graph.store import open_store
 

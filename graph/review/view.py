@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, SDO
 
@@ -13,9 +11,9 @@ from graph.statements import S
 from graph.terms import Lit
 
 
-def _meta(g, prop):
+def _meta(proposal, prop):
     """The one value of ``prop`` in the source's metadata, or ``None``."""
-    return next(g.objects(None, prop), None)
+    return proposal.metadata.value(URIRef(SRC + proposal.source_id), prop)
 
 
 def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
@@ -23,7 +21,7 @@ def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
     from graph.errors import SpaceKGError
     from graph.sources import Source, read_text
 
-    sha = _meta(proposal.metadata, S.sha256)
+    sha = _meta(proposal, S.sha256)
     source = Source(iri=SRC + proposal.source_id, path=workspace.folder / f"{proposal.source_id}.ttl",
                     sha256=str(sha) if sha is not None else None)
     try:
@@ -49,7 +47,6 @@ def _statement(block, text: str | None, workspace: Workspace, new: dict[URIRef, 
     evidence = claim.evidence
     return {
         "line": block.line,
-        "waiting": block.kind == "waiting",
         "words": words(claim, workspace.vocab, new),
         "subject": _term(claim.subject),
         "relation": shorten(claim.predicate),
@@ -68,8 +65,7 @@ def _statement(block, text: str | None, workspace: Workspace, new: dict[URIRef, 
 
 def _entity(block, proposal, vocab) -> dict:
     entity = block.entity
-    users = [b.line for b in proposal.blocks
-             if b.claim is not None and str(entity.iri) in (b.claim.subject, b.claim.object)]
+    users = [b.line for b in proposal.users(entity.iri)]
     return {"line": block.line, "iri": shorten(str(entity.iri)), "label": entity.label,
             "class": vocab.terms.get(entity.cls, shorten(str(entity.cls))), "introduced_by": entity.introduced_by,
             "statements": users}
@@ -78,20 +74,20 @@ def _entity(block, proposal, vocab) -> dict:
 def describe(workspace: Workspace, proposal) -> dict:
     """The page's view of ``proposal``: metadata, text, statements in words, new entities, choices."""
     text, note = _article(workspace, proposal)
-    meta = proposal.metadata
-    new = {b.entity.iri: b.entity.label for b in proposal.blocks if b.kind == "entity"}
+    new = {iri: entity.label for iri, entity in proposal.new_entities.items()}
     vocab = workspace.vocab
-    publisher = _meta(meta, DCTERMS.publisher)
-    url = _meta(meta, SDO.url)
+    publisher = _meta(proposal, DCTERMS.publisher)
+    url = _meta(proposal, SDO.url)
     entities = sorted(({"id": shorten(str(iri)), "label": label} for iri, label in vocab.labels.items()),
                       key=lambda e: e["label"].lower())
     entities += [{"id": shorten(str(iri)), "label": f"{label} (new)"} for iri, label in new.items()]
     return {
         "id": proposal.source_id,
         "version": proposal.version,
-        "file": str(Path(workspace.folder) / f"{proposal.source_id}.proposed.ttl"),
-        "title": str(_meta(meta, DCTERMS.title) or proposal.source_id),
-        "issued": str(_meta(meta, DCTERMS.issued) or ""),
+        "file": str(workspace.path(proposal.source_id)),
+        "catalog_file": str(workspace.catalog_path(proposal.source_id)),
+        "title": str(_meta(proposal, DCTERMS.title) or proposal.source_id),
+        "issued": str(_meta(proposal, DCTERMS.issued) or ""),
         "publisher": vocab.labels.get(publisher, shorten(str(publisher))) if publisher is not None else "",
         "url": str(url) if url is not None else None,
         "text": text,

@@ -1,14 +1,19 @@
 """The review's data: where proposals live, what the page shows of one, and the edits it asks for.
 
-Every edit reads the proposal, checks that it is the version the page showed (a person may have
-edited the file by hand meanwhile: then nothing is written and the page says to reload), applies
-the change as text (:mod:`graph.review.proposal`) and writes the file atomically. Edits are
-serialised by one lock, so two tabs cannot interleave their writes.
+The proposals are those of ``spacekg ingest``: ``sources/<id>.proposed.ttl`` of the user's data
+folder (:mod:`graph.userdata`, the one place both commands take them from); the page names
+entities of the shipped catalog and of the user's. Every edit reads the proposal, checks that it
+is the version the page showed (a person may have edited the file by hand meanwhile: then nothing
+is written and the page says to reload), applies the change as text (:mod:`graph.review.proposal`)
+and writes the file atomically. Edits are serialised by a lock (the user folder's, which
+``spacekg ingest --accept`` takes too), so two tabs or a tab and a command cannot interleave their
+writes. Accepting a source is :func:`graph.ingest.accept`, exactly as ``spacekg ingest --accept``.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,9 +22,10 @@ from rdflib.namespace import XSD
 
 from graph.errors import InputSyntaxError, OutputError, SpaceKGError, UnknownEntityError
 from graph.namespaces import KG, SPACE, shorten
+from graph.proposals import typed_date
 from graph.qualifiers import Certainty, TimeValue
 from graph.review import proposal as doc
-from graph.statements import TIME_PROPERTIES, S, curated_prologue
+from graph.statements import TIME_PROPERTIES, S
 from graph.terms import Lit
 
 # The certainty levels as the page offers them (local names, surest first), from the ontology.
@@ -29,30 +35,13 @@ TEMPORAL = URIRef(SPACE + "TemporalValue")
 _NOT_FACTS = {URIRef(SPACE + c) for c in ("Statement", "Certainty", "CentralityScore", "EventType", "SourceArticle")}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-REVIEWED_CATALOG = "reviewed.ttl"
-ACTIONS = ("reject-statement", "edit-statement", "accept-entity", "relink-entity", "reject-entity", "accept-source")
+ACTIONS = ("reject-statement", "edit-statement", "relink-entity", "reject-entity", "accept-source")
 
 
 class ConflictError(SpaceKGError):
     """The proposal changed on disk since the page read it (exit code 9, like other I/O errors)."""
 
     exit_code = 9
-
-
-def proposals_folder(data_dir: Path | None = None) -> Path:
-    """Where the proposals of ``spacekg ingest`` live: the one place the review looks for them.
-
-    With a curated data folder (``--data``), its ``sources/``; else the package's sources folder.
-    """
-    from graph import paths
-
-    return Path(data_dir) / "sources" if data_dir else paths.SOURCES_DIR
-
-
-def catalog_folder(data_dir: Path | None = None) -> Path:
-    from graph import paths
-
-    return Path(data_dir) / "catalog" if data_dir else paths.CATALOG_DIR
 
 
 def atomic_write(target: Path, text: str) -> None:
@@ -77,12 +66,9 @@ def when(value: TimeValue | Lit | Literal) -> str:
     return parts[0]
 
 
-def typed_date(value: str) -> TimeValue:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a time (an :class:`~graph.errors.InputSyntaxError` if none)."""
-    from graph.text import parse_date
-
-    parse_date(value)
-    return TimeValue.parse(value)
+def catalog_files(folders: Iterable[Path]) -> list[Path]:
+    """The catalog files of ``folders`` (a folder that does not exist has none)."""
+    return [path for folder in folders for path in sorted(Path(folder).glob("*.ttl"))]
 
 
 @dataclass
@@ -96,12 +82,13 @@ class Vocabulary:
     terms: dict[URIRef, str] = field(default_factory=dict)  # any ontology term -> label
 
     @classmethod
-    def load(cls, catalog_dir: Path) -> Vocabulary:
+    def load(cls, catalog_dirs: Iterable[Path]) -> Vocabulary:
+        """The names of the ontology and of the catalogs in ``catalog_dirs`` (shipped, then the user's)."""
         from graph import paths
 
         ontology = Graph().parse(paths.ontology_file(), format="turtle")
         catalog = Graph()
-        for path in sorted(Path(catalog_dir).glob("*.ttl")):
+        for path in catalog_files(catalog_dirs):
             catalog.parse(path, format="turtle")
         vocab = cls()
         for s, label in ontology.subject_objects(RDFS.label):
@@ -145,17 +132,33 @@ def words(claim, vocab: Vocabulary, new: dict[URIRef, str]) -> str:
 
 
 class Workspace:
-    """The proposals of one data folder under review, and the edits made to them."""
+    """The proposals of the user's data folder under review, and the edits made to them.
 
-    def __init__(self, *, data_dir: Path | None = None, text_dirs: tuple[Path, ...] = (),
-                 build_dir: Path | None = None) -> None:
-        self.folder = proposals_folder(data_dir)
-        self.catalog_dir = catalog_folder(data_dir)
+    ``data_dir`` and ``user_dir`` are those of ``spacekg ingest`` (``--data``, ``--user-data``;
+    :func:`graph.userdata.folders`).
+    """
+
+    def __init__(self, *, data_dir: Path | None = None, user_dir: Path | None = None,
+                 text_dirs: Iterable[Path] = (), build_dir: Path | None = None) -> None:
+        from graph import userdata
+
+        self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.data = userdata.folders(self.data_dir, user_dir)
+        self.folder = self.data.user_sources
         self.text_dirs = tuple(Path(t) for t in text_dirs)
         self.build_dir = build_dir
         self.lock = threading.Lock()
-        self.vocab = Vocabulary.load(self.catalog_dir)
+        self._vocab: tuple[tuple, Vocabulary] | None = None
         self._texts = None
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """The names of the catalogs as they are now (read again when a catalog file changed)."""
+        files = catalog_files(self.data.catalog_dirs)
+        stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+        if self._vocab is None or self._vocab[0] != stamp:
+            self._vocab = (stamp, Vocabulary.load(self.data.catalog_dirs))
+        return self._vocab[1]
 
     @property
     def texts(self):
@@ -176,6 +179,10 @@ class Workspace:
             raise OutputError("there is no such proposal (accepted or deleted meanwhile?)", path=path)
         return path
 
+    def catalog_path(self, source_id: str) -> Path:
+        """Where accepting the source puts its new entities (:func:`graph.ingest.accept`)."""
+        return self.data.user_catalog / f"{source_id}.ttl"
+
     def pending(self) -> list[dict]:
         """One summary per proposal waiting in the folder, by id."""
         from graph.ingest import PROPOSED_SUFFIX
@@ -185,12 +192,12 @@ class Workspace:
             source_id = path.name[: -len(PROPOSED_SUFFIX)]
             try:
                 parsed = doc.parse(source_id, path.read_text(encoding="utf-8"), path=str(path))
-            except SpaceKGError as exc:
+            except (SpaceKGError, OSError, UnicodeDecodeError) as exc:
                 found.append({"id": source_id, "title": source_id, "error": str(exc)})
                 continue
             kinds = [b.kind for b in parsed.blocks]
             found.append({"id": source_id, "title": _title(parsed), "statements": kinds.count("statement"),
-                          "waiting": kinds.count("waiting"), "entities": kinds.count("entity")})
+                          "entities": kinds.count("entity")})
         return found
 
     def read(self, source_id: str) -> doc.Proposal:
@@ -208,45 +215,46 @@ class Workspace:
         return describe(self, self.read(source_id))
 
     def edit(self, source_id: str, version: str, action: str, params: dict) -> dict:
-        """Apply one reviewer's action to the proposal read at ``version``; return the new state."""
-        with self.lock:
-            proposal = self.read(source_id)
-            if proposal.version != version:
-                raise ConflictError("the proposal changed on disk since this page read it (edited by hand, or "
-                                    "in another tab): reload the page; nothing was written",
-                                    path=self.path(source_id))
-            if action == "accept-source":
-                return self._accept_source(source_id)
-            change = self._change(proposal, action, params)
-            change.known = frozenset(self.vocab.names)
-            text = doc.apply(proposal, change)
-            doc.parse(source_id, text)  # never write a proposal the page could not read back
-            atomic_write(self.path(source_id), text)
-        return self.state(source_id)
+        """Apply one reviewer's action to the proposal read at ``version``; return the new state
+        (for ``accept-source``, what was accepted)."""
+        from graph import userdata
+        from graph.store import write_atomically
 
-    def _change(self, proposal: doc.Proposal, action: str, params: dict) -> doc.Change:
         if action not in ACTIONS:
             raise InputSyntaxError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
+        with self.lock:
+            if action == "accept-source":
+                self._check_version(source_id, version)
+                return self._accept_source(source_id, params)
+            with userdata.locked(self.data.user):
+                proposal = self._check_version(source_id, version)
+                text = doc.apply(proposal, self._change(proposal, action, params))
+                doc.parse(source_id, text)  # never write a proposal the page could not read back
+                write_atomically(self.path(source_id), text.encode("utf-8"))
+        return self.state(source_id)
+
+    def _check_version(self, source_id: str, version: str) -> doc.Proposal:
+        proposal = self.read(source_id)
+        if proposal.version != version:
+            raise ConflictError("the proposal changed on disk since this page read it (edited by hand, or "
+                                "in another tab): reload the page; nothing was written", path=self.path(source_id))
+        return proposal
+
+    def _change(self, proposal: doc.Proposal, action: str, params: dict) -> doc.Change:
         line = _int(params.get("line"))
         if action == "reject-statement":
-            return doc.Change(remove={proposal.block(line, ("statement", "waiting")).start})
+            return doc.Change(remove={proposal.block(line, "statement").start})
         if action == "edit-statement":
-            block = proposal.block(line, ("statement", "waiting"))
+            block = proposal.block(line, "statement")
             return doc.Change(replace={block.start: self._edited(proposal, block.claim, params)})
         block = proposal.block(line, "entity")
-        entity = block.entity
-        if action == "accept-entity":
-            self._add_to_catalog(entity, proposal.source_id)
-            return doc.Change(entities_gone={entity.iri})
         if action == "relink-entity":
             target = self._entity(str(params.get("target", "")), proposal, allow_new=False)
-            return doc.Change(entities_gone={entity.iri}, relink={entity.iri: target})
-        users = {b.start for b in proposal.blocks
-                 if b.claim is not None and str(entity.iri) in (b.claim.subject, b.claim.object)}
-        return doc.Change(remove=users, entities_gone={entity.iri})
+            return doc.Change(remove={block.start}, relink={block.entity.iri: target})
+        return doc.Change(remove={block.start, *(b.start for b in proposal.users(block.entity.iri))})
 
     def _entity(self, text: str, proposal: doc.Proposal, *, allow_new: bool = True) -> URIRef:
-        iri = doc.new_entity_iri(text)
+        iri = doc.kg_iri(text)
         if iri is not None and (iri in self.vocab.names or (allow_new and iri in proposal.new_entities)):
             return iri
         raise UnknownEntityError(f"{text!r} is not an entity of the catalog"
@@ -258,7 +266,9 @@ class Workspace:
             raise UnknownEntityError(f"{params.get('relation')!r} is not a relation of the ontology")
         subject = self._entity(str(params.get("subject", "")), proposal)
         if relation in self.vocab.dates:
-            obj = typed_date(str(params.get("object", "")).strip()).literal()
+            value = str(params.get("object", "")).strip()
+            typed_date(value)  # a day, month or year of the calendar, or an input error
+            obj = TimeValue.parse(value).literal()
         elif isinstance(claim.object, Lit) and str(relation) == claim.predicate:
             obj = claim.object
         else:
@@ -283,26 +293,18 @@ class Workspace:
             prop = URIRef(SPACE + str(params.get("time_kind") or "pointInTime"))
             if prop not in TIME_PROPERTIES:
                 raise InputSyntaxError(f"{params.get('time_kind')!r} is not pointInTime, startTime or endTime")
-            times[str(prop)] = typed_date(time_value)
+            typed_date(time_value)  # a day, month or year of the calendar, or an input error
+            times[str(prop)] = TimeValue.parse(time_value)
         return times
 
-    def _add_to_catalog(self, entity: doc.NewEntity, source_id: str) -> None:
-        """Append the entity to the catalog's ``reviewed.ttl`` (created with its prefixes if new)."""
-        if entity.iri in self.vocab.names:
-            return  # added already (an earlier write of the proposal failed): do not add it twice
-        target = self.catalog_dir / REVIEWED_CATALOG
-        existing = target.read_text(encoding="utf-8") if target.exists() else (
-            "# Entities added to the catalog by `spacekg review`, each from the article that introduced it.\n\n"
-            + curated_prologue())
-        atomic_write(target, existing.rstrip("\n") + "\n\n" + doc.entity_turtle(entity, source_id) + "\n")
-        self.vocab = Vocabulary.load(self.catalog_dir)
-
-    def _accept_source(self, source_id: str) -> dict:
+    def _accept_source(self, source_id: str, params: dict) -> dict:
+        """``spacekg ingest --accept``: the source and its new entities into the user's data, all or nothing."""
         from graph.ingest import accept
 
-        target = accept(source_id, sources_dir=self.folder, text_dirs=self.text_dirs,
-                        catalog_dir=self.catalog_dir, build_dir=self.build_dir)
-        return {"accepted": source_id, "path": str(target),
+        date = str(params.get("date") or "").strip() or None
+        written = accept(source_id, data_dir=self.data_dir, user_dir=self.data.user, text_dirs=self.text_dirs,
+                         build_dir=self.build_dir, date=date)
+        return {"accepted": source_id, "paths": [str(p) for p in written],
                 "build_dir": str(self.build_dir) if self.build_dir is not None else None}
 
 

@@ -59,7 +59,7 @@ async function loadList() {
   const list = document.getElementById("proposal-list");
   list.replaceChildren();
   for (const p of data.proposals) {
-    const detail = p.error ? p.error : `${p.statements} ready · ${p.waiting} waiting · ${p.entities} new entities`;
+    const detail = p.error ? p.error : `${p.statements} statements · ${p.entities} new entities`;
     const link = el("a", { href: `#${p.id}`, "data-id": p.id, class: current && current.id === p.id ? "current" : "" },
       p.title, el("small", {}, detail));
     list.append(el("li", {}, link));
@@ -87,11 +87,14 @@ function show(data) {
   showText(data);
   const statements = document.getElementById("statements");
   statements.replaceChildren(...data.statements.map(statementCard));
-  const waiting = data.statements.filter((s) => s.waiting).length;
+  const usingNew = data.statements.filter((s) => s.new_entities.length).length;
   document.getElementById("statement-count").textContent =
-    `${data.statements.length - waiting} ready` + (waiting ? `, ${waiting} waiting on new entities` : "");
-  document.getElementById("waiting-note").textContent = waiting
-    ? `${waiting} statement(s) still wait on new entities: accepted now, they stay out (as comments).` : "";
+    `${data.statements.length}` + (usingNew ? `, ${usingNew} using new entities` : "");
+  document.getElementById("entity-note").textContent = data.entities.length
+    ? `Its ${data.entities.length} new entities join your catalog (${data.catalog_file}) with it.` : "";
+  const date = document.getElementById("source-date");
+  date.hidden = Boolean(data.issued);
+  date.value = "";
   document.getElementById("entities").replaceChildren(...data.entities.map(entityCard));
   document.getElementById("entity-count").textContent = data.entities.length ? String(data.entities.length) : "none";
 }
@@ -111,8 +114,8 @@ function showText(data) {
     const covering = spans.filter((s) => s.start <= from && to <= s.end);
     if (!covering.length) { box.append(piece); continue; }
     const lines = covering.map((s) => s.line).join(" ");
-    const waitingOnly = covering.every((s) => s.waiting);
-    const mark = el("mark", { "data-lines": lines, class: waitingOnly ? "waiting" : "",
+    const newOnly = covering.every((s) => s.new_entities.length);
+    const mark = el("mark", { "data-lines": lines, class: newOnly ? "new" : "",
       title: covering.map((s) => s.words).join("\n"), onclick: () => focus(covering[0].line, true) }, piece);
     box.append(mark);
   }
@@ -124,18 +127,28 @@ function focus(line, fromText = false) {
   for (const m of marks) m.classList.add("focus");
   const card = document.querySelector(`.card.statement[data-line="${line}"]`);
   if (card) card.classList.add("focus");
-  const target = fromText ? card : marks[0];
-  if (target) target.scrollIntoView({ block: "center", behavior: "smooth" });
+  if (fromText && card) card.scrollIntoView({ block: "center", behavior: "smooth" });
+  else if (marks.length) showInArticle(marks[0]);
+}
+
+// Pointing at a card scrolls the article's own box only, at once: the page never moves under the pointer.
+function showInArticle(mark) {
+  const box = document.getElementById("article");
+  const outer = box.getBoundingClientRect();
+  const inner = mark.getBoundingClientRect();
+  if (inner.top < outer.top || inner.bottom > outer.bottom) {
+    box.scrollTop += inner.top - outer.top - (outer.height - inner.height) / 2;
+  }
 }
 
 function statementCard(s) {
   const tags = el("div", { class: "tags" }, el("span", { class: "tag" }, `line ${s.line}`));
-  if (s.waiting) {
-    tags.append(el("span", { class: "tag warn", title: s.new_entities.join(", ") },
-      "waiting on a new entity: accept it or re-link it below"));
+  if (s.new_entities.length) {
+    tags.append(el("span", { class: "tag new", title: s.new_entities.join(", ") },
+      "uses a new entity: keep it, re-link it or reject it below"));
   }
   if (!s.found && current.text !== null) tags.append(el("span", { class: "tag bad" }, "evidence not at its offsets"));
-  const card = el("div", { class: `card statement${s.waiting ? " waiting" : ""}`, "data-line": s.line,
+  const card = el("div", { class: `card statement${s.new_entities.length ? " new" : ""}`, "data-line": s.line,
     onmouseenter: () => focus(s.line) },
     el("div", { class: "words" }, s.words),
     el("div", { class: "quote" }, `“${s.evidence}”`), tags);
@@ -190,12 +203,10 @@ function entityCard(e) {
     el("div", { class: "words" }, `${e.label} · ${e.class}`),
     el("div", { class: "quote" }, e.introduced_by ? `introduced by “${e.introduced_by}”` : ""),
     el("div", { class: "tags" }, el("span", { class: "tag" }, e.iri),
-      el("span", { class: "tag" }, `used by ${e.statements.length} statement(s)`)),
+      el("span", { class: "tag" }, `used by ${e.statements.length} statement(s)`),
+      el("span", { class: "tag new" }, "kept: joins your catalog with the source")),
     el("div", { class: "actions" },
-      el("button", { class: "accept-entity primary", type: "button",
-        onclick: () => act("accept-entity", { line: e.line }, `Added ${e.label} to the catalog`) },
-      "Accept into catalog"),
-      el("span", {}, "or it is"), relink,
+      el("span", {}, "It is"), relink,
       el("button", { class: "relink", type: "button",
         onclick: () => act("relink-entity", { line: e.line, target: relink.value }, `Re-linked ${e.label}`) },
       "Re-link"),
@@ -209,12 +220,13 @@ async function acceptSource() {
   const button = document.getElementById("accept-source");
   button.disabled = true;
   say("Building and checking the graph with this source ...");
-  const data = await post("accept-source");
+  const date = document.getElementById("source-date");
+  const data = await post("accept-source", date.hidden || !date.value.trim() ? {} : { date: date.value.trim() });
   button.disabled = false;
   if (data === null) return;
   document.getElementById("proposal").hidden = true;
   current = null;
-  say(`Accepted ${data.accepted}: ${data.path}` +
+  say(`Accepted ${data.accepted}: ${data.paths.join(", ")}` +
     (data.build_dir ? `. The graph in ${data.build_dir} now holds it.` : "."));
   await loadList();
 }
