@@ -24,8 +24,8 @@ The package is organised one module per concern:
   ``timeline``, ``drawing``, and ``from_store``, the only part that reads the store
 - :mod:`graph.text`, :mod:`graph.linking`, :mod:`graph.extraction`, :mod:`graph.ingest` - from an
   article's text to reviewed statements
-- :mod:`graph.cli` (and :mod:`graph.cli_analysis`) - the ``spacekg`` command line, a thin layer
-  over the modules above
+- :mod:`graph.cli` (with :mod:`graph.cli_analysis` and :mod:`graph.cli_articles`) - the ``spacekg``
+  command line, a thin layer over the modules above
 
 Every error derives from :class:`graph.errors.SpaceKGError`, which carries the command line's
 exit code.
