@@ -24,26 +24,26 @@ from graph.linking import DEMONYMS, Linker
 from graph.namespaces import KG
 from graph.text import normalise
 
-# The noun that says what a named thing is -> its class in the ontology.
-KIND_CLASSES = {
-    "rover": "Rover", "lander": "Lander", "orbiter": "Orbiter", "probe": "Spacecraft",
-    "spacecraft": "Spacecraft", "satellite": "Spacecraft", "capsule": "Spacecraft", "craft": "Spacecraft",
-    "telescope": "Instrument", "camera": "Instrument", "instrument": "Instrument", "payload": "Instrument",
-    "observatory": "Instrument", "module": "Spacecraft", "mission": "Mission", "missions": "Mission",
-    "flight": "Mission", "program": "Program", "programme": "Program", "project": "Program",
-    "initiative": "Program", "constellation": "Program", "series": "Program",
-    "station": "SpaceStation", "outpost": "SpaceStation", "base": "SpaceStation",
-    "asteroid": "CelestialBody", "comet": "CelestialBody", "planet": "CelestialBody",
-    "rocket": "LaunchVehicle", "launcher": "LaunchVehicle", "vehicle": "LaunchVehicle",
-    "agreement": "Agreement", "accord": "Agreement", "accords": "Agreement", "treaty": "Agreement",
-    "memorandum": "MemorandumOfUnderstanding", "mou": "MemorandumOfUnderstanding", "contract": "Agreement",
-    "agency": "SpaceAgency", "administration": "SpaceAgency", "organisation": "Actor",
-    "organization": "Actor", "commission": "Actor", "institute": "Actor", "corporation": "Company",
-    "company": "Company", "industries": "Company", "centre": "Facility", "center": "Facility",
-    "cosmodrome": "Facility", "spaceport": "Facility", "facility": "Facility", "laboratory": "Actor",
-    "university": "Actor", "association": "Actor", "consortium": "Actor", "force": "Actor", "ministry": "Actor",
-    "department": "Actor",
+# The nouns that say what a named thing is ("the Zephyr rover", "the Condor program"), by its class
+# in the ontology.
+KIND_WORDS = {
+    "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
+    "Spacecraft": "probe spacecraft satellite capsule craft module",
+    "Instrument": "telescope camera instrument payload observatory",
+    "Mission": "mission missions flight",
+    "Program": "program programme project initiative constellation series",
+    "SpaceStation": "station outpost base",
+    "CelestialBody": "asteroid comet planet",
+    "LaunchVehicle": "rocket launcher vehicle",
+    "Agreement": "agreement accord accords treaty contract",
+    "MemorandumOfUnderstanding": "memorandum mou",
+    "SpaceAgency": "agency administration",
+    "Company": "corporation company industries",
+    "Facility": "centre center cosmodrome spaceport facility",
+    "Actor": "organisation organization commission institute laboratory university association consortium "
+             "force ministry department",
 }
+KIND_CLASSES = {word: cls for cls, words in KIND_WORDS.items() for word in words.split()}
 NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
                "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}
 # Words that are never an entity by themselves, though capitalised at a sentence start or in titles.
