@@ -19,6 +19,7 @@ graph name                                 content
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -80,6 +81,22 @@ def load_turtle(path: Path) -> tuple[Graph, str]:
     return g, text
 
 
+def turtle_files(folder: Path, what: str) -> list[Path]:
+    """The ``.ttl`` files of a curated folder, sorted; a missing or unreadable folder is an error.
+
+    ``Path.glob`` would find nothing in a folder it cannot read, and the build would then replace
+    a good graph with one that lacks every source.
+    """
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError as exc:
+        raise OutputError(f"the {what} folder is missing (a data folder holds catalog/ and sources/)",
+                          path=folder) from exc
+    except OSError as exc:
+        raise OutputError(f"cannot read the {what} folder: {exc.strerror}", path=folder) from exc
+    return [folder / name for name in sorted(names) if name.endswith(".ttl")]
+
+
 def _bind(ds: Dataset) -> None:
     for prefix, iri in PREFIXES.items():
         if prefix:
@@ -112,7 +129,11 @@ def assemble(
         named += vocabulary
     catalog = ds.graph(URIRef(CATALOG_GRAPH))
     locations: dict[str, Location] = {}
-    for path in sorted(catalog_dir.glob("*.ttl")):
+    catalog_files = turtle_files(catalog_dir, "catalog")
+    if not catalog_files:
+        raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
+                               path=catalog_dir)
+    for path in catalog_files:
         g, text = load_turtle(path)
         catalog += g
         for entity in set(g.subjects(RDF.type, None)):
@@ -126,7 +147,7 @@ def assemble(
     sources: list[Source] = []
     unchecked: list[Source] = []
     # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
-    for path in sorted(p for p in sources_dir.glob("*.ttl") if not p.name.endswith(".proposed.ttl")):
+    for path in (p for p in turtle_files(sources_dir, "sources") if not p.name.endswith(".proposed.ttl")):
         g, curated_text = load_turtle(path)
         source = _source_of(g, path)
         entities.add(URIRef(source.iri))
