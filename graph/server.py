@@ -285,27 +285,35 @@ def _solutions(variables: list[str], rows: list, fmt: str, text: str) -> Answer:
     return Answer(200, FORMATS[fmt][0], solutions.serialize(format=enum))
 
 
-def worker_main(store_path: str, conn) -> None:
-    """Entry point of a worker process: answer jobs from ``conn`` until it closes."""
-    import pyoxigraph as ox
+def worker_main(build_dir: str, conn) -> None:
+    """Entry point of a worker process: answer jobs from ``conn`` until it closes.
 
+    Each job reads the build that is current when it starts (:class:`graph.store.CurrentStore`),
+    so a rebuild is picked up between requests and no request reads two builds.
+    """
+    from graph.errors import NoBuildError
     from graph.offline import block_network
+    from graph.store import CurrentStore
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
     block_network()  # before the store starts any thread: they all inherit the filter
-    try:
-        store = ox.Store.read_only(store_path)
-    except OSError as exc:
-        store, failure = None, error(500, f"cannot open the built graph: {exc}")
+    current = CurrentStore(Path(build_dir))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        if store is None:
-            conn.send(failure)
-        else:
-            conn.send(refuse_service(job["text"]) or execute(store, **job))
+        refused = refuse_service(job["text"])
+        if refused is not None:
+            conn.send(refused)
+            continue
+        try:
+            store = current.get()
+        except NoBuildError as exc:
+            conn.send(error(503, f"no built graph to answer from: {exc}"))
+            continue
+        conn.send(execute(store, **job))
+        del store
 
 
 # --------------------------------------------------------------------------------------------
@@ -315,9 +323,9 @@ def worker_main(store_path: str, conn) -> None:
 class Worker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, context, store_path: Path) -> None:
+    def __init__(self, context, build_dir: Path) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(str(store_path), child), daemon=True)
+        self.process = context.Process(target=worker_main, args=(str(build_dir), child), daemon=True)
         self.process.start()
         child.close()
 
@@ -331,8 +339,8 @@ class Worker:
 class Pool:
     """Worker processes over one store; :meth:`run` answers a query within the limits."""
 
-    def __init__(self, store_path: Path, *, workers: int = DEFAULT_WORKERS, limits: Limits | None = None) -> None:
-        self.store_path = store_path
+    def __init__(self, build_dir: Path, *, workers: int = DEFAULT_WORKERS, limits: Limits | None = None) -> None:
+        self.build_dir = build_dir
         self.limits = limits or Limits()
         # spawn, not fork: the HTTP server has threads, and a forked child would inherit their locks
         self.context = multiprocessing.get_context("spawn")
@@ -344,7 +352,7 @@ class Pool:
             self._add()
 
     def _add(self) -> None:
-        worker = Worker(self.context, self.store_path)
+        worker = Worker(self.context, self.build_dir)
         with self.lock:
             if self.closed:
                 worker.kill()
@@ -534,10 +542,12 @@ def make_server(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAUL
     ``port=0`` picks a free port (``server.server_address[1]``). Call ``server.serve_forever()``,
     then ``server.server_close()`` and ``pool.close()``.
     """
-    from graph.store import open_store, store_path
+    from graph.store import CurrentStore
 
-    open_store(build_dir)  # raises NoBuildError now rather than in every worker
-    pool = Pool(store_path(build_dir).resolve(), workers=workers, limits=limits)
+    probe = CurrentStore(build_dir)
+    probe.get()  # raises NoBuildError now rather than in every worker
+    probe.close()
+    pool = Pool(Path(build_dir).resolve(), workers=workers, limits=limits)
     handler = type("SpaceKGHandler", (Handler,), {"pool": pool, "quiet": quiet})
     try:
         server = ThreadingHTTPServer((host, port), handler)

@@ -236,6 +236,45 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
 _HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared lock
 
 
+class CurrentStore:
+    """The store of whichever build is current, for long-lived readers such as the server's workers.
+
+    :meth:`get` returns the store of the current build, opening the new one (and letting the old
+    one go) when a build has become current since the last call; call it once per request so
+    that each request reads one build, whole. The build in use stays locked against removal.
+    """
+
+    def __init__(self, build_dir: Path) -> None:
+        self.build_dir = Path(build_dir)
+        self.folder: Path | None = None
+        self.lock: int | None = None
+        self.store: pyoxigraph.Store | None = None
+
+    def get(self) -> pyoxigraph.Store:
+        """The current build's store; raise :class:`NoBuildError` if there is none."""
+        import pyoxigraph as ox
+
+        if self.store is not None and builds.current_build(self.build_dir) == self.folder:
+            return self.store
+        folder, lock = builds.acquire(self.build_dir)
+        try:
+            store = ox.Store.read_only(str(folder / STORE_LINK))
+        except OSError as exc:
+            if lock is not None:
+                os.close(lock)
+            raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
+        self.close()
+        self.folder, self.lock, self.store = folder, lock, store
+        return store
+
+    def close(self) -> None:
+        """Let the store and its build go."""
+        self.store = None
+        if self.lock is not None:
+            os.close(self.lock)
+        self.folder = self.lock = None
+
+
 def open_dataset(build_dir: Path) -> rdflib.Dataset:
     """The built graph as an rdflib ``Dataset`` backed by Oxigraph (via oxrdflib), for Python users.
 
