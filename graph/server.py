@@ -522,13 +522,18 @@ def read_only() -> Answer:
 
 
 def refuse(text: str) -> Answer | None:
-    """A 403 answer for an update sent as a query, else ``None``.
+    """A 403 answer for an update sent as a query, a 400 for a query nested too deep, else ``None``.
 
     Only a courtesy: Oxigraph's query parser refuses updates anyway. SERVICE is refused by the
     worker, on a real parse (see :func:`execute`).
     """
-    from graph.query import UPDATE_KEYWORDS, query_form
+    from graph.errors import QueryError
+    from graph.query import UPDATE_KEYWORDS, check_nesting, query_form
 
+    try:
+        check_nesting(text)  # before any parser: deep nesting overflows Oxigraph's stack
+    except QueryError as exc:
+        return error(400, str(exc))
     if query_form(text) in UPDATE_KEYWORDS:
         return read_only()
     return None
