@@ -19,6 +19,8 @@ graph name                                 content
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -29,7 +31,16 @@ from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from graph import paths
-from graph.checks import check_evidence, check_terms, claim_line, locate, undeclared_terms, validate_shapes
+from graph.checks import (
+    check_claims_unique,
+    check_evidence,
+    check_terms,
+    check_values,
+    claim_line,
+    locate,
+    undeclared_terms,
+    validate_shapes,
+)
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
 from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, CERTAINTY_RANK, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
 from graph.sources import Source, TextIndex, read_text
@@ -63,22 +74,43 @@ class Build:
         return g
 
 
-def load_turtle(path: Path) -> tuple[Graph, str]:
-    """Parse a Turtle file; a syntax error names the file and line."""
+def load_turtle(path: Path, *, curated: bool = False) -> tuple[Graph, str]:
+    """Parse a Turtle file; a syntax error names the file and line.
+
+    A ``curated`` file (catalog, sources) also has every IRI and literal checked
+    (:func:`graph.checks.check_values`).
+    """
+    from graph.text import decode_utf8
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputSyntaxError(f"not UTF-8 (byte {exc.start})", path=path) from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise OutputError(f"cannot read: {exc.strerror}", path=path) from exc
+    text = decode_utf8(data, path, "Turtle file")
     g = Graph()
     try:
-        g.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+        with _quiet_rdflib():
+            g.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise InputSyntaxError(f"Turtle syntax error: {exc._why}", path=path, line=exc.lines + 1) from exc
     except Exception as exc:  # rdflib raises plain exceptions for bad IRIs, prefixes, escapes
         raise InputSyntaxError(f"Turtle error: {exc}", path=path) from exc
+    if curated:
+        check_values(g, path=path, text=text)
     return g, text
+
+
+@contextlib.contextmanager
+def _quiet_rdflib():
+    """rdflib logs (with a traceback) each literal it cannot convert and each IRI it finds odd; the
+    checks report those with their file and line instead."""
+    logger = logging.getLogger("rdflib")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def turtle_files(folder: Path, what: str) -> list[Path]:
@@ -133,8 +165,10 @@ def assemble(
     if not catalog_files:
         raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
                                path=catalog_dir)
+    catalog_texts: dict[Path, str] = {}
     for path in catalog_files:
-        g, text = load_turtle(path)
+        g, text = load_turtle(path, curated=True)
+        catalog_texts[path] = text
         catalog += g
         for entity in set(g.subjects(RDF.type, None)):
             line = locate(text, shorten(str(entity)) + " ")
@@ -144,14 +178,19 @@ def assemble(
     entities = {s for s in catalog.subjects(RDF.type, None) if isinstance(s, URIRef)}
     event_types = set(cameo.subjects(RDF.type, S.EventType))
     index = TextIndex(text_dirs)
+    claim_files: dict[URIRef, Path] = {}
+    texts: dict[Path, str] = {}
     sources: list[Source] = []
     unchecked: list[Source] = []
     # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
     for path in (p for p in turtle_files(sources_dir, "sources") if not p.name.endswith(".proposed.ttl")):
-        g, curated_text = load_turtle(path)
+        g, curated_text = load_turtle(path, curated=True)
         source = _source_of(g, path)
         entities.add(URIRef(source.iri))
-        claims = read_claims(g, path=str(path))
+        claims = read_claims(g, path=str(path), text=curated_text)
+        check_claims_unique(claims, path=path, curated_text=curated_text)
+        _check_claim_nodes(g, path, curated_text, claim_files)
+        texts[path] = curated_text
         check_terms(
             claims, entities=entities, ontology=ontology, event_types=event_types, path=path, text=curated_text
         )
@@ -176,10 +215,36 @@ def assemble(
         unknown = undeclared_terms(build.union(without=(ONTOLOGY_GRAPH,)), ontology)
         if unknown:
             names = ", ".join(sorted(shorten(str(t)) for t in unknown))
-            raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}")
+            path, line = _first_use(sorted(unknown), {**catalog_texts, **texts})
+            raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}",
+                                     path=path, line=line)
         shapes, _ = load_turtle(shapes_file or paths.shapes_file())
         validate_shapes(data, shapes, where=lambda iri: _where(locations.get(iri)))
     return build
+
+
+def _check_claim_nodes(g: Graph, path: Path, text: str, claim_files: dict[URIRef, Path]) -> None:
+    """A claim written with an IRI (not ``[]``) belongs to one file: two files would merge into one node."""
+    for node in set(g.subjects(RDF.subject, None)):
+        if not isinstance(node, URIRef):
+            continue
+        other = claim_files.setdefault(node, path)
+        if other != path:
+            raise InputSyntaxError(
+                f"the claim node {shorten(str(node))} is also a claim of {other}: one node would get the "
+                "subjects, predicates and objects of both; write each claim as [] or give it its own IRI",
+                path=path, line=locate(text, shorten(str(node)) + " ") or locate(text, f"<{node}>"))
+
+
+def _first_use(terms: list, texts: dict[Path, str]) -> tuple[Path | None, int | None]:
+    """The first curated file (and line) that writes one of ``terms``."""
+    for term in terms:
+        for path, text in texts.items():
+            for written in (shorten(str(term)), f"<{term}>"):
+                line = locate(text, written)
+                if line:
+                    return path, line
+    return None, None
 
 
 def _check_catalog(catalog: Graph, locations: dict[str, Location]) -> None:

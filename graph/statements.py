@@ -111,8 +111,10 @@ def statement_iris(source_id: str, claims: list[Claim]) -> list[URIRef]:
     return iris
 
 
-def read_claims(g: Graph, *, path: str | None = None) -> list[Claim]:
+def read_claims(g: Graph, *, path: str | None = None, text: str | None = None) -> list[Claim]:
     """The claims of a parsed curated file: every node with an ``rdf:subject``.
+
+    Given the file's ``text``, an error names the line where the claim's paragraph starts.
 
     Raises
     ------
@@ -125,22 +127,26 @@ def read_claims(g: Graph, *, path: str | None = None) -> list[Claim]:
         for p, o in g.predicate_objects(node):
             props.setdefault(p, []).append(o)
         where = _describe(g, node)
+        line = node_line(g, node, text) if text else None
         unknown = set(props) - CLAIM_PROPERTIES
         if unknown:
             names = ", ".join(sorted(str(u) for u in unknown))
-            raise InputSyntaxError(f"statement {where} has properties a claim cannot have: {names}", path=path)
+            raise InputSyntaxError(f"statement {where} has properties a claim cannot have: {names}",
+                                   path=path, line=line)
 
-        def one(prop: URIRef, *, required: bool = True, _props=props, _where=where):
+        def one(prop: URIRef, *, required: bool = True, _props=props, _where=where, _line=line):
             values = _props.get(prop, [])
             if len(values) > 1:
-                raise InputSyntaxError(f"statement {_where} has {len(values)} values for <{prop}>", path=path)
+                raise InputSyntaxError(f"statement {_where} has {len(values)} values for {turtle_term(prop)}: "
+                                       "a claim has one", path=path, line=_line)
             if not values and required:
-                raise InputSyntaxError(f"statement {_where} lacks <{prop}>", path=path)
+                raise InputSyntaxError(f"statement {_where} lacks {turtle_term(prop)}", path=path, line=_line)
             return values[0] if values else None
 
         start = one(S.evidenceStart)
         if not (isinstance(start, Literal) and isinstance(start.toPython(), int)) or start.toPython() < 0:
-            raise InputSyntaxError(f"statement {where}: evidenceStart must be an integer >= 0", path=path)
+            raise InputSyntaxError(f"statement {where}: evidenceStart must be an integer >= 0, not {start}",
+                                   path=path, line=line)
         times = {}
         for prop in TIME_PROPERTIES:
             value = one(prop, required=False)
@@ -152,6 +158,7 @@ def read_claims(g: Graph, *, path: str | None = None) -> list[Claim]:
                     f"statement {where}: {prop.fragment} {value!r} must be an xsd:date (day), "
                     f"xsd:gYearMonth (month) or xsd:gYear (year)",
                     path=path,
+                    line=line,
                 )
             times[prop] = value
         expression = one(S.timeExpression, required=False)
@@ -180,6 +187,21 @@ def _sort_key(g: Graph, node) -> tuple:
         str(g.value(node, RDF.predicate)),
         str(g.value(node, RDF.object)),
     )
+
+
+def node_line(g: Graph, node, text: str) -> int | None:
+    """The line where the paragraph of claim ``node`` starts in its file's ``text``."""
+    from graph.checks import locate
+
+    needles = []
+    for prop, label in ((RDF.subject, "rdf:subject"), (RDF.predicate, "rdf:predicate")):
+        value = g.value(node, prop)
+        if value is not None:
+            needles.append(f"{label} {'rdf:type' if value == RDF.type else turtle_term(value)} ")
+    start = g.value(node, S.evidenceStart)
+    if start is not None:
+        needles.append(f":evidenceStart {start}")
+    return (locate(text, *needles) if needles else None) or (locate(text, *needles[:2]) if needles else None)
 
 
 def _describe(g: Graph, node) -> str:
