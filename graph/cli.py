@@ -458,12 +458,16 @@ def render(
 @click.option("--max-results", type=click.IntRange(1), default=10_000, show_default=True,
               help="Rows (or triples) an answer may hold; more gives 503.")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Queries answered at once (one process each).")
+              help="Query processes kept ready; queries over 1 s may use only the others (--max-workers).")
+@click.option("--max-workers", type=click.IntRange(1, 256), default=8, show_default=True,
+              help="Query processes at most (started when all are busy).")
+@click.option("--max-memory", type=click.IntRange(64), default=512, show_default=True,
+              help="Megabytes a query's process may use before it is stopped (503).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
 @build_dir_option
 @reports_errors
-def serve(host: str, port: int, timeout: float, max_results: int, workers: int, quiet: bool,
-          build_dir: Path | None) -> None:
+def serve(host: str, port: int, timeout: float, max_results: int, workers: int, max_workers: int, max_memory: int,
+          quiet: bool, build_dir: Path | None) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (with a query page at /).
 
     \b
@@ -475,8 +479,9 @@ def serve(host: str, port: int, timeout: float, max_results: int, workers: int, 
     from graph.server import Limits
     from graph.server import serve as run_server
 
-    run_server(build_dir or default_build_dir(), host=host, port=port, limits=Limits(timeout, max_results),
-               workers=workers, quiet=quiet, announce=click.echo)
+    run_server(build_dir or default_build_dir(), host=host, port=port,
+               limits=Limits(timeout, max_results, max_memory), workers=workers, max_workers=max(workers, max_workers),
+               quiet=quiet, announce=click.echo)
 
 
 @main.command()

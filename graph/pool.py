@@ -1,0 +1,226 @@
+"""The worker pool of ``spacekg serve``: query processes with limits, and room kept for short queries.
+
+pyoxigraph runs a query in native code that Python cannot interrupt, so each query runs in a
+worker process that can be killed (:func:`graph.answers.worker_main`). The pool
+
+- keeps ``workers`` processes warm and starts more, up to ``max_workers``, when all are busy
+  (a spare is started as soon as the last idle one is taken, so the next query rarely waits
+  for a process to start); the extra ones stop again once idle;
+- kills a query's worker when the query overruns ``timeout`` seconds, or when the worker's
+  memory (its resident set, read from ``/proc`` every :data:`POLL` seconds) passes
+  ``max_memory`` megabytes; the client gets ``503`` and a new worker takes its place;
+- keeps room for short queries: a query that has used :data:`LONG_AFTER` seconds of processor
+  time is *long*, and at most ``max_workers - workers`` long queries run at once; one more is
+  stopped with ``503`` (try again later), so ``workers`` processes stay free for the short
+  queries that are most of the traffic, whatever the long ones do. Processor time, not time on
+  the clock: a short query that waits for a busy processor is not taken for a long one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.answers import Answer, error, worker_main
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_RESULTS = 10_000
+DEFAULT_WORKERS = 2
+DEFAULT_MAX_WORKERS = 8
+DEFAULT_MAX_MEMORY = 512  # megabytes per query's worker
+LONG_AFTER = 1.0  # processor seconds after which a query counts as long
+POLL = 0.05  # seconds between checks of a running query's time and memory
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The server's limits: seconds per query, rows (or triples) per answer, megabytes per worker."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    max_results: int = DEFAULT_MAX_RESULTS
+    max_memory: int = DEFAULT_MAX_MEMORY
+
+
+class Worker:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, context, build_dir: Path) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=worker_main, args=(str(build_dir), child), daemon=True)
+        self.process.start()
+        child.close()
+        self.long = False
+
+    def memory(self) -> int | None:
+        """The worker's resident memory in bytes (Linux ``/proc``), or ``None`` where unknown."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm", "rb") as statm:
+                return int(statm.read().split()[1]) * PAGE
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def cpu(self) -> float | None:
+        """Processor seconds the worker has used (Linux ``/proc``), or ``None`` where unknown."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / TICKS  # utime and stime (fields 14 and 15)
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class Pool:
+    """Worker processes over one build folder; :meth:`run` answers a query within the limits."""
+
+    def __init__(self, build_dir: Path, *, workers: int = DEFAULT_WORKERS, limits: Limits | None = None,
+                 max_workers: int | None = None) -> None:
+        self.build_dir = build_dir
+        self.limits = limits or Limits()
+        self.workers = max(1, workers)
+        self.max_workers = max(self.workers, max_workers if max_workers is not None else DEFAULT_MAX_WORKERS)
+        # spawn, not fork: the HTTP server has threads, and a forked child would inherit their locks
+        self.context = multiprocessing.get_context("spawn")
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.all: set[Worker] = set()
+        self.starting = self.workers
+        self.long = 0
+        self.lock = threading.Lock()
+        self.closed = False
+        for _ in range(self.workers):
+            self._add()
+
+    @property
+    def max_long(self) -> int:
+        """How many long queries may run at once: the workers beyond the warm ones."""
+        return max(1, self.max_workers - self.workers)
+
+    def _add(self) -> None:
+        try:
+            worker = Worker(self.context, self.build_dir)
+        finally:
+            with self.lock:
+                self.starting = max(0, self.starting - 1)
+        with self.lock:
+            if self.closed:
+                worker.kill()
+                return
+            self.all.add(worker)
+        self.idle.put(worker)
+
+    def _start_spare(self) -> None:
+        """Start a worker in the background if none is idle and the pool may grow."""
+        with self.lock:
+            if self.closed or not self.idle.empty() or len(self.all) + self.starting >= self.max_workers:
+                return
+            self.starting += 1
+        threading.Thread(target=self._add, daemon=True).start()
+
+    def _release(self, worker: Worker) -> None:
+        with self.lock:
+            if worker.long:
+                worker.long = False
+                self.long -= 1
+            surplus = len(self.all) > self.workers and self.idle.qsize() >= self.workers
+            if surplus:
+                self.all.discard(worker)
+        if surplus:
+            worker.kill()  # the pool shrinks back once the burst is over
+        else:
+            self.idle.put(worker)
+
+    def _replace(self, worker: Worker) -> None:
+        with self.lock:
+            if worker.long:
+                worker.long = False
+                self.long -= 1
+            self.all.discard(worker)
+            need = len(self.all) + self.starting < self.workers and not self.closed
+            if need:
+                self.starting += 1
+        worker.kill()
+        if need:  # in the background, so the client gets its answer now
+            threading.Thread(target=self._add, daemon=True).start()
+        else:
+            self._start_spare()  # queries may be waiting for the worker just stopped
+
+    def run(self, text: str, *, accept: list[tuple[str, float]], requested: str | None = None,
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Answer:
+        timeout = self.limits.timeout
+        worker = self._take(timeout)
+        if worker is None:
+            return error(503, f"every worker is busy; try again later (waited {timeout:g} s)")
+        job = {"text": text, "accept": accept, "requested": requested, "max_results": self.limits.max_results,
+               "default_graphs": default_graphs or [], "named_graphs": named_graphs or []}
+        try:
+            worker.conn.send(job)
+            answer = self._watch(worker, timeout)
+        except (EOFError, OSError):
+            self._replace(worker)
+            return error(500, "the query worker died; the query was not answered")
+        if isinstance(answer, Answer):
+            self._release(worker)
+            return answer
+        self._replace(worker)
+        return error(503, answer)
+
+    def _take(self, timeout: float) -> Worker | None:
+        try:
+            worker = self.idle.get_nowait()
+        except queue.Empty:
+            self._start_spare()
+            try:
+                worker = self.idle.get(timeout=timeout)
+            except queue.Empty:
+                return None
+        self._start_spare()
+        return worker
+
+    def _watch(self, worker: Worker, timeout: float) -> Answer | str:
+        """The worker's answer, or why it was stopped (a message for a 503)."""
+        started = time.monotonic()
+        cpu_start = worker.cpu()
+        cap = self.limits.max_memory * 1024 * 1024
+        while not worker.conn.poll(POLL):
+            elapsed = time.monotonic() - started
+            if elapsed > timeout:
+                return (f"the query ran longer than {timeout:g} s, the server's limit (--timeout), and was "
+                        "stopped: narrow the query or add a LIMIT")
+            memory = worker.memory()
+            if memory is not None and memory > cap:
+                return (f"the query needed more than {self.limits.max_memory} MB, the server's limit "
+                        "(--max-memory), and was stopped: narrow the query or add a LIMIT")
+            cpu = worker.cpu()
+            used = cpu - cpu_start if cpu is not None and cpu_start is not None else elapsed
+            if used > LONG_AFTER and not worker.long and not self._make_long(worker):
+                return (f"the server is already running {self.max_long} long queries (over {LONG_AFTER:g} s of "
+                        "processor time); "
+                        "this one was stopped to keep room for short ones: try again later")
+        return worker.conn.recv()
+
+    def _make_long(self, worker: Worker) -> bool:
+        with self.lock:
+            if self.long >= self.max_long:
+                return False
+            self.long += 1
+            worker.long = True
+            return True
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            workers, self.all = list(self.all), set()
+        for worker in workers:
+            worker.kill()
