@@ -13,14 +13,15 @@ worker process that can be killed (:func:`graph.answers.worker_main`). The pool
   time is *long*, and at most ``max_workers - workers`` long queries run at once; one more is
   stopped with ``503`` (try again later), so ``workers`` processes stay free for the short
   queries that are most of the traffic, whatever the long ones do. Processor time, not time on
-  the clock: a short query that waits for a busy processor is not taken for a long one.
+  the clock: a short query that waits for a busy processor is not taken for a long one (a query
+  is also long after :data:`LONG_WALL` seconds on the clock, so that on a machine too busy to
+  give runaway queries their processor time they still leave room).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import threading
 import time
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ DEFAULT_WORKERS = 2
 DEFAULT_MAX_WORKERS = 8
 DEFAULT_MAX_MEMORY = 512  # megabytes per query's worker
 LONG_AFTER = 1.0  # processor seconds after which a query counts as long
+LONG_WALL = 3.0  # or seconds on the clock, whatever the processor gave it
 POLL = 0.05  # seconds between checks of a running query's time and memory
+RETIRE_AFTER = 30.0  # seconds an extra worker may stay idle before it stops
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -57,6 +60,7 @@ class Worker:
         self.process.start()
         child.close()
         self.long = False
+        self.idle_since = time.monotonic()
 
     def memory(self) -> int | None:
         """The worker's resident memory in bytes (Linux ``/proc``), or ``None`` where unknown."""
@@ -91,13 +95,13 @@ class Pool:
         self.limits = limits or Limits()
         self.workers = max(1, workers)
         self.max_workers = max(self.workers, max_workers if max_workers is not None else DEFAULT_MAX_WORKERS)
-        # spawn, not fork: the HTTP server has threads, and a forked child would inherit their locks
-        self.context = multiprocessing.get_context("spawn")
-        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.context = _context()
+        self.lock = threading.Lock()
+        self.ready = threading.Condition(self.lock)
+        self.free: list[Worker] = []  # idle workers, the most recently used last
         self.all: set[Worker] = set()
         self.starting = self.workers
         self.long = 0
-        self.lock = threading.Lock()
         self.closed = False
         for _ in range(self.workers):
             self._add()
@@ -110,51 +114,78 @@ class Pool:
     def _add(self) -> None:
         try:
             worker = Worker(self.context, self.build_dir)
-        finally:
+        except BaseException:
             with self.lock:
                 self.starting = max(0, self.starting - 1)
-        with self.lock:
+            raise
+        with self.ready:
+            self.starting = max(0, self.starting - 1)
             if self.closed:
                 worker.kill()
                 return
             self.all.add(worker)
-        self.idle.put(worker)
+            self.free.append(worker)
+            self.ready.notify()
 
-    def _start_spare(self) -> None:
-        """Start a worker in the background if none is idle and the pool may grow."""
-        with self.lock:
-            if self.closed or not self.idle.empty() or len(self.all) + self.starting >= self.max_workers:
-                return
-            self.starting += 1
+    def _grow(self) -> bool:
+        """Count a new worker as starting if none is idle and the pool may grow; call with the lock held."""
+        if self.closed or self.free or len(self.all) + self.starting >= self.max_workers:
+            return False
+        self.starting += 1
+        return True
+
+    def _start(self) -> None:
         threading.Thread(target=self._add, daemon=True).start()
 
+    def _take(self, timeout: float) -> Worker | None:
+        """An idle worker within ``timeout`` seconds (starting one if the pool may grow), else ``None``."""
+        with self.ready:
+            grow = self._grow()
+        if grow:
+            self._start()
+        with self.ready:
+            if not self.ready.wait_for(lambda: self.free or self.closed, timeout) or self.closed:
+                return None
+            worker = self.free.pop()
+            grow = self._grow()  # a spare for the next query, so that it rarely waits for a start
+        if grow:
+            self._start()
+        return worker
+
     def _release(self, worker: Worker) -> None:
-        with self.lock:
+        retired = []
+        with self.ready:
             if worker.long:
                 worker.long = False
                 self.long -= 1
-            surplus = len(self.all) > self.workers and self.idle.qsize() >= self.workers
-            if surplus:
-                self.all.discard(worker)
-        if surplus:
-            worker.kill()  # the pool shrinks back once the burst is over
-        else:
-            self.idle.put(worker)
+            worker.idle_since = time.monotonic()
+            self.free.append(worker)
+            self.ready.notify()
+            # the pool shrinks back to its warm workers once a burst is over
+            while len(self.all) > self.workers and self.free and \
+                    time.monotonic() - self.free[0].idle_since > RETIRE_AFTER:
+                old = self.free.pop(0)
+                self.all.discard(old)
+                retired.append(old)
+        for old in retired:
+            old.kill()
 
     def _replace(self, worker: Worker) -> None:
-        with self.lock:
+        with self.ready:
             if worker.long:
                 worker.long = False
                 self.long -= 1
             self.all.discard(worker)
-            need = len(self.all) + self.starting < self.workers and not self.closed
-            if need:
+            if self.closed:
+                grow = False
+            elif len(self.all) + self.starting < self.workers:
                 self.starting += 1
+                grow = True
+            else:
+                grow = self._grow()  # a query may be waiting for the worker just stopped
         worker.kill()
-        if need:  # in the background, so the client gets its answer now
-            threading.Thread(target=self._add, daemon=True).start()
-        else:
-            self._start_spare()  # queries may be waiting for the worker just stopped
+        if grow:  # in the background, so the client gets its answer now
+            self._start()
 
     def run(self, text: str, *, accept: list[tuple[str, float]], requested: str | None = None,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Answer:
@@ -176,18 +207,6 @@ class Pool:
         self._replace(worker)
         return error(503, answer)
 
-    def _take(self, timeout: float) -> Worker | None:
-        try:
-            worker = self.idle.get_nowait()
-        except queue.Empty:
-            self._start_spare()
-            try:
-                worker = self.idle.get(timeout=timeout)
-            except queue.Empty:
-                return None
-        self._start_spare()
-        return worker
-
     def _watch(self, worker: Worker, timeout: float) -> Answer | str:
         """The worker's answer, or why it was stopped (a message for a 503)."""
         started = time.monotonic()
@@ -204,9 +223,10 @@ class Pool:
                         "(--max-memory), and was stopped: narrow the query or add a LIMIT")
             cpu = worker.cpu()
             used = cpu - cpu_start if cpu is not None and cpu_start is not None else elapsed
-            if used > LONG_AFTER and not worker.long and not self._make_long(worker):
+            is_long = used > LONG_AFTER or elapsed > LONG_WALL
+            if is_long and not worker.long and not self._make_long(worker):
                 return (f"the server is already running {self.max_long} long queries (over {LONG_AFTER:g} s of "
-                        "processor time); "
+                        f"processor time or {LONG_WALL:g} s in all); "
                         "this one was stopped to keep room for short ones: try again later")
         return worker.conn.recv()
 
@@ -219,8 +239,22 @@ class Pool:
             return True
 
     def close(self) -> None:
-        with self.lock:
+        with self.ready:
             self.closed = True
-            workers, self.all = list(self.all), set()
+            workers, self.all, self.free = list(self.all), set(), []
+            self.ready.notify_all()
         for worker in workers:
             worker.kill()
+
+
+def _context():
+    """Start workers with a fork server that has imported pyoxigraph and the worker's code already.
+
+    Forking the HTTP server itself would copy its threads' locks; spawning a fresh interpreter
+    takes a second or more on a busy machine, which a waiting query would feel.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["graph.answers", "graph.store", "graph.offline", "pyoxigraph"])
+    return context

@@ -58,7 +58,7 @@ def test_a_query_over_the_memory_cap_gets_503_and_its_worker_is_replaced(built: 
 def test_long_queries_leave_room_for_short_ones(built: Path):
     """With 1 warm worker and at most 3, two long queries may run; a third is stopped; short ones pass.
 
-    A query is long once it has used 1 s of processor time, which takes longer on a busy machine:
+    A query is long once it has used 1 s of processor time (or 3 s in all on a busy machine):
     the test waits for the first runaway to end (at most its 120 s limit), asking short queries
     meanwhile, then stops the server.
     """
@@ -69,8 +69,8 @@ def test_long_queries_leave_room_for_short_ones(built: Path):
             threading.Thread(target=lambda: outcomes.append(ask(endpoint, RUNAWAY)), daemon=True).start()
         while not outcomes:
             short.append(ask(endpoint))
-    assert outcomes[0] == (503, "the server is already running 2 long queries (over 1 s of processor time); "
-                                "this one was stopped to keep room for short ones: try again later\n")
+    assert outcomes[0] == (503, "the server is already running 2 long queries (over 1 s of processor time or "
+                                "3 s in all); this one was stopped to keep room for short ones: try again later\n")
     assert short and set(short) == {(200, "true\n")}
 
 
