@@ -28,8 +28,8 @@ enforced while the solutions stream out of the engine, so a runaway cross produc
 ``max_results + 1`` rows.
 
 Connections: a listen backlog of 1,024 and at most 256 connections served at once (more wait,
-none is refused); a connection silent for 15 s is closed, a body must arrive within 10 s
-(``408``), and a ``Content-Length`` that is not a size gets ``400``.
+none is refused); a connection silent for 15 s is closed, a request's head must arrive within
+25 s and its body within 10 s (``408``), and a ``Content-Length`` that is not a size gets ``400``.
 
 Oxigraph's own server (``oxigraph serve-read-only`` from PyPI ``oxigraph`` 0.5.13) was measured
 on the seed graph and rejected: its ``--timeout-s`` does not stop a ``COUNT(*)`` over a four-way
@@ -46,8 +46,10 @@ too many long queries at once, or every worker busy for ``timeout`` seconds.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
+import socket
 import sys
 import threading
 import time
@@ -160,6 +162,27 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(error(415, "POST a query as application/sparql-query or as a form "
                                         "(application/x-www-form-urlencoded) with query="))
         self.dispatch(url.path, params)
+
+    def handle_one_request(self) -> None:
+        """Read and answer one request; its request line and headers must arrive within
+        ``timeout + body_timeout`` seconds in all, so a client that trickles header lines cannot
+        hold a connection (each read alone would wait only ``timeout``)."""
+        self.head_timer = threading.Timer(self.timeout + self.body_timeout, self.cut)
+        self.head_timer.daemon = True
+        self.head_timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self.head_timer.cancel()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        self.head_timer.cancel()  # the head has arrived; the query may take its own time
+        return parsed
+
+    def cut(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def read_body(self, length: int) -> bytes | None:
         """The request's body of ``length`` bytes, or ``None`` if it does not arrive within ``body_timeout``."""

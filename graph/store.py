@@ -86,9 +86,12 @@ def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
             continue
         has_blank = any(isinstance(t, BNode) for triple in g for t in triple)
         triples = to_canonical_graph(g) if has_blank else g
-        name = ox.NamedNode(str(g.identifier)) if not str(g.identifier).startswith("urn:x-rdflib:") else None
-        for s, p, o in triples:
-            quads.append((_ox(s), _ox(p), _ox(o), name))
+        try:
+            name = ox.NamedNode(str(g.identifier)) if not str(g.identifier).startswith("urn:x-rdflib:") else None
+            for s, p, o in triples:
+                quads.append((_ox(s), _ox(p), _ox(o), name))
+        except ValueError as exc:  # the curated-data checks refuse such terms first (graph.checks.check_values)
+            raise InputSyntaxError(f"the graph <{g.identifier}> holds a term RDF cannot hold: {exc}") from exc
     quads.sort(key=lambda q: (str(q[3] or ""), str(q[0]), str(q[1]), str(q[2])))
     prefixes = {p: iri for p, iri in PREFIXES.items() if p}
     if fmt in QUAD_FORMATS:

@@ -159,3 +159,22 @@ def test_missing_or_unreadable_sources_fail_and_keep_the_previous_build(
         in result.output
     assert "Traceback" not in result.output
     assert os.readlink(previous / "current") == before
+
+
+def test_a_term_rdf_cannot_hold_is_an_input_error_and_writes_nothing(tmp_path: Path):
+    """The curated-data checks refuse such terms first; a graph built in Python gets the same exit code."""
+    from rdflib import Dataset, Literal, URIRef
+
+    from graph.errors import InputSyntaxError
+    from graph.store import write_build
+
+    build_dir = tmp_path / "build"
+    write_trig(small_trig("a", 3), build_dir)
+    before = os.readlink(build_dir / "current")
+    ds = Dataset()
+    ds.graph(URIRef("http://example.org/g")).add((URIRef("http://example.org/a b"), URIRef("http://example.org/p"),
+                                                  Literal("x")))
+    with pytest.raises(InputSyntaxError, match="holds a term RDF cannot hold: Invalid IRI code point ' '"):
+        write_build(ds, build_dir)
+    assert os.readlink(build_dir / "current") == before
+    assert_nothing_left(build_dir)

@@ -8,6 +8,7 @@ answered (status and message), and a bounded wait fails the test instead of hang
 from __future__ import annotations
 
 import contextlib
+import select
 import socket
 import threading
 from collections.abc import Iterator
@@ -118,6 +119,26 @@ def read_all(sock: socket.socket) -> bytes:
 def test_an_idle_connection_is_closed(built: Path):
     with running(built, idle_timeout=1) as endpoint, raw(endpoint) as sock:
         assert read_all(sock) == b""  # closed by the server, not by the 30 s socket timeout
+
+
+@pytest.mark.slow
+def test_a_client_that_trickles_its_headers_is_cut_off(built: Path):
+    """Each byte of a header comes within the idle timeout, but the head as a whole may not take longer
+    than the idle and body timeouts together (2 s here); the client would go on for 60 s."""
+    closed = False
+    with running(built, idle_timeout=1, body_timeout=1) as endpoint, raw(endpoint) as sock:
+        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        for _ in range(200):
+            try:
+                sock.sendall(b"a")
+            except OSError:
+                closed = True
+                break
+            ready, _, _ = select.select([sock], [], [], 0.3)
+            if ready and sock.recv(65536) == b"":
+                closed = True
+                break
+    assert closed
 
 
 @pytest.mark.slow
