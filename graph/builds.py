@@ -22,7 +22,6 @@ or server never loses its store. Only one build writes at a time (``.write.lock`
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
@@ -32,6 +31,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graph.errors import NoBuildError, OutputError
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: builds are still whole (renames), but readers cannot hold them
+    fcntl = None
 
 BUILDS = "builds"
 CURRENT = "current"
@@ -67,7 +71,7 @@ def writing(build_dir: Path) -> Iterator[Path]:
         raise OutputError(f"cannot write the build: {exc.strerror}", path=build_dir) from exc
     tmp = build_dir / BUILDS / f".tmp-{uuid.uuid4().hex[:12]}"
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _lock(fd, exclusive=True)
         tmp.mkdir()
         (tmp / LOCK).touch()
         yield tmp
@@ -155,7 +159,7 @@ def _remove_unused(folder: Path) -> bool:
         _remove(folder)
         return True
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _lock(fd, exclusive=True, wait=False)
     except BlockingIOError:
         os.close(fd)
         return False
@@ -205,11 +209,19 @@ def acquire(build_dir: Path) -> tuple[Path, int | None]:
             continue  # removed since the pointer was read: read it again
         except OSError as exc:
             raise NoBuildError(f"cannot open the built graph: {exc.strerror}", path=folder) from exc
-        fcntl.flock(fd, fcntl.LOCK_SH)
+        _lock(fd, exclusive=False)
         if (folder / LOCK).exists():
             return folder, fd
         os.close(fd)
     raise NoBuildError("the build keeps changing: cannot read the current build", path=build_dir)
+
+
+def _lock(fd: int, *, exclusive: bool, wait: bool = True) -> None:
+    """``flock`` the file: shared or exclusive; without ``wait`` raise ``BlockingIOError`` if taken."""
+    if fcntl is None:
+        return
+    flags = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    fcntl.flock(fd, flags if wait else flags | fcntl.LOCK_NB)
 
 
 def read_manifest(folder: Path) -> dict:
