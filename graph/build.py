@@ -159,27 +159,14 @@ def assemble(
     for name, vocabulary in ((ONTOLOGY_GRAPH, ontology), (CAMEO_GRAPH, cameo)):
         named = ds.graph(URIRef(name))
         named += vocabulary
-    catalog = ds.graph(URIRef(CATALOG_GRAPH))
     locations: dict[str, Location] = {}
-    catalog_files = turtle_files(catalog_dir, "catalog")
-    if not catalog_files:
-        raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
-                               path=catalog_dir)
-    catalog_texts: dict[Path, str] = {}
-    for path in catalog_files:
-        g, text = load_turtle(path, curated=True)
-        catalog_texts[path] = text
-        catalog += g
-        for entity in set(g.subjects(RDF.type, None)):
-            line = locate(text, shorten(str(entity)) + " ")
-            locations[str(entity)] = (path, line)
-    _check_catalog(catalog, locations)
+    texts: dict[Path, str] = {}  # every curated file's text, to locate errors found on the whole graph
+    catalog = _load_catalog(ds, catalog_dir, locations, texts)
 
     entities = {s for s in catalog.subjects(RDF.type, None) if isinstance(s, URIRef)}
     event_types = set(cameo.subjects(RDF.type, S.EventType))
     index = TextIndex(text_dirs)
     claim_files: dict[URIRef, Path] = {}
-    texts: dict[Path, str] = {}
     sources: list[Source] = []
     unchecked: list[Source] = []
     # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
@@ -211,16 +198,38 @@ def assemble(
 
     build = Build(dataset=ds, sources=sources, unchecked=unchecked, locations=locations)
     if validate:
-        data = build.union()
-        unknown = undeclared_terms(build.union(without=(ONTOLOGY_GRAPH,)), ontology)
-        if unknown:
-            names = ", ".join(sorted(shorten(str(t)) for t in unknown))
-            path, line = _first_use(sorted(unknown), {**catalog_texts, **texts})
-            raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}",
-                                     path=path, line=line)
-        shapes, _ = load_turtle(shapes_file or paths.shapes_file())
-        validate_shapes(data, shapes, where=lambda iri: _where(locations.get(iri)))
+        _validate(build, ontology, texts, shapes_file or paths.shapes_file())
     return build
+
+
+def _load_catalog(ds: Dataset, catalog_dir: Path, locations: dict[str, Location], texts: dict[Path, str]) -> Graph:
+    """Read the catalog files into the catalog graph of ``ds``, noting where each entity is written."""
+    catalog = ds.graph(URIRef(CATALOG_GRAPH))
+    catalog_files = turtle_files(catalog_dir, "catalog")
+    if not catalog_files:
+        raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
+                               path=catalog_dir)
+    for path in catalog_files:
+        g, text = load_turtle(path, curated=True)
+        texts[path] = text
+        catalog += g
+        for entity in set(g.subjects(RDF.type, None)):
+            line = locate(text, shorten(str(entity)) + " ")
+            locations[str(entity)] = (path, line)
+    _check_catalog(catalog, locations)
+    return catalog
+
+
+def _validate(build: Build, ontology: Graph, texts: dict[Path, str], shapes_file: Path) -> None:
+    """The checks on the whole graph: every term declared, every SHACL shape satisfied."""
+    unknown = undeclared_terms(build.union(without=(ONTOLOGY_GRAPH,)), ontology)
+    if unknown:
+        names = ", ".join(sorted(shorten(str(t)) for t in unknown))
+        path, line = _first_use(sorted(unknown), texts)
+        raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}",
+                                 path=path, line=line)
+    shapes, _ = load_turtle(shapes_file)
+    validate_shapes(build.union(), shapes, where=lambda iri: _where(build.locations.get(iri)))
 
 
 def _check_claim_nodes(g: Graph, path: Path, text: str, claim_files: dict[URIRef, Path]) -> None:
