@@ -172,7 +172,7 @@ def assemble(
     # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
     for path in (p for p in turtle_files(sources_dir, "sources") if not p.name.endswith(".proposed.ttl")):
         g, curated_text = load_turtle(path, curated=True)
-        source = _source_of(g, path)
+        source = _source_of(g, path, curated_text)
         entities.add(URIRef(source.iri))
         claims = read_claims(g, path=str(path), text=curated_text)
         check_claims_unique(claims, path=path, curated_text=curated_text)
@@ -269,18 +269,26 @@ def _check_catalog(catalog: Graph, locations: dict[str, Location]) -> None:
             )
 
 
-def _source_of(g: Graph, path: Path) -> Source:
-    articles = [s for s in g.subjects(RDF.type, S.SourceArticle) if isinstance(s, URIRef)]
+def _source_of(g: Graph, path: Path, text: str = "") -> Source:
+    articles = sorted(s for s in g.subjects(RDF.type, S.SourceArticle) if isinstance(s, URIRef))
     if len(articles) != 1:
+        lines = sorted(filter(None, (_line_of_entity(text, iri) for iri in articles)))
         raise InputSyntaxError(
-            f"a source file describes exactly one :SourceArticle, this one has {len(articles)}", path=path
+            f"a source file describes exactly one :SourceArticle, this one has {len(articles)}", path=path,
+            line=lines[1] if len(lines) > 1 else None,
         )
     iri = articles[0]
     sha = g.value(iri, S.sha256)
     source = Source(iri=str(iri), path=path, sha256=str(sha) if sha is not None else None)
     if path.stem != source.id:
-        raise InputSyntaxError(f"the file of source {shorten(str(iri))} must be named {source.id}.ttl", path=path)
+        raise InputSyntaxError(f"the file of source {shorten(str(iri))} must be named {source.id}.ttl", path=path,
+                               line=_line_of_entity(text, iri))
     return source
+
+
+def _line_of_entity(text: str, iri: URIRef) -> int | None:
+    """The line where ``iri`` is first described (``kg:x a ...`` or ``<iri> a ...``)."""
+    return locate(text, shorten(str(iri)) + " a ") or locate(text, f"<{iri}> a ")
 
 
 def summary(build: Build) -> dict:

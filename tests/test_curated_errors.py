@@ -72,6 +72,19 @@ def shared_claim_node(data: Path) -> None:
 
 RIVAL = ('rdf:subject kg:cnsa ; rdf:predicate :rivalOf ; rdf:object kg:nasa ;\n'
          '    :certainty :Inferred ; :pointInTime "2021-03"^^xsd:gYearMonth')
+SEED_LINES = len((Path(__file__).resolve().parents[1] / "graph" / "data" / SEED).read_text(
+    encoding="utf-8").splitlines())
+
+
+def misnamed(data: Path) -> None:
+    (data / SEED).rename(data / "sources" / "other.ttl")
+
+
+def second_article(data: Path) -> None:
+    with (data / SEED).open("a", encoding="utf-8") as curated:
+        curated.write("\nsrc:another a :SourceArticle .\n")
+
+
 CROSS = TEXT.index("twist for CNET. When not")
 # case: (change, error, message, file relative to the data folder, line)
 CASES = {
@@ -113,6 +126,10 @@ CASES = {
     "one claim node in two files": (shared_claim_node, InputSyntaxError,
                                     "the claim node stmt:shared is also a claim of", "sources/cnet-2021-ilrs.ttl",
                                     26),
+    "source file misnamed": (misnamed, InputSyntaxError, "the file of source src:cnet-2021-ilrs must be named "
+                             "cnet-2021-ilrs.ttl", "sources/other.ttl", 19),
+    "two source articles in one file": (second_article, InputSyntaxError, "describes exactly one :SourceArticle, "
+                                        "this one has 2", SEED, SEED_LINES + 2),
     "evidence cuts a word": (replace(CREATOR, evidence("reelance writer Amanda", 121)), EvidenceError,
                              "cuts a word at offset 121", SEED, CREATOR_LINE),
     "evidence not in the prose": (replace(CREATOR, evidence("Amanda Kooser", TEXT.index("Amanda Kooser"))),
