@@ -100,7 +100,8 @@ def publish(build_dir: Path, tmp: Path, manifest: dict) -> Path:
     _fsync_dir(build_dir)
     for link in (TRIG_NAME, STORE_NAME):
         _fixed_link(build_dir, link)
-    clean(build_dir)
+    with contextlib.suppress(OSError):  # the build is current: what is left now, the next build removes
+        clean(build_dir)
     return final
 
 
