@@ -130,6 +130,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if self.headers.get("Content-Length") or self.headers.get("Transfer-Encoding"):
+            self.close_connection = True  # a body is not read here: it must not be taken for the next request
         self.dispatch(url.path, params)
 
     do_HEAD = do_GET
@@ -137,6 +139,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            return self.send(error(400, "a body in chunks (Transfer-Encoding) is not supported: send Content-Length"))
         declared = (self.headers.get("Content-Length") or "0").strip()
         if not re.fullmatch(r"[0-9]{1,19}", declared):  # "-1" would read until the client closes, holding a thread
             self.close_connection = True

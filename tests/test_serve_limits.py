@@ -160,3 +160,13 @@ def test_a_bad_content_length_gets_400(built: Path, length: bytes):
         answer = read_all(sock)
     assert answer.startswith(b"HTTP/1.1 400 ")
     assert b"bad Content-Length" in answer
+
+
+@pytest.mark.slow
+def test_a_chunked_body_gets_400_and_the_connection_closes(built: Path):
+    with running(built) as endpoint, raw(endpoint) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n")
+        answer = read_all(sock)  # ends: the server closed the connection
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert answer.endswith(b"a body in chunks (Transfer-Encoding) is not supported: send Content-Length\n")
