@@ -29,7 +29,8 @@ enforced while the solutions stream out of the engine, so a runaway cross produc
 
 Connections: a listen backlog of 1,024 and at most 256 connections served at once (more wait,
 none is refused); a connection silent for 15 s is closed, a request's head must arrive within
-25 s and its body within 10 s (``408``), and a ``Content-Length`` that is not a size gets ``400``.
+25 s and its body within 10 s (``408``), and a ``Content-Length`` that is not a size or a body
+in chunks gets ``400``.
 
 Oxigraph's own server (``oxigraph serve-read-only`` from PyPI ``oxigraph`` 0.5.13) was measured
 on the seed graph and rejected: its ``--timeout-s`` does not stop a ``COUNT(*)`` over a four-way
