@@ -23,7 +23,7 @@ import contextlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,8 +113,25 @@ def _quiet_rdflib():
         logger.setLevel(level)
 
 
-def turtle_files(folder: Path, what: str) -> list[Path]:
-    """The ``.ttl`` files of a curated folder, sorted; a missing or unreadable folder is an error.
+def _files(folders: Path | Sequence[Path], what: str) -> list[Path]:
+    """The curated ``*.ttl`` files of one folder or several, each folder's in name order.
+
+    Proposals (``<id>.proposed.ttl``, left by `spacekg ingest` for review) are not data yet. The
+    first folder must be there (see :func:`turtle_files`); a later one (the user's) may be missing.
+    """
+    folders = [folders] if isinstance(folders, str | Path) else folders
+    found = [path for number, folder in enumerate(dict.fromkeys(Path(f) for f in folders))
+             for path in turtle_files(folder, what, optional=number > 0)
+             if not path.name.endswith(".proposed.ttl")]
+    if what == "catalog" and not found:
+        raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
+                               path=Path(folders[0]))
+    return found
+
+
+def turtle_files(folder: Path, what: str, *, optional: bool = False) -> list[Path]:
+    """The ``.ttl`` files of a curated folder, sorted; a missing (unless ``optional``) or unreadable
+    folder is an error.
 
     ``Path.glob`` would find nothing in a folder it cannot read, and the build would then replace
     a good graph with one that lacks every source.
@@ -122,6 +139,8 @@ def turtle_files(folder: Path, what: str) -> list[Path]:
     try:
         names = os.listdir(folder)
     except FileNotFoundError as exc:
+        if optional:
+            return []
         raise OutputError(f"the {what} folder is missing (a data folder holds catalog/ and sources/)",
                           path=folder) from exc
     except OSError as exc:
@@ -138,8 +157,8 @@ def _bind(ds: Dataset) -> None:
 def assemble(
     *,
     text_dirs: Iterable[Path] = (),
-    catalog_dir: Path | None = None,
-    sources_dir: Path | None = None,
+    catalog_dir: Path | Sequence[Path] | None = None,
+    sources_dir: Path | Sequence[Path] | None = None,
     ontology_file: Path | None = None,
     cameo_file: Path | None = None,
     shapes_file: Path | None = None,
@@ -147,10 +166,12 @@ def assemble(
 ) -> Build:
     """Compile and check the whole graph; raise a :class:`~graph.errors.SpaceKGError` on bad input.
 
-    The folders default to the project's own data; tests point them at small fixtures.
+    The folders default to the project's own data; tests point them at small fixtures. A list of
+    folders combines them (the shipped data and the user's, see :mod:`graph.userdata`); the first
+    must be there, the others (the user's) may not be yet.
     """
-    catalog_dir = catalog_dir or paths.CATALOG_DIR
-    sources_dir = sources_dir or paths.SOURCES_DIR
+    catalog_files = _files(catalog_dir or paths.CATALOG_DIR, "catalog")
+    source_files = _files(sources_dir or paths.SOURCES_DIR, "sources")
     ontology, _ = load_turtle(ontology_file or paths.ontology_file())
     cameo, _ = load_turtle(cameo_file or paths.cameo_file())
 
@@ -161,7 +182,7 @@ def assemble(
         named += vocabulary
     locations: dict[str, Location] = {}
     texts: dict[Path, str] = {}  # every curated file's text, to locate errors found on the whole graph
-    catalog = _load_catalog(ds, catalog_dir, locations, texts)
+    catalog = _load_catalog(ds, catalog_files, locations, texts)
 
     entities = {s for s in catalog.subjects(RDF.type, None) if isinstance(s, URIRef)}
     event_types = set(cameo.subjects(RDF.type, S.EventType))
@@ -169,10 +190,12 @@ def assemble(
     claim_files: dict[URIRef, Path] = {}
     sources: list[Source] = []
     unchecked: list[Source] = []
-    # `spacekg ingest` leaves proposals (<id>.proposed.ttl) for review: they are not sources yet.
-    for path in (p for p in turtle_files(sources_dir, "sources") if not p.name.endswith(".proposed.ttl")):
+    for path in source_files:
         g, curated_text = load_turtle(path, curated=True)
         source = _source_of(g, path, curated_text)
+        twin = next((other for other in sources if other.iri == source.iri), None)
+        if twin is not None:
+            raise InputSyntaxError(f"{source.id} is also a source in {twin.path}: a source is kept once", path=path)
         entities.add(URIRef(source.iri))
         claims = read_claims(g, path=str(path), text=curated_text)
         check_claims_unique(claims, path=path, curated_text=curated_text)
@@ -202,13 +225,10 @@ def assemble(
     return build
 
 
-def _load_catalog(ds: Dataset, catalog_dir: Path, locations: dict[str, Location], texts: dict[Path, str]) -> Graph:
+def _load_catalog(ds: Dataset, catalog_files: list[Path], locations: dict[str, Location],
+                  texts: dict[Path, str]) -> Graph:
     """Read the catalog files into the catalog graph of ``ds``, noting where each entity is written."""
     catalog = ds.graph(URIRef(CATALOG_GRAPH))
-    catalog_files = turtle_files(catalog_dir, "catalog")
-    if not catalog_files:
-        raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
-                               path=catalog_dir)
     for path in catalog_files:
         g, text = load_turtle(path, curated=True)
         texts[path] = text

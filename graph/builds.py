@@ -105,6 +105,26 @@ def publish(build_dir: Path, tmp: Path, manifest: dict) -> Path:
     return final
 
 
+def sweep(build_dir: Path) -> list[str]:
+    """Under the write lock, remove what killed builds left in ``build_dir`` (see :func:`clean`).
+
+    A build does this itself; this is for a process that must tidy a build folder without
+    building (such as the replay of a killed ``ingest --accept``). Returns the names removed.
+    """
+    build_dir = Path(build_dir)
+    if not build_dir.is_dir():
+        return []
+    try:
+        fd = os.open(build_dir / WRITE_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot tidy the build folder: {exc.strerror}", path=build_dir) from exc
+    try:
+        _lock(fd, exclusive=True)
+        return clean(build_dir)
+    finally:
+        os.close(fd)
+
+
 def _point(link: Path, target: str) -> None:
     """Make ``link`` a symbolic link to ``target`` in one rename."""
     tmp = link.with_name(f".{link.name}-{uuid.uuid4().hex[:12]}")
@@ -130,12 +150,17 @@ def clean(build_dir: Path) -> list[str]:
     """
     build_dir = Path(build_dir)
     current = current_build(build_dir)
+    link = build_dir / STORE_NAME
+    # the store an older build still serves (build/oxigraph -> .oxigraph-<id>, before its first new build)
+    legacy = build_dir / os.readlink(link) if link.is_symlink() and not os.readlink(link).startswith(CURRENT) \
+        else None
     removed = []
     for path in build_dir.iterdir():
-        if path.name.startswith(LEGACY_LEFTOVERS):
+        if path.name.startswith(LEGACY_LEFTOVERS) and path != legacy:
             _remove(path)
             removed.append(path.name)
-    # a legacy store a fixed link used to point at (build/.oxigraph-<id>) was removed just above
+    if not (build_dir / BUILDS).is_dir():
+        return removed
     for path in (build_dir / BUILDS).iterdir():
         if path.name.startswith(TEMPORARY):
             _remove(path)

@@ -34,6 +34,8 @@ def reports_errors(command: Callable) -> Callable:
         except SpaceKGError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except click.ClickException:  # a usage error: click prints it and exits with 2
+            raise
         except Exception as exc:
             if os.environ.get("SPACEKG_DEBUG"):
                 raise
@@ -94,6 +96,15 @@ data_option = click.option(
     help="Curated data folder holding catalog/ and sources/ (default: the package's own graph/data).",
 )
 
+user_data_option = click.option(
+    "--user-data",
+    "user_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Your data folder: proposals, accepted sources and their new entities, built with the curated data "
+    "(default: $SPACEKG_USER_DATA, else $XDG_DATA_HOME/spacekg, else ~/.local/share/spacekg).",
+)
+
 texts_option = click.option(
     "--texts",
     "text_dirs",
@@ -105,6 +116,7 @@ texts_option = click.option(
 
 @main.command()
 @data_option
+@user_data_option
 @texts_option
 @click.option(
     "--output",
@@ -116,7 +128,8 @@ texts_option = click.option(
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @reports_errors
 def build(
-    data_dir: Path | None, text_dirs: tuple[Path, ...], output: Path | None, build_dir: Path | None, as_json: bool
+    data_dir: Path | None, user_dir: Path | None, text_dirs: tuple[Path, ...], output: Path | None,
+    build_dir: Path | None, as_json: bool,
 ) -> None:
     """Compile the ontology, catalog and sources into the graph, check it, and write it.
 
@@ -127,7 +140,7 @@ def build(
     from graph.build import assemble, summary
     from graph.store import write_build
 
-    result = assemble(text_dirs=text_dirs, **data_folders(data_dir))
+    result = assemble(text_dirs=text_dirs, **data_folders(data_dir, user_dir))
     build_dir = build_dir or default_build_dir()
     written = write_build(result.dataset, build_dir, output=output)
     report = summary(result)
@@ -141,13 +154,14 @@ def build(
 
 @main.command()
 @data_option
+@user_data_option
 @texts_option
 @reports_errors
-def validate(data_dir: Path | None, text_dirs: tuple[Path, ...]) -> None:
+def validate(data_dir: Path | None, user_dir: Path | None, text_dirs: tuple[Path, ...]) -> None:
     """Run every check of `build` without writing anything."""
     from graph.build import assemble, summary
 
-    result = assemble(text_dirs=text_dirs, **data_folders(data_dir))
+    result = assemble(text_dirs=text_dirs, **data_folders(data_dir, user_dir))
     report = summary(result)
     click.echo(
         f"valid: {report['triples']} triples, {sum(report['statements'].values())} statements, "
@@ -157,10 +171,11 @@ def validate(data_dir: Path | None, text_dirs: tuple[Path, ...]) -> None:
         click.echo(f"note: the text of {source.id} is not at hand; its quotes were not checked", err=True)
 
 
-def data_folders(data_dir: Path | None) -> dict[str, Path]:
-    if data_dir is None:
-        return {}
-    return {"catalog_dir": data_dir / "catalog", "sources_dir": data_dir / "sources"}
+def data_folders(data_dir: Path | None, user_dir: Path | None) -> dict[str, list[Path]]:
+    """The curated data (the package's, or --data) and the user's folder, as `assemble` takes them."""
+    from graph import userdata
+
+    return userdata.folders(data_dir, user_dir).assemble_args()
 
 
 def render_summary(report: dict) -> str:
@@ -548,57 +563,54 @@ def extract(article: Path, article_date: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("article", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--accept", "accept_id", metavar="ID", help="Accept the reviewed proposal ID into the graph.")
+@click.option("--accept", "accept_id", metavar="ID", help="Accept the reviewed proposal ID into your data and graph.")
 @click.option("--url")
 @click.option("--title")
-@click.option("--date", "article_date", metavar="YYYY[-MM[-DD]]")
+@click.option("--date", "article_date", metavar="YYYY[-MM[-DD]]",
+              help="The article's date (default: its header or page); with --accept, for a source without one.")
 @click.option("--publisher", help="A news outlet of the catalog (label or id).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the proposal, and with --accept of the sources (default: graph/data/sources).")
+              help="Folder of the proposals (default: sources/ of your data folder).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="For a folder.")
+@data_option
+@user_data_option
 @texts_option
 @build_dir_option
 @reports_errors
 def ingest(article: Path | None, accept_id: str | None, url: str | None, title: str | None,
            article_date: str | None, publisher: str | None, out_dir: Path | None, workers: int,
-           text_dirs: tuple[Path, ...], build_dir: Path | None) -> None:
-    """Propose the statements of an ARTICLE (or a folder of them) for review, or --accept one.
+           data_dir: Path | None, user_dir: Path | None, text_dirs: tuple[Path, ...], build_dir: Path | None) -> None:
+    """Propose the statements of an ARTICLE (text or saved web page, or a folder of them) for review,
+    or --accept one into your data folder and the built graph.
+
+    A folder is proposed on --workers processes with a progress bar on stderr, then one line per
+    article (new, known or failed, and why) and a summary; it exits with 0 if no article failed,
+    else with the exit code of the first that did. Accept is all or nothing, even if killed.
 
     \b
     Examples:
       spacekg ingest ../shared/corpus/04_esa-ends-exomars-roscosmos.txt
-      spacekg ingest ../shared/corpus/ --out /tmp/proposals
+      spacekg ingest saved-page.html
+      spacekg ingest ../shared/corpus/
       spacekg ingest --accept esa-ends-exomars-roscosmos --texts ../shared/corpus
     """
     from graph import ingest as ingest_lib
 
+    folders = {"data_dir": data_dir, "user_dir": user_dir}
     if accept_id:
-        # Accepting into the graph's own sources updates the built graph at once; a folder given with
-        # --out is not the graph, so only the folder changes (and the message says so).
-        into_graph = out_dir is None
-        target = ingest_lib.accept(accept_id, sources_dir=out_dir, text_dirs=text_dirs,
-                                   build_dir=(build_dir or default_build_dir()) if into_graph else None)
-        click.echo(f"accepted {accept_id}: {target}")
-        if into_graph:
-            click.echo(f"the graph in {build_dir or default_build_dir()} now holds it: queries answer with it")
-        else:
-            click.echo(f"{out_dir} is not the graph's own sources: the built graph is unchanged "
-                       f"(build with `spacekg build --data` on the folder holding {out_dir.name}/)")
+        written = ingest_lib.accept(accept_id, proposals_dir=out_dir, text_dirs=text_dirs, build_dir=(
+            build_dir or default_build_dir()), date=article_date, **folders)
+        click.echo(f"accepted {accept_id}: " + ", ".join(str(path) for path in written))
+        click.echo(f"the graph in {build_dir or default_build_dir()} now holds it: queries answer with it")
         return
     if article is None:
         raise click.UsageError("give an ARTICLE (file or folder) or --accept ID")
     if article.is_dir():
-        results = ingest_lib.propose_folder(article, out_dir=out_dir, workers=workers)
-        failed = [r for r in results if r[3]]
-        for path, written, count, problem in results:
-            outcome = f"error: {problem}" if problem else (
-                f"{count} statements -> {written}" if count is not None else f"nothing to do: {written}")
-            click.echo(f"{Path(path).name}: {outcome}")
-        if failed:
-            sys.exit(3)
-        return
+        if url or title:
+            raise click.UsageError("--url and --title are one article's: give them with an ARTICLE file, not a folder")
+        sys.exit(_ingest_folder(article, workers, out_dir=out_dir, publisher=publisher, date=article_date, **folders))
     proposal = ingest_lib.propose(article, out_dir=out_dir, url=url, title=title, date=article_date,
-                                  publisher=publisher)
+                                  publisher=publisher, **folders)
     if proposal.status in ("known", "unchanged"):
         click.echo(f"nothing to do: {proposal.note}")
         return
@@ -606,6 +618,46 @@ def ingest(article: Path | None, accept_id: str | None, url: str | None, title: 
         click.echo(proposal.note)
     click.echo(f"proposed {proposal.statements} statements -> {proposal.path}")
     click.echo(f"review it, then: spacekg ingest --accept {proposal.source_id}")
+
+
+def _ingest_folder(folder: Path, workers: int, **options) -> int:
+    """Propose every article of a folder with a progress bar on stderr; print the outcomes; the exit code."""
+    from graph import batch
+
+    files = batch.articles_in(folder)
+    with click.progressbar(length=len(files), label=f"proposing {len(files)} article(s) on {workers} process(es)",
+                           file=sys.stderr, show_pos=True,
+                           item_show_func=lambda o: o.path.name if o else None) as bar:
+        outcomes = batch.ingest_folder(folder, workers=workers, progress=lambda o: bar.update(1, o), **options)
+    for outcome in outcomes:
+        click.echo(outcome.line())
+    click.echo(batch.summary(outcomes))
+    return batch.exit_code(outcomes)
+
+
+@main.command()
+@data_option
+@texts_option
+@click.option("--port", type=click.IntRange(0, 65535), default=7879, show_default=True, help="0 picks a free port.")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
+@build_dir_option
+@reports_errors
+def review(data_dir: Path | None, text_dirs: tuple[Path, ...], port: int, quiet: bool, build_dir: Path | None) -> None:
+    """Review the proposals of `spacekg ingest` in the browser, then accept them into the graph.
+
+    The page (on 127.0.0.1 only) shows each proposal's article with the evidence highlighted, each
+    statement in words to accept, edit or reject, and each new entity to add to the catalog or
+    re-link to a catalog entity. Its edits are the curated Turtle a review by hand would write.
+
+    \b
+    Example:
+      spacekg review --texts ../shared/corpus
+    """
+    from graph.review.app import review as run_review
+    from graph.review.workspace import Workspace
+
+    workspace = Workspace(data_dir=data_dir, text_dirs=text_dirs, build_dir=build_dir or default_build_dir())
+    run_review(workspace, port=port, quiet=quiet, announce=click.echo)
 
 
 if __name__ == "__main__":  # pragma: no cover

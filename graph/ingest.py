@@ -1,37 +1,40 @@
 """Ingest an article: propose its statements in curated form for review, then accept them.
 
-``propose`` reads an article (checked by :func:`graph.text.read_article`), extracts statements
-(:mod:`graph.extraction`) and writes ``<id>.proposed.ttl``: the source's metadata (title, date,
-publisher, the SHA-256 of the text; never the text itself) and one curated paragraph per
-statement, in the form of ``graph/data/sources/*.ttl`` (:func:`graph.statements.format_claim`).
-A person reviews and edits it; ``accept`` then moves it to ``<id>.ttl`` only if the whole graph
-still builds and validates with it, so the graph is never left half-changed.
+``propose`` reads an article (plain text with or without header lines, or a saved web page; see
+:func:`graph.text.read_article`), extracts statements (:mod:`graph.extraction`) and writes
+``<id>.proposed.ttl`` into the ``sources/`` folder of the user's data (:mod:`graph.userdata`):
+the source's metadata (title, publisher, date if the article gives one, the SHA-256 of the file;
+never the text itself), the new entities the statements use (between :data:`ENTITIES_BEGIN` and
+:data:`ENTITIES_END`) and one curated paragraph per statement, in the form of
+``graph/data/sources/*.ttl`` (:func:`graph.statements.format_claim`). A person reviews and edits
+it (the header says how to re-link a mention to a catalog entity); ``accept`` then makes it
+``sources/<id>.ttl`` and its new entities ``catalog/<id>.ttl`` of the user's data, only if the whole
+graph still builds and validates with them, so the graph is never left half-changed.
 
 Errors (exit codes of :mod:`graph.errors`)
 ------------------------------------------
-- 3 (:class:`~graph.errors.InputSyntaxError`): the article is empty, binary, not UTF-8, too big, or
-  lacks a date the source needs;
+- 3 (:class:`~graph.errors.InputSyntaxError`): the article is empty, binary, not UTF-8, too big, a
+  web page without main text, or its date (header or ``--date``) is not a date;
 - 4 (:class:`~graph.errors.UnknownEntityError`): the article names no entity of the catalog, or its
   publisher is not a catalog news outlet;
-- 9 (:class:`~graph.errors.OutputError`): the proposal to accept does not exist, or a file cannot
-  be written; any build error of ``accept`` keeps its own code (5 evidence, 6 SHACL, ...).
+- 9 (:class:`~graph.errors.OutputError`): the proposal to accept does not exist or is already a
+  source, or a file cannot be written; any build error of ``accept`` keeps its own code (5
+  evidence, 6 SHACL, ...) and names the proposal's line.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import tempfile
+import shutil
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
 from graph.extraction import Extracted, entity_turtle, extract
 from graph.linking import Linker
-from graph.text import Article, parse_date, read_article
+from graph.proposals import ENTITIES_BEGIN, ENTITIES_END, NO_DATE, relocated, split_proposal, typed_date
+from graph.text import Article, is_web_page, parse_date, read_article
 
 PROPOSED_SUFFIX = ".proposed.ttl"
 
@@ -63,15 +66,6 @@ def source_id_for(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9-]+", "-", stem).strip("-").lower() or "source"
 
 
-def _typed_date(value: str):
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    parse_date(value)
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
-    return Literal(value, datatype=datatype)
-
-
 def to_claims(statements: list[Extracted]):
     """The extracted statements as :class:`graph.statements.Claim` objects."""
     from rdflib import Literal, URIRef
@@ -82,12 +76,12 @@ def to_claims(statements: list[Extracted]):
     certainty = {"stated": S.Stated, "planned": S.Planned, "speculative": S.Speculative, "inferred": S.Inferred}
     claims = []
     for st in statements:
-        obj = _typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
+        obj = typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
         times = {}
         if st.point_in_time is not None:
-            times[S.pointInTime] = _typed_date(st.point_in_time.value)
+            times[S.pointInTime] = typed_date(st.point_in_time.value)
         if st.end_time is not None:
-            times[S.endTime] = _typed_date(st.end_time.value)
+            times[S.endTime] = typed_date(st.end_time.value)
         claims.append(Claim(
             subject=URIRef(st.subject), predicate=S[st.relation], object=obj, certainty=certainty[st.certainty],
             evidence=st.evidence, start=st.start, times=times,
@@ -98,63 +92,76 @@ def to_claims(statements: list[Extracted]):
     return claims
 
 
+
+
+def _header(source_id: str, article: Article, url: str | None) -> list[str]:
+    """The proposal's opening comment: what to review, and how (new entities, re-linking)."""
+    where = f" ({url})" if url else ""
+    counted = ("the main text trafilatura takes out of the page" if article.path and is_web_page(article.path)
+               else "the whole file as stored")
+    return [
+        f"# Proposed by `spacekg ingest` from {article.path.name if article.path else 'an article'}{where}.",
+        f"# Review every statement against the text (offsets count characters of {counted}),",
+        "# delete or fix the wrong ones, then run `spacekg ingest --accept " + source_id + "`.",
+        f"# New entities (between the `{ENTITIES_BEGIN}` and `{ENTITIES_END}` lines) go into your",
+        f"# catalog (catalog/{source_id}.ttl of your data folder) when you accept. Delete a wrong one with",
+        "# the statements that use it. To re-link a mention to an entity the catalog already has (the",
+        "# extractor proposes kg:new-name for what is kg:nasa), delete the new entity's entry and replace",
+        "# its IRI by the catalog's everywhere in this file, e.g. with",
+        f"#     sed -i 's/kg:new-name\\b/kg:nasa/g' {source_id}{PROPOSED_SUFFIX}",
+    ]
+
+
 def render_proposal(source_id: str, article: Article, statements: list[Extracted], *, url: str | None,
-                    title: str, issued: str, publisher: str, sha256: str) -> str:
-    """The curated Turtle of a proposed source."""
+                    title: str, issued: str | None, publisher: str, sha256: str,
+                    known: dict | None = None) -> str:
+    """The curated Turtle of a proposed source: its metadata, the new entities, the statements.
+
+    ``issued`` is ``None`` when the article gives no date: the source then has no
+    ``dcterms:issued`` (a comment line marks where ``--accept --date`` puts it). ``known`` is the
+    catalog the statements' entities are looked up in (default: :meth:`Linker.default`).
+    """
     from rdflib import Literal
 
     from graph.statements import curated_prologue, format_claim, turtle_term
 
-    where = f" ({url})" if url else ""
+    known = Linker.default().entities if known is None else known
     lines = [
-        f"# Proposed by `spacekg ingest` from {article.path.name if article.path else 'an article'}{where}.",
-        "# Review every statement against the text (offsets count characters of the whole file as stored),",
-        "# delete or fix the wrong ones, then run `spacekg ingest --accept " + source_id + "`.",
-        "",
-        curated_prologue(),
-        "",
+        *_header(source_id, article, url), "", curated_prologue(), "",
         *([f"# TODO: the article gives no title; {title!r} is a placeholder to replace."]
           if title.endswith("(untitled)") else []),
         f"src:{source_id} a :SourceArticle ;",
         f"    dcterms:title {turtle_term(Literal(title))} ;",
         f"    dcterms:publisher {publisher} ;",
-        f"    dcterms:issued {turtle_term(_typed_date(issued))} ;",
+        f"    dcterms:issued {turtle_term(typed_date(issued))} ;" if issued else NO_DATE + " (accept with --date)",
     ]
     if url:
         lines.append(f"    schema:url <{url}> ;")
     lines.append(f'    :sha256 "{sha256}" .')
     lines.append("")
-    known = Linker.default().entities
-    ready = [st for st in statements if _known(st, known)]
-    for claim in to_claims(ready):
+    new = {e.iri: e for e in getattr(statements, "entities", [])}
+    lines += _entity_block(source_id, [e for iri, e in new.items() if iri not in known])
+    named = known.keys() | new.keys()
+    for claim in to_claims([st for st in statements if _known(st, named)]):
         lines.append(format_claim(claim))
         lines.append("")
-    lines += _waiting_block([st for st in statements if not _known(st, known)], getattr(statements, "entities", []))
     return "\n".join(lines)
 
 
-def _known(st: Extracted, known: dict) -> bool:
+def _known(st: Extracted, known) -> bool:
     return st.subject in known and (st.relation == "targetDate" or st.object in known)
 
 
-def _waiting_block(waiting: list[Extracted], entities: list) -> list[str]:
-    """New entities and the statements that use them, as comments until a reviewer adds them."""
-    if not waiting:
+def _entity_block(source_id: str, entities: list) -> list[str]:
+    """The new entities the statements use, as catalog entries sourced to this article."""
+    if not entities:
         return []
-    from graph.statements import format_claim
-
-    used = {x for st in waiting for x in (st.subject, st.object)}
-    lines = ["# -- New entities the extractor proposes (not in the catalog). Add the right ones to your",
-             "# catalog, then uncomment the statements below that use them. None has a Wikidata ID.", "#"]
+    lines = [f"{ENTITIES_BEGIN} (the extractor's; none has a Wikidata ID)", ""]
     for e in entities:
-        if e.iri in used:
-            lines += ["# " + line for line in entity_turtle(e).splitlines()]
-            lines.append(f"#     introduced by: {' '.join(e.evidence.split())}")
-    lines.append("#")
-    for claim in to_claims(waiting):
-        lines += ["# " + line for line in format_claim(claim).splitlines()]
-        lines.append("#")
-    return lines
+        entry = entity_turtle(e)
+        lines += [entry[: -len(" .")] + f" ;\n    dcterms:source src:{source_id} .",
+                  f"# introduced by: {' '.join(e.evidence.split())}", ""]
+    return [*lines, ENTITIES_END, ""]
 
 
 def _publisher_term(publisher: str | None, url: str | None, linker: Linker) -> str:
@@ -173,44 +180,57 @@ def _publisher_term(publisher: str | None, url: str | None, linker: Linker) -> s
                 return "kg:" + entity.iri.rsplit("/", 1)[1]
     raise UnknownEntityError(
         f"the publisher {publisher or url or '(none given)'!r} is not a news outlet of the catalog: "
-        "add it to graph/data/catalog/people-and-outlets.ttl or pass --publisher with a catalog name")
+        "add it to a catalog file of your data folder (catalog/*.ttl) or pass --publisher with a catalog name")
 
 
 def propose(path: Path, *, out_dir: Path | None = None, url: str | None = None, title: str | None = None,
-            date: str | None = None, publisher: str | None = None, source_id: str | None = None) -> Proposal:
+            date: str | None = None, publisher: str | None = None, source_id: str | None = None,
+            data_dir: Path | None = None, user_dir: Path | None = None) -> Proposal:
     """Write ``<id>.proposed.ttl`` for the article at ``path``; return what was written.
 
-    Nothing is written if the article is bad (see the module docstring); the file appears whole
-    or not at all (written to a temporary file, then renamed).
+    The proposal goes to ``out_dir``, by default the ``sources/`` folder of the user's data
+    (:mod:`graph.userdata`). Nothing is written if the article is bad (see the module docstring);
+    the file appears whole or not at all (written to a temporary file, then renamed).
     """
-    from graph import paths
+    from graph import userdata
     from graph.sources import sha256_of
 
+    data = userdata.folders(data_dir, user_dir)
     article = read_article(Path(path))
-    linker = Linker.default()
+    linker = Linker.for_catalogs(tuple(data.catalog_dirs))
     meta = {**article.meta, **{k: v for k, v in
                                {"url": url, "title": title, "date": date, "publisher": publisher}.items() if v}}
-    if not meta.get("date"):
-        raise InputSyntaxError("the article has no date: pass --date YYYY-MM-DD (or a `date:` header line)",
-                               path=path)
-    parse_date(meta["date"])
+    if meta.get("date"):
+        try:
+            parse_date(meta["date"])
+        except InputSyntaxError as exc:
+            raise InputSyntaxError(exc.message, path=path) from None
     if not any(linker.mentions(s.text) for s in article.sentences()):
         raise UnknownEntityError("the article names no entity of the catalog: nothing to propose", path=path)
-    target_dir = Path(out_dir) if out_dir else paths.SOURCES_DIR
+    target_dir = Path(out_dir) if out_dir else data.user_sources
     sha256 = sha256_of(Path(path))
-    known = find_source(sha256, meta.get("url"), [target_dir, paths.SOURCES_DIR])
-    source_id = source_id or source_id_for(Path(path))
+    known = find_source(sha256, meta.get("url"), [target_dir, *data.sources_dirs])
+    source_id = _unused(source_id or source_id_for(Path(path)), data.sources_dirs)
     if known is not None:
         return Proposal(known.name.split(".")[0], known, 0, "known",
                         f"already {'proposed' if known.name.endswith(PROPOSED_SUFFIX) else 'a source'} as {known}")
-    statements = extract(article, date=meta["date"], linker=linker)
+    statements = extract(article, date=meta.get("date"), linker=linker)
     text = render_proposal(
         source_id, article, statements, url=meta.get("url"),
-        title=meta.get("title") or f"{Path(path).stem} (untitled)", issued=meta["date"],
+        title=meta.get("title") or f"{Path(path).stem} (untitled)", issued=meta.get("date"),
         publisher=_publisher_term(meta.get("publisher"), meta.get("url"), linker), sha256=sha256,
+        known=linker.entities,
     )
-    count = sum(_known(st, linker.entities) for st in statements)
+    count = sum(_known(st, linker.entities.keys() | {e.iri for e in statements.entities}) for st in statements)
     return _write_proposal(target_dir, source_id, _stamped(text), count)
+
+
+def _unused(source_id: str, folders: list[Path]) -> str:
+    """``source_id``, or ``<id>-2``, ``<id>-3``... if a source of that id was already accepted (another article)."""
+    n, free = 2, source_id
+    while any((folder / f"{free}.ttl").exists() for folder in folders):
+        free, n = f"{source_id}-{n}", n + 1
+    return free
 
 
 _STAMP = "# spacekg-generated sha256="
@@ -273,90 +293,64 @@ def find_source(sha256: str, url: str | None, folders: Iterable[Path]) -> Path |
 
 
 def _atomic_write(target: Path, text: str) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write the proposal: {exc.strerror}", path=target) from exc
+    from graph.store import write_atomically
+
+    write_atomically(target, text.encode("utf-8"))
 
 
-def accept(source_id: str, *, sources_dir: Path | None = None, text_dirs: Iterable[Path] = (),
-           catalog_dir: Path | None = None, build_dir: Path | None = None) -> Path:
-    """Move ``<id>.proposed.ttl`` to ``<id>.ttl`` if the graph builds and validates with it.
+def accept(source_id: str, *, proposals_dir: Path | None = None, text_dirs: Iterable[Path] = (),
+           data_dir: Path | None = None, user_dir: Path | None = None, build_dir: Path | None = None,
+           date: str | None = None) -> list[Path]:
+    """Accept the reviewed ``<id>.proposed.ttl`` into the user's data if the graph builds and validates with it.
 
-    The build runs on a copy of the sources folder that holds the proposal as ``<id>.ttl``; only
-    when it passes is the proposal renamed into place (one atomic rename). With ``build_dir`` the
-    built graph there is replaced by the one just checked, so that queries answer with the new
-    facts at once (the store is swapped whole: a reader sees the old graph or the new one). On any
-    error the sources folder and the built graph are as they were.
+    The proposal (in ``proposals_dir``, by default the user's ``sources/``) becomes
+    ``sources/<id>.ttl`` of the user's data folder and its new entities (the block between
+    :data:`ENTITIES_BEGIN` and :data:`ENTITIES_END`) become ``catalog/<id>.ttl``; ``date`` gives
+    a source without a date its ``dcterms:issued``. With ``build_dir`` the built graph there is
+    replaced by the one just checked, so that queries answer with the new facts at once.
+
+    All of it happens or none of it, even if the process is killed (:mod:`graph.userdata`); an
+    error names the line of the proposal, and leaves the proposal, the user's data and the built
+    graph as they were. Returns the files written.
     """
-    import shutil
-
-    from graph import paths
+    from graph import userdata
     from graph.build import assemble
+    from graph.errors import SpaceKGError
+    from graph.store import serialize
 
-    sources_dir = Path(sources_dir) if sources_dir else paths.SOURCES_DIR
-    proposal = sources_dir / f"{source_id}{PROPOSED_SUFFIX}"
+    data = userdata.folders(data_dir, user_dir)
+    proposal = (Path(proposals_dir) if proposals_dir else data.user_sources) / f"{source_id}{PROPOSED_SUFFIX}"
     if not proposal.is_file():
         raise OutputError(f"there is no proposal {proposal.name} to accept (run `spacekg ingest` first)",
                           path=proposal)
-    target = sources_dir / f"{source_id}.ttl"
-    with tempfile.TemporaryDirectory(prefix="spacekg-accept-") as tmp:
-        trial = Path(tmp) / "sources"
-        trial.mkdir()
-        for existing in sources_dir.glob("*.ttl"):
-            if not existing.name.endswith(PROPOSED_SUFFIX):
-                shutil.copy2(existing, trial / existing.name)
-        for bundled in sources_dir.glob("*.txt"):
-            shutil.copy2(bundled, trial / bundled.name)
-        shutil.copy2(proposal, trial / target.name)
-        checked = assemble(text_dirs=list(text_dirs), sources_dir=trial, catalog_dir=catalog_dir)
+    if build_dir is not None and Path(build_dir).exists() and not Path(build_dir).is_dir():
+        raise OutputError("the build folder is not a folder", path=build_dir)
+    for folder in data.sources_dirs:
+        if (folder / f"{source_id}.ttl").exists():
+            raise OutputError(f"{source_id} is already a source: {folder / (source_id + '.ttl')}", path=proposal)
     try:
-        os.replace(proposal, target)
-    except OSError as exc:
-        raise OutputError(f"cannot move the proposal into place: {exc.strerror}", path=target) from exc
-    if build_dir is not None:
-        from graph.store import write_build
-
+        source_text, catalog_text, shift = split_proposal(proposal.read_text(encoding="utf-8"), source_id, date)
+    except InputSyntaxError as exc:
+        raise InputSyntaxError(exc.message, path=proposal, line=exc.line) from None
+    with userdata.locked(data.user):
+        staging = userdata.stage(data.user, source_id)
+        staged = {kind: staging / kind / f"{source_id}.ttl" for kind in ("sources", "catalog")}
         try:
-            write_build(checked.dataset, Path(build_dir))
+            staged["sources"].write_text(source_text, encoding="utf-8")
+            if catalog_text:
+                staged["catalog"].write_text(catalog_text, encoding="utf-8")
+            checked = assemble(text_dirs=list(text_dirs), catalog_dir=[*data.catalog_dirs, staging / "catalog"],
+                               sources_dir=[*data.sources_dirs, staging / "sources"])
+            trig = serialize(checked.dataset, "trig") if build_dir is not None else None
+        except SpaceKGError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise relocated(exc, staged, proposal, shift) from exc.__cause__
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise OutputError(f"cannot write to the user data folder: {exc.strerror}", path=data.user) from exc
         except BaseException:
-            os.replace(target, proposal)  # the graph was not updated: neither is the sources folder
+            shutil.rmtree(staging, ignore_errors=True)
             raise
-    return target
-
-
-def _propose_one(args: tuple) -> tuple[str, str | None, int | None, str | None]:
-    path, out_dir = args
-    from graph.errors import SpaceKGError
-
-    try:
-        proposal = propose(Path(path), out_dir=out_dir)
-        if proposal.status in ("known", "unchanged"):
-            return str(path), proposal.note, None, None
-        return str(path), str(proposal.path), proposal.statements, None
-    except SpaceKGError as exc:
-        return str(path), None, None, f"{exc} (exit code {exc.exit_code})"
-
-
-def propose_folder(folder: Path, *, out_dir: Path | None = None, workers: int = 2,
-                   progress: bool = True) -> list[tuple[str, str | None, int | None, str | None]]:
-    """Propose every ``*.txt`` of ``folder`` in parallel; one result per file, in name order.
-
-    A bad article is reported and skipped; the others are still proposed.
-    """
-    files = sorted(Path(folder).glob("*.txt"))
-    if not files:
-        raise InputSyntaxError("the folder holds no *.txt article", path=folder)
-    results = []
-    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-        for done, result in enumerate(pool.map(_propose_one, [(f, out_dir) for f in files]), start=1):
-            results.append(result)
-            if progress:
-                filled = int(30 * done / len(files))
-                print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{len(files)} {Path(result[0]).name[:40]:40}",
-                      end="" if done < len(files) else "\n", file=sys.stderr, flush=True)
-    return results
+        committed = userdata.commit(staging, proposal=proposal, build_dir=build_dir, trig=trig)
+        userdata.apply(committed, data.user, checked.dataset)
+    return [data.user_sources / f"{source_id}.ttl", *([data.user_catalog / f"{source_id}.ttl"] if catalog_text else [])]

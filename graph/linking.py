@@ -92,22 +92,34 @@ class Linker:
     _exact: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    @functools.cache
     def default(cls) -> Linker:
-        """The linker over the project's catalog (cached)."""
+        """The linker over the project's catalog and the user's (cached while their files are unchanged)."""
         from graph import paths
 
-        return cls.from_catalog(paths.CATALOG_DIR)
+        return cls.for_catalogs((paths.CATALOG_DIR, paths.user_data_dir() / "catalog"))
 
     @classmethod
-    def from_catalog(cls, catalog_dir: Path) -> Linker:
+    def for_catalogs(cls, folders: tuple[Path, ...]) -> Linker:
+        """The linker over the catalogs in ``folders``, cached by the names, sizes and times of their files."""
+        files = tuple(path for folder in folders for path in sorted(Path(folder).glob("*.ttl")))
+        stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+        return cls._cached(stamp)
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def _cached(cls, stamp: tuple) -> Linker:
+        return cls.from_catalog([Path(name) for name, _, _ in stamp])
+
+    @classmethod
+    def from_catalog(cls, catalog: Path | list[Path]) -> Linker:
+        """The linker over the catalog folder ``catalog``, or over a list of catalog files."""
         from rdflib import RDF, RDFS, Graph, URIRef
         from rdflib.namespace import SKOS
 
         from graph import paths
 
         g = Graph()
-        for path in sorted(Path(catalog_dir).glob("*.ttl")):
+        for path in catalog if isinstance(catalog, list) else sorted(Path(catalog).glob("*.ttl")):
             g.parse(path, format="turtle")
         ontology = Graph().parse(paths.ontology_file(), format="turtle")
         space = SPACE
@@ -182,6 +194,15 @@ class Linker:
             return KG + plain
         return None
 
+    def acronym(self, iri: str) -> str | None:
+        """The entity's acronym, if the catalog gives one (an upper-case, case-sensitive form).
+
+        >>> Linker.default().acronym("https://w3id.org/spacekg/id/cnsa")
+        'CNSA'
+        """
+        return next((form for form, i, sensitive in self.forms if i == iri and sensitive and form.isupper()
+                     and len(form) > 1), None)
+
     def country(self, name: str) -> str | None:
         """The catalog country a country name or demonym names."""
         name = DEMONYMS.get(name, name)
@@ -230,8 +251,9 @@ class Linker:
 
     def country_in(self, form: str) -> str | None:
         """The country an agency's name contains ("China National Space Administration" -> China)."""
-        for word in sorted(set(DEMONYMS) | {e.label for e in self.entities.values() if e.is_a("Country")},
-                           key=len, reverse=True):
+        names = {e.label for e in self.entities.values() if e.is_a("Country")}
+        names |= {form for form, iri, _ in self.forms if self.entities[iri].is_a("Country")}  # "UAE"
+        for word in sorted(set(DEMONYMS) | names, key=len, reverse=True):
             if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", form):
                 found = self.country(word)
                 if found:

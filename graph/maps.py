@@ -868,10 +868,11 @@ def _describe_sources(store, G) -> None:
     from graph.query import run
 
     rows = run(store, """SELECT ?src ?title ?issued (SAMPLE(?pub) AS ?publisher) WHERE {
-        ?src a :SourceArticle ; dcterms:title ?title ; dcterms:issued ?issued .
+        ?src a :SourceArticle ; dcterms:title ?title .
+        OPTIONAL { ?src dcterms:issued ?issued }
         OPTIONAL { ?src dcterms:publisher/rdfs:label ?pub } } GROUP BY ?src ?title ?issued""")
-    G.graph["source_names"] = {
+    G.graph["source_names"] = {  # an article that gives no date is credited as "undated"
         r["src"].value: f"{r['publisher'].value + ', ' if r['publisher'] else ''}“{r['title'].value}” "
-                        f"({r['issued'].value})"
+                        f"({r['issued'].value if r['issued'] else 'undated'})"
         for r in rows
     }

@@ -129,7 +129,8 @@ _NAMES = (
     + " }"
 )
 _SUBCLASSES = "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf+ ?sup FILTER (isIRI(?sub) && isIRI(?sup)) }"
-_SOURCES = "SELECT ?src ?issued WHERE { ?src a :SourceArticle ; dcterms:issued ?issued }"
+# a source whose article gives no date has no dcterms:issued: it is a source all the same
+_SOURCES = "SELECT ?src ?issued WHERE { ?src a :SourceArticle OPTIONAL { ?src dcterms:issued ?issued } }"
 _GOLDSTEIN = "SELECT ?et ?g WHERE { ?et :goldstein ?g }"
 
 
@@ -259,7 +260,7 @@ def mirror(store: pyoxigraph.Store) -> nx.MultiDiGraph:
     for e, p, v in _rows(store, _NAMES):
         if isinstance(e, ox.NamedNode):
             names.setdefault(e.value, {}).setdefault(_local(p.value), []).append(v.value)
-    issued = {src.value: date.value for src, date in _rows(store, _SOURCES)}
+    issued = {src.value: date.value if date is not None else None for src, date in _rows(store, _SOURCES)}
     goldstein = {et.value: float(g.value) for et, g in _rows(store, _GOLDSTEIN)}
 
     edges: list[tuple[str, str, str, dict]] = []

@@ -5,6 +5,8 @@ A source is a curated Turtle file ``graph/data/sources/<id>.ttl`` that describes
 the file ``<id>.txt`` beside it when the project may keep the text (the seed article), or a file
 found by its SHA-256 in a folder of texts given to the build (third-party articles, such as
 ``../shared/corpus/``). Offsets count characters (Unicode code points) of the text as stored.
+For a saved web page (``.html``) the hash is the page file's, and the offsets count characters of
+the main text trafilatura takes out of it (:func:`graph.text.page_text`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from pathlib import Path
 
 from graph.errors import EvidenceError, OutputError
 from graph.namespaces import SRC
+from graph.text import WEB_PAGE_SUFFIXES, is_web_page, page_text
+
+TEXT_SUFFIXES = (".txt", *WEB_PAGE_SUFFIXES)  # the files a folder of texts (--texts) is searched for
 
 
 @dataclass(frozen=True)
@@ -41,11 +46,14 @@ def sha256_of(path: Path) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read an article's text exactly as stored (no newline translation), as UTF-8."""
+    """Read an article's text exactly as stored (no newline translation), as UTF-8; of a saved web
+    page, the main text trafilatura takes out (:func:`graph.text.page_text`)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise OutputError(f"cannot read the text: {exc.strerror}", path=path) from exc
+    if is_web_page(path):
+        return page_text(data, path=path)[0]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -58,7 +66,7 @@ class TextIndex:
     def __init__(self, text_dirs: Iterable[Path] = ()) -> None:
         self._by_hash: dict[str, Path] = {}
         for folder in text_dirs:
-            for candidate in sorted(Path(folder).glob("*.txt")):
+            for candidate in sorted(p for p in Path(folder).glob("*") if p.suffix.lower() in TEXT_SUFFIXES):
                 self._by_hash.setdefault(sha256_of(candidate), candidate)
 
     def find(self, source: Source) -> Path | None:

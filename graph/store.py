@@ -174,6 +174,12 @@ def _load_store(folder: Path, trig: bytes | None, *, path: Path | None, fmt: str
         del store
 
 
+def sweep(build_dir: Path) -> list[str]:
+    """Remove what killed builds left in ``build_dir`` (half-written builds, builds nobody reads,
+    the stray stores of the older layout); return their names. A build does this by itself."""
+    return builds.sweep(build_dir)
+
+
 def load_file(path: Path, build_dir: Path) -> Path:
     """Bulk-load an RDF file (N-Quads ``.nq`` or TriG ``.trig``) as a new build of ``build_dir``.
 

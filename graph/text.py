@@ -1,5 +1,9 @@
 """Reading scraped article text: the header, the checks on the file, and sentence splitting.
 
+An article is plain text, with or without ``key: value`` header lines (url, title, date,
+publisher), or a saved web page (``.html``), whose main text and metadata trafilatura takes out
+(:func:`page_text`).
+
 Scraped news text is messy: stray one-word lines (a left-over close button "X", an image's file
 name), captions, photo credits, bylines ("2 min read"), links ("See all photos"), non-breaking
 spaces and curly quotes. The splitter keeps the text exactly as stored (offsets count Python
@@ -36,6 +40,7 @@ MIN_WORDS = 5
 # Articles are a few kilobytes; anything this big is not an article (a dump, a video, an archive).
 MAX_BYTES = 2_000_000
 HEADER_KEYS = ("url", "title", "date", "publisher")
+WEB_PAGE_SUFFIXES = (".html", ".htm")
 
 # One character for one character, so offsets in the normalised copy are offsets in the original.
 _NORMALISE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -180,9 +185,44 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         raise InputSyntaxError("the article is empty", path=path)
     if utf16_name(data) is None and b"\x00" in data:
         raise InputSyntaxError("the file is binary (it contains NUL bytes), not an article's text", path=path)
+    if is_web_page(path):
+        text, meta = page_text(data, path=path)
+        return Article(text=text, body_start=0, meta=meta, path=path)
     text = decode_utf8(data, path, "article", bom_ok=True)  # offsets count the mark as a character
     meta, body_start = parse_header(text)
     return Article(text=text, body_start=body_start, meta=meta, path=path)
+
+
+def is_web_page(path: Path) -> bool:
+    """Whether the file is a saved web page (``.html``, ``.htm``) rather than plain text."""
+    return Path(path).suffix.lower() in WEB_PAGE_SUFFIXES
+
+
+def page_text(data: bytes, *, path: Path | None = None) -> tuple[str, dict[str, str]]:
+    """The main text of a saved web page and its metadata (url, title, date, publisher), by trafilatura.
+
+    The text is what a source's offsets count for a web page (the same trafilatura release gives
+    the same text). Metadata the page does not give is left out: the date is read only from the
+    page's markup and URL (htmldate without its extensive search, which would guess from any date
+    in the text), never invented.
+
+    Raises
+    ------
+    InputSyntaxError
+        If the page has no main text (exit code 3).
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
+    text = (doc.text or "").strip() if doc is not None else ""
+    if not text:
+        raise InputSyntaxError("the web page has no main text that trafilatura can take out", path=path)
+    found = {"url": doc.url, "title": doc.title, "date": doc.date, "publisher": doc.sitename}
+    meta = {key: " ".join(str(value).split()) for key, value in found.items() if value}
+    if "date" in meta and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", meta["date"]):
+        del meta["date"]
+    return text + "\n", meta
 
 
 def is_junk(line: str) -> bool:
@@ -240,6 +280,44 @@ def _split_line(line: str) -> list[tuple[int, str]]:
         start = end
     pieces.append((start, line[start:]))
     return pieces
+
+
+# "Addis Ababa, May 23, 2025 (FMC) - ", "Bengaluru, Jul. 3: ", "TOKYO (Reuters) -", "WASHINGTON/MOSCOW-"
+_DATELINE = re.compile(r"""
+    (?P<place>[A-Z][\w'.]*(?:[ /][A-Z][\w'.]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)
+    (?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?
+    (?P<credit>\s*\([A-Za-z]+\))?
+    \s*(?:-+|:)\s*(?=["']?[A-Z])""", re.X)
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """The sentence without the dateline news agencies put before the first one: a place, a date,
+    the agency, a dash. A bare place counts only in capitals ("TOKYO -"), so "Russia-Ukraine" or
+    "NASA-ESA" never do.
+
+    >>> without_dateline(Sentence("Addis Ababa, May 23, 2025 (FMC) - China and Russia agreed.", 10))
+    Sentence(text='China and Russia agreed.', start=44, paragraph=0)
+    >>> without_dateline(Sentence("NASA-ESA talks ended in May.", 0)).text
+    'NASA-ESA talks ended in May.'
+    >>> without_dateline(Sentence("OSIRIS-REx arrived at Bennu in 2018.", 0)).text
+    'OSIRIS-REx arrived at Bennu in 2018.'
+    >>> without_dateline(Sentence("TOKYO - Japan will stay on the station.", 0)).text
+    'Japan will stay on the station.'
+    """
+    match = _DATELINE.match(normalise(sentence.text))
+    if match is None:
+        return sentence
+    place = match["place"].split(",")[0]
+    bare = not (match["date"] or match["credit"])
+    spaced = match.group(0)[len(match["place"]):] != match.group(0)[len(match["place"]):].strip()
+    # a bare place counts in capitals, set apart ("TOKYO -", "CAPE CANAVERAL -") or paired
+    # ("WASHINGTON/MOSCOW-"); never a hyphenated name ("OSIRIS-REx", "ICUBE-Q")
+    if bare and not (place.isupper() and ("/" in place or (spaced and len(re.sub(r"\W", "", place)) >= 4))):
+        return sentence
+    rest = sentence.text[match.end():]
+    if len(rest.split()) < 4:
+        return sentence
+    return Sentence(rest, sentence.start + match.end(), sentence.paragraph)
 
 
 def parse_date(value: str) -> tuple[int, int | None, int | None]:

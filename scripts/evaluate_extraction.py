@@ -26,6 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset"
 KEPT_ASIDE = range(19, 25)  # the part not looked at while developing (the dev set's README suggests it)
+# The catalog file of the entities learnt by reviewing the dev set's own articles 13-24 into the graph:
+# the evaluation links against the catalog without it, so that it does not know the answers.
+LEARNT_FROM_DEVSET = "from-articles.ttl"
 
 
 def load_scorer(devset: Path = DEVSET):
@@ -36,11 +39,20 @@ def load_scorer(devset: Path = DEVSET):
     return module
 
 
-def predict(text: Path) -> list[tuple[str, str, str]]:
+def evaluation_linker():
+    """The catalog's entity linker without the entities learnt from the dev articles."""
+    from graph import paths
+    from graph.linking import Linker
+
+    return Linker.from_catalog([p for p in sorted(paths.CATALOG_DIR.glob("*.ttl")) if p.name != LEARNT_FROM_DEVSET])
+
+
+def predict(text: Path, linker=None) -> list[tuple[str, str, str]]:
     from graph.extraction import extract
     from graph.text import read_article
 
-    return [(st.subject_label, st.relation, st.object_label) for st in extract(read_article(text))]
+    statements = extract(read_article(text), linker=linker or evaluation_linker())
+    return [(st.subject_label, st.relation, st.object_label) for st in statements]
 
 
 def score(pairs: list[tuple[list, list]], scorer) -> dict:
@@ -70,10 +82,11 @@ def score(pairs: list[tuple[list, list]], scorer) -> dict:
 
 def evaluate(devset: Path = DEVSET, out: Path | None = None) -> dict:
     scorer = load_scorer(devset)
+    linker = evaluation_linker()
     parts: dict[str, list] = {"developed on (01-18)": [], "kept aside (19-24)": []}
     started = time.perf_counter()
     for gold_file in sorted(devset.glob("*.tsv")):
-        pred = predict(gold_file.with_suffix(".txt"))
+        pred = predict(gold_file.with_suffix(".txt"), linker)
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             lines = ["subject\trelation\tobject"] + ["\t".join(p) for p in pred]

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".spacekg-installed"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# Third-party article texts beside the repository, when present: the build checks quotes against them.
+TEXTS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "devset"]
 
 # The questions of the README, each a named query of ontology/queries/ with its parameters.
 QUESTIONS = [
@@ -63,7 +64,7 @@ def spacekg(*args: str) -> None:
 
 
 def demo() -> None:
-    texts = ["--texts", str(CORPUS)] if CORPUS.is_dir() else []
+    texts = [arg for folder in TEXTS if folder.is_dir() for arg in ("--texts", str(folder))]
     print("\n== spacekg build", flush=True)
     spacekg("build", *texts)
     for question, name, params in QUESTIONS:
@@ -76,7 +77,35 @@ def demo() -> None:
         run(BIN / "python", maps)
 
 
+# Debian packages the tests use: the headless browser and its driver for tests/test_review_browser.py.
+TEST_DEBIAN_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver"}
+
+
+def install_test_packages() -> None:
+    """Install the Debian packages of the browser test with apt-get when they are missing.
+
+    Only as root on a Debian-like system (CI runs as root); elsewhere say what to install: without
+    them the browser test is skipped, naming what is missing.
+    """
+    missing = [name for name, path in TEST_DEBIAN_PACKAGES.items() if not Path(path).exists()]
+    if not missing:
+        return
+    apt = Path("/usr/bin/apt-get")
+    if not apt.exists() or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        print(f"note: the browser test needs the Debian packages {' '.join(missing)} "
+              f"(sudo apt-get install {' '.join(missing)}); it is skipped without them", flush=True)
+        return
+    print(f"installing the Debian packages {' '.join(missing)} for the browser test ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing]):
+        if subprocess.run(command, env=env, stdin=subprocess.DEVNULL).returncode != 0:
+            print(f"note: `{' '.join(command)}` failed: the browser test will be skipped", flush=True)
+            return
+
+
 def test(pytest_args: list[str]) -> None:
+    install_test_packages()
     run(BIN / "ruff", "check", "graph", "tests", "scripts")
     run(BIN / "python", "-m", "pytest", *pytest_args)
 

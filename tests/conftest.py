@@ -32,6 +32,14 @@ SEED_FACTS = Path(__file__).resolve().parent / "data" / "seed-facts.tsv"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Tests never read or write the user's real data folder (~/.local/share/spacekg): theirs is an
+    # empty temporary folder, unless a test gives its own (--user-data, or the variable in a subprocess).
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="spacekg-test-user-data-")
+    os.environ["SPACEKG_USER_DATA"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     config.addinivalue_line(
         "markers", f"needs_shared(*paths): reads third-party texts from {SHARED} (seed annotation, corpus, "
         "devset); skipped when a path it names (default: that folder) is missing",
@@ -110,12 +118,13 @@ def seed_build(seed_data: Path) -> Build:
 
 @pytest.fixture(scope="session")
 def full_assembly() -> Build:
-    """The whole graph (every source) in memory, quotes checked against the corpus texts if at hand.
+    """The whole graph (every source) in memory, quotes checked against the corpus and devset texts
+    if at hand.
 
     Without ``shared/`` only the seed's quotes are checked (its text is in the repository); the
     graph is the same, since a source whose text is missing builds unchecked.
     """
-    return assemble(text_dirs=[CORPUS] if CORPUS.is_dir() else [])
+    return assemble(text_dirs=[folder for folder in (CORPUS, DEVSET) if folder.is_dir()])
 
 
 @pytest.fixture(scope="session")

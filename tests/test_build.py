@@ -140,7 +140,7 @@ ERRORS = {
     "unknown entity": (
         SEED_TTL, "rdf:subject kg:change-5 ; rdf:predicate :returnedSamples",
         "rdf:subject kg:change-6 ; rdf:predicate :returnedSamples", UnknownEntityError,
-        "unknown entity (subject) kg:change-6 (did you mean kg:change-5",
+        "unknown entity (subject) kg:change-6 (did you mean kg:change-8, kg:change-7, kg:change-5?)",
     ),
     "unknown relation": (
         SEED_TTL, "rdf:predicate :landedOn", "rdf:predicate :landedAt", UnknownEntityError,

@@ -86,33 +86,27 @@ def test_the_proposal_is_curated_turtle_with_source_metadata(tmp_path):
     assert {str(c.predicate).rsplit("#", 1)[1] for c in claims} >= {"operates", "basedIn"}
 
 
-def test_a_missing_date_is_a_clear_error(tmp_path):
-    path = tmp_path / "nodate.txt"
-    path.write_text("NASA and ESA agreed to cooperate on the Gateway.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["ingest", str(path), "--out", str(tmp_path / "o"), "--publisher", "CNET"])
-    assert result.exit_code == 3 and "--date" in result.output
-
-
 @pytest.mark.needs_shared(CORPUS)
-def test_accept_moves_a_valid_proposal_into_place_and_refuses_a_broken_one(tmp_path):
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    for f in SOURCES.glob("cnet-2021-ilrs.*"):
-        shutil.copy2(f, sources / f.name)
-    texts = tmp_path / "texts"
-    propose(unseen(texts), out_dir=sources)
-    proposal = sources / "esa-ends-exomars-roscosmos.proposed.ttl"
-    broken = proposal.read_text(encoding="utf-8").replace(":evidenceStart ", ":evidenceStart 1", 1)
+def test_accept_moves_a_valid_proposal_into_place_and_refuses_a_broken_one(tmp_path, seed_data):
+    user, texts, build = tmp_path / "user", tmp_path / "texts", tmp_path / "build"
+    propose(unseen(texts), user_dir=user, data_dir=seed_data)
+    proposal = user / "sources" / "esa-ends-exomars-roscosmos.proposed.ttl"
     good = proposal.read_text(encoding="utf-8")
+    broken = good.replace(":evidenceStart ", ":evidenceStart 1", 1)
     proposal.write_text(broken, encoding="utf-8")
-    before = sorted(p.name for p in sources.iterdir())
-    result = CliRunner().invoke(main, ["ingest", "--accept", "esa-ends-exomars-roscosmos", "--out", str(sources),
-                                       "--texts", str(texts)])
-    assert result.exit_code == 5, result.output  # the quote is not at its offset
-    assert sorted(p.name for p in sources.iterdir()) == before
+    before = sorted(p.name for p in (user / "sources").iterdir())
+    result = CliRunner().invoke(main, ["ingest", "--accept", "esa-ends-exomars-roscosmos", "--user-data", str(user),
+                                       "--data", str(seed_data), "--texts", str(texts), "--build-dir", str(build)])
+    assert result.exit_code == 5, result.output  # the quote is not at its offset: the error names the proposal's line
+    lines = broken.split("\n")
+    wrong = next(n for n, x in enumerate(lines) if ":evidenceStart 1" in x)
+    line = max(n for n, x in enumerate(lines[:wrong]) if x.startswith("[] rdf:subject")) + 1  # its paragraph
+    assert f"{proposal}:{line}: the evidence of" in result.output
+    assert sorted(p.name for p in (user / "sources").iterdir()) == before and not build.exists()
+    assert sorted(p.name for p in user.iterdir()) == [".lock", "sources"]  # no staging folder left
     proposal.write_text(good, encoding="utf-8")
-    target = accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[texts])
-    assert target == sources / "esa-ends-exomars-roscosmos.ttl" and not proposal.exists()
+    written = accept("esa-ends-exomars-roscosmos", user_dir=user, data_dir=seed_data, text_dirs=[texts])
+    assert written[0] == user / "sources" / "esa-ends-exomars-roscosmos.ttl" and not proposal.exists()
 
 
 @pytest.mark.needs_shared(CORPUS)
@@ -126,7 +120,8 @@ def test_a_folder_is_proposed_in_parallel_with_progress(tmp_path):
     assert result.exit_code == 3  # one bad article: reported, the others still proposed
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "esa-ends-exomars-roscosmos.proposed.ttl", "nasa-roscosmos-seat-swap.proposed.ttl"]
-    assert "zz_empty.txt: error:" in result.output and "3/3" in result.output
+    assert "zz_empty.txt: failed:" in result.stdout and "proposing 3 article(s) on 2 process(es)" in result.stderr
+    assert result.stdout.splitlines()[-1] == "3 article(s): 2 new, 0 already known, 1 failed"
 
 
 @pytest.mark.needs_shared(CORPUS)
@@ -178,31 +173,27 @@ def test_an_edited_proposal_is_never_overwritten(tmp_path):
 
 
 @pytest.mark.needs_shared(CORPUS)
-def test_accept_updates_the_built_graph_at_once_and_a_failed_one_changes_nothing(tmp_path):
+def test_accept_updates_the_built_graph_at_once_and_a_failed_one_changes_nothing(tmp_path, seed_data):
+    from graph.build import assemble
+    from graph.errors import EvidenceError
     from graph.store import open_store, write_build
 
-    sources, build, texts = tmp_path / "sources", tmp_path / "build", tmp_path / "texts"
-    sources.mkdir()
-    for f in SOURCES.glob("cnet-2021-ilrs.*"):
-        shutil.copy2(f, sources / f.name)
-    from graph.build import assemble
-
-    write_build(assemble(sources_dir=sources).dataset, build)
+    user, build, texts = tmp_path / "user", tmp_path / "build", tmp_path / "texts"
+    write_build(assemble(catalog_dir=seed_data / "catalog", sources_dir=seed_data / "sources").dataset, build)
     before = (build / "spacekg.trig").read_bytes()
-    proposal = propose(unseen(texts), out_dir=sources).path
+    proposal = propose(unseen(texts), user_dir=user, data_dir=seed_data).path
     good = proposal.read_text(encoding="utf-8")
     ask = ("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
            "'https://w3id.org/spacekg/source/esa-ends-exomars-roscosmos')) }")
     assert not open_store(build).query(ask)
     # a proposal that breaks the build: neither the sources nor the built graph change
     proposal.write_text(good.replace(":evidenceStart ", ":evidenceStart 1", 1), encoding="utf-8")
-    from graph.errors import EvidenceError
-
+    options = {"user_dir": user, "data_dir": seed_data, "text_dirs": [texts], "build_dir": build}
     with pytest.raises(EvidenceError):
-        accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[texts], build_dir=build)
+        accept("esa-ends-exomars-roscosmos", **options)
     assert (build / "spacekg.trig").read_bytes() == before and proposal.exists()
     # a good one: the built graph answers with the new source's statements right away
     proposal.write_text(good, encoding="utf-8")
-    accept("esa-ends-exomars-roscosmos", sources_dir=sources, text_dirs=[texts], build_dir=build)
+    accept("esa-ends-exomars-roscosmos", **options)
     assert open_store(build).query(ask)
     assert (build / "spacekg.trig").read_bytes() != before

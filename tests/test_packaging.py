@@ -37,6 +37,9 @@ def test_the_wheel_carries_ontology_shapes_queries_catalog_and_sources(wheel: Pa
         "graph/data/catalog/agencies.ttl",
         "graph/data/sources/cnet-2021-ilrs.ttl",
         "graph/data/sources/cnet-2021-ilrs.txt",
+        "graph/review/static/review.html",
+        "graph/review/static/review.js",
+        "graph/review/static/review.css",
     ):
         assert required in names
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("matplotlib", "pyshacl", "networkx", "rdflib", "spacy")
+HEAVY = ("matplotlib", "pyshacl", "networkx", "rdflib", "spacy", "trafilatura")
 MARK = "@@modules@@"
 PROGRAM = f"""
 import json, sys
@@ -90,7 +90,7 @@ def test_query_on_a_built_graph_imports_no_heavy_library(built: Path) -> None:
     assert found == [], explain(found, importtime)
 
 
-@pytest.mark.parametrize("args", [("--help",), ("query", "--help"), ("query", "--list")])
+@pytest.mark.parametrize("args", [("--help",), ("query", "--help"), ("query", "--list"), ("review", "--help")])
 def test_help_and_listing_import_no_heavy_library(args: tuple[str, ...]) -> None:
     found, out, importtime = run_cli(*args)
     assert out.strip()

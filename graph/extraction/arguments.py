@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS
+from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS, STAFF_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
@@ -33,9 +33,11 @@ DESCRIPTIONS = {
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
     "probe": ("Spacecraft", "Mission"),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
-    "program": ("Program",), "programme": ("Program",), "project": ("Program",),
+    "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }
+# parts of a mission that "the lander" may name although the article gave it no name
+_PARTS = {"lander", "rover", "orbiter"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
             "they": ("Actor",), "their": ("Actor",)}
 
@@ -102,9 +104,43 @@ class SentenceReader:
                 owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
+            if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
+                plural = self._agencies_of(t)  # "the Chinese and South African space agencies"
+                out += [x for x in plural if x not in out]
+                if plural:
+                    continue
+            if m is None and t.lemma_.lower() in STAFF_NOUNS:
+                # "Emirati engineers are working on a rover": they work for the United Arab Emirates
+                m = next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                          and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None) or next(
+                    (a for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                     if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "astronauts from X"
             if m is not None and m not in out:
                 out.append(m)
+                out += [x for x in self.conjoined(m) if x not in out]
         return out
+
+    def _agencies_of(self, tok) -> list[Mention]:
+        """The agencies of the countries a plural "agencies" names: "the Chinese and South African space
+        agencies" are CNSA and SANSA."""
+        out = []
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound") or c.lower_ == "space":
+                continue
+            for x in [c, *c.conjuncts]:
+                name = " ".join(t.text for t in x.subtree if t == x or (t.dep_ in ("compound", "amod") and t.head == x))
+                country = self.linker.country(name)
+                agency = self.linker.agency_of(country) if country else None
+                if agency is not None:
+                    entity = Entity(agency, self.linker.entities[agency].label, "", True, self.linker.acronym(agency))
+                    out.append(Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i}))
+        return out
+
+    def conjoined(self, m: Mention) -> list[Mention]:
+        """The mentions coordinated with ``m`` inside one noun phrase, where the parse splits a
+        shared head: "the Chang'e 7 and Chang'e 8 probes"."""
+        linked = {c.i for i in m.tokens for c in self.doc[i].conjuncts}
+        return [other for other in self.mentions if other is not m and linked & other.tokens]
 
     def _referents(self, tok) -> list[Mention]:
         """"the two countries", "both agencies": the latest two actors of that class."""
@@ -128,17 +164,46 @@ class SentenceReader:
         classes = None
         if tok.pos_ == "PRON" and word in PRONOUNS:
             classes = PRONOUNS[word]
+        elif tok.pos_ == "PRON" and word == "this" and tok.dep_ in ("nsubj", "nsubjpass"):
+            classes = ("Undertaking", "Spacecraft")  # "This is scheduled for 2024": the mission just named
         elif tok.pos_ == "NOUN" and word in DESCRIPTIONS and any(
-                c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")):
+                c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")) and not any(
+                c.lower_ in ("own", "new", "second", "another", "next", "other") for c in tok.children):
+            # "its own station", "a new mission" are not the station or mission named before
             classes = DESCRIPTIONS[word]
         if classes is None:
             return None
+        if word in ("its", "their"):
+            # "SpaceX will carry Egyptian astronauts on its Crew Dragon": the clause's subject owns it
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subjects = [m for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.i < tok.i
+                        for m in self.args(c)] if verb is not None else []
+            owner = next((m for m in subjects if is_a(self.linker, m.entity, *classes)), None)
+            if owner is not None:
+                return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})
         before = [m.entity for m in self.mentions if m.end <= tok.i]
         entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes)
+        if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):
+            entity = self._part_of_latest(word)
         if entity is None:
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _part_of_latest(self, word: str) -> Entity | None:
+        """"the rover" in an article about the Chandrayaan-5 mission, which named no rover: the
+        mission's rover, proposed as "Chandrayaan-5 rover"."""
+        mission = Discourse(self.discourse.mentioned + [m.entity for m in self.mentions]).latest(
+            self.linker, ("Mission",))
+        if mission is None:
+            return None
+        name = mission.label
+        for kind in ("mission", "programme", "program", "project"):
+            name = name.removesuffix(" " + kind)
+        label = name if name.lower().endswith(" " + word) else f"{name} {word}"  # not "... rover rover"
+        entity = new_entity(label, KIND_CLASSES[word], self.text, self.offset)
+        self.new_entities.append(entity)
+        return entity
 
     def subject_of(self, verb) -> list[Mention]:
         """The clause's subject, or its governor's where it has none of its own."""
@@ -164,6 +229,10 @@ class SentenceReader:
                 if doers:
                     return doers
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+                governor = node.head.head
+                doers = [m for c in governor.children if c.dep_ == "dobj" for m in self.args(c)]
+                if governor.lemma_.lower() in OBJECT_CONTROL and doers:
+                    return doers  # "the contract tasks Thales with developing a platform"
                 node = node.head  # "responsible for developing", "embarked on developing"
             if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") or node.head == node:
                 return []
@@ -256,6 +325,7 @@ class SentenceReader:
         cut = {t.i for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod")
                and (any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "advcl")
                for t in c.subtree}
+        cut |= {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
         words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
         if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
             return None
@@ -275,7 +345,8 @@ class SentenceReader:
         piece of hardware or facility, named by its noun phrase."""
         if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
             return None
-        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod")) or t.i == tok.i}
+        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod") and t.lower_ != "own")
+                or t.i == tok.i}
         for c in tok.children:  # "landing system for the rover"
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
                 keep |= {t.i for t in c.subtree}

@@ -2,7 +2,8 @@
 
 Read on the clause's verb and the verbs that govern it (an ``xcomp`` or ``ccomp`` chain):
 
-- negation (``neg``: *not, never*) drops the statement;
+- negation (``neg``: *not, never*) drops the statement, and so does an unrealised governor
+  (*failed to, tried to*);
 - *could, might, may*, a condition (*if, unless*) or hedging (*reportedly, allegedly, possibly*)
   make it ``speculative``;
 - *will, would, shall*, a governing plan or schedule verb (*plans to, aims to, is set to, is
@@ -20,8 +21,13 @@ CONDITIONS = {"if", "unless", "whether"}
 SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
-                  "mean", "go"}
-SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh"}
+                  "mean", "go", "due", "poised", "ready"}
+# nouns whose infinitive is still to be done: "a contract to build a lander"
+PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "mou", "proposal", "bid", "order",
+              "mission", "goal", "aim", "ambition", "effort"}
+# verbs whose complement did not (or not yet) happen: "Israel failed to land", "as it tried to land"
+UNREALISED_GOVERNORS = {"fail", "try", "attempt", "refuse", "decline"}
+SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
 
 
 def certainty(token) -> str | None:
@@ -45,11 +51,15 @@ def certainty(token) -> str | None:
             level = "planned"
         if node == token and node.lemma_.lower() in SCHEDULED and any(c.dep_ == "auxpass" for c in children):
             level = "planned"
+        if node != token and node.lemma_.lower() in UNREALISED_GOVERNORS:
+            return None  # "failed to land", "tried to land": the text does not say it happened
         if node != token and node.lemma_.lower() in SPECULATIVE_GOVERNORS:
             return "speculative"
         if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
             level = "planned"
-        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl") or node.head == node:
+        if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
+            level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
         node = node.head
     return level

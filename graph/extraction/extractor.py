@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
+from graph.extraction.facts import Fact
 from graph.extraction.inference import series
-from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, with_article_acronyms
+from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
-from graph.extraction.relations import Fact, verb_facts
+from graph.extraction.relations import verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
 from graph.namespaces import CERTAINTY_RANK
-from graph.text import Article, normalise
+from graph.text import Article, normalise, without_dateline
 
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
 
@@ -81,7 +82,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
     linker = linker or Linker.default()
     nlp, finder = pipeline(), _finder(linker)
     article_date = date or article.date
-    sentences = article.sentences()
+    sentences = [without_dateline(s) for s in article.sentences()]
     discourse = Discourse()
     out = Extraction()
     best: dict[tuple[str, str, str], Extracted] = {}
@@ -90,7 +91,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
     acronyms: dict[str, Entity] = {}
     for sentence, doc in zip(sentences, nlp.pipe(normalise(s.text) for s in sentences), strict=True):
         mentions = with_article_acronyms(doc, finder.find(doc, sentence.text, sentence.start), acronyms)
-        acronyms.update({m.entity.acronym: m.entity for m in mentions if m.entity.acronym and not m.entity.known})
+        acronyms.update({n: m.entity for m in mentions if not m.entity.known for n in short_names(m.entity)})
         reader = SentenceReader(doc, mentions, linker, discourse, sentence.text, sentence.start)
         times = find_times(sentence.text, article_date)
         for st in _statements(reader, times, article_date):
@@ -126,19 +127,21 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
         if fact.subject.entity.iri == fact.object.entity.iri or not _fits(reader, fact):
             continue
         level = "stated" if fact.presupposed else certainty(reader.doc[fact.at])
-        if fact.ended:
-            level = "stated"
+        if fact.ended and level is None:
+            level = "stated"  # "terminate the currently suspended co-operation": the end is what is said
         if level is None:
             continue
         if fact.relation == "plansMission" and level == "stated":
             level = "planned"  # a plan is a plan, however firmly it is said
-        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race",):
+        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race", "sanction"):
             level = "inferred"
         when = _time_of(reader, fact.at, times)
         past = when if when and (not article_date or when.value[:4] <= article_date[:4]) else None
+        if fact.ended and level != "stated" and when is None:
+            continue  # "would leave the ISS", no date: nothing to say when the relation ends
         st = _statement(reader, fact.subject, fact.relation, fact.object, level)
         if fact.ended:
-            st.end_time = past or article_time(article_date)
+            st.end_time = (past or article_time(article_date)) if level == "stated" else when
         elif fact.relation in EVENT_TYPES or fact.relation in ("launched", "landedOn", "returnedSamples"):
             st.point_in_time = past if level == "stated" else when
         t = st.end_time or st.point_in_time
@@ -167,8 +170,8 @@ def _shown(m: Mention) -> str:
     return f"{m.entity.label} ({m.surface})" if m.surface and not similar else m.entity.display
 
 
-def _target(reader: SentenceReader, m: Mention, when: TimeValue) -> Extracted:
-    st = Extracted(m.entity.iri, "targetDate", when.value, "planned", reader.text, reader.offset,
+def _target(reader: SentenceReader, m: Mention, when: TimeValue, level: str = "planned") -> Extracted:
+    st = Extracted(m.entity.iri, "targetDate", when.value, level, reader.text, reader.offset,
                    subject_label=_shown(m), object_label=when.expression or when.value, point_in_time=when)
     if when.expression and when.expression != when.value:
         st.extra["time_expression"] = when.expression
@@ -179,15 +182,16 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
     """"Chang'e 7 is scheduled to set out around 2026": an undertaking, a plan, a future time."""
     out = []
     for v in reader.doc:
-        if v.pos_ not in ("VERB", "AUX") or certainty(v) != "planned":
+        level = certainty(v) if v.pos_ in ("VERB", "AUX") else None
+        if level not in ("planned", "speculative"):
             continue
         when = _time_of(reader, v.i, times, direct=True)
-        if when is None or (article_date and when.value[:4] < article_date[:4]):
-            continue
+        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+            continue  # a target is ahead of the article: "on Tuesday" before it is no target
         things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
         things += [m for c in v.children if c.dep_ == "nsubjpass" for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
-        out += [_target(reader, m, when) for m in things]
+        out += [_target(reader, m, when, level) for m in things]
     return out
 
 
@@ -234,7 +238,7 @@ def _country_entity(linker: Linker, iri: str) -> Entity:
 _SIGNATURES = {
     "basedIn": (("Actor",), ("Country", "Place")),
     "locatedIn": (("Undertaking", "Facility", "Place", "Spacecraft"), ("Place", "CelestialBody", "Orbit")),
-    "landedOn": (("Undertaking", "Spacecraft", "Country", "SpaceAgency"), ("Place", "CelestialBody", "Region")),
+    "landedOn": (("Undertaking", "Spacecraft", "Actor"), ("Place", "CelestialBody", "Region")),
     "operates": (("Actor",), ("Undertaking", "Facility", "Spacecraft", "Agreement")),
     "launched": (("Actor",), ("Undertaking", "Spacecraft")),
     "partOf": (("Undertaking", "Spacecraft", "Facility"), ("Undertaking", "Spacecraft", "Facility")),

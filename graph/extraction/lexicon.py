@@ -12,7 +12,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
                      "secure", "clinch"],
                     "signedAgreement"),
-    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin"], "memberOf"),
+    **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin", "provide", "supply"], "memberOf"),
+    **dict.fromkeys(["leave", "quit", "exit"], "left"),
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
@@ -36,19 +37,34 @@ MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 MAKING_VERBS = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
 PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "tie", "ties",
-                 "relationship", "partner", "partners", "deal", "agreement", "pact", "venture"}
-RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanctions"}
+                 "relationship", "partner", "partners", "deal", "agreement", "pact", "venture", "effort",
+                 "endeavour", "endeavor"}
+RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanction",
+               "sanctions"}
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
                    "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
                    "document", "documents", "loi"}
 SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials"}
 PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
-PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return"}
+PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return", "contribution"}
 PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
 # unnamed things built and run: "the landing platform", "a new descent stage"
 HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "orbiter", "spacecraft", "satellite",
                   "rocket", "engine", "instrument", "telescope", "camera", "station", "facility", "centre", "center",
-                  "probe", "capsule", "vehicle", "payload", "arm"}
+                  "probe", "capsule", "vehicle", "payload", "arm", "airlock", "habitat", "antenna", "radar",
+                  "spectrometer", "detector", "sensor", "observatory"}
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble"}
+# people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
+STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
+               "staff", "specialist",
+               "technician", "leader", "authority", "government", "officer"}
+# nouns naming a stage of an undertaking, which stand for it: "the first version of the station"
+STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
+# an organisation's sites: "its Bremen facility", "ESA's headquarters in Paris"
+SITE_NOUNS = {"headquarters", "facility", "plant", "factory", "site", "campus", "hq"}
+# groups whose members a verb of inclusion lists: "the ISS partnership includes the US and Japan"
+GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group", "alliance", "membership"}
+# services one organisation gives another: "suspended launches of OneWeb satellites"
+SERVICE_NOUNS = {"launch", "launches", "delivery", "deliveries", "flight", "flights", "supply", "service", "services"}

@@ -41,7 +41,8 @@ KIND_CLASSES = {
     "organization": "Actor", "commission": "Actor", "institute": "Actor", "corporation": "Company",
     "company": "Company", "industries": "Company", "centre": "Facility", "center": "Facility",
     "cosmodrome": "Facility", "spaceport": "Facility", "facility": "Facility", "laboratory": "Actor",
-    "university": "Actor", "association": "Actor", "force": "Actor", "ministry": "Actor", "department": "Actor",
+    "university": "Actor", "association": "Actor", "consortium": "Actor", "force": "Actor", "ministry": "Actor",
+    "department": "Actor",
 }
 NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
                "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}
@@ -207,18 +208,48 @@ class MentionFinder:
             kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
         label_span = doc[start:kind_end]
         cls = _class_of(doc, span, label_span, via)
+        if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS"):
+            label_span = span  # "Chang'e 7 and Chang'e 8 missions": the kind is both names', not part of one
         if cls is None:
             return None
-        label = label_span.text.strip().rstrip(".")
+        label = label_span.text.replace("' ", " ").replace('" ', " ").strip().rstrip(".")
         return Mention(start, kind_end, new_entity(label, cls, text, offset), via, set(range(start, kind_end)))
 
 
-def with_article_acronyms(doc, mentions: list[Mention], acronyms: dict[str, Entity]) -> list[Mention]:
-    """The acronyms the article introduced ("... Association Hawai'i (ILOA)"), found again alone."""
-    taken = {i for m in mentions for i in m.tokens}
-    extra = [Mention(t.i, t.i + 1, acronyms[t.text], "acronym", {t.i}) for t in doc
-             if t.text in acronyms and t.i not in taken]
-    return sorted(mentions + extra, key=lambda m: m.start)
+def with_article_acronyms(doc, mentions: list[Mention], names: dict[str, Entity]) -> list[Mention]:
+    """The acronyms and short names the article introduced ("... Association Hawai'i (ILOA)", "the
+    'Gaganyaan' mission"), found again alone: "ILOA", "Gaganyaan" are the same new entity."""
+    out = []
+    for m in mentions:
+        again = names.get(doc[m.start:m.end].text)
+        known_here = again is not None and not m.entity.known and m.entity.iri != again.iri
+        out.append(Mention(m.start, m.end, again, "acronym", m.tokens) if known_here else m)
+    taken = {i for m in out for i in m.tokens}
+    for name, entity in names.items():
+        words = name.split()
+        for t in doc:
+            end = t.i + len(words)
+            if [x.text for x in doc[t.i:end]] == words and not taken & set(range(t.i, end)):
+                out.append(Mention(t.i, end, entity, "acronym", set(range(t.i, end))))
+                taken |= set(range(t.i, end))
+    return sorted(out, key=lambda m: m.start)
+
+
+def short_names(entity: Entity) -> list[str]:
+    """What the article may call a new entity after naming it in full: its acronym, and its name
+    without the kind noun ("Hera mission" -> "Hera").
+
+    >>> short_names(Entity("x", "Hera mission", "Mission", False, "HM"))
+    ['HM', 'Hera']
+    """
+    out = [entity.acronym] if entity.acronym else []
+    words = entity.label.split()
+    while len(words) > 1 and words[-1].lower() in KIND_CLASSES:
+        words.pop()
+    name = " ".join(words)
+    if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in _NOT_NAMES:
+        out.append(name)
+    return out
 
 
 def new_entity(label: str, cls: str, evidence: str, offset: int, acronym: str | None = None) -> Entity:
@@ -243,6 +274,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 def _kind_extension(doc, start: int, end: int) -> int:
     """The end of the span taken with a kind noun right after it: "ExoMars" + "mission"."""
     i = end
+    if i < len(doc) and doc[i].text in ("'", '"') and doc[start - 1:start].text in ("'", '"'):
+        i += 1  # "the 'Gaganyaan' mission": a quoted name, then its kind
     while i < len(doc) and i < end + 2 and doc[i].lower_ in ("lunar", "mars", "moon", "robotic", "space"):
         i += 1
     if i < len(doc) and doc[i].lemma_.lower() in KIND_CLASSES and doc[i].pos_ in ("NOUN", "PROPN"):
@@ -277,22 +310,30 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return "Company"  # "SpaceX", "OneWeb"
     if _NUMBERED.match(span.text):
         return "Spacecraft"  # "Condor-3", "Luna 25": numbered names are craft, whatever the model says
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
+            and doc[span.start - 2].lower_ in ("the", "a", "an"):
+        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
+    if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
+            c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
+        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
     if "GPE" in labels and not _is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
         if label in labels:
             return None if label == "NORP" else NER_CLASSES[label]
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.dep_ in ("compound", "amod") and before.head.i in range(span.start, span.end) \
-            and before.lemma_.lower() in KIND_CLASSES:
-        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
-    if span.root.dep_ in ("nsubj", "nsubjpass") and (governor.lemma_.lower() in CRAFT_VERBS or any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in CRAFT_VERBS for c in governor.children)):
-        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
+    if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
+        return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
     if via == "shape":
         return "Spacecraft"
     return None
+
+
+def _craft_verb(verb) -> bool:
+    """What only a craft does, said without an object: "Hera will arrive", "Odysseus was launched"
+    ("Rocket Lab launched the probe" is an actor's deed)."""
+    return verb.lemma_.lower() in CRAFT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _names_an_organisation(span, via: str) -> bool:

@@ -12,9 +12,16 @@
 
 from __future__ import annotations
 
-from graph.extraction.lexicon import MEMBER_NOUNS, PARTICIPATION_NOUNS, PARTNER_NOUNS, PLAN_NOUNS, RIVAL_NOUNS
+from graph.extraction.facts import Fact, pairs
+from graph.extraction.lexicon import (
+    MEMBER_NOUNS,
+    PARTICIPATION_NOUNS,
+    PARTNER_NOUNS,
+    PLAN_NOUNS,
+    RIVAL_NOUNS,
+    SITE_NOUNS,
+)
 from graph.extraction.mentions import Mention
-from graph.extraction.relations import Fact, pairs
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 
@@ -33,8 +40,12 @@ def noun_facts(reader) -> list[Fact]:
         if head_of_mention:
             structural += _named_by(reader, tok, owned) + _located(reader, tok, owned)
         structural += _led(reader, tok, owned)
+        if owned is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in SITE_NOUNS:
+            structural += _site(reader, tok)
         if tok.lower_ == "based" and tok.dep_ == "amod":
             structural += _based(reader, tok)
+        structural += [Fact(f.subject, f.relation, other, f.at) for f in structural if f.relation == "operates"
+                       and f.object is owned for other in _conjoined(reader, owned)]
         for fact in structural:
             fact.presupposed = True
         facts += structural
@@ -73,7 +84,9 @@ def _as_part_of(reader, tok) -> list[Fact]:
 def _participation(reader, tok) -> list[Fact]:
     """"Japan's participation in the ISS", "South Africa's entry into the program"."""
     members = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
-    wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
+    # the preposition may hang on the verb: "solidified NASA's contributions to the project"
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
     return [Fact(m, "memberOf", w, tok.i) for m in members for w in wholes]
 
@@ -105,6 +118,13 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
     return out
 
 
+def _conjoined(reader, m: Mention) -> list[Mention]:
+    """The mentions coordinated with ``m`` that have no possessive of their own: in "China's Chang'e 7
+    and Chang'e 8 missions" China's owns both."""
+    return [other for other in reader.conjoined(m)
+            if not any(c.dep_ == "poss" for i in other.tokens for c in reader.doc[i].children)]
+
+
 def _named_by(reader, tok, owned: Mention) -> list[Fact]:
     """"the SpaceX Crew Dragon", "an ISRO mission": an organisation naming what it runs."""
     out = []
@@ -125,6 +145,27 @@ def _led(reader, tok, owned: Mention | None) -> list[Fact]:
     if target is None:
         return []
     return [Fact(owner, "operates", target, tok.i) for c in tok.children for owner in reader.args(c)]
+
+
+def _site(reader, tok) -> list[Fact]:
+    """"its Bremen facility in Germany", "NASA headquarters in Washington": an organisation's site,
+    proposed as a facility it runs, where the text says it is."""
+    owners = [m for c in tok.children if c.dep_ in ("poss", "compound") for m in reader.args(c) if reader.is_actor(m)]
+    if not owners:
+        return []
+    # the site's own name before it ("Bremen facility"), not its owner's ("NASA headquarters")
+    names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+             and ((m := reader.mention_at(c.i)) is None or reader.is_a(m, "Place"))]
+    start = min([c.i for c in names] + [tok.i])
+    label = f"{owners[0].entity.acronym or owners[0].entity.label} {reader.doc[start:tok.i + 1].text}"
+    site = reader._described(start, tok.i + 1, "Facility", label)
+    out = [Fact(o, "operates", site, tok.i) for o in owners]
+    places = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES)]
+    after = reader.doc[tok.i + 1] if tok.i + 1 < len(reader.doc) else None
+    if not places and after is not None and after.lower_ in ("in", "at"):
+        places = [m for p in after.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES)]
+    return out + [Fact(site, "locatedIn", p, tok.i) for p in places]
 
 
 def _located(reader, tok, owned: Mention) -> list[Fact]:
@@ -159,6 +200,15 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     for t in tok.subtree:
         if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
             sides.append(m)
+    if relation == "rivalOf" and tok.dep_ in ("attr", "dobj"):
+        # "Russia and China are rivals of the US", "the US imposed sanctions on Roscosmos"
+        others = [m for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
+                  and c.lower_ in ("of", "on", "against") for p in c.children if p.dep_ == "pobj"
+                  for m in reader.args(p)]
+        if others:
+            sides = [*reader.subject_of(tok.head), *others]
+            return [Fact(a, "rivalOf", b, tok.i) for a in sides[:-len(others)] for b in others
+                    if reader.is_actor(a) and reader.is_actor(b) and a.entity.iri != b.entity.iri]
     sides = sorted((m for m in sides if reader.is_actor(m)), key=lambda m: m.start)
     # "NASA and ESA have finalized their collaboration": the owners are the clause's subjects
     if len(sides) < 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
@@ -172,6 +222,11 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
     if relation == "partnerOf" and len(sides) > 1:
         reader.discourse.parties = sides[:2]
+    # "MSR is a joint effort between NASA and ESA", "the mission, a collaboration between X and Y": both run it
+    if relation == "partnerOf" and len(sides) > 1:
+        named = {"attr": reader.subject_of, "appos": reader.args}.get(tok.dep_, lambda _: [])(tok.head)
+        facts += [Fact(s, "operates", t, tok.i) for s in sides for t in named
+                  if reader.is_a(t, "Undertaking", "Spacecraft")]
     # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:
@@ -205,6 +260,10 @@ def _plan(reader, tok) -> list[Fact]:
     if not planners and tok.dep_ in ("dobj", "attr"):
         planners = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]
     plans = []
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        # "NASA's plan is to have a permanent presence near the Moon": the infinitive is the plan
+        plans += [g for x in tok.head.children if x.dep_ in ("xcomp", "ccomp")
+                  and (g := reader.described_goal(x)) is not None]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "to"):
             for p in c.children:

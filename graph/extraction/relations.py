@@ -13,49 +13,20 @@ The words are data (:mod:`graph.extraction.lexicon`): a verb or noun added there
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from graph.extraction.arguments import Clause
 from graph.extraction.certainty import certainty
+from graph.extraction.craft import copula_facts, has_part, installed_on, land, samples_returned
+from graph.extraction.facts import Fact, pairs
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     MAKING_VERBS,
-    MEMBER_NOUNS,
     MULTILATERAL,
-    PART_NOUNS,
     PARTNER_NOUNS,
     PHRASAL,
-    PLACE_PREPS,
-    SAMPLE_NOUNS,
+    SERVICE_NOUNS,
     VERB_RELATIONS,
 )
-from graph.extraction.mentions import KIND_CLASSES, Mention
-
-
-@dataclass
-class Fact:
-    """A relation between two mentions (or a mention and a description), found at a token."""
-
-    subject: Mention
-    relation: str
-    object: Mention
-    at: int  # the token whose clause decides certainty and time
-    ended: bool = False
-    # a relation the words presuppose ("NASA's rover", "a Houston-based company") holds whatever the
-    # clause says of it ("NASA's rover could fail"): it is stated
-    presupposed: bool = False
-
-
-def pairs(mentions: list[Mention], relation: str, at: int) -> list[Fact]:
-    out = []
-    seen = set()
-    for i, a in enumerate(mentions):
-        for b in mentions[i + 1:]:
-            key = frozenset((a.entity.iri, b.entity.iri))
-            if len(key) == 2 and key not in seen:
-                seen.add(key)
-                out.append(Fact(a, relation, b, at))
-    return out
+from graph.extraction.mentions import Mention
 
 
 def verb_key(tok) -> str:
@@ -83,7 +54,7 @@ def verb_facts(reader) -> list[Fact]:
         relation = VERB_RELATIONS.get(verb_key(v))
         clause = Clause(v, reader)
         if relation is None:
-            facts += _copula_facts(clause)
+            facts += copula_facts(clause)
             continue
         facts += _RULES[relation](clause)
     return facts
@@ -101,7 +72,7 @@ def _agree(clause: Clause) -> list[Fact]:
 def _partner(clause: Clause) -> list[Fact]:
     v = clause.verb
     if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in v.children):
-        return []
+        return _work_on(clause)
     subjects = clause.subjects()
     partners = clause.prep_objects("with", "alongside")
     facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
@@ -115,6 +86,15 @@ def _partner(clause: Clause) -> list[Fact]:
     return facts
 
 
+def _work_on(clause: Clause) -> list[Fact]:
+    """"Emirati engineers are working on a second rover": what is being worked on is planned."""
+    reader = clause.reader
+    things = [m for m in clause.prep_objects("on") if reader.is_a(m, "Undertaking", "Spacecraft")]
+    things += [d for c in clause.verb.children if c.dep_ == "prep" and c.lower_ == "on"
+               for p in c.children if p.dep_ == "pobj" and (d := reader.described_hardware(p)) is not None]
+    return [Fact(s, "plansMission", t, clause.verb.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
+
+
 def _sign(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     signers = reader.represented(clause.subjects())
@@ -126,8 +106,9 @@ def _sign(clause: Clause) -> list[Fact]:
     signers += reader.represented(clause.prep_objects("behalf"))
     signers += [m for t in clause.object_tokens() for m in reader.agreement_parties(t)]
     recipients = []
-    if v.lemma_ in ("award", "grant"):  # "ESA awarded a contract to Thales Alenia Space"
+    if v.lemma_ in ("award", "grant"):  # "ESA awarded a contract to Thales", "NASA awarded SpaceX a contract"
         recipients = [m for m in clause.prep_objects("to") if reader.is_actor(m)]
+        recipients += [m for c in v.children if c.dep_ == "dative" for m in reader.args(c) if reader.is_actor(m)]
         signers += recipients
     signers = [s for s in dict.fromkeys(signers) if reader.is_actor(s)]
     if not signers and clause.passive:
@@ -138,13 +119,27 @@ def _sign(clause: Clause) -> list[Fact]:
         agreements = [a for t in clause.object_tokens()
                       if (a := reader.described_agreement(t, signers, recipients)) is not None]
     if not agreements:
-        return _copula_facts(clause)  # "reached lunar orbit" is no agreement
+        return copula_facts(clause)  # "reached lunar orbit" is no agreement
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
+    facts += _contracted_work(clause, recipients)
     if len(signers) > 1:
         reader.discourse.parties = signers[:2]
     # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
     if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
         facts += pairs(signers, "partnerOf", v.i)
+    return facts
+
+
+def _contracted_work(clause: Clause, recipients: list[Mention]) -> list[Fact]:
+    """"awarded SpaceX a contract to build a lunar lander": the recipient builds it."""
+    reader = clause.reader
+    work = [a for t in clause.object_tokens() for a in t.children if a.dep_ in ("acl", "relcl") and a.tag_ == "VB"]
+    facts = []
+    for verb in work:
+        inner = Clause(verb, reader)
+        things = [m for m in inner.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+        things += [d for t in inner.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        facts += [Fact(r, "operates", t, verb.i) for r in recipients for t in things]
     return facts
 
 
@@ -161,6 +156,17 @@ def _member(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     if any(t.lemma_.lower() in ("hand", "force") for t in clause.object_tokens()):
         return _partner(clause)  # "India and Japan are joining hands", "X joined forces with Y"
+    if v.lemma_ in ("contribute", "provide", "supply"):
+        # "ISRO will contribute the lander", "ESA will provide the service module for Orion": who
+        # contributes a craft builds it; what it is for is its whole
+        parts = [m for m in clause.patients() if reader.is_a(m, "Spacecraft")]
+        parts += [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
+        wholes += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for o in c.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
+        if parts:
+            return [Fact(s, "operates", p, v.i) for s in clause.subjects() if reader.is_actor(s) for p in parts] + [
+                Fact(p, "partOf", w, v.i) for p in parts for w in wholes if w is not p]
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
     return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
@@ -173,10 +179,20 @@ def _operate(clause: Clause) -> list[Fact]:
     if not things:
         things = [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
         if clause.passive and v.dep_ == "acl":
-            things += [d for d in [reader.described_hardware(v.head)] if d is not None]
+            # "the Artemis program, a lunar project led by NASA": the noun the participle describes
+            noun = v.head
+            named = reader.subject_of(noun.head) if noun.dep_ == "attr" else reader.args(noun)
+            things += [m for m in named if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+            things += [d for d in [reader.described_hardware(noun)] if d is not None and not named]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
-    return [Fact(s, relation, t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
+    # "build an airlock for the Gateway": what it is built for is its whole
+    wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
+    makers = [s for s in clause.subjects() if reader.is_actor(s)]
+    # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
+    makers += [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
+    return [Fact(s, relation, t, v.i) for s in makers for t in things] + [
+        Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")]
 
 
 def _launch(clause: Clause) -> list[Fact]:
@@ -195,6 +211,9 @@ def _launch(clause: Clause) -> list[Fact]:
         launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":
             facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
+    # "SpaceX launched the Nova-C lander for Intuitive Machines": the customer runs the craft
+    customers = [m for m in clause.prep_objects("for") if reader.is_actor(m)]
+    facts += [Fact(c, "operates", t, v.i) for c in customers for t in things if reader.is_a(t, "Spacecraft")]
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it
         relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
@@ -204,11 +223,22 @@ def _launch(clause: Clause) -> list[Fact]:
     return facts
 
 
+def _leave(clause: Clause) -> list[Fact]:
+    """"Russia will leave the ISS after 2024": a membership that ends."""
+    reader = clause.reader
+    left = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Agreement", "SpaceStation")]
+    return [Fact(s, "memberOf", t, clause.verb.i, ended=True) for s in clause.subjects() if reader.is_actor(s)
+            for t in left]
+
+
 def _aboard(clause: Clause) -> list[Fact]:
     """"Saudi Arabia sent two astronauts aboard the Ax-2 mission", "they flew on the Ax-2 mission":
     those who send or fly people on a mission take part in it."""
     v, reader = clause.verb, clause.reader
     missions = [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Mission")]
+    # "Egypt will send its first astronaut to the ISS": a country with people on a station takes part in it
+    crewed = any(t.lemma_.lower() in ("astronaut", "cosmonaut", "crew", "taikonaut") for t in clause.object_tokens())
+    missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]
     members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
     return [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
 
@@ -218,46 +248,6 @@ def _lift_off(clause: Clause) -> list[Fact]:
     if not any(c.dep_ == "prt" and c.lower_ == "off" for c in clause.verb.children):
         return []
     return _launch(clause)
-
-
-def _land(clause: Clause) -> list[Fact]:
-    v, reader = clause.verb, clause.reader
-    places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
-              and not reader.is_a(m, "Country")]
-    landers = [s for s in clause.subjects() if not reader.is_a(s, "Person")]
-    return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
-
-
-def _return(clause: Clause) -> list[Fact]:
-    v, reader = clause.verb, clause.reader
-    # "scooped up moon rocks and delivered them back to Earth": the samples of the first verb
-    scope = v.head if v.dep_ == "conj" and any(c.lower_ == "them" for c in v.children) else v
-    if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in scope.subtree):
-        return _delivered(clause)
-    sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
-    for t in scope.subtree:
-        if t.lemma_.lower() in SAMPLE_NOUNS:
-            sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
-                        for p in c.children for m in reader.args(p)]
-            # "moon rocks", "lunar soil"
-            sources += [m for c in t.children if c.dep_ in ("compound", "amod", "nmod")
-                        for m in reader.args(c) if reader.is_a(m, "CelestialBody", "Place")]
-    return [Fact(s, "returnedSamples", p, v.i) for s in clause.subjects() for p in sources
-            if "earth" not in p.entity.iri]
-
-
-def _delivered(clause: Clause) -> list[Fact]:
-    """"It delivered the lander to the far side of the Moon": the craft landed there."""
-    v, reader = clause.verb, clause.reader
-    if v.lemma_ != "deliver":
-        return []
-    craft = [m for m in clause.patients() if reader.is_a(m, "Spacecraft", "Mission")]
-    places = [m for m in clause.prep_objects("to", "onto", "on") if reader.is_a(m, "CelestialBody", "Place", "Region")
-              and not reader.is_a(m, "Country", "Orbit") and "earth" not in m.entity.iri]
-    facts = [Fact(c, "landedOn", p, v.i) for c in craft for p in places]
-    if facts:
-        facts += [Fact(s, "operates", c, v.i) for s in clause.subjects() if reader.is_actor(s) for c in craft]
-    return facts
 
 
 def _plan(clause: Clause) -> list[Fact]:
@@ -289,7 +279,7 @@ def _ended(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     about = [t for t in clause.object_tokens() if t.lemma_.lower() in PARTNER_NOUNS | {"work", "mission"}]
     if not about:
-        return []
+        return _ended_service(clause, [s for s in clause.subjects() if reader.is_actor(s)])
     subjects = [s for s in clause.subjects() if reader.is_actor(s)]
     others = [m for m in clause.prep_objects("with") if reader.is_actor(m)]
     if not others and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for t in about for c in t.children):
@@ -300,66 +290,25 @@ def _ended(clause: Clause) -> list[Fact]:
         for o in others:
             facts.append(Fact(s, "partnerOf", o, v.i, ended=True))
             facts.append(Fact(s, "rivalOf", o, v.i))
-    return facts
+    return facts + _ended_service(clause, subjects)
 
 
-def _has_part(clause: Clause) -> list[Fact]:
-    v, reader = clause.verb, clause.reader
-    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
-    # "carries six instruments, five from South Korea and NASA's ShadowCam": the named parts in the object
-    objects = clause.object_tokens() + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
-                                        for p in c.children if p.dep_ == "pobj"]
-    parts = [m for o in objects for t in o.subtree if (m := reader.mention_at(t.i)) is not None]
-    parts = list(dict.fromkeys(parts))
-    return [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
-            if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
-
-
-def _installed_on(clause: Clause) -> list[Fact]:
-    v, reader = clause.verb, clause.reader
-    parts = clause.patients() if clause.passive else []
-    wholes = clause.prep_objects("on", "onto", "aboard", "in", "into")
-    return [Fact(p, "partOf", w, v.i) for p in parts for w in wholes if reader.is_a(w, "Undertaking", "Spacecraft")]
-
-
-def _copula_facts(clause: Clause) -> list[Fact]:
-    """"X is part of Y", "X became a member of Y", "X, based in Y", "X is located in Y"."""
-    v, reader = clause.verb, clause.reader
-    facts: list[Fact] = []
-    lemma = v.lemma_.lower()
-    if lemma in ("be", "become", "remain"):
-        # "Hera is a European Space Agency mission": the actor naming the kind runs the subject
-        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in KIND_CLASSES):
-            owners = [m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
-                      for m in reader.args(c) if reader.is_actor(m)]
-            facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
-                      if not reader.is_actor(s)]
-        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
-            wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
-                      for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-            relation = "partOf" if attr.lemma_.lower() in PART_NOUNS else "memberOf"
-            for s in reader.subject_of(v):
-                for w in wholes:
-                    if reader.is_actor(s) == (relation == "memberOf"):
-                        facts.append(Fact(s, relation, w, v.i))
-    if lemma in ("enter", "reach", "achieve", "attain"):
-        # "the probe entered orbit around Mars": where the craft now is
-        orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]
-        facts += [Fact(s, "locatedIn", o, v.i) for s in reader.subject_of(v)
-                  if reader.is_a(s, "Undertaking", "Spacecraft") for o in orbits]
-    if lemma in ("base", "headquarter", "locate", "situate", "station"):
-        things = Clause(v, reader).patients() or reader.subject_of(v)
-        places = Clause(v, reader).prep_objects("in", "at", "near", "on")
-        for t in things:
-            for p in places:
-                if reader.is_a(p, "Place", "Country", "CelestialBody", "Orbit", "Region"):
-                    relation = "basedIn" if reader.is_actor(t) else "locatedIn"
-                    facts.append(Fact(t, relation, p, v.i))
-    return facts
+def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
+    """"Roscosmos suspended launches of OneWeb satellites": the provider's service to the customer
+    ended (a business tie, not by itself a rivalry)."""
+    reader = clause.reader
+    services = [t for t in clause.object_tokens() if t.lemma_.lower() in SERVICE_NOUNS]
+    customers = [m for t in services for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children for x in [p, *p.children] if x.dep_ in ("pobj", "compound", "poss")
+                 for m in reader.args(x) if reader.is_actor(m)]
+    return [Fact(p, "partnerOf", c, clause.verb.i, ended=True) for p in providers for c in dict.fromkeys(customers)
+            if p.entity.iri != c.entity.iri]
 
 
 _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
-    "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": _land, "returnedSamples": _return,
-    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "hasPart": _has_part, "installedOn": _installed_on,
+    "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": land,
+    "returnedSamples": samples_returned,
+    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "left": _leave, "hasPart": has_part,
+    "installedOn": installed_on,
 }

@@ -1,0 +1,155 @@
+"""What craft do and where things are: landings, samples brought back, parts and wholes, orbits,
+places, and the facts of copular clauses ("X is part of Y", "X is located in Y").
+
+These rules are registered with the others in :data:`graph.extraction.relations._RULES`.
+"""
+
+from __future__ import annotations
+
+from graph.extraction.arguments import Clause
+from graph.extraction.facts import Fact
+from graph.extraction.lexicon import (
+    GROUP_NOUNS,
+    MEMBER_NOUNS,
+    PART_NOUNS,
+    PLACE_PREPS,
+    SAMPLE_NOUNS,
+    STAGE_NOUNS,
+)
+from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, new_entity
+
+
+def land(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
+              and not reader.is_a(m, "Country")]
+    landers = [s for s in clause.subjects() if not reader.is_a(s, "Person")]
+    return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
+
+
+def samples_returned(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    # "scooped up moon rocks and delivered them back to Earth": the samples of the first verb
+    scope = v.head if v.dep_ == "conj" and any(c.lower_ == "them" for c in v.children) else v
+    if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in scope.subtree):
+        return delivered(clause)
+    sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
+    for t in scope.subtree:
+        if t.lemma_.lower() in SAMPLE_NOUNS:
+            sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for p in c.children for m in reader.args(p)]
+            # "moon rocks", "lunar soil"
+            sources += [m for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+                        for m in reader.args(c) if reader.is_a(m, "CelestialBody", "Place")]
+    return [Fact(s, "returnedSamples", p, v.i) for s in clause.subjects() for p in sources
+            if "earth" not in p.entity.iri]
+
+
+def delivered(clause: Clause) -> list[Fact]:
+    """"It delivered the lander to the far side of the Moon": the craft landed there."""
+    v, reader = clause.verb, clause.reader
+    if v.lemma_ != "deliver":
+        return []
+    craft = [m for m in clause.patients() if reader.is_a(m, "Spacecraft", "Mission")]
+    places = [m for m in clause.prep_objects("to", "onto", "on") if reader.is_a(m, "CelestialBody", "Place", "Region")
+              and not reader.is_a(m, "Country", "Orbit") and "earth" not in m.entity.iri]
+    facts = [Fact(c, "landedOn", p, v.i) for c in craft for p in places]
+    if facts:
+        facts += [Fact(s, "operates", c, v.i) for s in clause.subjects() if reader.is_actor(s) for c in craft]
+    return facts
+
+
+def has_part(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
+    if not wholes:
+        # "the first version of the station will consist of ...": the whole of which a stage is named
+        wholes = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in STAGE_NOUNS
+                  for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
+    # "carries six instruments, five from South Korea and NASA's ShadowCam": the named parts in the object
+    objects = clause.object_tokens() + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
+                                        for p in c.children if p.dep_ == "pobj"]
+    parts = [m for o in objects for t in o.subtree if (m := reader.mention_at(t.i)) is not None]
+    parts = list(dict.fromkeys(parts))
+    facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
+             if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
+    # "the ISS partnership includes the US, Russia and Japan", "the Artemis II crew includes NASA astronauts"
+    groups = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_NOUNS
+              for g in c.children if g.dep_ in ("compound", "poss", "nmod") for m in reader.args(g)
+              if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
+    members = [m for o in clause.object_tokens() for m in reader.args(o)
+               if reader.is_actor(m) or reader.is_a(m, "Person")]
+    return facts + [Fact(m, "memberOf", g, v.i) for g in groups for m in dict.fromkeys(members)]
+
+
+def installed_on(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    parts = clause.patients() if clause.passive else []
+    wholes = clause.prep_objects("on", "onto", "aboard", "in", "into")
+    return [Fact(p, "partOf", w, v.i) for p in parts for w in wholes if reader.is_a(w, "Undertaking", "Spacecraft")]
+
+
+def copula_facts(clause: Clause) -> list[Fact]:
+    """"X is part of Y", "X became a member of Y", "X, based in Y", "X is located in Y"."""
+    v, reader = clause.verb, clause.reader
+    facts: list[Fact] = []
+    lemma = v.lemma_.lower()
+    if lemma in ("be", "become", "remain"):
+        # "Hera is a European Space Agency mission": the actor naming the kind runs the subject
+        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in KIND_CLASSES):
+            owners = [m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
+                      for m in reader.args(c) if reader.is_actor(m)]
+            facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
+                      if not reader.is_actor(s)]
+        for attr in (c for c in v.children if c.dep_ == "attr"):
+            # "Glavkosmos is a Russian launch service provider": an organisation of that country
+            countries = [m for c in attr.children if c.dep_ in ("amod", "compound", "nmod") and c.i < attr.i
+                         for m in reader.args(c) if reader.is_a(m, "Country")]
+            facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
+                      and not reader.is_a(s, "Country") for c in countries]
+        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
+            wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
+                      for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+            relation = "partOf" if attr.lemma_.lower() in PART_NOUNS else "memberOf"
+            for s in reader.subject_of(v):
+                for w in wholes:
+                    if reader.is_actor(s) == (relation == "memberOf"):
+                        facts.append(Fact(s, relation, w, v.i))
+    if lemma in ("enter", "reach", "achieve", "attain"):
+        # "the probe entered orbit around Mars": where the craft now is
+        orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]
+        facts += [Fact(s, "locatedIn", o, v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft") for o in orbits]
+    if lemma in ("orbit", "circle") and v.pos_ == "VERB":
+        # "the Hope probe has been orbiting Mars": it is in the orbit around Mars
+        bodies = [m for m in Clause(v, reader).patients() if reader.is_a(m, "CelestialBody")]
+        facts += [Fact(s, "locatedIn", _orbit_of(reader, b), v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
+    if lemma in ("arrive", "reach", "rendezvous"):
+        # "OSIRIS-REx arrived at the asteroid Bennu": the craft is there
+        clause = Clause(v, reader)
+        bodies = [m for m in clause.patients() + clause.prep_objects("at") if reader.is_a(m, "CelestialBody")
+                  and "earth" not in m.entity.iri]
+        facts += [Fact(s, "locatedIn", b, v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
+    if lemma in ("base", "headquarter", "locate", "situate", "station", "sit"):
+        things = Clause(v, reader).patients() or reader.subject_of(v)
+        places = Clause(v, reader).prep_objects("in", "at", "near", "on")
+        for t in things:
+            for p in places:
+                if reader.is_a(p, "Place", "Country", "CelestialBody", "Orbit", "Region"):
+                    relation = "basedIn" if reader.is_actor(t) else "locatedIn"
+                    facts.append(Fact(t, relation, p, v.i))
+    return facts
+
+
+def _orbit_of(reader, body: Mention) -> Mention:
+    """The catalog's orbit around a body ("orbit around Mars"), or a new one named after it."""
+    label = body.entity.label
+    iri = reader.linker.find(f"orbit around {label}") or reader.linker.find(f"orbit around the {label}")
+    if iri is not None:
+        return Mention(body.start, body.end, Entity(iri, reader.linker.entities[iri].label, "", True), "description",
+                       set(body.tokens))
+    return Mention(body.start, body.end, new_entity(f"{label} orbit", "Orbit", reader.text, reader.offset),
+                   "description", set(body.tokens))
