@@ -61,6 +61,8 @@ class Worker:
         child.close()
         self.long = False
         self.idle_since = time.monotonic()
+        self.stopping = threading.Lock()
+        self.stopped = False
 
     def memory(self) -> int | None:
         """The worker's resident memory in bytes (Linux ``/proc``), or ``None`` where unknown."""
@@ -80,6 +82,11 @@ class Worker:
             return None
 
     def kill(self) -> None:
+        """Stop the process and close the pipe, once (the pool's owner of the worker calls this)."""
+        with self.stopping:
+            if self.stopped:
+                return
+            self.stopped = True
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
@@ -241,10 +248,14 @@ class Pool:
     def close(self) -> None:
         with self.ready:
             self.closed = True
-            workers, self.all, self.free = list(self.all), set(), []
+            busy = [worker for worker in self.all if worker not in self.free]
+            free, self.all, self.free = self.free, set(), []
             self.ready.notify_all()
-        for worker in workers:
+        for worker in free:
             worker.kill()
+        for worker in busy:  # the thread that runs its query sees it end and closes its pipe
+            if worker.process.is_alive():
+                worker.process.kill()
 
 
 def _context():
