@@ -42,7 +42,8 @@ from graph.checks import (
     validate_shapes,
 )
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
-from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, CERTAINTY_RANK, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
+from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
+from graph.qualifiers import Certainty
 from graph.sources import Source, TextIndex, read_text
 from graph.statements import S, compile_claims, read_claims, statement_iris
 
@@ -330,11 +331,12 @@ def summary(build: Build) -> dict:
             count += 1
         per_source[source.id] = count
     unchecked = {s.id for s in build.unchecked}
+    ranks = {level.name: level.rank for level in Certainty.levels()}
     return {
         "triples": sum(len(g) for g in ds.graphs()),
         "graphs": sum(1 for g in ds.graphs() if len(g)),
         "entities": dict(sorted(by_type.items())),
-        "statements": dict(sorted(by_certainty.items(), key=lambda kv: -CERTAINTY_RANK.get(kv[0], 0))),
+        "statements": dict(sorted(by_certainty.items(), key=lambda kv: -ranks.get(kv[0], 0))),
         "sources": {
             sid: {"statements": n, "evidence": "not checked (text not at hand)" if sid in unchecked else "checked"}
             for sid, n in sorted(per_source.items())

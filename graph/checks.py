@@ -5,6 +5,7 @@
 - :func:`undeclared_terms` - ontology terms used in the data but never declared (the lint)
 - :func:`validate_shapes` - SHACL validation with pySHACL (imported only when called)
 - :func:`check_values` - every IRI is a valid IRI, every literal well-typed and free of control characters
+- :func:`check_claims_unique` - no claim twice in one file
 
 Each raises the matching :class:`~graph.errors.SpaceKGError` with the file and line.
 """
@@ -19,8 +20,9 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 
 from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError, ValidationError, Violation
+from graph.model import Statement
 from graph.namespaces import CAMEO, KG, SPACE, SRC, shorten
-from graph.statements import Claim
+from graph.terms import Lit
 
 DECLARATION_TYPES = (
     OWL.Class,
@@ -161,7 +163,7 @@ def _closest(name: str, candidates: Iterable[URIRef]) -> str:
 
 
 def check_terms(
-    claims: list[Claim],
+    claims: list[Statement],
     *,
     entities: set[URIRef],
     ontology: Graph,
@@ -171,49 +173,51 @@ def check_terms(
 ) -> None:
     """Raise :class:`UnknownEntityError` for the first claim that names something undeclared."""
     declared = declared_terms(ontology)
-    properties = {t for t in declared if ontology.value(t, RDFS.domain) is not None} | {RDF.type}
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty)
+    properties = {t for t in declared if any((t, RDF.type, kind) in ontology for kind in kinds)} | {RDF.type}
     certainties = set(ontology.subjects(RDF.type, URIRef(SPACE + "Certainty")))
     classes = set(ontology.subjects(RDF.type, OWL.Class))
 
-    def fail(claim: Claim, what: str, term: URIRef, known: Iterable[URIRef]) -> None:
-        line = locate(text, shorten(str(term)), claim.evidence[:30].replace('"', '\\"'))
-        raise UnknownEntityError(
-            f"unknown {what} {shorten(str(term))}{_closest(str(term), known)}", path=path, line=line
-        )
+    def fail(claim: Statement, what: str, term: str, known: Iterable[URIRef]) -> None:
+        quote = claim.evidence.text[:30] if claim.evidence is not None else ""
+        line = locate(text, shorten(term), quote.replace('"', '\\"'))
+        raise UnknownEntityError(f"unknown {what} {shorten(term)}{_closest(term, known)}", path=path, line=line)
 
     for claim in claims:
-        if claim.predicate not in properties:
+        if URIRef(claim.predicate) not in properties:
             fail(claim, "property", claim.predicate, properties)
         for role, term in (("subject", claim.subject), ("object", claim.object)):
-            if isinstance(term, Literal):
+            if isinstance(term, Lit):
                 continue
-            if claim.predicate == RDF.type and role == "object":
-                if term not in classes:
+            if claim.predicate == str(RDF.type) and role == "object":
+                if URIRef(term) not in classes:
                     fail(claim, "class", term, classes)
-            elif str(term).startswith(SRC):
+            elif term.startswith(SRC):
                 continue
-            elif term not in entities:
+            elif URIRef(term) not in entities:
                 fail(claim, f"entity ({role})", term, entities)
-        if claim.certainty not in certainties:
-            fail(claim, "certainty", claim.certainty, certainties)
-        if claim.event_type is not None and claim.event_type not in event_types:
+        if claim.certainty is None or URIRef(claim.certainty.iri) not in certainties:
+            fail(claim, "certainty", claim.certainty.iri if claim.certainty else "", certainties)
+        if claim.event_type is not None and URIRef(claim.event_type) not in event_types:
             fail(claim, "CAMEO event type", claim.event_type, event_types)
 
 
-def claim_line(curated_text: str, claim: Claim) -> int | None:
+def claim_line(curated_text: str, claim: Statement) -> int | None:
     """The line where ``claim``'s paragraph starts in its curated file."""
     from graph.statements import turtle_term
+    from graph.terms import to_rdflib
 
-    predicate = "rdf:type" if str(claim.predicate).endswith("#type") else turtle_term(claim.predicate)
+    predicate = "rdf:type" if claim.predicate.endswith("#type") else turtle_term(to_rdflib(claim.predicate))
+    start = claim.evidence.start if claim.evidence is not None else None
     return locate(
         curated_text,
-        f"rdf:subject {turtle_term(claim.subject)} ",
+        f"rdf:subject {turtle_term(to_rdflib(claim.subject))} ",
         f"rdf:predicate {predicate} ",
-        f":evidenceStart {claim.start} ",
-    ) or locate(curated_text, f":evidenceStart {claim.start}")
+        f":evidenceStart {start} ",
+    ) or locate(curated_text, f":evidenceStart {start}")
 
 
-def check_evidence(claims: list[Claim], text: str, *, path: Path, curated_text: str) -> None:
+def check_evidence(claims: list[Statement], text: str, *, path: Path, curated_text: str) -> None:
     """Raise :class:`EvidenceError` unless every quote is verbatim at its offsets in ``text``, and is prose.
 
     Prose: a run of whole sentences of the article, or a part of one sentence cut at word
@@ -223,30 +227,33 @@ def check_evidence(claims: list[Claim], text: str, *, path: Path, curated_text: 
 
     sentences = split_sentences(text)
     for claim in claims:
-        if text[claim.start : claim.end] == claim.evidence:
-            problem = evidence_shape(claim.start, claim.end, text, sentences)
+        evidence = claim.evidence
+        if evidence is None:
+            continue
+        if text[evidence.start : evidence.end] == evidence.text:
+            problem = evidence_shape(evidence.start, evidence.end, text, sentences)
             if problem:
-                raise EvidenceError(f"the evidence of {_fact(claim)} {problem}: {claim.evidence!r}",
+                raise EvidenceError(f"the evidence of {_fact(claim)} {problem}: {evidence.text!r}",
                                     path=path, line=claim_line(curated_text, claim))
             continue
-        found = text.find(claim.evidence)
+        found = text.find(evidence.text)
         if found >= 0:
             hint = f"; it is at offset {found}: set :evidenceStart {found}"
         else:
             hint = "; it is nowhere in the text (check spaces: the text has non-breaking ones)"
         line = claim_line(curated_text, claim)
+        obj = repr(claim.object.value) if isinstance(claim.object, Lit) else shorten(claim.object)
         raise EvidenceError(
-            f"the evidence of {shorten(str(claim.subject))} {shorten(str(claim.predicate))} "
-            f"{shorten(str(claim.object)) if not isinstance(claim.object, Literal) else repr(str(claim.object))} "
-            f"is not at offsets {claim.start}-{claim.end} of the source text{hint}: {claim.evidence!r}",
+            f"the evidence of {shorten(claim.subject)} {shorten(claim.predicate)} {obj} "
+            f"is not at offsets {evidence.start}-{evidence.end} of the source text{hint}: {evidence.text!r}",
             path=path,
             line=line,
         )
 
 
-def _fact(claim: Claim) -> str:
-    obj = shorten(str(claim.object)) if not isinstance(claim.object, Literal) else repr(str(claim.object))
-    return f"{shorten(str(claim.subject))} {shorten(str(claim.predicate))} {obj}"
+def _fact(claim: Statement) -> str:
+    obj = repr(claim.object.value) if isinstance(claim.object, Lit) else shorten(claim.object)
+    return f"{shorten(claim.subject)} {shorten(claim.predicate)} {obj}"
 
 
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|&[a-z]+;|&#\d+;")
@@ -288,23 +295,24 @@ def evidence_shape(start: int, end: int, text: str, sentences: list) -> str | No
     return "takes part of one sentence and part of another"
 
 
-def check_claims_unique(claims: list[Claim], *, path: Path, curated_text: str) -> None:
+def check_claims_unique(claims: list[Statement], *, path: Path, curated_text: str) -> None:
     """Raise :class:`InputSyntaxError` if one file states the same claim twice (same fact, same quote).
 
     The same fact with another quote (the article says it twice) is kept, as a second statement.
     """
     seen: dict[tuple, int] = {}
     for claim in claims:
-        key = (claim.subject, claim.predicate, claim.object, claim.start)
+        start = claim.evidence.start if claim.evidence is not None else None
+        key = (claim.subject, claim.predicate, claim.object, start)
         first = claim_line(curated_text, claim)
         if key in seen:
             again = _second_line(curated_text, claim) or first
-            raise InputSyntaxError(f"the claim {_fact(claim)} with the evidence at offset {claim.start} is "
+            raise InputSyntaxError(f"the claim {_fact(claim)} with the evidence at offset {start} is "
                                    f"stated twice (also at line {first}): remove one", path=path, line=again)
         seen[key] = first or 0
 
 
-def _second_line(curated_text: str, claim: Claim) -> int | None:
+def _second_line(curated_text: str, claim: Statement) -> int | None:
     first = claim_line(curated_text, claim)
     if not first:
         return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -241,45 +240,38 @@ def query(
     from graph import query as q
 
     if list_queries:
-        for nq in q.named_queries().values():
-            params_text = " ".join(f"-p {p} VALUE" for p in nq.params)
-            click.echo(f"{nq.name}{' ' + params_text if params_text else ''}\n    {nq.question}")
+        click.echo(q.describe_named_queries(), nl=False)
         return
-    bindings = {}
+    if name and query:
+        raise QueryError("give either a query or --name, not both")
     if name:
-        if query:
-            raise QueryError("give either a query or --name, not both")
-        named = q.get_named_query(name)
-        given = dict(params)
-        unknown = [p for p in given if p not in named.params]
-        if unknown:
-            takes = ", ".join(named.params) or "none"
-            raise QueryError(f"named query {name!r} has no parameter(s) {', '.join(unknown)} (it takes: {takes})")
-        missing = [p for p in named.params if p not in given]
-        if missing:
-            needs = "; ".join(f"-p {m} VALUE ({named.params[m]})" for m in missing)
-            raise QueryError(f"named query {name!r} needs parameter(s): {needs}")
-        text, label = named.text, str(named.path)
-        bindings = {k: q.parse_term(v) for k, v in given.items()}
+        text, label, bindings = q.bind_named_query(name, dict(params))
     elif query is None:
         raise QueryError("give a query (text, file, or - for stdin), or --name NAME")
+    elif params:
+        raise QueryError("parameters (-p) go with named queries (--name)")
     else:
-        if params:
-            raise QueryError("parameters (-p) go with named queries (--name)")
-        text, label = read_query_argument(query)
+        (text, label), bindings = read_query_argument(query), {}
+    click.echo(_answer(text, label, bindings, fmt, endpoint, headers, allow_service, build_dir), nl=False)
+
+
+def _answer(text: str, label: str, bindings: dict, fmt: str, endpoint: str | None, headers: tuple[str, ...],
+            allow_service: bool, build_dir: Path | None) -> str:
+    """The results of a query, formatted, from the endpoint if one is given, else from the build."""
+    from graph import query as q
+
     if endpoint:
         from graph import remote
 
         # the endpoint runs the query, SERVICE included: its own policy applies, not --allow-service
         results = remote.query(endpoint, text, bindings=bindings, headers=remote.auth_headers(headers), source=label)
-        click.echo(q.format_results(results, fmt), nl=False)
-        return
+        return q.format_results(results, fmt)
     if headers:
         raise QueryError("--header goes with --endpoint")
     from graph.store import open_store
 
     store = open_store(build_dir or default_build_dir())
-    click.echo(q.answer(store, text, fmt, bindings=bindings, source=label, allow_service=allow_service), nl=False)
+    return q.answer(store, text, fmt, bindings=bindings, source=label, allow_service=allow_service)
 
 
 def read_query_argument(argument: str) -> tuple[str, str]:
@@ -308,161 +300,6 @@ def _decode_query(data: bytes, label: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise QueryError(f"{label}:{line}: the query is not UTF-8 text (byte 0x{data[exc.start]:02x} "
                          f"at offset {exc.start}); SPARQL queries are UTF-8") from exc
-
-
-def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from graph.mirror import normalize_date
-
-    if value is None:
-        return None
-    try:
-        normalize_date(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-    return value
-
-
-as_of_option = click.option(
-    "--as-of", metavar="DATE", callback=_as_of,
-    help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
-)
-min_certainty_option = click.option(
-    "--min-certainty",
-    type=click.Choice(["stated", "planned", "speculative", "inferred"], case_sensitive=False),
-    help="Only statements at least this sure (stated > planned > speculative > inferred).",
-)
-
-
-@main.command()
-@as_of_option
-@min_certainty_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@build_dir_option
-@remote_options
-@reports_errors
-def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: Path | None,
-            endpoint: str | None, headers: tuple[str, ...]) -> None:
-    """Print the blocs, the most central actors and the structural balance of the graph."""
-    from graph.analysis import analysis_json, format_analysis
-    from graph.analysis import analyze as run_analysis
-    from graph.mirror import mirror
-
-    G = mirror(open_graph(build_dir, endpoint, headers))
-    result = run_analysis(G, as_of=as_of, min_certainty=min_certainty)
-    click.echo(analysis_json(result) if fmt == "json" else format_analysis(result), nl=fmt == "json")
-
-
-@main.command()
-@click.argument("entity_a")
-@click.argument("entity_b")
-@as_of_option
-@min_certainty_option
-@build_dir_option
-@remote_options
-@reports_errors
-def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str | None, build_dir: Path | None,
-            endpoint: str | None, headers: tuple[str, ...]) -> None:
-    """Print the shortest chains of statements linking two entities, with evidence and certainty.
-
-    Entities are named by label, alias, acronym or ID, in any case (e.g. CNSA, "US space agency",
-    kg:roscosmos).
-    """
-    from graph.analysis import explain_text, resolve
-    from graph.mirror import mirror
-
-    G = mirror(open_graph(build_dir, endpoint, headers))
-    a, b = resolve(G, entity_a), resolve(G, entity_b)
-    click.echo(explain_text(G, a, b, as_of=as_of, min_certainty=min_certainty), nl=False)
-
-
-@main.command()
-@click.option(
-    "--projection", type=click.Choice(["partnership", "rivalry", "signed", "membership", "full"]),
-    default="full", show_default=True, help="Which graph to write.",
-)
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
-@as_of_option
-@min_certainty_option
-@build_dir_option
-@remote_options
-@reports_errors
-def export(
-    projection: str, fmt: str, output: Path, as_of: str | None, min_certainty: str | None, build_dir: Path | None,
-    endpoint: str | None, headers: tuple[str, ...],
-) -> None:
-    """Write a projection of the graph as GraphML or GEXF (for Gephi, Cytoscape, yEd), attributes kept.
-
-    Missing values are left out; lists and dicts are written as JSON text.
-    """
-    from graph.mirror import export_bytes, mirror, project
-    from graph.store import write_atomically
-
-    G = mirror(open_graph(build_dir, endpoint, headers))
-    P = project(G, projection, as_of=as_of, min_certainty=min_certainty)
-    write_atomically(output, export_bytes(P, fmt))
-    click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}) -> {output}")
-
-
-MAP_KINDS = ("partnerships", "rivalries", "signed", "memberships", "timeline")
-
-
-@main.command()
-@click.argument("kind", type=click.Choice(MAP_KINDS), required=False)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The PNG file to write.")
-@click.option("--query", "query_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Draw the result of a CONSTRUCT (or SELECT ?s ?p ?o) query file instead of a KIND.")
-@as_of_option
-@min_certainty_option
-@click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of ENTITY (label, alias, acronym or ID).")
-@click.option("--depth", type=click.IntRange(1, 6), default=1, show_default=True, help="Steps around --focus.")
-@click.option("--title", help="The map's title (default: one per kind).")
-@click.option("--dpi", type=click.IntRange(50, 600), default=150, show_default=True)
-@click.option("--width", type=click.IntRange(400, 8000), default=1600, show_default=True, help="Pixels.")
-@click.option("--height", type=click.IntRange(300, 8000), default=1000, show_default=True, help="Pixels.")
-@build_dir_option
-@remote_options
-@reports_errors
-def render(
-    kind: str | None, output: Path, query_file: Path | None, as_of: str | None, min_certainty: str | None,
-    focus: str | None, depth: int, title: str | None, dpi: int, width: int, height: int, build_dir: Path | None,
-    endpoint: str | None, headers: tuple[str, ...],
-) -> None:
-    """Draw a relationship map as PNG: partnerships, rivalries, signed, memberships or timeline.
-
-    \b
-    Examples:
-      spacekg render partnerships -o partnerships.png
-      spacekg render signed --as-of 2021-12-31 --min-certainty planned -o camps.png
-      spacekg render memberships --focus NASA --depth 2 -o nasa.png
-      spacekg render --query my-construct.rq -o mine.png
-    """
-    from graph import maps
-    from graph.store import build_hash, write_atomically
-
-    if (kind is None) == (query_file is None):
-        raise click.UsageError("give a KIND or --query FILE (one of them)")
-    if output.suffix.lower() != ".png":
-        raise click.UsageError(f"the output must be a .png file, not {output.name!r}")
-    folder = build_dir or default_build_dir()
-    store = open_graph(build_dir, endpoint, headers)
-    size = {"width": width, "height": height, "dpi": dpi}
-    if query_file is not None:
-        text, label = read_query_argument(str(query_file))
-        spec, drawn = maps.render_query(store, text, query_name=label, title=title,
-                                        build_hash="" if endpoint else build_hash(folder), **size)
-    else:
-        # One layout memory per map (kind, focus and filters), so each map stays stable as the graph grows.
-        parts = [kind, focus and focus.casefold(), as_of and f"as-of-{as_of}", min_certainty]
-        memory = folder / "layouts" / ("-".join(re.sub(r"[^\w.-]+", "_", p) for p in parts if p) + ".json")
-        spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=as_of,
-                                  min_certainty=min_certainty, focus=focus, depth=depth, title=title,
-                                  memory_path=None if endpoint else memory, **size)
-    write_atomically(output, drawn.png)
-    shown = (f"{len(spec.events)} events" if spec.kind == "timeline"
-             else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges")
-    click.echo(f"wrote {spec.kind} map ({shown}) -> {output}")
 
 
 @main.command()
@@ -662,3 +499,7 @@ def review(data_dir: Path | None, text_dirs: tuple[Path, ...], port: int, quiet:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# The commands that read the graph as a network (analyze, explain, export, render) live in their own module.
+from graph import cli_analysis  # noqa: E402, F401 - registers its commands on `main`

@@ -10,7 +10,7 @@ code   meaning
 =====  ====================================================================
 0      success
 1      unexpected internal error (a bug: please report it)
-2      usage error (unknown option, missing argument; set by click)
+2      usage error (unknown option, missing argument, a value that is not a date or a level)
 3      syntax error in an input file (Turtle, TriG), a value RDF cannot hold (an IRI with a
        space, a control character or lone surrogate in a literal, an ill-typed literal), a
        claim stated twice, a file that is not UTF-8 (UTF-16, a byte-order mark)
@@ -55,6 +55,12 @@ class SpaceKGError(Exception):
         return f"{self.location}: {self.message}" if self.location else self.message
 
 
+class UsageError(SpaceKGError):
+    """A value given to a command or function is not one it takes (a date, a certainty level, a map kind)."""
+
+    exit_code = 2
+
+
 class InputSyntaxError(SpaceKGError):
     """An input file is not well-formed (Turtle, TriG, SPARQL)."""
 
@@ -71,32 +77,6 @@ class EvidenceError(SpaceKGError):
     """An evidence quote is not where its statement says, or a source text does not match its hash."""
 
     exit_code = 5
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One SHACL result, located as precisely as the data allows."""
-
-    focus: str
-    path: str | None
-    message: str
-    location: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.location}: " if self.location else ""
-        on = f" ({self.path})" if self.path else ""
-        return f"{where}{self.focus}{on}: {self.message}"
-
-
-class ValidationError(SpaceKGError):
-    """The graph does not conform to the SHACL shapes."""
-
-    exit_code = 6
-
-    def __init__(self, violations: list[Violation]) -> None:
-        self.violations = violations
-        lines = "\n".join(f"  {v}" for v in violations)
-        super().__init__(f"the graph violates {len(violations)} SHACL constraint(s):\n{lines}")
 
 
 class QueryError(SpaceKGError):
@@ -127,3 +107,29 @@ class ModelError(SpaceKGError):
     """The language model is missing or is not the pinned release (exit code 11)."""
 
     exit_code = 11
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, located as precisely as the data allows."""
+
+    focus: str
+    path: str | None
+    message: str
+    location: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        on = f" ({self.path})" if self.path else ""
+        return f"{where}{self.focus}{on}: {self.message}"
+
+
+class ValidationError(SpaceKGError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = 6
+
+    def __init__(self, violations: list[Violation]) -> None:
+        self.violations = violations
+        lines = "\n".join(f"  {v}" for v in violations)
+        super().__init__(f"the graph violates {len(violations)} SHACL constraint(s):\n{lines}")

@@ -67,29 +67,8 @@ def source_id_for(path: Path) -> str:
 
 
 def to_claims(statements: list[Extracted]):
-    """The extracted statements as :class:`graph.statements.Claim` objects."""
-    from rdflib import Literal, URIRef
-
-    from graph.namespaces import CAMEO
-    from graph.statements import Claim, S
-
-    certainty = {"stated": S.Stated, "planned": S.Planned, "speculative": S.Speculative, "inferred": S.Inferred}
-    claims = []
-    for st in statements:
-        obj = typed_date(st.object) if st.relation == "targetDate" else URIRef(st.object)
-        times = {}
-        if st.point_in_time is not None:
-            times[S.pointInTime] = typed_date(st.point_in_time.value)
-        if st.end_time is not None:
-            times[S.endTime] = typed_date(st.end_time.value)
-        claims.append(Claim(
-            subject=URIRef(st.subject), predicate=S[st.relation], object=obj, certainty=certainty[st.certainty],
-            evidence=st.evidence, start=st.start, times=times,
-            time_expression=st.extra.get("time_expression"),
-            event_type=URIRef(CAMEO + st.event_type) if st.event_type else None,
-            comment=Literal(st.comment, lang="en") if st.comment else None,
-        ))
-    return claims
+    """The extracted statements as :class:`graph.model.Statement` objects."""
+    return [st.statement() for st in statements]
 
 
 
@@ -293,7 +272,7 @@ def find_source(sha256: str, url: str | None, folders: Iterable[Path]) -> Path |
 
 
 def _atomic_write(target: Path, text: str) -> None:
-    from graph.store import write_atomically
+    from graph.files import write_atomically
 
     write_atomically(target, text.encode("utf-8"))
 

@@ -31,9 +31,6 @@ CAMEO_GRAPH = BASE + "cameo"
 
 WD = "http://www.wikidata.org/entity/"
 
-# The ontology's certainty levels by :certaintyRank (the lint checks the ranks there are distinct).
-CERTAINTY_RANK: dict[str, int] = {"stated": 4, "planned": 3, "speculative": 2, "inferred": 1}
-
 PREFIXES: dict[str, str] = {
     "": SPACE,
     "space": SPACE,

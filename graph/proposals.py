@@ -21,13 +21,18 @@ NO_DATE = "    # no dcterms:issued: the article gives no date"
 
 
 def typed_date(value: str):
-    """An ISO date of any precision as a typed literal: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
-    from rdflib import Literal
-    from rdflib.namespace import XSD
+    """An ISO date of any precision as a typed literal: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``.
 
-    parse_date(value)
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
-    return Literal(value, datatype=datatype)
+    Raises
+    ------
+    InputSyntaxError
+        If ``value`` is not a day, month or year of the calendar.
+    """
+    from graph.qualifiers import TimeValue
+    from graph.terms import to_rdflib
+
+    parse_date(value)  # the one parser of times, as an input error
+    return to_rdflib(TimeValue.parse(value).literal())
 
 
 def split_proposal(text: str, source_id: str, date: str | None = None) -> tuple[str, str, int]:

@@ -404,3 +404,32 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
             out.write("  ".join(parts).rstrip() + "\n")
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
     return out.getvalue()
+
+
+def describe_named_queries() -> str:
+    """One entry per named query: how to call it, and the question it answers."""
+    lines = []
+    for nq in named_queries().values():
+        params_text = " ".join(f"-p {p} VALUE" for p in nq.params)
+        lines.append(f"{nq.name}{' ' + params_text if params_text else ''}\n    {nq.question}\n")
+    return "".join(lines)
+
+
+def bind_named_query(name: str, given: dict[str, str]) -> tuple[str, str, dict[str, object]]:
+    """The text, file name and bindings of the named query ``name`` with the parameter values ``given``.
+
+    Raises
+    ------
+    QueryError
+        If there is no such query, or a parameter is unknown or missing.
+    """
+    named = get_named_query(name)
+    unknown = [p for p in given if p not in named.params]
+    if unknown:
+        takes = ", ".join(named.params) or "none"
+        raise QueryError(f"named query {name!r} has no parameter(s) {', '.join(unknown)} (it takes: {takes})")
+    missing = [p for p in named.params if p not in given]
+    if missing:
+        needs = "; ".join(f"-p {m} VALUE ({named.params[m]})" for m in missing)
+        raise QueryError(f"named query {name!r} needs parameter(s): {needs}")
+    return named.text, str(named.path), {k: parse_term(v) for k, v in given.items()}

@@ -15,32 +15,27 @@ A curated source file lists each fact as a blank node, a few lines a fact::
   offsets, the time with its precision (``time:unitDay|unitMonth|unitYear``), the certainty and,
   for partnership and rivalry, the CAMEO event type.
 
-Everything lands in the source's named graph, whose name is the source's IRI.
+Everything lands in the source's named graph, whose name is the source's IRI. Each paragraph is
+read into a :class:`graph.model.Statement`, which writes its own triples (:func:`compile_claims`)
+and its own paragraph (:func:`format_claim`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
-from hashlib import sha1
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV, XSD
+from rdflib.namespace import XSD
 
-from graph.errors import InputSyntaxError
-from graph.namespaces import KG, SPACE, STMT
+from graph.errors import InputSyntaxError, UsageError
+from graph.model import Certainty, Evidence, Statement, TimeValue, add_to_graph, term_slug
+from graph.model import statement_iris as _statement_iris
+from graph.namespaces import SPACE
+from graph.terms import from_rdflib, to_rdflib
 
 S = Namespace(SPACE)
-TIME = Namespace("http://www.w3.org/2006/time#")
 
-TIME_PROPERTIES = (S.pointInTime, S.startTime, S.endTime)
-PRECISION = {XSD.date: TIME.unitDay, XSD.gYearMonth: TIME.unitMonth, XSD.gYear: TIME.unitYear}
-_LEXICAL = {
-    XSD.date: re.compile(r"-?\d{4}-\d{2}-\d{2}"),
-    XSD.gYearMonth: re.compile(r"-?\d{4}-\d{2}"),
-    XSD.gYear: re.compile(r"-?\d{4}"),
-}
+TIME_PROPERTIES = {S.pointInTime: "point_in_time", S.startTime: "start_time", S.endTime: "end_time"}
 # The curated properties of a claim; anything else on a claim node is a mistake worth reporting.
 CLAIM_PROPERTIES = frozenset(
     {
@@ -56,62 +51,16 @@ CLAIM_PROPERTIES = frozenset(
         *TIME_PROPERTIES,
     }
 )
+# A curated claim is a statement read from a source's file (whose source is the file itself).
+Claim = Statement
 
 
-@dataclass
-class Claim:
-    """One curated fact of one source, before it becomes a statement node."""
-
-    subject: URIRef
-    predicate: URIRef
-    object: URIRef | Literal
-    certainty: URIRef
-    evidence: str
-    start: int
-    times: dict[URIRef, Literal] = field(default_factory=dict)
-    time_expression: str | None = None
-    event_type: URIRef | None = None
-    comment: Literal | None = None
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.evidence)
-
-    @property
-    def precision(self) -> URIRef | None:
-        """The OWL-Time unit of the claim's time, from the datatype of its first time value."""
-        for prop in TIME_PROPERTIES:
-            if prop in self.times:
-                return PRECISION[self.times[prop].datatype]
-        return None
+def statement_iris(source_id: str, claims: list[Statement]) -> list[URIRef]:
+    """The statement IRIs of ``claims`` (see :func:`graph.model.statement_iris`), as rdflib terms."""
+    return [URIRef(iri) for iri in _statement_iris(source_id, claims)]
 
 
-def _local(term: URIRef | Literal) -> str:
-    """A readable, IRI-safe slug for a term in a statement IRI."""
-    if isinstance(term, Literal):
-        return "v" + sha1(f"{term}|{term.datatype}|{term.language}".encode()).hexdigest()[:8]
-    text = str(term)
-    tail = text[len(KG) :] if text.startswith(KG) else re.split(r"[#/]", text)[-1]
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", tail)
-
-
-def statement_iris(source_id: str, claims: list[Claim]) -> list[URIRef]:
-    """Stable, readable IRIs: ``stmt:<source>.<subject>-<predicate>-<object>`` (+ ``-2``... for repeats).
-
-    The IRI depends on the fact, not on the claim's position in the file, so reordering or
-    adding claims leaves the other IRIs alone.
-    """
-    seen: Counter[str] = Counter()
-    iris = []
-    for claim in claims:
-        base = f"{source_id}.{_local(claim.subject)}-{_local(claim.predicate)}-{_local(claim.object)}"
-        seen[base] += 1
-        suffix = f"-{seen[base]}" if seen[base] > 1 else ""
-        iris.append(URIRef(STMT + base + suffix))
-    return iris
-
-
-def read_claims(g: Graph, *, path: str | None = None, text: str | None = None) -> list[Claim]:
+def read_claims(g: Graph, *, path: str | None = None, text: str | None = None) -> list[Statement]:
     """The claims of a parsed curated file: every node with an ``rdf:subject``.
 
     Given the file's ``text``, an error names the line where the claim's paragraph starts.
@@ -121,62 +70,71 @@ def read_claims(g: Graph, *, path: str | None = None, text: str | None = None) -
     InputSyntaxError
         If a claim lacks a required property, has one twice, or has a malformed time.
     """
-    claims = []
-    for node in sorted(set(g.subjects(RDF.subject, None)), key=lambda n: _sort_key(g, n)):
-        props: dict[URIRef, list] = {}
-        for p, o in g.predicate_objects(node):
-            props.setdefault(p, []).append(o)
-        where = _describe(g, node)
-        line = node_line(g, node, text) if text else None
-        unknown = set(props) - CLAIM_PROPERTIES
-        if unknown:
-            names = ", ".join(sorted(str(u) for u in unknown))
-            raise InputSyntaxError(f"statement {where} has properties a claim cannot have: {names}",
-                                   path=path, line=line)
+    nodes = sorted(set(g.subjects(RDF.subject, None)), key=lambda n: _sort_key(g, n))
+    return [_read_claim(g, node, path, node_line(g, node, text) if text else None) for node in nodes]
 
-        def one(prop: URIRef, *, required: bool = True, _props=props, _where=where, _line=line):
-            values = _props.get(prop, [])
-            if len(values) > 1:
-                raise InputSyntaxError(f"statement {_where} has {len(values)} values for {turtle_term(prop)}: "
-                                       "a claim has one", path=path, line=_line)
-            if not values and required:
-                raise InputSyntaxError(f"statement {_where} lacks {turtle_term(prop)}", path=path, line=_line)
-            return values[0] if values else None
 
-        start = one(S.evidenceStart)
-        if not (isinstance(start, Literal) and isinstance(start.toPython(), int)) or start.toPython() < 0:
-            raise InputSyntaxError(f"statement {where}: evidenceStart must be an integer >= 0, not {start}",
-                                   path=path, line=line)
-        times = {}
-        for prop in TIME_PROPERTIES:
-            value = one(prop, required=False)
-            if value is None:
-                continue
-            pattern = _LEXICAL.get(getattr(value, "datatype", None))
-            if pattern is None or not pattern.fullmatch(str(value)):
-                raise InputSyntaxError(
-                    f"statement {where}: {prop.fragment} {value!r} must be an xsd:date (day), "
-                    f"xsd:gYearMonth (month) or xsd:gYear (year)",
-                    path=path,
-                    line=line,
-                )
-            times[prop] = value
-        expression = one(S.timeExpression, required=False)
-        claims.append(
-            Claim(
-                subject=one(RDF.subject),
-                predicate=one(RDF.predicate),
-                object=one(RDF.object),
-                certainty=one(S.certainty),
-                evidence=str(one(S.evidence)),
-                start=start.toPython(),
-                times=times,
-                time_expression=str(expression) if expression is not None else None,
-                event_type=one(S.eventType, required=False),
-                comment=one(RDFS.comment, required=False),
-            )
-        )
-    return claims
+def _read_claim(g: Graph, node, path: str | None, line: int | None) -> Statement:
+    props: dict[URIRef, list] = {}
+    for p, o in g.predicate_objects(node):
+        props.setdefault(p, []).append(o)
+    where = _describe(g, node)
+    unknown = set(props) - CLAIM_PROPERTIES
+    if unknown:
+        names = ", ".join(sorted(str(u) for u in unknown))
+        raise InputSyntaxError(f"statement {where} has properties a claim cannot have: {names}", path=path,
+                               line=line)
+
+    def one(prop: URIRef, *, required: bool = True):
+        values = props.get(prop, [])
+        if len(values) > 1:
+            raise InputSyntaxError(f"statement {where} has {len(values)} values for {turtle_term(prop)}: "
+                                   "a claim has one", path=path, line=line)
+        if not values and required:
+            raise InputSyntaxError(f"statement {where} lacks {turtle_term(prop)}", path=path, line=line)
+        return values[0] if values else None
+
+    start = one(S.evidenceStart)
+    if not (isinstance(start, Literal) and isinstance(start.toPython(), int)) or start.toPython() < 0:
+        raise InputSyntaxError(f"statement {where}: evidenceStart must be an integer >= 0, not {start}",
+                               path=path, line=line)
+    times = {name: _time(one(prop, required=False), prop, where, path, line)
+             for prop, name in TIME_PROPERTIES.items()}
+    certainty, event_type = one(S.certainty), one(S.eventType, required=False)
+    for prop, value in ((S.certainty, certainty), (S.eventType, event_type)):
+        if value is not None and not isinstance(value, URIRef):
+            raise InputSyntaxError(f"statement {where}: {prop.fragment} must be an IRI, not {value!r}", path=path,
+                                   line=line)
+    expression, comment = one(S.timeExpression, required=False), one(RDFS.comment, required=False)
+    return Statement(
+        subject=from_rdflib(one(RDF.subject)),
+        predicate=from_rdflib(one(RDF.predicate)),
+        object=from_rdflib(one(RDF.object)),
+        certainty=Certainty(str(certainty)),
+        evidence=Evidence(str(one(S.evidence)), start.toPython()),
+        **times,
+        time_expression=str(expression) if expression is not None else None,
+        event_type=str(event_type) if event_type is not None else None,
+        comment=from_rdflib(comment) if comment is not None else None,
+    )
+
+
+def _time(value, prop: URIRef, where: str, path: str | None, line: int | None = None) -> TimeValue | None:
+    """A curated time: a date, month or year whose datatype says its precision."""
+    if value is None:
+        return None
+    try:
+        parsed = TimeValue.parse(str(value))
+        if str(getattr(value, "datatype", None)) != parsed.datatype:
+            raise UsageError(f"{value!r} does not match its datatype")
+    except UsageError:
+        raise InputSyntaxError(
+            f"statement {where}: {prop.fragment} {value!r} must be an xsd:date (day), "
+            f"xsd:gYearMonth (month) or xsd:gYear (year)",
+            path=path,
+            line=line,
+        ) from None
+    return parsed
 
 
 def _sort_key(g: Graph, node) -> tuple:
@@ -206,18 +164,17 @@ def node_line(g: Graph, node, text: str) -> int | None:
 
 def _describe(g: Graph, node) -> str:
     parts = [g.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
-    return "(" + " ".join(_local(p) if p is not None else "?" for p in parts) + ")"
+    return "(" + " ".join(term_slug(from_rdflib(p)) if p is not None else "?" for p in parts) + ")"
 
 
-def compile_claims(source_iri: URIRef, source_id: str, claims: list[Claim]) -> Graph:
+def compile_claims(source_iri: URIRef, source_id: str, claims: list[Statement]) -> Graph:
     """The plain triples and statement nodes of ``claims``, as one graph.
 
     Examples
     --------
-    >>> from rdflib import URIRef, Literal
     >>> from graph.namespaces import KG, SRC
-    >>> claim = Claim(URIRef(KG + "cnsa"), S.partnerOf, URIRef(KG + "roscosmos"), S.Stated,
-    ...               evidence="Russia and China are partnering", start=10)
+    >>> claim = Statement(KG + "cnsa", SPACE + "partnerOf", KG + "roscosmos", Certainty.named("stated"),
+    ...                   Evidence("Russia and China are partnering", 10))
     >>> g = compile_claims(URIRef(SRC + "demo"), "demo", [claim])
     >>> (URIRef(KG + "cnsa"), S.partnerOf, URIRef(KG + "roscosmos")) in g
     True
@@ -226,30 +183,9 @@ def compile_claims(source_iri: URIRef, source_id: str, claims: list[Claim]) -> G
     41
     """
     g = Graph()
-    for iri, claim in zip(statement_iris(source_id, claims), claims, strict=True):
-        g.add((claim.subject, claim.predicate, claim.object))
-        g.add((iri, RDF.type, S.Statement))
-        g.add((iri, RDF.subject, claim.subject))
-        g.add((iri, RDF.predicate, claim.predicate))
-        g.add((iri, RDF.object, claim.object))
-        g.add((iri, PROV.wasDerivedFrom, source_iri))
-        g.add((iri, S.certainty, claim.certainty))
-        g.add((iri, S.evidence, Literal(claim.evidence)))
-        g.add((iri, S.evidenceStart, Literal(claim.start, datatype=XSD.integer)))
-        g.add((iri, S.evidenceEnd, Literal(claim.end, datatype=XSD.integer)))
-        for prop, value in claim.times.items():
-            g.add((iri, prop, value))
-        if claim.precision is not None:
-            g.add((iri, S.timePrecision, claim.precision))
-        if claim.time_expression:
-            g.add((iri, S.timeExpression, Literal(claim.time_expression)))
-        if claim.event_type is not None:
-            g.add((iri, S.eventType, claim.event_type))
-        if claim.comment is not None:
-            g.add((iri, RDFS.comment, claim.comment))
+    for iri, claim in zip(_statement_iris(source_id, claims), claims, strict=True):
+        add_to_graph(g, claim.named(iri, str(source_iri)))
     return g
-
-
 
 
 CURATED_PREFIXES = ("", "kg", "src", "cameo", "dcterms", "rdf", "rdfs", "schema", "xsd")
@@ -291,24 +227,23 @@ def turtle_term(term: URIRef | Literal) -> str:
     return f"<{text}>"
 
 
-def format_claim(claim: Claim) -> str:
+def format_claim(claim: Statement) -> str:
     """One claim as a curated Turtle paragraph (the inverse of :func:`read_claims` for one node)."""
-    predicate = "rdf:type" if claim.predicate == RDF.type else turtle_term(claim.predicate)
-    head = [
-        f"[] rdf:subject {turtle_term(claim.subject)} ; rdf:predicate {predicate} ; "
-        f"rdf:object {turtle_term(claim.object)} ;"
-    ]
-    meta = [f":certainty {turtle_term(claim.certainty)}"]
-    meta += [f"{turtle_term(prop)} {turtle_term(value)}" for prop, value in claim.times.items()]
+    term = lambda t: turtle_term(to_rdflib(t))  # noqa: E731
+    predicate = "rdf:type" if claim.predicate == str(RDF.type) else term(claim.predicate)
+    head = [f"[] rdf:subject {term(claim.subject)} ; rdf:predicate {predicate} ; rdf:object {term(claim.object)} ;"]
+    meta = [f":certainty {term(claim.certainty.iri)}"] if claim.certainty is not None else []
+    meta += [f"{term(prop)} {term(value.literal())}" for prop, value in claim.times.items()]
     if claim.event_type is not None:
-        meta.append(f":eventType {turtle_term(claim.event_type)}")
+        meta.append(f":eventType {term(claim.event_type)}")
     lines = [*head, "    " + " ; ".join(meta) + " ;"]
     if claim.time_expression:
         lines.append(f"    :timeExpression {turtle_term(Literal(claim.time_expression))} ;")
     if claim.comment is not None:
-        lines.append(f"    rdfs:comment {turtle_term(claim.comment)} ;")
-    lines.append(f"    :evidence {turtle_term(Literal(claim.evidence))} ;")
-    lines.append(f"    :evidenceStart {claim.start} .")
+        lines.append(f"    rdfs:comment {term(claim.comment)} ;")
+    if claim.evidence is not None:
+        lines.append(f"    :evidence {turtle_term(Literal(claim.evidence.text))} ;")
+        lines.append(f"    :evidenceStart {claim.evidence.start} .")
     return "\n".join(lines)
 
 

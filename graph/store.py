@@ -15,13 +15,13 @@ Oxigraph (pyoxigraph); rdflib stays the API for building and serialising, and
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph import builds
 from graph.errors import InputSyntaxError, NoBuildError, OutputError
+from graph.files import write_atomically
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -41,28 +41,6 @@ def format_for(path: Path) -> str:
     except KeyError:
         known = ", ".join(FORMATS)
         raise OutputError(f"unknown RDF format for extension {path.suffix!r} (use one of {known})", path=path) from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror}", path=path) from exc
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600 files; give the usual permissions
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write: {exc.strerror}", path=path) from exc
 
 
 def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:

@@ -31,10 +31,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from graph.errors import InputSyntaxError, OutputError
+from graph.errors import InputSyntaxError, OutputError, UsageError
 
 MIN_WORDS = 5
 # Articles are a few kilobytes; anything this big is not an article (a dump, a video, an archive).
@@ -321,20 +320,19 @@ def without_dateline(sentence: Sentence) -> Sentence:
 
 
 def parse_date(value: str) -> tuple[int, int | None, int | None]:
-    """``(year, month, day)`` of an ISO date of any precision.
+    """``(year, month, day)`` of an ISO date of any precision (read by :meth:`graph.qualifiers.TimeValue.parse`).
 
     >>> parse_date("2021-03")
     (2021, 3, None)
+
+    Raises
+    ------
+    InputSyntaxError
+        If ``value`` is not a date of the calendar at some precision.
     """
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
-    if not match:
-        raise InputSyntaxError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is not None and not 1 <= month <= 12:
-        raise InputSyntaxError(f"{value!r} is not a date: month {month}")
-    if day is not None:
-        try:
-            date(year, month, day)
-        except ValueError as exc:
-            raise InputSyntaxError(f"{value!r} is not a date: {exc}") from exc
-    return year, month, day
+    from graph.qualifiers import TimeValue
+
+    try:
+        return TimeValue.parse(value or "").parts
+    except UsageError as exc:
+        raise InputSyntaxError(exc.message) from None

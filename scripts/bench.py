@@ -34,7 +34,6 @@ import json
 import os
 import platform
 import queue
-import resource
 import shutil
 import signal
 import statistics
@@ -43,186 +42,16 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-PROJECTIONS = ("partnership", "rivalry", "signed", "membership")
-
-
-# --------------------------------------------------------------------------- workers (one step each)
-
-
-def _rss_mb() -> float:
-    """This process's peak resident memory in MB (``ru_maxrss`` is in KB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _emit(payload: dict) -> None:
-    payload["rss_mb"] = round(_rss_mb(), 1)
-    print(json.dumps(payload), flush=True)
-
-
-def worker_load_project(nq: str, build: str) -> None:
-    from graph.store import load_file
-
-    shutil.rmtree(build, ignore_errors=True)
-    start = time.perf_counter()
-    load_file(Path(nq), Path(build))
-    _emit({"seconds": time.perf_counter() - start})
-
-
-def worker_load_oxigraph(nq: str, folder: str) -> None:
-    import pyoxigraph as ox
-
-    shutil.rmtree(folder, ignore_errors=True)
-    start = time.perf_counter()
-    store = ox.Store(folder)
-    store.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    seconds = time.perf_counter() - start
-    _emit({"seconds": seconds, "quads": len(store)})
-
-
-def worker_load_rdflib(nq: str) -> None:
-    import rdflib
-
-    start = time.perf_counter()
-    ds = rdflib.Dataset()
-    ds.parse(nq, format="nquads")
-    seconds = time.perf_counter() - start
-    _emit({"seconds": seconds, "quads": len(ds)})
-
-
-def worker_queries_oxigraph(build: str, texts_file: str, repeat: str) -> None:
-    """Each named query: ``graph.query.run`` (embedded) and raw ``Store.query``, interleaved."""
-    import pyoxigraph as ox
-
-    from graph.query import run
-    from graph.store import open_store, store_path
-
-    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
-    store = open_store(Path(build))
-    raw_store = ox.Store.read_only(str(store_path(Path(build))))
-    out = {}
-    for name, item in texts.items():
-        bindings = {k: _term(v) for k, v in item["bindings"].items()}
-        timed = {"embedded": [], "raw": []}
-        calls = {
-            "embedded": lambda item=item, bindings=bindings, name=name: sum(
-                1 for _ in run(store, item["text"], bindings=bindings, source=name)),
-            "raw": lambda item=item: sum(1 for _ in raw_store.query(item["raw"], use_default_graph_as_union=True)),
-        }
-        rows = (calls["embedded"](), calls["raw"]())  # a round that warms the caches, not counted
-        # Rounds alternate which engine goes first, so that neither always meets the colder cache.
-        for r in range(2 * int(repeat)):
-            for engine in ("embedded", "raw") if r % 2 == 0 else ("raw", "embedded"):
-                start = time.perf_counter()
-                calls[engine]()
-                timed[engine].append(time.perf_counter() - start)
-        embedded, raw = timed["embedded"], timed["raw"]
-        out[name] = {"embedded": statistics.median(embedded), "raw": statistics.median(raw),
-                     "rows": rows[0], "raw_rows": rows[1]}
-    _emit({"queries": out})
-
-
-def _term(value: str):
-    from graph.query import parse_term
-
-    return parse_term(value)
-
-
-def worker_queries_rdflib(nq: str, texts_file: str, names: str) -> None:
-    """Load into rdflib's memory store, then run the queries in order, one JSON line each."""
-    import rdflib
-
-    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
-    start = time.perf_counter()
-    ds = rdflib.Dataset(default_union=True)
-    ds.parse(nq, format="nquads")
-    _emit({"loaded": time.perf_counter() - start})
-    for name in names.split(","):
-        start = time.perf_counter()
-        rows = len(list(ds.query(texts[name]["raw"])))
-        _emit({"query": name, "seconds": time.perf_counter() - start, "rows": rows})
-
-
-def worker_mirror_project(build: str) -> None:
-    import networkx  # noqa: F401  (imported before the clock starts, as in the baseline)
-
-    from graph import analysis
-    from graph.mirror import mirror, partnership_graph, project, signed_graph
-    from graph.store import open_store
-
-    store = open_store(Path(build))
-    start = time.perf_counter()
-    G = mirror(store)
-    result = {"mirror": time.perf_counter() - start, "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
-    result["mirror_rss_mb"] = round(_rss_mb(), 1)
-    projections = {}
-    for name in PROJECTIONS:
-        start = time.perf_counter()
-        P = project(G, name)
-        projections[name] = {"seconds": time.perf_counter() - start, "nodes": P.number_of_nodes(),
-                             "edges": P.number_of_edges()}
-    result["projections"] = projections
-    P = partnership_graph(G)
-    S = signed_graph(G)
-    steps = {}
-    for label, call in (("communities", lambda: analysis.communities(P)), ("two_camps", lambda: analysis.two_camps(S)),
-                        ("centrality", lambda: analysis.centrality(P)), ("balance", lambda: analysis.balance(S))):
-        start = time.perf_counter()
-        call()
-        steps[label] = time.perf_counter() - start
-    result["analysis"] = steps
-    result["actor_graph"] = {"nodes": P.number_of_nodes(), "edges": P.number_of_edges(),
-                             "signed_nodes": S.number_of_nodes(), "signed_edges": S.number_of_edges()}
-    _emit(result)
-
-
-def worker_mirror_rdflib(nt: str) -> None:
-    import networkx  # noqa: F401
-    import rdflib
-    from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
-
-    g = rdflib.Graph()
-    g.parse(nt, format="nt")
-    start = time.perf_counter()
-    G = rdflib_to_networkx_multidigraph(g)
-    _emit({"seconds": time.perf_counter() - start, "nodes": G.number_of_nodes(), "edges": G.number_of_edges()})
-
-
-def worker_extraction(folder: str) -> None:
-    """Extraction over every ``*.txt`` article of a folder: model load, then the articles in turn."""
-    started = time.perf_counter()
-    from graph.extraction import extract
-    from graph.extraction.nlp import pipeline
-    from graph.text import read_article
-
-    pipeline()
-    loaded = time.perf_counter()
-    articles = [read_article(p) for p in sorted(Path(folder).glob("*.txt"))]
-    sentences = sum(len(a.sentences()) for a in articles)
-    statements = sum(len(extract(a)) for a in articles)
-    done = time.perf_counter()
-    _emit({"load_s": loaded - started, "extract_s": done - loaded, "articles": len(articles), "sentences": sentences,
-           "statements": statements, "rss_mb": _rss_mb()})
-
-
-WORKERS = {
-    "extraction": worker_extraction,
-    "load-project": worker_load_project,
-    "load-oxigraph": worker_load_oxigraph,
-    "load-rdflib": worker_load_rdflib,
-    "queries-oxigraph": worker_queries_oxigraph,
-    "queries-rdflib": worker_queries_rdflib,
-    "mirror-project": worker_mirror_project,
-    "mirror-rdflib": worker_mirror_rdflib,
-}
-
+from bench_workers import PROJECTIONS  # noqa: E402
 
 # --------------------------------------------------------------------------- running subprocesses
 
@@ -250,7 +79,7 @@ def measured(cmd: list[str], *, timeout: float | None = None, env: dict | None =
 
 def step(name: str, *args: str, timeout: float | None = None) -> dict:
     """Run one worker in a fresh interpreter and return its JSON report (plus the whole-process figures)."""
-    result = measured([sys.executable, str(Path(__file__).resolve()), "--worker", name, *args], timeout=timeout)
+    result = measured([sys.executable, str(HERE / "bench_workers.py"), name, *args], timeout=timeout)
     if result["rc"] != 0:
         raise RuntimeError(f"step {name} failed ({result['rc']}):\n{result['stderr'][-3000:]}")
     report = json.loads(result["stdout"].strip().splitlines()[-1])
@@ -270,7 +99,7 @@ def rdflib_queries(nq: Path, texts_file: Path, names: list[str], cap: float) -> 
     results: dict[str, dict] = {}
     pending = list(names)
     while pending:
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "queries-rdflib", str(nq), str(texts_file),
+        cmd = [sys.executable, str(HERE / "bench_workers.py"), "queries-rdflib", str(nq), str(texts_file),
                ",".join(pending)]
         errors = tempfile.TemporaryFile()  # noqa: SIM115 (read after the worker ends, closed below)
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, text=True, start_new_session=True)
@@ -383,29 +212,26 @@ def real_build_dir(cache: Path, given: Path | None) -> Path:
     return folder
 
 
-def run_benchmark(args) -> dict:
-    from bench_data import generate, parse_size
+class Run(NamedTuple):
+    """What every step of one benchmark run shares."""
 
-    began = time.perf_counter()
-    size = parse_size(args.size)
-    if args.rdflib_timeout is None:
-        args.rdflib_timeout = 300.0 if size >= 1_000_000 else 60.0
-    label = args.size if isinstance(args.size, str) else str(size)
-    cache = Path(args.cache)
-    cache.mkdir(parents=True, exist_ok=True)
-    nq = cache / f"{label}-seed{args.seed}.nq"
-    meta_file = nq.with_suffix(".json")
-    if nq.exists() and meta_file.exists():
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    else:
-        meta = generate(size, nq, seed=args.seed)
-    nt = Path(meta["ntriples"])
-    build = cache / f"{label}-build"
-    oxi = cache / f"{label}-oxigraph-raw"
-    raw: dict = {"data": meta}
-    rows: list[dict] = []
-    say = print if not args.quiet else (lambda *a, **k: None)
+    args: argparse.Namespace
+    cache: Path
+    label: str
+    nq: Path
+    nt: Path
+    build: Path
+    oxi: Path
+    meta: dict
+    raw: dict
+    rows: list
+    say: Callable
 
+
+def _bench_load(run: Run) -> tuple[list, dict]:
+    """Loading: the project's load_file vs pyoxigraph's bulk_load (interleaved, median) vs rdflib."""
+    args, nq, build, oxi, meta = run.args, run.nq, run.build, run.oxi, run.meta
+    raw, rows, say = run.raw, run.rows, run.say
     # Load: interleaved, median of --repeat; rdflib once (it is the slow one).
     say(f"[bench] {meta['triples']} triples in {nq}", flush=True)
     project_runs, oxigraph_runs = [], []
@@ -424,7 +250,13 @@ def run_benchmark(args) -> dict:
     row(rows, "load.vs_rdflib", "load: rdflib memory Dataset.parse vs project (speed-up)", t_project, "s",
         baseline=rdflib_load["seconds"], baseline_name="rdflib Dataset().parse",
         ratio=rdflib_load["seconds"] / t_project, target=">= 10x faster", ok=rdflib_load["seconds"] / t_project >= 10)
+    return project_runs, rdflib_load
 
+
+def _bench_queries(run: Run) -> dict:
+    """Every named query: embedded vs raw pyoxigraph vs rdflib's memory store."""
+    args, cache, label, nq, build = run.args, run.cache, run.label, run.nq, run.build
+    meta, raw, rows, say = run.meta, run.raw, run.rows, run.say
     # Named queries.
     texts = query_texts(meta)
     texts_file = cache / f"{label}-queries.json"
@@ -458,7 +290,12 @@ def run_benchmark(args) -> dict:
         else:
             row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
                 "s", baseline_name=f"rdflib: {r.get('error', 'no result')}", target=">= 8x faster", ok=None)
+    return ox_queries
 
+
+def _bench_mirror(run: Run) -> tuple[dict, dict]:
+    """The mirror vs rdflib_to_networkx, each projection, and the analysis."""
+    nt, build, raw, rows, say = run.nt, run.build, run.raw, run.rows, run.say
     # Mirror, projections, analysis.
     say("[bench] mirror, projections, analysis", flush=True)
     mp = step("mirror-project", str(build))
@@ -479,7 +316,14 @@ def run_benchmark(args) -> dict:
         target="< 2 s", ok=blocs < 2.0,
         note=f"louvain {a['communities']:.3f} s, camps {a['two_camps']:.3f} s, centrality {a['centrality']:.3f} s")
     row(rows, "analysis.balance", "structural balance of the signed graph (not a target)", a["balance"], "s")
+    return mp, mr
 
+
+def _bench_map(run: Run) -> None:
+    """A 200-node partnership map, whole process."""
+    from bench_data import generate
+
+    args, cache, raw, rows, say = run.args, run.cache, run.raw, run.rows, run.say
     # A 200-node map, whole process.
     say("[bench] map", flush=True)
     map_nq = cache / f"map-{args.map_actors}-seed{args.seed}.nq"
@@ -500,6 +344,11 @@ def run_benchmark(args) -> dict:
         rendered["seconds"], "s", target="< 2 s", ok=rendered["seconds"] < 2.0,
         note=f"peak {rendered['rss_mb']:.0f} MB; no layout memory (cold)")
 
+
+def _bench_startup(run: Run) -> None:
+    """Start-up of ``spacekg query`` on the real graph vs ``import rdflib``."""
+    spacekg = str(Path(sys.executable).with_name("spacekg"))
+    args, cache, raw, rows, say = run.args, run.cache, run.raw, run.rows, run.say
     # Start-up of the shell command on the real graph.
     say("[bench] start-up", flush=True)
     real = real_build_dir(cache, Path(args.real_build) if args.real_build else None)
@@ -517,6 +366,10 @@ def run_benchmark(args) -> dict:
         "s", baseline=ti, baseline_name='python -c "import rdflib"', ratio=tq / ti, target="<= 2x",
         ok=tq / ti <= 2.0, note=f"median of {args.startup_runs}")
 
+
+def _bench_memory(run: Run, project_runs: list, rdflib_load: dict, ox_queries: dict, mp: dict, mr: dict) -> None:
+    """Peak memory with the graph loaded, and of the mirror step."""
+    rows = run.rows
     # Peak memory.
     load_rss = max(r["rss_mb"] for r in project_runs)
     query_rss = ox_queries["rss_mb"]
@@ -528,6 +381,38 @@ def run_benchmark(args) -> dict:
     row(rows, "memory.mirror", "peak memory of the mirror step (mirror + projections + analysis; not a target)",
         mp["rss_mb"], "MB", baseline=mr["rss_mb"], baseline_name="rdflib parse + rdflib_to_networkx",
         ratio=mp["rss_mb"] / mr["rss_mb"])
+
+
+def run_benchmark(args) -> dict:
+    """Every step of the benchmark; the report written as JSON."""
+    from bench_data import generate, parse_size
+
+    began = time.perf_counter()
+    size = parse_size(args.size)
+    if args.rdflib_timeout is None:
+        args.rdflib_timeout = 300.0 if size >= 1_000_000 else 60.0
+    label = args.size if isinstance(args.size, str) else str(size)
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    nq = cache / f"{label}-seed{args.seed}.nq"
+    meta_file = nq.with_suffix(".json")
+    if nq.exists() and meta_file.exists():
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    else:
+        meta = generate(size, nq, seed=args.seed)
+    nt = Path(meta["ntriples"])
+    build = cache / f"{label}-build"
+    oxi = cache / f"{label}-oxigraph-raw"
+    raw: dict = {"data": meta}
+    rows: list[dict] = []
+    say = print if not args.quiet else (lambda *a, **k: None)
+    run = Run(args, cache, label, nq, nt, build, oxi, meta, raw, rows, say)
+    project_runs, rdflib_load = _bench_load(run)
+    ox_queries = _bench_queries(run)
+    mp, mr = _bench_mirror(run)
+    _bench_map(run)
+    _bench_startup(run)
+    _bench_memory(run, project_runs, rdflib_load, ox_queries, mp, mr)
 
     extraction_rows(rows, raw, say, Path(args.articles) if args.articles else None)
     return {"size": label, "triples": meta["triples"], "seed": args.seed, "machine": machine(),
@@ -572,16 +457,11 @@ def format_table(report: dict) -> str:
         what = r["what"] + (f" [{r['note']}]" if r["note"] else "")
         lines.append(f"| {what} | {_fmt(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
                      f"{r['result'] or ''} |")
-    lines.append("")
-    lines.append(f"whole run: {report['elapsed_s']:.0f} s")
-    return "\n".join(lines)
+    return "\n".join([*lines, "", f"whole run: {report['elapsed_s']:.0f} s"])
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--worker"]:
-        WORKERS[argv[1]](*argv[2:])
-        return 0
     parser = argparse.ArgumentParser(description="SpaceKG benchmark: the project against its baselines.")
     parser.add_argument("--size", default="10k", help="10k, 100k, 1m or a number of triples (default 10k)")
     parser.add_argument("--seed", type=int, default=7)

@@ -20,7 +20,9 @@ is invented, and nothing here is meant to be read as news. Actors fall in a few 
 partnerships mostly stay inside a bloc and rivalries cross blocs, with preferential attachment
 so that a few actors are hubs, as in the real graph.
 
-The output is N-Quads (one quad a line), plus the same triples without graph names as
+Each statement is a :class:`graph.model.Statement`, whose own triples are written (the same
+code writes the project's statements everywhere else). The output is N-Quads (one quad a line),
+plus the same triples without graph names as
 N-Triples for baselines that take a plain graph, and a JSON sidecar naming entities that exist,
 to bind the parameters of the named queries.
 
@@ -39,17 +41,18 @@ import hashlib
 import itertools
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from graph import paths
-from graph.namespaces import CAMEO, CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, SRC, STMT
+from graph.model import Certainty, Evidence, Statement, TimeValue, statement_iris
+from graph.namespaces import CAMEO, CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, SPACE, SRC
+from graph.terms import Lit, Term, ntriples_term
 
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]
 XSD = PREFIXES["xsd"]
 DCT = PREFIXES["dcterms"]
-PROV = PREFIXES["prov"]
-TIME = PREFIXES["time"]
 A = f"<{RDF}type>"
 
 # Statements per relation, out of 100; the rest of the shape follows the seed graph.
@@ -86,12 +89,7 @@ def _iri(iri: str) -> str:
 
 
 def _lit(text: str, datatype: str | None = None, lang: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    if lang:
-        return f'"{escaped}"@{lang}'
-    if datatype:
-        return f'"{escaped}"^^<{datatype}>'
-    return f'"{escaped}"'
+    return ntriples_term(Lit(text, datatype, lang))
 
 
 def _weighted(rng: random.Random, mix: tuple[tuple[str, int], ...]) -> str:
@@ -108,6 +106,11 @@ class _Writer:
         self.nq.write(f"{s} {p} {o} {g} .\n")
         self.nt.write(f"{s} {p} {o} .\n")
         self.count += 1
+
+    def statement(self, fact: Statement, graph: str) -> None:
+        """The plain triple and the statement node of ``fact`` (:meth:`graph.model.Statement.triples`)."""
+        for s, p, o in fact.triples():
+            self.quad(ntriples_term(s), ntriples_term(p), ntriples_term(o), graph)
 
 
 def _ontology_quads(writer: _Writer) -> None:
@@ -143,6 +146,158 @@ def _counts(n_triples: int, actors: int | None) -> dict[str, int]:
     }
 
 
+def _tail(term: Term) -> str:
+    return term.rsplit("/", 1)[-1] if isinstance(term, str) else term.value
+
+
+def _fact(rng: random.Random, actors: _Actors, pools: dict) -> tuple[str, str, Term]:
+    """A relation, its subject and its object (IRIs without brackets; a target date's object is set later)."""
+    relation = _weighted(rng, RELATION_MIX)
+    subject = actors.pick(actors.everyone)
+    bloc = actors.bloc[subject]
+    if relation == "partnerOf":
+        obj = actors.pick(actors.friends[bloc] if rng.random() < 0.85 else actors.everyone, subject)
+    elif relation == "rivalOf":
+        obj = actors.pick(actors.foes[bloc] if actors.foes[bloc][0] else actors.everyone, subject)
+    elif relation == "signedAgreement":
+        obj = rng.choice(pools["agreements"])
+    elif relation in ("memberOf", "participatesIn"):
+        obj = rng.choice(pools["joinable"])
+    elif relation in ("operates", "launched"):
+        obj = rng.choice(pools["undertakings"])
+    elif relation == "plansMission":
+        obj = rng.choice(pools["missions"])
+    elif relation in ("landedOn", "locatedIn"):
+        subject = rng.choice(pools["missions"] if relation == "landedOn" else pools["sited"])
+        obj = rng.choice(pools["places"])
+    else:  # targetDate: a literal object, a year after the source's
+        subject, obj = rng.choice(pools["undertakings"]), "<>"
+    return relation, subject[1:-1], obj[1:-1]
+
+
+def _times(rng: random.Random, year: int, certainty: str) -> dict[str, TimeValue]:
+    """Usually a point in time (a target after publication for plans and speculation), else a span."""
+    roll = rng.random()
+    if roll < 0.75:
+        ahead = certainty in ("Planned", "Speculative")
+        when_year = year + (rng.randint(1, 8) if ahead else -rng.randint(0, 3))
+        precision = rng.choice(("day", "month", "year"))
+        if precision == "day":
+            value = f"{when_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        else:
+            value = f"{when_year}-{rng.randint(1, 12):02d}" if precision == "month" else str(when_year)
+        return {"point_in_time": TimeValue.parse(value)}
+    if roll < 0.85:
+        span = {"start_time": TimeValue.parse(str(year - 2))}
+        if rng.random() < 0.5:
+            span["end_time"] = TimeValue.parse(str(year))
+        return span
+    return {}
+
+
+def _catalog(writer: _Writer, rng: random.Random, counts: dict[str, int]) -> dict[str, list[str]]:
+    """The catalog's synthetic entities, written to the catalog graph; their IRIs (bracketed) by kind."""
+    catalog = _iri(CATALOG_GRAPH)
+
+    def entity(kind: str, i: int, classes: tuple[str, ...], label: str) -> str:
+        iri = _iri(f"{KG}{kind}-{i:04d}")
+        for cls in classes:
+            writer.quad(iri, A, _iri(SPACE + cls), catalog)
+        writer.quad(iri, _iri(RDFS + "label"), _lit(label, lang="en"), catalog)
+        return iri
+
+    def link(s: str, relation: str, o: str) -> None:
+        writer.quad(s, _iri(SPACE + relation), o, catalog)
+
+    # Places: the Moon, its regions, orbits; Mars.
+    moon = entity("place", 0, ("CelestialBody",), "Moon (synthetic)")
+    mars = entity("place", 1, ("CelestialBody",), "Mars (synthetic)")
+    places = [moon, mars]
+    for i in range(2, 8):
+        places.append(entity("place", i, ("SurfaceRegion",), f"Region {i}"))
+        link(places[-1], "partOf", moon if i % 2 == 0 else mars)
+    places.append(entity("place", 8, ("Orbit",), "Lunar orbit (synthetic)"))
+    link(places[-1], "orbitsAround", moon)
+    e: dict[str, list[str]] = {"places": places}
+    e["countries"] = [entity("country", i, ("Country",), f"Country {i}") for i in range(counts["country"])]
+    e["agencies"] = [entity("agency", i, ("SpaceAgency",), f"Agency {i}") for i in range(counts["agency"])]
+    for i, iri in enumerate(e["agencies"]):
+        writer.quad(iri, _iri(SPACE + "acronym"), _lit(f"AG{i}"), catalog)
+        link(iri, "basedIn", e["countries"][i % len(e["countries"])])
+    e["companies"] = [entity("company", i, ("Company",), f"Company {i}") for i in range(counts["company"])]
+    for i, iri in enumerate(e["companies"]):
+        link(iri, "basedIn", e["countries"][i % len(e["countries"])])
+    e["programs"] = [entity("program", i, ("Program",), f"Program {i}") for i in range(counts["program"])]
+    e["missions"] = [entity("mission", i, ("Mission", "Lander") if i % 3 == 0 else ("Mission",), f"Mission {i}")
+                     for i in range(counts["mission"])]
+    e["stations"] = [entity("station", i, ("SpaceStation",), f"Station {i}") for i in range(counts["station"])]
+    for i, station in enumerate(e["stations"]):
+        link(station, "locatedIn", places[i % len(places)])
+    e["agreements"] = [entity("agreement", i, ("Agreement",), f"Agreement {i}") for i in range(counts["agreement"])]
+    for iri in e["agreements"]:
+        link(iri, "about", rng.choice(e["programs"] + e["stations"]))
+    e["outlets"] = [entity("outlet", i, ("NewsOutlet",), f"Outlet {i}") for i in range(counts["outlet"])]
+    return e
+
+
+class _Actors:
+    """Actors in blocs, picked with preferential attachment (weights fall off as a power of the rank)."""
+
+    def __init__(self, rng: random.Random, actors: list[str]) -> None:
+        self.rng, self.all = rng, actors
+        self.bloc = {a: rng.randrange(BLOCS) for a in actors}
+        by_bloc: dict[int, list[str]] = {}
+        for a in actors:
+            by_bloc.setdefault(self.bloc[a], []).append(a)
+        weight = {a: 1.0 / (1 + k) ** 0.8 for k, a in enumerate(actors)}
+
+        def cumulative(group: list[str]) -> tuple[list[str], list[float]]:
+            return group, list(itertools.accumulate(weight[a] for a in group))
+
+        self.everyone = cumulative(actors)
+        self.friends = {b: cumulative(group) for b, group in by_bloc.items()}
+        self.foes = {b: cumulative([a for o, group in by_bloc.items() if o != b for a in group]) for b in by_bloc}
+
+    def pick(self, group: tuple[list[str], list[float]], avoid: str | None = None) -> str:
+        population, cum = group
+        for _ in range(8):
+            other = self.rng.choices(population, cum_weights=cum)[0]
+            if other != avoid:
+                return other
+        return next(a for a in self.all if a != avoid)
+
+
+def _source_facts(rng: random.Random, k: int, year: int, actors: _Actors, pools: dict, made: int) -> list[Statement]:
+    """The statements of one synthetic source, each with its evidence sentence at its offset."""
+    src_name, offset, facts = f"bench-{k:06d}", 0, []
+    for n in range(STATEMENTS_PER_SOURCE):
+        relation, subject, obj = _fact(rng, actors, pools)
+        if relation == "targetDate":
+            obj = TimeValue.parse(str(year + rng.randint(1, 10))).literal()
+        certainty = _weighted(rng, CERTAINTY_MIX)
+        sentence = f"Synthetic sentence {made + n}: {_tail(subject)} {relation} {_tail(obj)}."
+        fact = Statement(subject, SPACE + relation, obj, certainty=Certainty(SPACE + certainty),
+                         evidence=Evidence(sentence, offset), source=SRC + src_name, **_times(rng, year, certainty))
+        if relation in ("partnerOf", "rivalOf"):
+            codes = PARTNER_EVENTS if relation == "partnerOf" else RIVAL_EVENTS
+            fact = replace(fact, event_type=CAMEO + rng.choice(codes))
+        facts.append(fact)
+        offset += len(sentence) + 1
+    return [fact.named(iri) for iri, fact in zip(statement_iris(src_name, facts), facts, strict=True)]
+
+
+def _write_source(writer: _Writer, k: int, issued: str, outlet: str, facts: list[Statement]) -> None:
+    src_name = f"bench-{k:06d}"
+    src = _iri(SRC + src_name)
+    writer.quad(src, A, _iri(SPACE + "SourceArticle"), src)
+    writer.quad(src, _iri(DCT + "title"), _lit(f"Synthetic article {k}"), src)
+    writer.quad(src, _iri(DCT + "issued"), _lit(issued, XSD + "date"), src)
+    writer.quad(src, _iri(DCT + "publisher"), outlet, src)
+    writer.quad(src, _iri(SPACE + "sha256"), _lit(hashlib.sha256(src_name.encode()).hexdigest()), src)
+    for fact in facts:
+        writer.statement(fact, src)
+
+
 def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = None) -> dict:
     """Write a graph of about ``n_triples`` quads to ``out`` (N-Quads) and ``out.with_suffix('.nt')``.
 
@@ -151,195 +306,39 @@ def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = N
     ``out.with_suffix('.json')``: the counts, and ``params``, one existing entity per parameter of
     the named queries.
     """
-    out = Path(out)
+    out, rng = Path(out), random.Random(seed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
     counts = _counts(n_triples, actors)
-    catalog = _iri(CATALOG_GRAPH)
     nt_path = out.with_suffix(".nt")
+    first_partnership: tuple[str, Term] | None = None
+    made, k = 0, -1
     with out.open("w", encoding="utf-8") as nq, nt_path.open("w", encoding="utf-8") as nt:
         writer = _Writer(nq, nt)
         _ontology_quads(writer)
-
-        def entity(kind: str, i: int, classes: tuple[str, ...], label: str) -> str:
-            iri = _iri(f"{KG}{kind}-{i:04d}")
-            for cls in classes:
-                writer.quad(iri, A, _iri(SPACE + cls), catalog)
-            writer.quad(iri, _iri(RDFS + "label"), _lit(label, lang="en"), catalog)
-            return iri
-
-        # Places: the Moon, its regions, orbits; Mars.
-        moon = entity("place", 0, ("CelestialBody",), "Moon (synthetic)")
-        mars = entity("place", 1, ("CelestialBody",), "Mars (synthetic)")
-        places = [moon, mars]
-        for i in range(2, 8):
-            region = entity("place", i, ("SurfaceRegion",), f"Region {i}")
-            writer.quad(region, _iri(SPACE + "partOf"), moon if i % 2 == 0 else mars, catalog)
-            places.append(region)
-        orbit = entity("place", 8, ("Orbit",), "Lunar orbit (synthetic)")
-        writer.quad(orbit, _iri(SPACE + "orbitsAround"), moon, catalog)
-        places.append(orbit)
-
-        countries = [entity("country", i, ("Country",), f"Country {i}") for i in range(counts["country"])]
-        agencies, companies = [], []
-        for i in range(counts["agency"]):
-            iri = entity("agency", i, ("SpaceAgency",), f"Agency {i}")
-            writer.quad(iri, _iri(SPACE + "acronym"), _lit(f"AG{i}"), catalog)
-            writer.quad(iri, _iri(SPACE + "basedIn"), countries[i % len(countries)], catalog)
-            agencies.append(iri)
-        for i in range(counts["company"]):
-            iri = entity("company", i, ("Company",), f"Company {i}")
-            writer.quad(iri, _iri(SPACE + "basedIn"), countries[i % len(countries)], catalog)
-            companies.append(iri)
-        programs = [entity("program", i, ("Program",), f"Program {i}") for i in range(counts["program"])]
-        missions = [
-            entity("mission", i, ("Mission", "Lander") if i % 3 == 0 else ("Mission",), f"Mission {i}")
-            for i in range(counts["mission"])
-        ]
-        stations = [entity("station", i, ("SpaceStation",), f"Station {i}") for i in range(counts["station"])]
-        for i, station in enumerate(stations):
-            writer.quad(station, _iri(SPACE + "locatedIn"), places[i % len(places)], catalog)
-        agreements = []
-        for i in range(counts["agreement"]):
-            iri = entity("agreement", i, ("Agreement",), f"Agreement {i}")
-            writer.quad(iri, _iri(SPACE + "about"), rng.choice(programs + stations), catalog)
-            agreements.append(iri)
-        outlets = [entity("outlet", i, ("NewsOutlet",), f"Outlet {i}") for i in range(counts["outlet"])]
-
-        actors_all = agencies + countries + companies
-        bloc = {a: rng.randrange(BLOCS) for a in actors_all}
-        by_bloc: dict[int, list[str]] = {}
-        for a in actors_all:
-            by_bloc.setdefault(bloc[a], []).append(a)
-        # Preferential attachment: weights fall off as a power of the rank (a few hubs).
-        weight = {a: 1.0 / (1 + k) ** 0.8 for k, a in enumerate(actors_all)}
-
-        def cumulative(group: list[str]) -> tuple[list[str], list[float]]:
-            return group, list(itertools.accumulate(weight[a] for a in group))
-
-        everyone = cumulative(actors_all)
-        friends = {b: cumulative(group) for b, group in by_bloc.items()}
-        foes = {b: cumulative([a for other, group in by_bloc.items() if other != b for a in group]) for b in by_bloc}
-
-        def pick_in(group: tuple[list[str], list[float]], avoid: str | None = None) -> str:
-            population, cum = group
-            for _ in range(8):
-                other = rng.choices(population, cum_weights=cum)[0]
-                if other != avoid:
-                    return other
-            return next(a for a in actors_all if a != avoid)
-
-        undertakings = programs + missions + stations
+        e = _catalog(writer, rng, counts)
+        picker = _Actors(rng, e["agencies"] + e["countries"] + e["companies"])
+        pools = {"agreements": e["agreements"], "joinable": e["programs"] + e["stations"],
+                 "undertakings": e["programs"] + e["missions"] + e["stations"], "missions": e["missions"],
+                 "places": e["places"], "sited": e["stations"] + e["missions"]}
         target_statements = max(20, int((n_triples - writer.count) / (QUADS_PER_STATEMENT + 0.4)))
         n_sources = max(1, target_statements // STATEMENTS_PER_SOURCE)
-        first_partnership: tuple[str, str] | None = None
-        made, k = 0, -1
         while writer.count < n_triples:  # whole sources until the size is reached
             k += 1
             year, month, day = 2000 + min(k, n_sources - 1) * 26 // n_sources, rng.randint(1, 12), rng.randint(1, 28)
-            issued = f"{year}-{month:02d}-{day:02d}"
-            src_name = f"bench-{k:06d}"
-            src = _iri(SRC + src_name)
-            writer.quad(src, A, _iri(SPACE + "SourceArticle"), src)
-            writer.quad(src, _iri(DCT + "title"), _lit(f"Synthetic article {k}"), src)
-            writer.quad(src, _iri(DCT + "issued"), _lit(issued, XSD + "date"), src)
-            writer.quad(src, _iri(DCT + "publisher"), outlets[k % len(outlets)], src)
-            writer.quad(src, _iri(SPACE + "sha256"), _lit(hashlib.sha256(src_name.encode()).hexdigest()), src)
-            offset = 0
-            seen: set[str] = set()
-            for _ in range(STATEMENTS_PER_SOURCE):
-                relation = _weighted(rng, RELATION_MIX)
-                subject = pick_in(everyone)
-                if relation == "partnerOf":
-                    obj = pick_in(friends[bloc[subject]] if rng.random() < 0.85 else everyone, subject)
-                elif relation == "rivalOf":
-                    obj = pick_in(foes[bloc[subject]] if foes[bloc[subject]][0] else everyone, subject)
-                elif relation == "signedAgreement":
-                    obj = rng.choice(agreements)
-                elif relation in ("memberOf", "participatesIn"):
-                    obj = rng.choice(programs + stations)
-                elif relation in ("operates", "launched"):
-                    obj = rng.choice(undertakings)
-                elif relation == "plansMission":
-                    obj = rng.choice(missions)
-                elif relation in ("landedOn", "locatedIn"):
-                    subject = rng.choice(missions if relation == "landedOn" else stations + missions)
-                    obj = rng.choice(places)
-                else:  # targetDate: a literal object
-                    subject = rng.choice(undertakings)
-                    obj = _lit(str(year + rng.randint(1, 10)), XSD + "gYear")
-                certainty = _weighted(rng, CERTAINTY_MIX)
-                predicate = _iri(SPACE + relation)
-                local_o = obj.rsplit("/", 1)[-1].rstrip(">") if obj.startswith("<") else hashlib.sha1(
-                    obj.encode()).hexdigest()[:8]
-                local_s = subject.rsplit("/", 1)[-1].rstrip(">")
-                name = f"{src_name}.{local_s}-{relation}-{local_o}"
-                while name in seen:
-                    name += "x"
-                seen.add(name)
-                st = _iri(STMT + name)
-                sentence = f"Synthetic sentence {made}: {local_s} {relation} {local_o}."
-                writer.quad(subject, predicate, obj, src)
-                writer.quad(st, A, _iri(SPACE + "Statement"), src)
-                writer.quad(st, _iri(RDF + "subject"), subject, src)
-                writer.quad(st, _iri(RDF + "predicate"), predicate, src)
-                writer.quad(st, _iri(RDF + "object"), obj, src)
-                writer.quad(st, _iri(PROV + "wasDerivedFrom"), src, src)
-                writer.quad(st, _iri(SPACE + "certainty"), _iri(SPACE + certainty), src)
-                writer.quad(st, _iri(SPACE + "evidence"), _lit(sentence), src)
-                writer.quad(st, _iri(SPACE + "evidenceStart"), _lit(str(offset), XSD + "integer"), src)
-                writer.quad(st, _iri(SPACE + "evidenceEnd"), _lit(str(offset + len(sentence)), XSD + "integer"), src)
-                offset += len(sentence) + 1
-                roll = rng.random()
-                if roll < 0.75:
-                    # Planned and speculative statements carry a target date after publication.
-                    ahead = certainty in ("Planned", "Speculative")
-                    when_year = year + (rng.randint(1, 8) if ahead else -rng.randint(0, 3))
-                    precision = rng.choice(("Day", "Month", "Year"))
-                    if precision == "Day":
-                        value, dtype = f"{when_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "date"
-                    elif precision == "Month":
-                        value, dtype = f"{when_year}-{rng.randint(1, 12):02d}", "gYearMonth"
-                    else:
-                        value, dtype = str(when_year), "gYear"
-                    writer.quad(st, _iri(SPACE + "pointInTime"), _lit(value, XSD + dtype), src)
-                    writer.quad(st, _iri(SPACE + "timePrecision"), _iri(f"{TIME}unit{precision}"), src)
-                elif roll < 0.85:
-                    writer.quad(st, _iri(SPACE + "startTime"), _lit(str(year - 2), XSD + "gYear"), src)
-                    if rng.random() < 0.5:
-                        writer.quad(st, _iri(SPACE + "endTime"), _lit(str(year), XSD + "gYear"), src)
-                    writer.quad(st, _iri(SPACE + "timePrecision"), _iri(TIME + "unitYear"), src)
-                if relation == "partnerOf":
-                    writer.quad(st, _iri(SPACE + "eventType"), _iri(CAMEO + rng.choice(PARTNER_EVENTS)), src)
-                    if first_partnership is None:
-                        first_partnership = (subject, obj)
-                elif relation == "rivalOf":
-                    writer.quad(st, _iri(SPACE + "eventType"), _iri(CAMEO + rng.choice(RIVAL_EVENTS)), src)
-                made += 1
-        triples = writer.count
-
-    hub = agencies[0][1:-1]
-    pair = first_partnership or (agencies[0], agencies[1])
+            facts = _source_facts(rng, k, year, picker, pools, made)
+            _write_source(writer, k, f"{year}-{month:02d}-{day:02d}", e["outlets"][k % len(e["outlets"])], facts)
+            made += len(facts)
+            first_partnership = first_partnership or next(
+                ((f.subject, f.object) for f in facts if f.relation == "partnerOf"), None)
+    hub = e["agencies"][0][1:-1]
+    pair = first_partnership or (hub, e["agencies"][1][1:-1])
     meta = {
-        "seed": seed,
-        "requested": n_triples,
-        "triples": triples,
-        "statements": made,
-        "sources": k + 1,
-        "counts": counts,
-        "nquads": str(out),
-        "ntriples": str(nt_path),
+        "seed": seed, "requested": n_triples, "triples": writer.count, "statements": made, "sources": k + 1,
+        "counts": counts, "nquads": str(out), "ntriples": str(nt_path),
         "params": {
-            "agency": hub,
-            "actor": hub,
-            "entity": hub,
-            "place": moon[1:-1],
-            "certainty": SPACE + "Stated",
-            "from": "2010-01-01",
-            "to": "2012-12-31",
-            "subject": pair[0][1:-1],
-            "predicate": SPACE + "partnerOf",
-            "object": pair[1][1:-1],
+            "agency": hub, "actor": hub, "entity": hub, "place": e["places"][0][1:-1],
+            "certainty": SPACE + "Stated", "from": "2010-01-01", "to": "2012-12-31",
+            "subject": pair[0], "predicate": SPACE + "partnerOf", "object": pair[1],
         },
     }
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import itertools
 import math
 import random
@@ -43,10 +42,6 @@ def signed(*edges: tuple[str, str, int]) -> nx.Graph:
     for u, v, sign in edges:
         S.add_edge(u, v, sign=sign)
     return S
-
-
-def test_doctests():
-    assert doctest.testmod(graph.analysis).failed == 0
 
 
 # --------------------------------------------------------------------------- balance and camps, by hand

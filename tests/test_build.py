@@ -217,8 +217,8 @@ def test_malformed_query_is_a_query_error(built: Path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.slow  # two whole-process builds of the project's data
-def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path):
+@pytest.mark.slow  # two whole-process builds (of the catalog and the seed source)
+def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path, seed_data: Path):
     """Python randomises string hashing per process; the TriG (and so the build hash) must not change."""
     import subprocess
     import sys
@@ -226,7 +226,8 @@ def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path
     builds = {}
     for seed in ("1", "2"):  # the two builds run side by side
         out = tmp_path / f"b{seed}"
-        builds[out] = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", "--build-dir", str(out)],
+        builds[out] = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", "--data", str(seed_data),
+                                        "--build-dir", str(out)],
                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                        env={**os.environ, "PYTHONHASHSEED": seed})
     digests = set()

@@ -75,7 +75,7 @@ def test_explain_unknown_entity(built: Path):
 def test_bad_as_of_is_a_usage_error(built: Path):
     result = CliRunner().invoke(main, ["analyze", "--as-of", "March", "--build-dir", str(built)])
     assert result.exit_code == 2
-    assert "not a date: 'March'" in result.output
+    assert "'March' is not a date" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

@@ -351,6 +351,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("OSIRIS-REx", "locatedIn", "Bennu", "stated", "")]),
     ("failed to", "Peru failed to land the Puma lander on the Moon.", []),
     ("tried to", "The Puma lander lost contact as it tried to land on the Moon.", []),
+    ("launch as a noun", "Peru's launch of the Condor-3 probe in May 2024 was a success.",
+     [("Peru", "launched", "Condor-3 probe", "stated", "2024-05")]),
+    ("landing as a noun", "Condor-3's landing near the Moon's south pole made Peru famous.",
+     [("Condor-3", "landedOn", "Moon", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

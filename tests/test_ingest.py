@@ -82,7 +82,7 @@ def test_the_proposal_is_curated_turtle_with_source_metadata(tmp_path):
     assert any(s.text not in text for s in article.sentences())
     stored = article_path.read_bytes().decode("utf-8")
     for claim in claims:
-        assert stored[claim.start:claim.end] == claim.evidence
+        assert stored[claim.evidence.start:claim.evidence.end] == claim.evidence.text
     assert {str(c.predicate).rsplit("#", 1)[1] for c in claims} >= {"operates", "basedIn"}
 
 

@@ -13,7 +13,10 @@ from click.testing import CliRunner
 
 from graph import maps
 from graph.cli import main
+from graph.errors import UsageError
+from graph.maps.drawing import _overlap
 from graph.mirror import mirror
+from graph.model import TimeValue
 
 KG = "https://w3id.org/spacekg/id/"
 
@@ -102,13 +105,13 @@ def test_as_of_before_the_agreement_leaves_no_partnership(G):
 
 def test_the_timeline_shows_dated_statements_coloured_by_certainty_without_bibliography(G):
     spec = maps.layout_map(G, "timeline")
-    assert [e.when for e in spec.events] == sorted((e.when for e in spec.events), key=maps._first_day)
+    assert [e.day for e in spec.events] == sorted(TimeValue.parse(e.when).day for e in spec.events)
     texts = {e.text: e.certainty for e in spec.events}
     assert texts["CNSA, Roscosmos rivals NASA"] == "inferred"  # one row for one event of several actors
     assert texts["NASA plans Artemis program"] == "planned"
     assert texts["Chang'e 4 landed on far side of the Moon"] == "stated"
     assert not any("written by" in t or "published by" in t for t in texts)
-    assert {e.colour for e in spec.events if e.certainty == "inferred"} == {maps.CERTAINTY_COLOUR["inferred"]}
+    assert {e.colour for e in spec.events if e.certainty == "inferred"} == {maps.certainty_style("inferred")[2]}
 
 
 def test_focus_keeps_the_neighbourhood(G):
@@ -123,14 +126,14 @@ def test_labels_do_not_overlap_each_other_or_other_nodes(G):
     boxes = list(drawn.label_boxes.items())
     for i, (a, box_a) in enumerate(boxes):
         for b, box_b in boxes[i + 1 :]:
-            assert maps._overlap(box_a, box_b) == 0, (a, b)
+            assert _overlap(box_a, box_b) == 0, (a, b)
         for node, node_box in drawn.node_boxes.items():
             if node != a:
-                assert maps._overlap(box_a, node_box) == 0, (a, node)
+                assert _overlap(box_a, node_box) == 0, (a, node)
 
 
 def test_layout_is_stable_when_a_fact_is_added():
-    P = nx.relabel_nodes(nx.barabasi_albert_graph(60, 2, seed=1), lambda i: f"{KG}n{i}")
+    P = nx.relabel_nodes(nx.barabasi_albert_graph(40, 2, seed=1), lambda i: f"{KG}n{i}")
     before = maps.positions(P)
     assert maps.positions(P) == before  # deterministic
     P.add_edge(f"{KG}n0", f"{KG}new")
@@ -194,3 +197,18 @@ def test_unwritable_output_writes_nothing(built, tmp_path):
     assert result.exit_code == 9
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_a_class_draws_in_its_nearest_styled_superclass_s_style():
+    # Lander < Spacecraft < Undertaking; SpaceStation < Spacecraft has a style of its own.
+    assert maps.class_style("Lander") == maps.CLASS_STYLE["Undertaking"]
+    assert maps.class_style("SpaceStation") == maps.CLASS_STYLE["SpaceStation"]
+    assert maps.class_style("MemorandumOfUnderstanding") == maps.CLASS_STYLE["Agreement"]
+    assert maps.class_style("NewsOutlet")[0] == maps.class_style(None)[0] == "other"
+
+
+def test_an_unknown_kind_or_filter_is_a_usage_error(G):
+    with pytest.raises(UsageError, match="unknown map kind 'maze'"):
+        maps.layout_map(G, "maze")
+    with pytest.raises(UsageError, match="is not a date"):
+        maps.layout_map(G, "signed", as_of="2021-02-30")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 from datetime import UTC, datetime
 
@@ -12,15 +11,16 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-import graph.mirror
 from graph import paths
 from graph.checks import undeclared_terms
+from graph.errors import UsageError
 from graph.mirror import (
     export_bytes,
     holds,
     membership_graph,
     mirror,
     partnership_graph,
+    project,
     results_to_rdf,
     rivalry_graph,
     signed_graph,
@@ -36,10 +36,6 @@ ST = STMT + "cnet-2021-ilrs."
 @pytest.fixture(scope="module")
 def G(store) -> nx.MultiDiGraph:
     return mirror(store)
-
-
-def test_doctests():
-    assert doctest.testmod(graph.mirror).failed == 0
 
 
 # --------------------------------------------------------------------------- fidelity
@@ -269,7 +265,8 @@ def test_as_of_and_certainty_cuts(small, as_of, min_certainty, partners, rivals)
 def test_small_fixture_attributes(small):
     ab = small.edges[KG + "a", KG + "b", STMT + "ab"]
     times = (ab["start_time"], ab["end_time"], ab["precision"], ab["source_date"])
-    assert times == ("2015", "2020-06", None, "2022-05-10")
+    # The precision is the time's own (graph.model.TimeValue), whether or not the data spells it out.
+    assert times == ("2015", "2020-06", "year", "2022-05-10")
     assert small.nodes[KG + "d"]["actor"] is True and small.nodes[KG + "d"]["type"] == "Company"
     # Goldstein weights: 060 is +6.0; a partnership without event type weighs 1.0.
     P = partnership_graph(small)
@@ -277,10 +274,19 @@ def test_small_fixture_attributes(small):
 
 
 def test_holds_rejects_bad_filters():
-    with pytest.raises(ValueError, match="not a date"):
+    with pytest.raises(UsageError, match="not a date"):
         holds({"rank": 4}, "2021-13")
-    with pytest.raises(ValueError, match="unknown certainty"):
+    with pytest.raises(UsageError, match="not a date: day is out of range"):
+        holds({"rank": 4}, "2021-02-31")
+    with pytest.raises(UsageError, match="unknown certainty"):
         holds({"rank": 4}, None, "sure")
+
+
+def test_unknown_projections_and_formats_are_usage_errors(small):
+    with pytest.raises(UsageError, match="unknown projection 'camps' \\(use one of partnership, rivalry, signed"):
+        project(small, "camps")
+    with pytest.raises(UsageError, match="unknown export format 'xml' \\(use graphml or gexf\\)"):
+        export_bytes(partnership_graph(small), "xml")
 
 
 def _edge(relation: str, certainty: str, goldstein: float | None = None) -> dict:

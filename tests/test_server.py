@@ -100,7 +100,6 @@ def form(query: str) -> bytes:
 # --- every result format, through SPARQLWrapper -------------------------------------------
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_select_json(endpoint, method):
     result = wrapper(endpoint, PARTNERS, JSON, method).queryAndConvert()
@@ -110,14 +109,12 @@ def test_select_json(endpoint, method):
     ]
 
 
-@pytest.mark.slow
 def test_select_xml(endpoint):
     document = wrapper(endpoint, PARTNERS, XML).queryAndConvert()  # an xml.dom document
     uris = [node.firstChild.data for node in document.getElementsByTagName("uri")]
     assert uris == [KG + "cnsa", KG + "roscosmos"]
 
 
-@pytest.mark.slow
 def test_select_csv_and_tsv(endpoint):
     csv_text = wrapper(endpoint, PARTNERS, CSV).queryAndConvert().decode()
     assert csv_text.splitlines() == ["a,b", f"{KG}cnsa,{KG}roscosmos"]
@@ -125,7 +122,6 @@ def test_select_csv_and_tsv(endpoint):
     assert tsv_text.splitlines() == ["?a\t?b", f"<{KG}cnsa>\t<{KG}roscosmos>"]
 
 
-@pytest.mark.slow
 def test_ask_json_and_xml(endpoint):
     assert wrapper(endpoint, "ASK { kg:cnsa :partnerOf kg:roscosmos }", JSON).queryAndConvert() == {
         "head": {}, "boolean": True}
@@ -133,7 +129,6 @@ def test_ask_json_and_xml(endpoint):
     assert document.getElementsByTagName("boolean")[0].firstChild.data == "false"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("fmt", "rdflib_format"), [(TURTLE, "turtle"), (N3, "turtle")])
 def test_construct_turtle(endpoint, fmt, rdflib_format):
     data = wrapper(endpoint, RIVALS, fmt).queryAndConvert()
@@ -141,14 +136,12 @@ def test_construct_turtle(endpoint, fmt, rdflib_format):
     assert set(g) == RIVAL_TRIPLES
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("fmt", [JSONLD, RDFXML])
 def test_construct_jsonld_and_rdfxml(endpoint, fmt):
     g = wrapper(endpoint, RIVALS, fmt).queryAndConvert()  # SPARQLWrapper parses these into an rdflib Graph
     assert set(g) == RIVAL_TRIPLES
 
 
-@pytest.mark.slow
 def test_construct_ntriples_by_accept(endpoint):
     status, media, body = http(endpoint, data=RIVALS.encode(),
                                headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"})
@@ -156,7 +149,6 @@ def test_construct_ntriples_by_accept(endpoint):
     assert set(rdflib.Graph().parse(data=body, format="nt")) == RIVAL_TRIPLES
 
 
-@pytest.mark.slow
 def test_rdflib_sparqlstore(endpoint):
     g = rdflib.Graph(store="SPARQLStore")
     g.open(endpoint)
@@ -165,7 +157,6 @@ def test_rdflib_sparqlstore(endpoint):
     assert set(g.query(RIVALS).graph) == RIVAL_TRIPLES
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("accept", "media", "first_line"), [
     ("text/csv", "text/csv; charset=utf-8", "a,b"),
     ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8", "?a\t?b"),
@@ -185,7 +176,6 @@ def test_content_negotiation(endpoint, accept, media, first_line):
     assert body.splitlines()[0] == first_line
 
 
-@pytest.mark.slow
 def test_no_acceptable_format_is_406(endpoint):
     status, _, body = http(endpoint, data=form(PARTNERS), headers={"Accept": "text/turtle"})
     assert status == 406
@@ -195,7 +185,6 @@ def test_no_acceptable_format_is_406(endpoint):
 # --- refusals and limits ------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_update_is_refused(endpoint):
     client = wrapper(endpoint, "INSERT DATA { kg:a kg:b kg:c }", JSON)
     with pytest.raises(urllib.error.HTTPError) as caught:
@@ -213,13 +202,11 @@ def test_update_is_refused(endpoint):
     assert wrapper(endpoint, "ASK { kg:a kg:b kg:c }", JSON).queryAndConvert()["boolean"] is False
 
 
-@pytest.mark.slow
 def test_service_is_refused(endpoint):
     status, _, body = http(endpoint, data=form("SELECT * { SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c } }"))
     assert status == 403 and "SERVICE" in body
 
 
-@pytest.mark.slow
 def test_malformed_query_is_400_with_the_parser_message(endpoint):
     with pytest.raises(QueryBadFormed) as caught:
         wrapper(endpoint, "SELECT ?a WHERE { ?a :partnerOf }", JSON).queryAndConvert()
@@ -229,7 +216,7 @@ def test_malformed_query_is_400_with_the_parser_message(endpoint):
     assert body.startswith("malformed query: error at 1:") and "expected" in body
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # waits for a query to time out
 def test_runaway_query_times_out_and_others_are_served(endpoint):
     outcome = {}
 
@@ -251,7 +238,6 @@ def test_runaway_query_times_out_and_others_are_served(endpoint):
     assert all(a == during for a in after)
 
 
-@pytest.mark.slow
 def test_too_many_results_is_refused(endpoint):
     status, _, body = http(endpoint, data=form(WIDE))
     assert status == 503
@@ -260,7 +246,6 @@ def test_too_many_results_is_refused(endpoint):
     assert status == 200 and len(body.splitlines()) == 501
 
 
-@pytest.mark.slow
 def test_query_page(endpoint):
     root = endpoint.rsplit("/", 1)[0] + "/"
     status, media, body = http(root)
@@ -272,7 +257,6 @@ def test_query_page(endpoint):
     assert status == 200 and "<td>kg:cnsa</td><td>kg:roscosmos</td>" in body
 
 
-@pytest.mark.slow
 def test_unknown_path_and_named_graphs(endpoint, store):
     root = endpoint.rsplit("/", 1)[0]
     assert http(root + "/nothing")[0] == 404
@@ -285,7 +269,6 @@ def test_unknown_path_and_named_graphs(endpoint, store):
     assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(len(list(catalog)))
 
 
-@pytest.mark.slow
 def test_still_answering_at_the_end(endpoint):
     assert wrapper(endpoint, "ASK { kg:cnsa :partnerOf kg:roscosmos }", JSON).queryAndConvert()["boolean"] is True
 

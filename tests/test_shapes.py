@@ -16,10 +16,13 @@ PREFIXES = """
 @prefix cameo: <https://w3id.org/spacekg/cameo/> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix kg: <https://w3id.org/spacekg/id/> .
+@prefix org: <http://www.w3.org/ns/org#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix result: <https://w3id.org/spacekg/result/run/> .
+@prefix schema: <https://schema.org/> .
 @prefix src: <https://w3id.org/spacekg/source/> .
 @prefix stmt: <https://w3id.org/spacekg/statement/> .
 @prefix time: <http://www.w3.org/2006/time#> .
@@ -38,7 +41,9 @@ kg:moon a :CelestialBody . kg:moon rdfs:label "Moon"@en . kg:moon dcterms:source
 kg:deal a :Agreement . kg:deal rdfs:label "Deal"@en . kg:deal dcterms:source src:s .
 kg:out a :NewsOutlet . kg:out rdfs:label "Outlet"@en . kg:out dcterms:source src:s .
 src:s a :SourceArticle . src:s dcterms:title "Title" . src:s dcterms:issued "2021-03"^^xsd:gYearMonth .
-src:s dcterms:publisher kg:out .
+src:s dcterms:publisher kg:out . src:s dcterms:creator kg:author . src:s schema:url <https://example.org/s> .
+kg:author a :Person . kg:author rdfs:label "An Author"@en . kg:author dcterms:source src:s .
+result:bloc-1 a :Bloc . result:bloc-1 org:hasMember kg:a .
 src:s :sha256 "2199452e92c760f7213b3100aa690f22a55a4ce40dffd508ab57bbe5c04a5de9" .
 kg:a :partnerOf kg:b . kg:a :rivalOf kg:b . kg:a :signedAgreement kg:deal . kg:a :plansMission kg:m .
 kg:m :landedOn kg:moon .
@@ -56,6 +61,9 @@ stmt:r :eventType cameo:110 .
 VIOLATIONS = {
     "ActorShape": ([], "kg:a :basedIn kg:moon .", "an actor is based in at most one country"),
     "AgreementObjectShape": ([], "kg:a :signedAgreement kg:m .", "the object of :signedAgreement must be"),
+    "BlocShape": ([], "result:bloc-1 org:hasMember kg:moon .", "the members of a bloc (org:hasMember) are actors"),
+    "SourceShape/creator": ([], "src:s dcterms:creator kg:a .", "the dcterms:creator of a source is a :Person"),
+    "SourceShape/url": ([], 'src:s schema:url "https://example.org/s" .', "the schema:url of a source is an IRI"),
     "CountryShape": ([r'kg:x :isoCode "XL"'], 'kg:x :isoCode "xl" .', "exactly one ISO 3166-1 alpha-2 code"),
     "EntityShape/label": ([r'kg:b rdfs:label'], "", "exactly one English label"),
     "EntityShape/source": ([r"kg:m dcterms:source"], "", "must say where it comes from"),

@@ -122,7 +122,7 @@ def test_an_entity_deleted_but_still_used_is_an_error_at_its_line(tmp_path, user
 
 
 def test_an_undated_article_stays_undated_until_the_user_gives_its_date(tmp_path, user, seed_data):
-    from graph.maps import _describe_sources
+    from graph.maps.from_store import _describe_sources
     from graph.mirror import mirror
     from graph.store import open_store
 
@@ -187,7 +187,8 @@ def test_a_saved_web_page_is_read_by_trafilatura(tmp_path, user, seed_data):
     text, _ = page_text(page.read_bytes())
     assert "Subscribe" not in text and "Copyright" not in text and "Most read" not in text
     claims = read_claims(g)
-    assert len(claims) == 4 and all(text[c.start:c.end] == c.evidence for c in claims)  # the headline's too
+    quotes = [c.evidence for c in claims]
+    assert len(claims) == 4 and all(text[e.start:e.end] == e.text for e in quotes)  # the headline's too
     accept("slim", user_dir=user, data_dir=seed_data, text_dirs=[ARTICLES])
     checked = assemble(text_dirs=[ARTICLES], catalog_dir=[seed_data / "catalog", user / "catalog"],
                        sources_dir=[seed_data / "sources", user / "sources"])
@@ -287,7 +288,7 @@ def test_plain_text_without_any_header_is_an_article_too(tmp_path, user, seed_da
     assert "# TODO: the article gives no title; 'bare (untitled)' is a placeholder to replace." in text
     g = Graph().parse(data=text, format="turtle")
     assert g.value(URIRef(SRC + "bare"), DCTERMS.issued) is None
-    assert sorted((c.start, c.evidence) for c in read_claims(g))[0] == (0, body.split("\n")[0])
+    assert sorted((c.evidence.start, c.evidence.text) for c in read_claims(g))[0] == (0, body.split("\n")[0])
 
 
 def test_a_web_page_without_main_text_is_refused(tmp_path, user):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
@@ -20,8 +21,11 @@ from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import verb_facts
 from graph.extraction.times import TimeValue, article_time, find_times
 from graph.linking import Linker
-from graph.namespaces import CERTAINTY_RANK
+from graph.qualifiers import certainty_rank
 from graph.text import Article, normalise, without_dateline
+
+if TYPE_CHECKING:
+    from graph.model import Statement
 
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
 
@@ -47,6 +51,23 @@ class Extracted:
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.subject, self.relation, self.object)
+
+    def statement(self) -> Statement:
+        """The extracted statement in the project's one statement model (:class:`graph.model.Statement`)."""
+        from graph.model import Certainty, Evidence, Statement, TimeValue
+        from graph.namespaces import CAMEO, SPACE
+        from graph.terms import Lit
+
+        obj = TimeValue.parse(self.object).literal() if self.relation == "targetDate" else self.object
+        return Statement(
+            self.subject, SPACE + self.relation, obj, certainty=Certainty.named(self.certainty),
+            evidence=Evidence(self.evidence, self.start),
+            point_in_time=TimeValue.parse(self.point_in_time.value) if self.point_in_time else None,
+            end_time=TimeValue.parse(self.end_time.value) if self.end_time else None,
+            time_expression=self.extra.get("time_expression"),
+            event_type=CAMEO + self.event_type if self.event_type else None,
+            comment=Lit(self.comment, language="en") if self.comment else None,
+        )
 
     @property
     def when(self) -> str:
@@ -100,7 +121,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
                 best[st.key] = st
                 out.append(st)
             elif previous.end_time is None and (
-                    st.end_time is not None or CERTAINTY_RANK[st.certainty] > CERTAINTY_RANK[previous.certainty]):
+                    st.end_time is not None or certainty_rank(st.certainty) > certainty_rank(previous.certainty)):
                 # a higher certainty wins; so does the news that the relation ended
                 out[out.index(previous)] = best[st.key] = st
         for entity in [m.entity for m in mentions] + reader.new_entities:

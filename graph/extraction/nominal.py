@@ -62,6 +62,8 @@ def noun_facts(reader) -> list[Fact]:
             facts += _as_part_of(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             facts += _participation(reader, tok)
+        if tok.pos_ == "NOUN" and lemma in ("launch", "landing", "touchdown"):
+            facts += _event_noun(reader, tok)
     return facts
 
 
@@ -79,6 +81,24 @@ def _as_part_of(reader, tok) -> list[Fact]:
         relation = "memberOf" if reader.is_actor(m) or reader.is_a(m, "Person") else "partOf"
         out += [Fact(m, relation, w, tok.i) for w in wholes if w is not m]
     return out
+
+
+def _event_noun(reader, tok) -> list[Fact]:
+    """"China's launch of the Chang'e 6 probe", "Chandrayaan-3's landing near the south pole": the
+    launch and the landing said as nouns."""
+    def objects(*preps: str) -> list[Mention]:
+        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+
+    owners = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)]
+    craft = [m for m in owners + objects("of") if reader.is_a(m, "Undertaking", "Spacecraft")
+             and not reader.is_actor(m)]
+    if tok.lemma_.lower() == "launch":
+        launchers = [m for m in owners + objects("by") if reader.is_actor(m)]
+        return [Fact(a, "launched", c, tok.i) for a in launchers for c in craft]
+    places = [m for m in objects("on", "near", "at", "in") if reader.is_a(m, "Place", "CelestialBody", "Region")
+              and not reader.is_a(m, "Country") and "earth" not in m.entity.iri]
+    return [Fact(c, "landedOn", p, tok.i) for c in craft for p in places]
 
 
 def _participation(reader, tok) -> list[Fact]:

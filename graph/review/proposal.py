@@ -178,7 +178,7 @@ def _commented(paragraph: str) -> list[str]:
 
 def _is_ready(claim: Claim, waiting: set[URIRef], known: frozenset[URIRef] | None = None) -> bool:
     """Whether every entity of ``claim`` is known: none is waiting, and (if given) each is in ``known``."""
-    terms = {t for t in (claim.subject, claim.object) if isinstance(t, URIRef) and str(t).startswith(KG)}
+    terms = {URIRef(t) for t in (claim.subject, claim.object) if isinstance(t, str) and t.startswith(KG)}
     return not (terms & waiting) and (known is None or terms <= known)
 
 
@@ -245,12 +245,13 @@ def apply(proposal: Proposal, change: Change) -> str:
 
 
 def _relinked(claim: Claim, relink: dict[URIRef, URIRef]) -> Claim:
-    if not relink or not ({claim.subject, claim.object} & set(relink)):
+    links = {str(new): str(known) for new, known in relink.items()}
+    if not links or not ({claim.subject, claim.object} & set(links)):
         return claim
     from dataclasses import replace
 
-    return replace(claim, subject=relink.get(claim.subject, claim.subject),
-                   object=relink.get(claim.object, claim.object) if isinstance(claim.object, URIRef) else claim.object)
+    return replace(claim, subject=links.get(claim.subject, claim.subject),
+                   object=links.get(claim.object, claim.object) if isinstance(claim.object, str) else claim.object)
 
 
 def _tidy(lines: list[str]) -> list[str]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, SDO
 
 from graph.namespaces import SRC, shorten
 from graph.review.workspace import CERTAINTIES, Workspace, words
 from graph.statements import S
+from graph.terms import Lit
 
 
 def _meta(g, prop):
@@ -37,36 +38,38 @@ def _article(workspace: Workspace, proposal) -> tuple[str | None, str]:
 
 
 def _term(term) -> dict:
-    if isinstance(term, Literal):
-        return {"value": str(term), "literal": True}
-    return {"value": shorten(str(term))}
+    if isinstance(term, Lit):
+        return {"value": term.value, "literal": True}
+    return {"value": shorten(term)}
 
 
 def _statement(block, text: str | None, workspace: Workspace, new: dict[URIRef, str]) -> dict:
     claim = block.claim
     time_kind, time_value = next(iter(claim.times.items()), (None, None))
+    evidence = claim.evidence
     return {
         "line": block.line,
         "waiting": block.kind == "waiting",
         "words": words(claim, workspace.vocab, new),
         "subject": _term(claim.subject),
-        "relation": shorten(str(claim.predicate)),
+        "relation": shorten(claim.predicate),
         "object": _term(claim.object),
-        "object_is_date": claim.predicate in workspace.vocab.dates,
-        "certainty": str(claim.certainty).rsplit("#", 1)[-1],
-        "time_kind": str(time_kind).rsplit("#", 1)[-1] if time_kind is not None else "pointInTime",
-        "time": str(time_value) if time_value is not None else "",
-        "evidence": claim.evidence,
-        "start": claim.start,
-        "end": claim.end,
-        "found": text is not None and text[claim.start:claim.end] == claim.evidence,
-        "new_entities": [shorten(str(t)) for t in (claim.subject, claim.object) if t in new],
+        "object_is_date": URIRef(claim.predicate) in workspace.vocab.dates,
+        "certainty": claim.certainty.iri.rsplit("#", 1)[-1] if claim.certainty is not None else "",
+        "time_kind": time_kind.rsplit("#", 1)[-1] if time_kind is not None else "pointInTime",
+        "time": time_value.lexical if time_value is not None else "",
+        "evidence": evidence.text,
+        "start": evidence.start,
+        "end": evidence.end,
+        "found": text is not None and text[evidence.start:evidence.end] == evidence.text,
+        "new_entities": [shorten(t) for t in (claim.subject, claim.object) if isinstance(t, str) and URIRef(t) in new],
     }
 
 
 def _entity(block, proposal, vocab) -> dict:
     entity = block.entity
-    users = [b.line for b in proposal.blocks if b.claim is not None and entity.iri in (b.claim.subject, b.claim.object)]
+    users = [b.line for b in proposal.blocks
+             if b.claim is not None and str(entity.iri) in (b.claim.subject, b.claim.object)]
     return {"line": block.line, "iri": shorten(str(entity.iri)), "label": entity.label,
             "class": vocab.terms.get(entity.cls, shorten(str(entity.cls))), "introduced_by": entity.introduced_by,
             "statements": users}

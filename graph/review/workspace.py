@@ -8,8 +8,6 @@ serialised by one lock, so two tabs cannot interleave their writes.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,10 +17,13 @@ from rdflib.namespace import XSD
 
 from graph.errors import InputSyntaxError, OutputError, SpaceKGError, UnknownEntityError
 from graph.namespaces import KG, SPACE, shorten
+from graph.qualifiers import Certainty, TimeValue
 from graph.review import proposal as doc
 from graph.statements import TIME_PROPERTIES, S, curated_prologue
+from graph.terms import Lit
 
-CERTAINTIES = ("Stated", "Planned", "Speculative", "Inferred")
+# The certainty levels as the page offers them (local names, surest first), from the ontology.
+CERTAINTIES = tuple(level.iri.rsplit("#", 1)[-1] for level in Certainty.levels())
 TEMPORAL = URIRef(SPACE + "TemporalValue")
 # Domains of the ontology's properties that are not facts about entities (statements, scores...).
 _NOT_FACTS = {URIRef(SPACE + c) for c in ("Statement", "Certainty", "CentralityScore", "EventType", "SourceArticle")}
@@ -55,23 +56,20 @@ def catalog_folder(data_dir: Path | None = None) -> Path:
 
 
 def atomic_write(target: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``target``, then rename it over ``target``."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror}", path=target) from exc
+    """Write ``text`` to ``target`` whole or not at all (:func:`graph.files.write_atomically`)."""
+    from graph.files import write_atomically
+
+    write_atomically(target, text.encode("utf-8"))
 
 
-def when(value: Literal) -> str:
+def when(value: TimeValue | Lit | Literal) -> str:
     """A time value in words.
 
-    >>> when(Literal("2021-03", datatype=XSD.gYearMonth)), when(Literal("2019-01-03", datatype=XSD.date))
+    >>> when(TimeValue.parse("2021-03")), when(Literal("2019-01-03", datatype=XSD.date))
     ('March 2021', '3 January 2019')
     """
-    parts = str(value).split("-")
+    text = value.lexical if isinstance(value, TimeValue) else value.value if isinstance(value, Lit) else str(value)
+    parts = text.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
@@ -79,12 +77,12 @@ def when(value: Literal) -> str:
     return parts[0]
 
 
-def typed_date(value: str) -> Literal:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the typed literal of its precision."""
+def typed_date(value: str) -> TimeValue:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a time (an :class:`~graph.errors.InputSyntaxError` if none)."""
     from graph.text import parse_date
 
     parse_date(value)
-    return Literal(value, datatype={4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)])
+    return TimeValue.parse(value)
 
 
 @dataclass
@@ -125,23 +123,24 @@ class Vocabulary:
         return vocab
 
     def name(self, term) -> str:
-        if isinstance(term, Literal):
-            return when(term) if term.datatype in (XSD.date, XSD.gYearMonth, XSD.gYear) else str(term)
-        return self.names.get(term) or self.terms.get(term) or shorten(str(term))
+        if isinstance(term, Lit):
+            return when(term) if term.datatype in (str(XSD.date), str(XSD.gYearMonth), str(XSD.gYear)) else term.value
+        return self.names.get(URIRef(term)) or self.terms.get(URIRef(term)) or shorten(str(term))
 
 
 def words(claim, vocab: Vocabulary, new: dict[URIRef, str]) -> str:
     """A statement in words: ``CNSA signed agreement ILRS memorandum · March 2021 · stated``."""
     def name(term) -> str:
-        return new.get(term) or vocab.name(term)
+        return (new.get(URIRef(term)) if isinstance(term, str) else None) or vocab.name(term)
 
-    predicate = vocab.terms.get(claim.predicate, shorten(str(claim.predicate)))
-    if claim.predicate == RDF.type:
+    predicate = vocab.terms.get(URIRef(claim.predicate), shorten(claim.predicate))
+    if claim.predicate == str(RDF.type):
         predicate = "is a"
     parts = [f"{name(claim.subject)} {predicate} {name(claim.object)}"]
     lead = {S.pointInTime: "", S.startTime: "from ", S.endTime: "until "}
-    parts += [lead[p] + when(v) for p, v in claim.times.items()]
-    parts.append(vocab.terms.get(claim.certainty, shorten(str(claim.certainty))).lower())
+    parts += [lead[URIRef(p)] + when(v) for p, v in claim.times.items()]
+    certainty = claim.certainty.iri if claim.certainty is not None else ""
+    parts.append(vocab.terms.get(URIRef(certainty), shorten(certainty)).lower())
     return " · ".join(parts)
 
 
@@ -243,7 +242,7 @@ class Workspace:
             target = self._entity(str(params.get("target", "")), proposal, allow_new=False)
             return doc.Change(entities_gone={entity.iri}, relink={entity.iri: target})
         users = {b.start for b in proposal.blocks
-                 if b.claim is not None and entity.iri in (b.claim.subject, b.claim.object)}
+                 if b.claim is not None and str(entity.iri) in (b.claim.subject, b.claim.object)}
         return doc.Change(remove=users, entities_gone={entity.iri})
 
     def _entity(self, text: str, proposal: doc.Proposal, *, allow_new: bool = True) -> URIRef:
@@ -255,34 +254,36 @@ class Workspace:
 
     def _edited(self, proposal: doc.Proposal, claim, params: dict):
         relation = URIRef(SPACE + str(params.get("relation", "")).lstrip(":"))
-        if relation not in self.vocab.relations and relation != claim.predicate:
+        if relation not in self.vocab.relations and str(relation) != claim.predicate:
             raise UnknownEntityError(f"{params.get('relation')!r} is not a relation of the ontology")
         subject = self._entity(str(params.get("subject", "")), proposal)
         if relation in self.vocab.dates:
-            obj = typed_date(str(params.get("object", "")).strip())
-        elif isinstance(claim.object, Literal) and relation == claim.predicate:
+            obj = typed_date(str(params.get("object", "")).strip()).literal()
+        elif isinstance(claim.object, Lit) and str(relation) == claim.predicate:
             obj = claim.object
         else:
-            obj = self._entity(str(params.get("object", "")), proposal)
+            obj = str(self._entity(str(params.get("object", "")), proposal))
         certainty = str(params.get("certainty", ""))
         if certainty not in CERTAINTIES:
             raise UnknownEntityError(f"{certainty!r} is not a certainty: one of {', '.join(CERTAINTIES)}")
-        event_type = claim.event_type if relation == claim.predicate else None
+        event_type = claim.event_type if str(relation) == claim.predicate else None
         times = self._times(claim, params)
-        return replace(claim, subject=subject, predicate=relation, object=obj, certainty=S[certainty],
-                       times=times, event_type=event_type, time_expression=claim.time_expression if times else None)
+        return replace(claim, subject=str(subject), predicate=str(relation), object=obj,
+                       certainty=Certainty(SPACE + certainty), event_type=event_type,
+                       time_expression=claim.time_expression if times else None,
+                       **{TIME_PROPERTIES[URIRef(p)]: times.get(p) for p in map(str, TIME_PROPERTIES)})
 
     @staticmethod
-    def _times(claim, params: dict) -> dict:
+    def _times(claim, params: dict) -> dict[str, TimeValue]:
         """The claim's times with the one the form showed (``time_was``) replaced by the form's."""
         times = dict(claim.times)
-        times.pop(URIRef(SPACE + str(params.get("time_was") or "")), None)
+        times.pop(SPACE + str(params.get("time_was") or ""), None)
         time_value = str(params.get("time") or "").strip()
         if time_value:
             prop = URIRef(SPACE + str(params.get("time_kind") or "pointInTime"))
             if prop not in TIME_PROPERTIES:
                 raise InputSyntaxError(f"{params.get('time_kind')!r} is not pointInTime, startTime or endTime")
-            times[prop] = typed_date(time_value)
+            times[str(prop)] = typed_date(time_value)
         return times
 
     def _add_to_catalog(self, entity: doc.NewEntity, source_id: str) -> None:

@@ -1,0 +1,89 @@
+"""The one layer of the maps that talks to the store: read what to draw, then lay it out and draw it."""
+
+from __future__ import annotations
+
+from graph.errors import QueryError
+from graph.maps.drawing import Drawn, draw
+from graph.maps.layout import layout_map, layout_triples
+from graph.maps.spec import LayoutMemory, MapSpec
+
+
+def render(
+    store,
+    kind: str,
+    *,
+    build_hash: str = "",
+    as_of: str | None = None,
+    min_certainty: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    title: str | None = None,
+    width: int = 1600,
+    height: int = 1000,
+    dpi: int = 150,
+    memory_path=None,
+) -> tuple[MapSpec, Drawn]:
+    """Mirror the built graph, lay out a map of ``kind`` and draw it.
+
+    ``memory_path`` (a JSON file) keeps the layout between runs: unchanged graphs are drawn exactly
+    as before, changed ones start from the previous positions.
+    """
+    from graph.analysis import resolve
+    from graph.mirror import mirror
+
+    G = mirror(store)
+    _describe_sources(store, G)
+    focus_iri = resolve(G, focus) if focus else None
+    memory = LayoutMemory.load(memory_path) if memory_path is not None else None
+    spec = layout_map(G, kind, as_of=as_of, min_certainty=min_certainty, focus=focus_iri, depth=depth,
+                      title=title, build_hash=build_hash, width=width, height=height, dpi=dpi, memory=memory)
+    drawn = draw(spec)
+    if memory is not None and spec.kind != "timeline":
+        memory.save(memory_path)
+    return spec, drawn
+
+
+def render_query(store, text: str, *, query_name: str, build_hash: str = "", title: str | None = None,
+                 width: int = 1600, height: int = 1000, dpi: int = 150) -> tuple[MapSpec, Drawn]:
+    """Draw the triples of a CONSTRUCT query, or of a SELECT with ``?s ?p ?o``."""
+    import pyoxigraph as ox
+
+    from graph.mirror import mirror
+    from graph.query import run
+
+    results = run(store, text, source=query_name)
+    triples: list[tuple[str, str, str | None]] = []
+    if isinstance(results, ox.QueryTriples | list):  # a list: CONSTRUCT triples from a remote endpoint
+        for t in results:
+            obj = t.object.value if isinstance(t.object, ox.NamedNode) else None
+            triples.append((t.subject.value, t.predicate.value, obj))
+    elif isinstance(results, ox.QuerySolutions):
+        names = {v.value for v in results.variables}
+        if not {"s", "p", "o"} <= names:
+            raise QueryError(f"{query_name}: a SELECT query to map must return ?s ?p ?o (it returns "
+                             f"{', '.join('?' + n for n in sorted(names))})")
+        for row in results:
+            obj = row["o"].value if isinstance(row["o"], ox.NamedNode) else None
+            if row["s"] is not None and row["p"] is not None:
+                triples.append((row["s"].value, row["p"].value, obj))
+    else:
+        raise QueryError(f"{query_name}: an ASK query has nothing to draw; use CONSTRUCT or SELECT ?s ?p ?o")
+    G = mirror(store)
+    spec = layout_triples(G, triples, title=title, query_name=query_name, build_hash=build_hash, width=width,
+                          height=height, dpi=dpi)
+    return spec, draw(spec)
+
+
+def _describe_sources(store, G) -> None:
+    """Put a short description of each source (publisher, title, date) in ``G.graph['sources']``."""
+    from graph.query import run
+
+    rows = run(store, """SELECT ?src ?title ?issued (SAMPLE(?pub) AS ?publisher) WHERE {
+        ?src a :SourceArticle ; dcterms:title ?title .
+        OPTIONAL { ?src dcterms:issued ?issued }
+        OPTIONAL { ?src dcterms:publisher/rdfs:label ?pub } } GROUP BY ?src ?title ?issued""")
+    G.graph["source_names"] = {  # an article that gives no date is credited as "undated"
+        r["src"].value: f"{r['publisher'].value + ', ' if r['publisher'] else ''}“{r['title'].value}” "
+                        f"({r['issued'].value if r['issued'] else 'undated'})"
+        for r in rows
+    }

@@ -1,0 +1,136 @@
+"""Where the nodes of a map go: deterministic, stable positions in the unit square.
+
+Each node starts from a position derived from a hash of its IRI alone, and the layouts run a
+fixed number of iterations with a fixed seed, so the same graph gives the same picture and one
+more fact moves the others only a little.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+def _seed_position(node: str) -> tuple[float, float]:
+    """A starting position that depends on the node's IRI only (stable when the graph grows)."""
+    digest = hashlib.sha256(node.encode()).digest()
+    angle = int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
+    radius = 0.35 + 0.65 * int.from_bytes(digest[4:8], "big") / 2**32
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def graph_key(P: nx.Graph) -> str:
+    """A digest of the nodes and edges of ``P``: equal keys mean the same picture can be reused."""
+    nodes = sorted(P.nodes)
+    edges = sorted(tuple(sorted((u, v))) for u, v in P.edges())
+    return hashlib.sha256(repr((nodes, edges)).encode()).hexdigest()
+
+
+def positions(
+    P: nx.Graph, anchor: dict[str, tuple[float, float]] | None = None
+) -> dict[str, tuple[float, float]]:
+    """Deterministic positions in [0, 1]² for the nodes of ``P``.
+
+    Without ``anchor``, each connected component is laid out on its own (a force layout would
+    push components to the corners), then the components are packed in a grid of cells whose size
+    grows with the square root of the component's size.
+
+    With ``anchor`` (the positions of an earlier map), the layout starts from them, new nodes
+    next to their neighbours, and is aligned back onto them: adding a fact moves the rest a little
+    instead of scrambling the map.
+    """
+    if P.number_of_nodes() == 0:
+        return {}
+    if anchor and any(n in anchor for n in P):
+        return _anchored_positions(P, anchor)
+    import networkx as nx
+
+    components = sorted((sorted(c) for c in nx.connected_components(P)), key=lambda c: (-len(c), c[0]))
+    local = [_component_positions(P, nodes) for nodes in components]
+    sizes = [len(nodes) ** 0.75 for nodes in components]  # big components get the room they need
+    row_width = max(max(sizes), math.sqrt(sum(s * s for s in sizes)) * 1.25)
+    placed: list[tuple[float, float, float]] = []  # (x, y, cell size) of each component
+    x = y = shelf = 0.0
+    for size in sizes:
+        if x > 0 and x + size > row_width + 1e-9:
+            x, y, shelf = 0.0, y + shelf, 0.0
+        placed.append((x, y, size))
+        x += size
+        shelf = max(shelf, size)
+    total_w = max(px + size for px, _, size in placed)
+    total_h = max(py + size for _, py, size in placed)
+    scale = 1.0 / max(total_w, total_h)
+    result = {}
+    for (px, py, size), pos in zip(placed, local, strict=True):
+        margin = 0.12 * size
+        for node, (lx, ly) in pos.items():
+            cx = (px + margin + lx * (size - 2 * margin)) * scale
+            cy = (py + margin + ly * (size - 2 * margin)) * scale
+            result[node] = (cx + (1 - total_w * scale) / 2, 1 - cy - (1 - total_h * scale) / 2)
+    return result
+
+
+def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    import networkx as nx
+    import numpy as np
+
+    nodes = sorted(P.nodes)
+    start: dict[str, tuple[float, float]] = {n: anchor[n] for n in nodes if n in anchor}
+    for n in nodes:  # new nodes start beside their known neighbours, or at their hash position
+        if n not in start:
+            near = [start[m] for m in sorted(P.neighbors(n)) if m in start]
+            jitter = _seed_position(n)
+            base = tuple(np.mean(near, axis=0)) if near else (0.5 + 0.5 * jitter[0], 0.5 + 0.5 * jitter[1])
+            start[n] = (base[0] + 0.04 * jitter[0], base[1] + 0.04 * jitter[1])
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.edges()))
+    # A few force iterations from the old picture: enough to fit new nodes, too few to reorganise.
+    raw = nx.spring_layout(ordered, pos=start, k=0.6 / math.sqrt(len(nodes)), iterations=25, seed=7, weight=None)
+    known = [i for i, n in enumerate(nodes) if n in anchor]
+    X = np.array([raw[n] for n in nodes], dtype=float)
+    A = np.array([anchor[nodes[i]] for i in known], dtype=float)
+    K = X[known]
+    u, sigma, vt = np.linalg.svd((K - K.mean(axis=0)).T @ (A - A.mean(axis=0)))
+    rotation = u @ vt
+    spread = float(((K - K.mean(axis=0)) ** 2).sum())
+    scale = float(sigma.sum()) / spread if spread > 0 else 1.0
+    X = (X - K.mean(axis=0)) @ rotation * scale + A.mean(axis=0)
+    X = np.clip(X, 0.0, 1.0)
+    return {n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}
+
+
+def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions in [0, 1]² for one connected component, from scratch.
+
+    Kamada-Kawai (deterministic, driven by graph distances) from hash-derived start positions,
+    rotated and mirrored onto those start points (orthogonal Procrustes) so that the orientation
+    does not depend on the optimiser's whims. Very large components use the cheaper force layout.
+    """
+    import networkx as nx
+    import numpy as np
+
+    if len(nodes) == 1:
+        return {nodes[0]: (0.5, 0.5)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.subgraph(nodes).edges()))
+    reference = np.array([_seed_position(n) for n in nodes])
+    start = {n: reference[i] for i, n in enumerate(nodes)}
+    if len(nodes) <= 120:  # Kamada-Kawai is quadratic per step: larger components use the force layout
+        raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
+    else:
+        raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=100, seed=7,
+                               weight=None)
+    X = np.array([raw[n] for n in nodes], dtype=float)
+    X -= X.mean(axis=0)
+    u, _, vt = np.linalg.svd(X.T @ (reference - reference.mean(axis=0)))
+    X = X @ (u @ vt)
+    X -= X.min(axis=0)
+    span = float(X.max()) or 1.0
+    X = X / span + (1 - X.max(axis=0) / span) / 2
+    return {n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}

@@ -1,0 +1,213 @@
+"""What a map shows, decided before anything is drawn: the kinds of map, their styles and the spec.
+
+Styles come from one table each. Entity classes are styled by :data:`CLASS_STYLE`; a class not
+in it draws in the style of its nearest styled superclass in the ontology (a new kind of
+spacecraft draws as a spacecraft), and only a class with no styled ancestor draws as "other".
+Certainty levels come from the ontology (:class:`graph.qualifiers.Certainty`), surest first, and take
+the styles of :data:`CERTAINTY_STYLES` in that order.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from graph.namespaces import SPACE
+from graph.qualifiers import Certainty
+
+# kind: (title, projection of graph.mirror, relation drawn); the timeline draws dated statements.
+MAP_KINDS: dict[str, tuple[str, str | None, str | None]] = {
+    "partnerships": ("Who works with whom in space", "partnership", "partnership"),
+    "rivalries": ("Who competes in space", "rivalry", "rivalry"),
+    "signed": ("Partners and rivals in space", "signed", None),  # the sign of each edge says which
+    "memberships": ("Who belongs to, runs or signs what", "membership", "membership"),
+    "timeline": ("What happened when", None, None),
+}
+KINDS = tuple(MAP_KINDS)
+TITLES = {kind: title for kind, (title, _, _) in MAP_KINDS.items()} | {"query": "Query result"}
+
+# Okabe-Ito colours; every class also has its own marker, so colour is never the only cue.
+CLASS_STYLE: dict[str, tuple[str, str, str]] = {
+    # ontology class (local name): (legend label, colour, matplotlib marker)
+    "SpaceAgency": ("space agency", "#56B4E9", "o"),
+    "Country": ("country", "#E69F00", "s"),
+    "Company": ("company", "#CC79A7", "P"),
+    "Program": ("program", "#F0E442", "D"),
+    "Undertaking": ("mission / spacecraft", "#0072B2", "^"),
+    "SpaceStation": ("space station", "#009E73", "h"),
+    "PowerStation": ("space station", "#009E73", "h"),
+    "Agreement": ("agreement", "#D55E00", "p"),
+    "Place": ("place / facility", "#999999", "v"),
+}
+OTHER_STYLE = ("other", "#BBBBBB", "v")
+
+RELATION_STYLE: dict[str, tuple[str, str, Any]] = {
+    # relation: (legend label, colour, line style)
+    "partnership": ("partnership", "#009E73", "solid"),
+    "rivalry": ("rivalry", "#D55E00", (0, (5, 3))),
+    "membership": ("belongs to / runs / signed", "#555555", (0, (1, 2))),
+    "other": ("other relation", "#999999", (0, (3, 1, 1, 1))),
+}
+# The certainty levels' styles, surest first: (opacity, line width in points, colour, timeline marker).
+CERTAINTY_STYLES = (
+    (0.95, 3.2, "#0072B2", "o"),
+    (0.65, 2.4, "#009E73", "s"),
+    (0.45, 1.8, "#E69F00", "D"),
+    (0.45, 1.8, "#CC79A7", "^"),
+)
+
+
+def certainty_style(level: str | None) -> tuple[float, float, str, str]:
+    """The style of a certainty level by its place among the ontology's levels (``None``: the surest).
+
+    >>> certainty_style("stated")[:2], certainty_style("inferred")[2]
+    ((0.95, 3.2), '#CC79A7')
+    """
+    names = Certainty.names()
+    place = names.index(level) if level in names else 0
+    return CERTAINTY_STYLES[min(place, len(CERTAINTY_STYLES) - 1)]
+
+
+@functools.cache
+def _superclasses() -> dict[str, list[str]]:
+    """``{class local name: its direct superclasses' local names}`` in the ontology's namespace."""
+    import pyoxigraph as ox
+
+    from graph import paths
+
+    found: dict[str, list[str]] = {}
+    with paths.ontology_file().open("rb") as handle:
+        for q in ox.parse(handle, format=ox.RdfFormat.TURTLE):
+            sub, sup = q.subject.value, q.object.value
+            if q.predicate.value.endswith("#subClassOf") and sub.startswith(SPACE) and sup.startswith(SPACE):
+                found.setdefault(sub[len(SPACE):], []).append(sup[len(SPACE):])
+    return {name: sorted(sups) for name, sups in found.items()}
+
+
+@functools.cache
+def class_style(name: str | None) -> tuple[str, str, str]:
+    """The style of a class: its own, else its nearest styled superclass's (breadth first), else other.
+
+    >>> class_style("Lander")[0], class_style("MemorandumOfUnderstanding")[0], class_style("NewsOutlet")[0]
+    ('mission / spacecraft', 'agreement', 'other')
+    """
+    frontier, seen = [name] if name else [], set()
+    while frontier:
+        styled = [c for c in frontier if c in CLASS_STYLE]
+        if styled:
+            return CLASS_STYLE[min(styled, key=list(CLASS_STYLE).index)]
+        seen.update(frontier)
+        frontier = sorted({s for c in frontier for s in _superclasses().get(c, []) if s not in seen})
+    return OTHER_STYLE
+
+
+@dataclass
+class LayoutMemory:
+    """The positions of the last map of one kind, and the key of the graph they were computed for."""
+
+    key: str = ""
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path) -> LayoutMemory:
+        import json
+        from pathlib import Path
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls(data["key"], {n: (float(x), float(y)) for n, (x, y) in data["positions"].items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()  # no memory, or an unreadable one: lay out from scratch
+
+    def save(self, path) -> None:
+        import json
+        from pathlib import Path
+
+        from graph.files import write_atomically
+
+        data = {"key": self.key, "positions": {n: [x, y] for n, (x, y) in
+                                                sorted(self.positions.items())}}
+        write_atomically(Path(path), json.dumps(data, indent=0).encode())
+
+
+@dataclass(frozen=True)
+class NodeMark:
+    """One node as drawn: where, how big, which colour and marker."""
+
+    id: str
+    label: str
+    type: str | None
+    x: float
+    y: float
+    size: float
+    colour: str
+    marker: str
+    minor: bool = False  # not an actor: its label may be left out where it would cover something
+
+
+@dataclass(frozen=True)
+class EdgeMark:
+    """One edge as drawn: its relation and certainty, and the style they give it."""
+
+    u: str
+    v: str
+    relation: str
+    certainty: str | None
+    colour: str
+    linestyle: Any
+    width: float
+    alpha: float
+    statements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """One dated statement on the timeline."""
+
+    when: str
+    day: date
+    row: int
+    text: str
+    certainty: str
+    colour: str
+    marker: str
+
+
+@dataclass
+class MapSpec:
+    """Everything a map shows, decided before anything is drawn."""
+
+    kind: str
+    title: str
+    subtitle: str
+    footer: str
+    nodes: list[NodeMark] = field(default_factory=list)
+    edges: list[EdgeMark] = field(default_factory=list)
+    events: list[EventMark] = field(default_factory=list)
+    legend: list[tuple[str, dict]] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    width: int = 1600
+    height: int = 1000
+    dpi: int = 150
+
+    def edge(self, a: str, b: str) -> EdgeMark | None:
+        """The edge drawn between ``a`` and ``b`` (either direction), if any."""
+        for mark in self.edges:
+            if {mark.u, mark.v} == {a, b}:
+                return mark
+        return None
+
+
+def memory_path(build_dir: Path, kind: str, *, focus: str | None = None, as_of: str | None = None,
+                min_certainty: str | None = None) -> Path:
+    """Where the layout of one map (kind, focus and filters) is kept, so that it stays stable as the graph grows.
+
+    >>> memory_path(Path("build"), "signed", focus="NASA", as_of="2021").as_posix()
+    'build/layouts/signed-nasa-as-of-2021.json'
+    """
+    parts = [kind, focus and focus.casefold(), as_of and f"as-of-{as_of}", min_certainty]
+    return build_dir / "layouts" / ("-".join(re.sub(r"[^\w.-]+", "_", p) for p in parts if p) + ".json")
