@@ -15,11 +15,14 @@ worker process that can be killed (:func:`graph.answers.worker_main`). The pool
   queries that are most of the traffic, whatever the long ones do. Processor time, not time on
   the clock: a short query that waits for a busy processor is not taken for a long one (a query
   is also long after :data:`LONG_WALL` seconds on the clock, so that on a machine too busy to
-  give runaway queries their processor time they still leave room).
+  give runaway queries their processor time they still leave room). A long query's process
+  runs at a lower priority (``nice`` :data:`LONG_NICENESS`), so that short queries get the
+  processor first, and is replaced by a fresh one when its query ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -38,6 +41,7 @@ LONG_AFTER = 1.0  # processor seconds after which a query counts as long
 LONG_WALL = 3.0  # or seconds on the clock, whatever the processor gave it
 POLL = 0.05  # seconds between checks of a running query's time and memory
 RETIRE_AFTER = 30.0  # seconds an extra worker may stay idle before it stops
+LONG_NICENESS = 10  # the scheduling priority of a long query's process (nice): short queries come first
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -160,11 +164,11 @@ class Pool:
         return worker
 
     def _release(self, worker: Worker) -> None:
+        if worker.long:  # its priority was lowered, and cannot be raised again: a fresh process takes its place
+            self._replace(worker)
+            return
         retired = []
         with self.ready:
-            if worker.long:
-                worker.long = False
-                self.long -= 1
             worker.idle_since = time.monotonic()
             self.free.append(worker)
             self.ready.notify()
@@ -238,12 +242,15 @@ class Pool:
         return worker.conn.recv()
 
     def _make_long(self, worker: Worker) -> bool:
+        """Count ``worker``'s query as long, if there is room, and lower its processor priority."""
         with self.lock:
             if self.long >= self.max_long:
                 return False
             self.long += 1
             worker.long = True
-            return True
+        with contextlib.suppress(OSError, AttributeError):  # short queries get the processor first
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, LONG_NICENESS)
+        return True
 
     def close(self) -> None:
         with self.ready:
