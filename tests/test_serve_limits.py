@@ -8,6 +8,7 @@ answered (status and message), and a bounded wait fails the test instead of hang
 from __future__ import annotations
 
 import contextlib
+import os
 import select
 import socket
 import threading
@@ -26,10 +27,12 @@ HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f ?a ?d"
 
 
 @contextmanager
-def running(built: Path, **options) -> Iterator[str]:
-    """A server on a free loopback port; yields its /sparql URL."""
+def running(built: Path, pools: list | None = None, **options) -> Iterator[str]:
+    """A server on a free loopback port; yields its /sparql URL (its pool goes into ``pools``)."""
     limits = options.pop("limits", Limits(timeout=20))
     server, pool = make_server(built, port=0, limits=limits, quiet=True, **options)
+    if pools is not None:
+        pools.append(pool)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -71,11 +74,16 @@ def test_long_queries_leave_room_for_short_ones(built: Path):
         with contextlib.suppress(OSError):  # the two still running when the test stops the server
             outcomes.append(ask(endpoint, RUNAWAY))
 
-    with running(built, limits=Limits(timeout=120), workers=1, max_workers=3) as endpoint:
+    pools: list = []
+    with running(built, pools, limits=Limits(timeout=120), workers=1, max_workers=3) as endpoint:
         for _ in range(3):
             threading.Thread(target=runaway, daemon=True).start()
         while not outcomes:
             short.append(ask(endpoint))
+        # the two long queries still run, at a lower priority than the short ones
+        long_workers = [worker for worker in pools[0].all if worker.long]
+        niceness = [os.getpriority(os.PRIO_PROCESS, worker.process.pid) for worker in long_workers]
+    assert niceness == [10, 10]
     assert outcomes[0] == (503, "the server is already running 2 long queries (over 1 s of processor time or "
                                 "3 s in all); this one was stopped to keep room for short ones: try again later\n")
     assert short and set(short) == {(200, "true\n")}
