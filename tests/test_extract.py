@@ -355,6 +355,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "launched", "Condor-3 probe", "stated", "2024-05")]),
     ("landing as a noun", "Condor-3's landing near the Moon's south pole made Peru famous.",
      [("Condor-3", "landedOn", "Moon", "stated", "")]),
+    ("acronym written as a word", "Nasa and Esa will work together on the Condor-3 mission.",
+     [(NASA, "partnerOf", "European Space Agency (ESA)", "planned", ""),
+      (NASA, "memberOf", "Condor-3 mission", "planned", ""),
+      ("European Space Agency (ESA)", "memberOf", "Condor-3 mission", "planned", "")]),
+    ("sending another craft", "Lunar Machines was founded in 2011. Its founder said the group would send up "
+     "another probe.", [("Lunar Machines", "plansMission", "another probe", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -29,6 +29,7 @@ OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "ch
 # definite descriptions and the classes they refer back to
 DESCRIPTIONS = {
     "agency": ("SpaceAgency",), "administration": ("SpaceAgency",), "country": ("Country",),
+    "group": ("Company", "Actor"), "consortium": ("Actor",),
     "nation": ("Country",), "company": ("Company",), "firm": ("Company",), "startup": ("Company",),
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
     "probe": ("Spacecraft", "Mission"),
@@ -346,7 +347,7 @@ class SentenceReader:
         if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
             return None
         keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod") and t.lower_ != "own")
-                or t.i == tok.i}
+                or t.i == tok.i or (t.dep_ == "det" and t.lower_ == "another")}  # "another probe" is one
         for c in tok.children:  # "landing system for the rover"
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
                 keep |= {t.i for t in c.subtree}

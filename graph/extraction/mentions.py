@@ -124,6 +124,9 @@ class MentionFinder:
         tokenizer = nlp.tokenizer
         for form, iri, sensitive in linker.forms:
             (self.exact if sensitive else self.folded).add(iri, [tokenizer(form)])
+            if sensitive and form.isupper() and form.isalpha() and len(form) >= 3:
+                # British style writes acronyms as words: "Nasa", "Esa", "Jaxa"
+                self.exact.add(iri, [tokenizer(form.title())])
         self.shapes = Matcher(nlp.vocab)
         name = {"TEXT": {"REGEX": r"^[A-Z][\w']*$"}}
         self.shapes.add("craft", [[name, {"ORTH": "-", "OP": "?"}, {"LIKE_NUM": True}],
@@ -156,7 +159,7 @@ class MentionFinder:
             for key, start, end in matcher(doc):
                 iri = doc.vocab.strings[key]
                 text = doc[start:end].text
-                form_ok = self.linker.find(text) == iri
+                form_ok = self.linker.find(text) == iri or (text.istitle() and self.linker.find(text.upper()) == iri)
                 if form_ok:
                     out.append((start, end, iri, "name"))
         return out

@@ -240,7 +240,13 @@ def _aboard(clause: Clause) -> list[Fact]:
     crewed = any(t.lemma_.lower() in ("astronaut", "cosmonaut", "crew", "taikonaut") for t in clause.object_tokens())
     missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]
     members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
-    return [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
+    facts = [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
+    if v.lemma_ == "send" and certainty(v) in ("planned", "speculative"):
+        # "the group would send up another probe": a craft still to be sent is a plan
+        craft = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+        craft += [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        facts += [Fact(s, "plansMission", c, v.i) for s in members if reader.is_actor(s) for c in craft]
+    return facts
 
 
 def _lift_off(clause: Clause) -> list[Fact]:
