@@ -19,6 +19,9 @@ graph name                                 content
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +31,16 @@ from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from graph import paths
-from graph.checks import check_evidence, check_terms, claim_line, locate, undeclared_terms, validate_shapes
+from graph.checks import (
+    check_claims_unique,
+    check_evidence,
+    check_terms,
+    check_values,
+    claim_line,
+    locate,
+    undeclared_terms,
+    validate_shapes,
+)
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
 from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
 from graph.qualifiers import Certainty
@@ -63,22 +75,78 @@ class Build:
         return g
 
 
-def load_turtle(path: Path) -> tuple[Graph, str]:
-    """Parse a Turtle file; a syntax error names the file and line."""
+def load_turtle(path: Path, *, curated: bool = False) -> tuple[Graph, str]:
+    """Parse a Turtle file; a syntax error names the file and line.
+
+    A ``curated`` file (catalog, sources) also has every IRI and literal checked
+    (:func:`graph.checks.check_values`).
+    """
+    from graph.text import decode_utf8
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputSyntaxError(f"not UTF-8 (byte {exc.start})", path=path) from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise OutputError(f"cannot read: {exc.strerror}", path=path) from exc
+    text = decode_utf8(data, path, "Turtle file")
     g = Graph()
     try:
-        g.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+        with _quiet_rdflib():
+            g.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise InputSyntaxError(f"Turtle syntax error: {exc._why}", path=path, line=exc.lines + 1) from exc
     except Exception as exc:  # rdflib raises plain exceptions for bad IRIs, prefixes, escapes
         raise InputSyntaxError(f"Turtle error: {exc}", path=path) from exc
+    if curated:
+        check_values(g, path=path, text=text)
     return g, text
+
+
+@contextlib.contextmanager
+def _quiet_rdflib():
+    """rdflib logs (with a traceback) each literal it cannot convert and each IRI it finds odd; the
+    checks report those with their file and line instead."""
+    logger = logging.getLogger("rdflib")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _files(folders: Path | Sequence[Path], what: str) -> list[Path]:
+    """The curated ``*.ttl`` files of one folder or several, each folder's in name order.
+
+    Proposals (``<id>.proposed.ttl``, left by `spacekg ingest` for review) are not data yet. The
+    first folder must be there (see :func:`turtle_files`); a later one (the user's) may be missing.
+    """
+    folders = [folders] if isinstance(folders, str | Path) else folders
+    found = [path for number, folder in enumerate(dict.fromkeys(Path(f) for f in folders))
+             for path in turtle_files(folder, what, optional=number > 0)
+             if not path.name.endswith(".proposed.ttl")]
+    if what == "catalog" and not found:
+        raise InputSyntaxError("the catalog folder holds no .ttl file: the graph would have no entities",
+                               path=Path(folders[0]))
+    return found
+
+
+def turtle_files(folder: Path, what: str, *, optional: bool = False) -> list[Path]:
+    """The ``.ttl`` files of a curated folder, sorted; a missing (unless ``optional``) or unreadable
+    folder is an error.
+
+    ``Path.glob`` would find nothing in a folder it cannot read, and the build would then replace
+    a good graph with one that lacks every source.
+    """
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError as exc:
+        if optional:
+            return []
+        raise OutputError(f"the {what} folder is missing (a data folder holds catalog/ and sources/)",
+                          path=folder) from exc
+    except OSError as exc:
+        raise OutputError(f"cannot read the {what} folder: {exc.strerror}", path=folder) from exc
+    return [folder / name for name in sorted(names) if name.endswith(".ttl")]
 
 
 def _bind(ds: Dataset) -> None:
@@ -100,10 +168,11 @@ def assemble(
     """Compile and check the whole graph; raise a :class:`~graph.errors.SpaceKGError` on bad input.
 
     The folders default to the project's own data; tests point them at small fixtures. A list of
-    folders combines them (the shipped data and the user's, see :mod:`graph.userdata`).
+    folders combines them (the shipped data and the user's, see :mod:`graph.userdata`); the first
+    must be there, the others (the user's) may not be yet.
     """
-    catalog_files = _files(catalog_dir or paths.CATALOG_DIR)
-    source_files = _files(sources_dir or paths.SOURCES_DIR)
+    catalog_files = _files(catalog_dir or paths.CATALOG_DIR, "catalog")
+    source_files = _files(sources_dir or paths.SOURCES_DIR, "sources")
     ontology, _ = load_turtle(ontology_file or paths.ontology_file())
     cameo, _ = load_turtle(cameo_file or paths.cameo_file())
 
@@ -112,29 +181,27 @@ def assemble(
     for name, vocabulary in ((ONTOLOGY_GRAPH, ontology), (CAMEO_GRAPH, cameo)):
         named = ds.graph(URIRef(name))
         named += vocabulary
-    catalog = ds.graph(URIRef(CATALOG_GRAPH))
     locations: dict[str, Location] = {}
-    for path in catalog_files:
-        g, text = load_turtle(path)
-        catalog += g
-        for entity in set(g.subjects(RDF.type, None)):
-            line = locate(text, shorten(str(entity)) + " ")
-            locations[str(entity)] = (path, line)
-    _check_catalog(catalog, locations)
+    texts: dict[Path, str] = {}  # every curated file's text, to locate errors found on the whole graph
+    catalog = _load_catalog(ds, catalog_files, locations, texts)
 
     entities = {s for s in catalog.subjects(RDF.type, None) if isinstance(s, URIRef)}
     event_types = set(cameo.subjects(RDF.type, S.EventType))
     index = TextIndex(text_dirs)
+    claim_files: dict[URIRef, Path] = {}
     sources: list[Source] = []
     unchecked: list[Source] = []
     for path in source_files:
-        g, curated_text = load_turtle(path)
-        source = _source_of(g, path)
+        g, curated_text = load_turtle(path, curated=True)
+        source = _source_of(g, path, curated_text)
         twin = next((other for other in sources if other.iri == source.iri), None)
         if twin is not None:
             raise InputSyntaxError(f"{source.id} is also a source in {twin.path}: a source is kept once", path=path)
         entities.add(URIRef(source.iri))
-        claims = read_claims(g, path=str(path))
+        claims = read_claims(g, path=str(path), text=curated_text)
+        check_claims_unique(claims, path=path, curated_text=curated_text)
+        _check_claim_nodes(g, path, curated_text, claim_files)
+        texts[path] = curated_text
         check_terms(
             claims, entities=entities, ontology=ontology, event_types=event_types, path=path, text=curated_text
         )
@@ -155,24 +222,59 @@ def assemble(
 
     build = Build(dataset=ds, sources=sources, unchecked=unchecked, locations=locations)
     if validate:
-        data = build.union()
-        unknown = undeclared_terms(build.union(without=(ONTOLOGY_GRAPH,)), ontology)
-        if unknown:
-            names = ", ".join(sorted(shorten(str(t)) for t in unknown))
-            raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}")
-        shapes, _ = load_turtle(shapes_file or paths.shapes_file())
-        validate_shapes(data, shapes, where=lambda iri: _where(locations.get(iri)))
+        _validate(build, ontology, texts, shapes_file or paths.shapes_file())
     return build
 
 
-def _files(folders: Path | Sequence[Path]) -> list[Path]:
-    """The curated ``*.ttl`` files of one folder or several, each folder's in name order.
+def _load_catalog(ds: Dataset, catalog_files: list[Path], locations: dict[str, Location],
+                  texts: dict[Path, str]) -> Graph:
+    """Read the catalog files into the catalog graph of ``ds``, noting where each entity is written."""
+    catalog = ds.graph(URIRef(CATALOG_GRAPH))
+    for path in catalog_files:
+        g, text = load_turtle(path, curated=True)
+        texts[path] = text
+        catalog += g
+        for entity in set(g.subjects(RDF.type, None)):
+            line = locate(text, shorten(str(entity)) + " ")
+            locations[str(entity)] = (path, line)
+    _check_catalog(catalog, locations)
+    return catalog
 
-    Proposals (``<id>.proposed.ttl``, left by `spacekg ingest` for review) are not data yet.
-    """
-    folders = [folders] if isinstance(folders, str | Path) else folders
-    return [path for folder in dict.fromkeys(Path(f) for f in folders) for path in sorted(folder.glob("*.ttl"))
-            if not path.name.endswith(".proposed.ttl")]
+
+def _validate(build: Build, ontology: Graph, texts: dict[Path, str], shapes_file: Path) -> None:
+    """The checks on the whole graph: every term declared, every SHACL shape satisfied."""
+    unknown = undeclared_terms(build.union(without=(ONTOLOGY_GRAPH,)), ontology)
+    if unknown:
+        names = ", ".join(sorted(shorten(str(t)) for t in unknown))
+        path, line = _first_use(sorted(unknown), texts)
+        raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}",
+                                 path=path, line=line)
+    shapes, _ = load_turtle(shapes_file)
+    validate_shapes(build.union(), shapes, where=lambda iri: _where(build.locations.get(iri)))
+
+
+def _check_claim_nodes(g: Graph, path: Path, text: str, claim_files: dict[URIRef, Path]) -> None:
+    """A claim written with an IRI (not ``[]``) belongs to one file: two files would merge into one node."""
+    for node in set(g.subjects(RDF.subject, None)):
+        if not isinstance(node, URIRef):
+            continue
+        other = claim_files.setdefault(node, path)
+        if other != path:
+            raise InputSyntaxError(
+                f"the claim node {shorten(str(node))} is also a claim of {other}: one node would get the "
+                "subjects, predicates and objects of both; write each claim as [] or give it its own IRI",
+                path=path, line=locate(text, shorten(str(node)) + " ") or locate(text, f"<{node}>"))
+
+
+def _first_use(terms: list, texts: dict[Path, str]) -> tuple[Path | None, int | None]:
+    """The first curated file (and line) that writes one of ``terms``."""
+    for term in terms:
+        for path, text in texts.items():
+            for written in (shorten(str(term)), f"<{term}>"):
+                line = locate(text, written)
+                if line:
+                    return path, line
+    return None, None
 
 
 def _check_catalog(catalog: Graph, locations: dict[str, Location]) -> None:
@@ -188,18 +290,26 @@ def _check_catalog(catalog: Graph, locations: dict[str, Location]) -> None:
             )
 
 
-def _source_of(g: Graph, path: Path) -> Source:
-    articles = [s for s in g.subjects(RDF.type, S.SourceArticle) if isinstance(s, URIRef)]
+def _source_of(g: Graph, path: Path, text: str = "") -> Source:
+    articles = sorted(s for s in g.subjects(RDF.type, S.SourceArticle) if isinstance(s, URIRef))
     if len(articles) != 1:
+        lines = sorted(filter(None, (_line_of_entity(text, iri) for iri in articles)))
         raise InputSyntaxError(
-            f"a source file describes exactly one :SourceArticle, this one has {len(articles)}", path=path
+            f"a source file describes exactly one :SourceArticle, this one has {len(articles)}", path=path,
+            line=lines[1] if len(lines) > 1 else None,
         )
     iri = articles[0]
     sha = g.value(iri, S.sha256)
     source = Source(iri=str(iri), path=path, sha256=str(sha) if sha is not None else None)
     if path.stem != source.id:
-        raise InputSyntaxError(f"the file of source {shorten(str(iri))} must be named {source.id}.ttl", path=path)
+        raise InputSyntaxError(f"the file of source {shorten(str(iri))} must be named {source.id}.ttl", path=path,
+                               line=_line_of_entity(text, iri))
     return source
+
+
+def _line_of_entity(text: str, iri: URIRef) -> int | None:
+    """The line where ``iri`` is first described (``kg:x a ...`` or ``<iri> a ...``)."""
+    return locate(text, shorten(str(iri)) + " a ") or locate(text, f"<{iri}> a ")
 
 
 def summary(build: Build) -> dict:

@@ -4,6 +4,8 @@
 - :func:`check_evidence` - every quote is verbatim at its offsets in the source text
 - :func:`undeclared_terms` - ontology terms used in the data but never declared (the lint)
 - :func:`validate_shapes` - SHACL validation with pySHACL (imported only when called)
+- :func:`check_values` - every IRI is a valid IRI, every literal well-typed and free of control characters
+- :func:`check_claims_unique` - no claim twice in one file
 
 Each raises the matching :class:`~graph.errors.SpaceKGError` with the file and line.
 """
@@ -11,12 +13,13 @@ Each raises the matching :class:`~graph.errors.SpaceKGError` with the file and l
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 
-from graph.errors import EvidenceError, UnknownEntityError, ValidationError, Violation
+from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError, ValidationError, Violation
 from graph.model import Statement
 from graph.namespaces import CAMEO, KG, SPACE, SRC, shorten
 from graph.terms import Lit
@@ -84,6 +87,75 @@ def locate(text: str, *needles: str) -> int | None:
     return None
 
 
+# What an IRI cannot hold (RFC 3987 and Turtle's IRIREF), and what a literal must not: C0 and C1
+# control characters other than tab and newlines, and lone surrogates (halves of a character).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def value_problem(term) -> str | None:
+    """What is wrong with an IRI or literal of curated data, or ``None``.
+
+    >>> value_problem(URIRef("https://w3id.org/spacekg/id/amanda kooser"))
+    "the IRI <https://w3id.org/spacekg/id/amanda kooser> holds ' ', which an IRI cannot hold"
+    >>> value_problem(Literal("a\\x00b"))
+    'a literal holds the control character U+0000'
+    """
+    if isinstance(term, URIRef):
+        bad = _NOT_IN_IRI.search(str(term))
+        if bad:
+            return f"the IRI <{term}> holds {bad.group(0)!r}, which an IRI cannot hold"
+    elif isinstance(term, Literal):
+        bad = _NOT_IN_TEXT.search(str(term))
+        if bad:
+            code = ord(bad.group(0))
+            if 0xD800 <= code <= 0xDFFF:
+                return f"a literal holds a lone surrogate U+{code:04X} (half of a character, not a character)"
+            return f"a literal holds the control character U+{code:04X}"
+        if term.ill_typed:
+            return f"{str(term)!r} is not a valid {shorten(str(term.datatype))}"
+    return None
+
+
+def check_values(g: Graph, *, path: Path, text: str) -> None:
+    """Raise :class:`InputSyntaxError` (with the line) for the first bad IRI or literal of a curated file.
+
+    Both ``validate`` and ``build`` run it, so they agree: a value the store could not hold or
+    a query could not match is refused when the file is read, not when the graph is written.
+    """
+    found = []
+    for triple in g:
+        for term in triple:
+            problem = value_problem(term)
+            if problem:
+                found.append((_line_of(g, triple[0], term, text) or 0, problem))
+    if found:
+        line, problem = min(found)
+        raise InputSyntaxError(problem, path=path, line=line or None)
+
+
+def _line_of(g: Graph, subject, term, text: str) -> int | None:
+    """The line of ``term`` written as it is, else of the paragraph that describes ``subject``."""
+    if isinstance(term, URIRef):
+        line = locate(text, f"<{term}>")
+        if line:
+            return line
+    elif isinstance(term, Literal) and str(term).isprintable() and len(str(term)) > 3:
+        line = locate(text, f'"{term}"')
+        if line:
+            return line
+    if isinstance(subject, BNode):
+        from graph.statements import turtle_term
+
+        claim = g.value(subject, RDF.subject)
+        predicate = g.value(subject, RDF.predicate)
+        needles = [f"rdf:subject {turtle_term(claim)} "] if claim is not None else []
+        if predicate is not None:
+            needles.append(f"rdf:predicate {'rdf:type' if predicate == RDF.type else turtle_term(predicate)} ")
+        return locate(text, *needles) if needles else None
+    return locate(text, shorten(str(subject)) + " ") or locate(text, f"<{subject}>")
+
+
 def _closest(name: str, candidates: Iterable[URIRef]) -> str:
     names = {shorten(str(c)): c for c in candidates}
     matches = difflib.get_close_matches(shorten(name), list(names), n=3, cutoff=0.6)
@@ -146,10 +218,23 @@ def claim_line(curated_text: str, claim: Statement) -> int | None:
 
 
 def check_evidence(claims: list[Statement], text: str, *, path: Path, curated_text: str) -> None:
-    """Raise :class:`EvidenceError` unless every quote is verbatim at its offsets in ``text``."""
+    """Raise :class:`EvidenceError` unless every quote is verbatim at its offsets in ``text``, and is prose.
+
+    Prose: a run of whole sentences of the article, or a part of one sentence cut at word
+    boundaries (see :func:`evidence_shape`); never page furniture, markup, or pieces of two sentences.
+    """
+    from graph.text import split_sentences
+
+    sentences = split_sentences(text)
     for claim in claims:
         evidence = claim.evidence
-        if evidence is None or text[evidence.start : evidence.end] == evidence.text:
+        if evidence is None:
+            continue
+        if text[evidence.start : evidence.end] == evidence.text:
+            problem = evidence_shape(evidence.start, evidence.end, text, sentences)
+            if problem:
+                raise EvidenceError(f"the evidence of {_fact(claim)} {problem}: {evidence.text!r}",
+                                    path=path, line=claim_line(curated_text, claim))
             continue
         found = text.find(evidence.text)
         if found >= 0:
@@ -164,6 +249,77 @@ def check_evidence(claims: list[Statement], text: str, *, path: Path, curated_te
             path=path,
             line=line,
         )
+
+
+def _fact(claim: Statement) -> str:
+    obj = repr(claim.object.value) if isinstance(claim.object, Lit) else shorten(claim.object)
+    return f"{shorten(claim.subject)} {shorten(claim.predicate)} {obj}"
+
+
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|&[a-z]+;|&#\d+;")
+
+
+def evidence_shape(start: int, end: int, text: str, sentences: list) -> str | None:
+    """What makes ``text[start:end]`` unfit as evidence, or ``None`` if it is prose.
+
+    Fit: whole sentences (one or several in a row), or a fragment of one sentence that starts and
+    ends at word boundaries (a noun phrase such as "Russia's space agency Roscosmos" is the exact
+    evidence of who operates what; the offsets lead to the whole sentence). Unfit: a span that no
+    sentence holds (a caption, a credit line, a header), that cuts a word, that takes pieces of
+    two sentences, or that holds HTML markup.
+
+    >>> from graph.text import split_sentences
+    >>> text = "NASA and ESA signed it. Mr. Smith said so."
+    >>> sentences = split_sentences(text)
+    >>> evidence_shape(0, 23, text, sentences), evidence_shape(9, 12, text, sentences)
+    (None, None)
+    >>> evidence_shape(1, 12, text, sentences)
+    'cuts a word at offset 1'
+    >>> evidence_shape(13, 33, text, sentences)
+    'takes part of one sentence and part of another'
+    """
+    quote = text[start:end]
+    if _MARKUP.search(quote):
+        return "holds HTML markup, not an article's prose"
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return f"cuts a word at offset {start}"
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return f"cuts a word at offset {end}"
+    if any(s.start <= start and end <= s.end for s in sentences):
+        return None
+    starts, ends = {s.start for s in sentences}, {s.end for s in sentences}
+    if start in starts and end in ends:
+        return None
+    if not any(s.start < end and start < s.end for s in sentences):
+        return "is not in the article's prose (a caption, a credit, a header or page furniture)"
+    return "takes part of one sentence and part of another"
+
+
+def check_claims_unique(claims: list[Statement], *, path: Path, curated_text: str) -> None:
+    """Raise :class:`InputSyntaxError` if one file states the same claim twice (same fact, same quote).
+
+    The same fact with another quote (the article says it twice) is kept, as a second statement.
+    """
+    seen: dict[tuple, int] = {}
+    for claim in claims:
+        start = claim.evidence.start if claim.evidence is not None else None
+        key = (claim.subject, claim.predicate, claim.object, start)
+        first = claim_line(curated_text, claim)
+        if key in seen:
+            again = _second_line(curated_text, claim) or first
+            raise InputSyntaxError(f"the claim {_fact(claim)} with the evidence at offset {start} is "
+                                   f"stated twice (also at line {first}): remove one", path=path, line=again)
+        seen[key] = first or 0
+
+
+def _second_line(curated_text: str, claim: Statement) -> int | None:
+    first = claim_line(curated_text, claim)
+    if not first:
+        return None
+    lines = curated_text.split("\n")
+    rest = "\n".join(lines[first:])
+    found = claim_line(rest, claim)
+    return first + found if found else None
 
 
 class _PreparedQueries(Graph):

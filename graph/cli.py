@@ -305,17 +305,16 @@ def _decode_query(data: bytes, label: str) -> str:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0 picks a free port.")
-@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
-              help="Seconds a query may run before it is stopped (503).")
-@click.option("--max-results", type=click.IntRange(1), default=10_000, show_default=True,
-              help="Rows (or triples) an answer may hold; more gives 503.")
-@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Queries answered at once (one process each).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, help="Seconds a query may run (10).")
+@click.option("--max-results", type=click.IntRange(1), default=10_000, help="Rows an answer may hold (10000).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, help="Query processes kept ready (2).")
+@click.option("--max-workers", type=click.IntRange(1, 256), default=8, help="Query processes at most (8).")
+@click.option("--max-memory", type=click.IntRange(64), default=512, help="Megabytes a query may use (512).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
 @build_dir_option
 @reports_errors
-def serve(host: str, port: int, timeout: float, max_results: int, workers: int, quiet: bool,
-          build_dir: Path | None) -> None:
+def serve(host: str, port: int, timeout: float, max_results: int, workers: int, max_workers: int, max_memory: int,
+          quiet: bool, build_dir: Path | None) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (with a query page at /).
 
     \b
@@ -327,8 +326,9 @@ def serve(host: str, port: int, timeout: float, max_results: int, workers: int, 
     from graph.server import Limits
     from graph.server import serve as run_server
 
-    run_server(build_dir or default_build_dir(), host=host, port=port, limits=Limits(timeout, max_results),
-               workers=workers, quiet=quiet, announce=click.echo)
+    run_server(build_dir or default_build_dir(), host=host, port=port,
+               limits=Limits(timeout, max_results, max_memory), workers=workers, max_workers=max(workers, max_workers),
+               quiet=quiet, announce=click.echo)
 
 
 @main.command()

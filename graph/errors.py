@@ -11,15 +11,18 @@ code   meaning
 0      success
 1      unexpected internal error (a bug: please report it)
 2      usage error (unknown option, missing argument, a value that is not a date or a level)
-3      syntax error in an input file (Turtle, TriG, SPARQL query file)
+3      syntax error in an input file (Turtle, TriG), a value RDF cannot hold (an IRI with a
+       space, a control character or lone surrogate in a literal, an ill-typed literal), a
+       claim stated twice, a file that is not UTF-8 (UTF-16, a byte-order mark)
 4      unknown entity or term (not in the catalog or the ontology)
-5      evidence error (quote not found at its offsets, source hash mismatch)
+5      evidence error (quote not found at its offsets or not prose, source hash mismatch)
 6      SHACL validation failed
-7      query error (malformed SPARQL, SERVICE refused, a query file that is not UTF-8,
-       unknown named query, missing parameter)
+7      query error (malformed SPARQL, brackets nested too deep, SERVICE refused or failed,
+       a query file that is not UTF-8, unknown named query, missing parameter)
 8      no built graph found (run ``spacekg build`` first)
-9      I/O error (unwritable output path, unreadable input)
-10     remote endpoint error (unreachable, refused)
+9      I/O error (unwritable output path, unreadable input, missing or unreadable data folder)
+10     remote endpoint error (unreachable, refused, past the deadline, reply too large or
+       unreadable, redirect to another origin, push not confirmed)
 11     the language model for extraction is missing or not the pinned release
 =====  ====================================================================
 """

@@ -226,6 +226,39 @@ def where_group_start(text: str) -> int | None:
 
 
 SERVICE_HINT = " (`spacekg query --allow-service` lets it)"
+# Oxigraph's parser recurses once per bracket and overflows its stack (a segmentation fault, no
+# message) at a few thousand nested `{` or `(`; no real query comes near this bound.
+MAX_NESTING = 256
+_BRACKETS = re.compile(
+    r"#[^\n]*"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|[\[\](){}]"
+)
+
+
+def check_nesting(text: str, *, source: str = "query") -> None:
+    """Raise :class:`QueryError` if brackets (``{``, ``(``, ``[``) nest deeper than :data:`MAX_NESTING`.
+
+    Checked before any parser sees the text; brackets inside strings, IRIs and comments do not count.
+
+    >>> check_nesting("SELECT * { " + "{ " * 300 + "}" * 300 + " }")
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: query:1: the query nests brackets more than 256 deep; SpaceKG allows 256
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group(0)
+        if token in "([{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, match.start()) + 1
+                raise QueryError(f"{source}:{line}: the query nests brackets more than {MAX_NESTING} deep; "
+                                 f"SpaceKG allows {MAX_NESTING}")
+        elif token in ")]}":
+            depth = max(0, depth - 1)
 
 
 def run(
@@ -243,6 +276,7 @@ def run(
     machine unasked. The results stream lazily; :func:`answer` also runs them with no network.
     """
     text = bind(text, bindings or {})
+    check_nesting(text, source=source)
     if not allow_service:
         from graph.offline import refuse_services
 
@@ -272,6 +306,7 @@ def answer(
     error) raises :class:`QueryError`.
     """
 
+    check_nesting(text, source=source)
     if not allow_service:
         # checked here, not in the thread below: the parser leaves garbage that keeps its callers'
         # frames alive until collected, and that thread's frames hold pyoxigraph results, which

@@ -23,16 +23,17 @@ Credentials go in headers, never in the URL (URLs end up in logs and shell histo
 
 from __future__ import annotations
 
+import json
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph import fetch
 from graph.errors import EndpointError, QueryError
+from graph.fetch import MAX_REPLY_BYTES, Response
 from graph.namespaces import PREFIXES, sparql_prologue
 
 if TYPE_CHECKING:
@@ -46,15 +47,6 @@ ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, "
     "application/sparql-results+xml;q=0.8, text/turtle;q=0.7, text/tab-separated-values;q=0.5"
 )
-
-
-@dataclass(frozen=True)
-class Response:
-    """An HTTP answer: status, media type (without parameters) and body."""
-
-    status: int
-    media_type: str
-    body: bytes
 
 
 def auth_headers(headers: Iterable[str] = (), env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -106,30 +98,21 @@ def http(
     accept: str | None = None,
     headers: Mapping[str, str] | None = None,
     timeout: float = QUERY_TIMEOUT,
+    max_bytes: int = MAX_REPLY_BYTES,
 ) -> Response:
-    """Send one request; raise :class:`EndpointError` when the server cannot be reached.
+    """Send one request within limits (:func:`graph.fetch.request`); raise :class:`EndpointError` on failure.
 
-    HTTP error statuses are returned, not raised, so callers can word them for their operation.
+    ``timeout`` bounds the whole call; a reply over ``max_bytes`` and a redirect to another
+    origin are refused. HTTP error statuses are returned, not raised, so callers can word them
+    for their operation.
     """
-    request = urllib.request.Request(check_endpoint(url), data=data, method=method)
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
+    sent = dict(headers or {})
     if content_type:
-        request.add_header("Content-Type", content_type)
+        sent["Content-Type"] = content_type
     if accept:
-        request.add_header("Accept", accept)
-    request.add_header("User-Agent", "spacekg")
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:  # http(s) only, checked above
-            return Response(answer.status, _media_type(answer.headers.get("Content-Type")), answer.read())
-    except urllib.error.HTTPError as exc:
-        body = exc.read() if exc.fp is not None else b""
-        return Response(exc.code, _media_type(exc.headers.get("Content-Type") if exc.headers else None), body)
-    except urllib.error.URLError as exc:
-        reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
-        raise EndpointError(f"cannot reach the SPARQL endpoint {url}: {reason}") from exc
-    except (TimeoutError, OSError) as exc:
-        raise EndpointError(f"cannot reach the SPARQL endpoint {url}: {exc}") from exc
+        sent["Accept"] = accept
+    sent["User-Agent"] = "spacekg"
+    return fetch.request(method, check_endpoint(url), data=data, headers=sent, timeout=timeout, max_bytes=max_bytes)
 
 
 def _media_type(header: str | None) -> str:
@@ -183,11 +166,16 @@ def query(
     results_format = ox.QueryResultsFormat.from_media_type(response.media_type)
     try:
         if results_format is not None:
-            return ox.parse_query_results(response.body, format=results_format)
+            parsed = ox.parse_query_results(response.body, format=results_format)
+            if isinstance(parsed, ox.QuerySolutions):
+                for _ in parsed:  # the parser is lazy: read it all now, so a broken reply fails here
+                    pass
+                parsed = ox.parse_query_results(response.body, format=results_format)
+            return parsed
         rdf_format = ox.RdfFormat.from_media_type(response.media_type)
         if rdf_format is not None:
             return [quad.triple for quad in ox.parse(response.body, format=rdf_format)]
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         raise EndpointError(f"the SPARQL endpoint {endpoint} sent unreadable {response.media_type}: {exc}") from exc
     raise EndpointError(
         f"the SPARQL endpoint {endpoint} answered with {response.media_type or 'no media type'}, "
@@ -290,6 +278,7 @@ def _push_gsp(endpoint: str, name: str | None, triples: list, *, headers, timeou
             + (" - is this its Graph Store Protocol URL? (for a SPARQL Update URL add --update)"
                if response.status in (404, 405) else "")
         )
+    check_stored(response, endpoint=endpoint, what=what_graph(name), sent=len(triples))
 
 
 def _push_update(endpoint: str, name: str | None, triples: list, *, headers, timeout: float) -> None:
@@ -311,6 +300,40 @@ def _push_update(endpoint: str, name: str | None, triples: list, *, headers, tim
         raise EndpointError(
             f"the SPARQL Update endpoint {endpoint} refused {what} (HTTP {response.status}): {_message(response)}"
         )
+    check_stored(response, endpoint=endpoint, what=what_graph(name), sent=None)
+
+
+def what_graph(name: str | None) -> str:
+    return "the default graph" if name is None else f"graph <{name}>"
+
+
+def check_stored(response: Response, *, endpoint: str, what: str, sent: int | None) -> None:
+    """Raise :class:`EndpointError` unless a 2xx reply to a push reads as a store's success.
+
+    A store answers ``200``, ``201`` or ``204``, with no body, a short text or a JSON count (Fuseki:
+    ``{"tripleCount": N}``, checked against the triples sent). An HTML page (a login page, a
+    proxy's page) or broken JSON means the graph is not known to be stored.
+    """
+    where = f"the store at {endpoint}"
+    if response.status not in (200, 201, 204):
+        raise EndpointError(f"{where} answered {what} with HTTP {response.status}, not 200, 201 or 204: "
+                            "the graph is not known to be stored")
+    body = response.body.strip()
+    if not body:
+        return
+    if response.media_type in ("text/html", "application/xhtml+xml") or body[:15].lower().startswith(
+            (b"<!doctype html", b"<html")):
+        raise EndpointError(f"{where} answered {what} with an HTML page, not a store's reply (a login page or a "
+                            f"proxy?): the graph is not known to be stored: {_message(response)[:200]}")
+    if response.media_type == "application/json" or response.media_type.endswith("+json"):
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise EndpointError(f"{where} answered {what} with broken JSON ({exc}): the graph is not known "
+                                "to be stored") from exc
+        count = data.get("tripleCount", data.get("count")) if isinstance(data, dict) else None
+        if sent is not None and isinstance(count, int) and count != sent:
+            raise EndpointError(f"{where} says it stored {count} triples of {what}; {sent} were sent")
 
 
 def push_build(build_dir: Path, endpoint: str, **options) -> list[Pushed]:

@@ -16,14 +16,21 @@ parse missed fails instead of connecting.
 
 Why this engine
 ---------------
-Queries run on pyoxigraph (the embedded store, see :mod:`graph.store`) in a small pool of
-worker processes behind the standard library's ``ThreadingHTTPServer``; no new dependency.
-pyoxigraph runs a query in native code that Python cannot interrupt, so a hard time limit means
-killing the process that runs it: a worker that overruns ``timeout`` is killed (``SIGKILL``) and
-replaced, the client gets ``503``, and the other workers keep serving. Each worker opens the
-store with ``Store.read_only``, which several processes may do at once. The result-size limit
-is enforced while the solutions stream out of the engine, so a runaway cross product stops at
+Queries run on pyoxigraph (the embedded store, see :mod:`graph.store`) in a pool of worker
+processes (:mod:`graph.pool`) behind the standard library's ``ThreadingHTTPServer``; no new
+dependency. pyoxigraph runs a query in native code that Python cannot interrupt, so a hard time
+or memory limit means killing the process that runs it: a worker that overruns ``timeout`` or
+``max_memory`` is killed (``SIGKILL``) and replaced, the client gets ``503``, and the other
+workers keep serving; queries over one second may hold only some of the workers, so short
+queries always find one. Each worker opens the current build's store with ``Store.read_only``
+(several processes may), and moves to a new build between requests. The result-size limit is
+enforced while the solutions stream out of the engine, so a runaway cross product stops at
 ``max_results + 1`` rows.
+
+Connections: a listen backlog of 1,024 and at most 256 connections served at once (more wait,
+none is refused); a connection silent for 15 s is closed, a request's head must arrive within
+25 s and its body within 10 s (``408``), and a ``Content-Length`` that is not a size or a body
+in chunks gets ``400``.
 
 Oxigraph's own server (``oxigraph serve-read-only`` from PyPI ``oxigraph`` 0.5.13) was measured
 on the seed graph and rejected: its ``--timeout-s`` does not stop a ``COUNT(*)`` over a four-way
@@ -33,401 +40,76 @@ result-size limit, and it cannot predeclare prefixes. rdflib-endpoint would add 
 uvicorn and run queries on rdflib's engine, which is orders of magnitude slower on joins (see
 the performance issue) and equally uninterruptible inside one process.
 
-Status codes: ``400`` malformed query (with the parser's message) or bad request, ``403``
-update or SERVICE, ``404`` unknown path, ``406`` no acceptable format, ``413`` request too large,
-``503`` time limit or result limit exceeded, or every worker busy for ``timeout`` seconds.
+Status codes: ``400`` malformed query (with the parser's message), a query nested too deep, or
+bad request, ``403`` update or SERVICE, ``404`` unknown path, ``406`` no acceptable format,
+``408`` body too slow, ``413`` request too large, ``503`` time, memory or result limit exceeded,
+too many long queries at once, or every worker busy for ``timeout`` seconds.
 """
-
 from __future__ import annotations
 
-import html
-import multiprocessing
-import queue
+import contextlib
 import re
 import signal
+import socket
 import sys
 import threading
+import time
 import urllib.parse
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from graph.namespaces import PREFIXES
+from graph.answers import ACCEPTED, FORMATS, Answer, _page, error, negotiate, parse_accept, refuse_service
+from graph.pool import DEFAULT_MAX_WORKERS, DEFAULT_WORKERS, Limits, Pool
+
+__all__ = ["ACCEPTED", "FORMATS", "Answer", "Limits", "Pool", "error", "make_server", "negotiate", "parse_accept",
+           "refuse", "refuse_service", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-DEFAULT_TIMEOUT = 10.0
-DEFAULT_MAX_RESULTS = 10_000
-DEFAULT_WORKERS = 2
 MAX_REQUEST_BYTES = 1_000_000
-
-# format name -> (media type, kind); kind "results" is SELECT/ASK, "graph" is CONSTRUCT/DESCRIBE.
-FORMATS = {
-    "json": ("application/sparql-results+json", "results"),
-    "xml": ("application/sparql-results+xml", "results"),
-    "csv": ("text/csv; charset=utf-8", "results"),
-    "tsv": ("text/tab-separated-values; charset=utf-8", "results"),
-    "turtle": ("text/turtle; charset=utf-8", "graph"),
-    "ntriples": ("application/n-triples", "graph"),
-    "jsonld": ("application/ld+json", "graph"),
-    "rdfxml": ("application/rdf+xml", "graph"),
-    "html": ("text/html; charset=utf-8", "any"),
-}
-# media types clients send -> format, for each kind of result
-ACCEPTED = {
-    "results": {
-        "application/sparql-results+json": "json", "application/json": "json",
-        "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-        "text/csv": "csv", "text/tab-separated-values": "tsv", "text/html": "html",
-    },
-    "graph": {
-        "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "ntriples",
-        "text/plain": "ntriples", "application/ld+json": "jsonld", "application/json": "jsonld",
-        "application/rdf+xml": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
-        "text/html": "html",
-    },
-}
-DEFAULT_FORMAT = {"results": "json", "graph": "turtle"}
-# other names of formats in format= (SPARQLWrapper sends its own: json-ld, rdf+xml, n3...)
-ALIASES = {"json-ld": "jsonld", "rdf+xml": "rdfxml", "rdf": "rdfxml", "n3": "turtle", "ttl": "turtle",
-           "nt": "ntriples", "n-triples": "ntriples"}
-# format= values that mean a different format for graph results
-GRAPH_ALIASES = {"json": "jsonld", "xml": "rdfxml"}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The server's limits: seconds per query and rows (or triples) per answer."""
-
-    timeout: float = DEFAULT_TIMEOUT
-    max_results: int = DEFAULT_MAX_RESULTS
-
-
-@dataclass(frozen=True)
-class Answer:
-    """An HTTP answer built by a worker (or by the pool when the worker failed)."""
-
-    status: int
-    content_type: str
-    body: bytes
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def error(status: int, message: str) -> Answer:
-    return Answer(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
-
-
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """Media ranges of an ``Accept`` header, best first (stable for equal quality).
-
-    >>> parse_accept("text/csv;q=0.5, application/sparql-results+json")
-    [('application/sparql-results+json', 1.0), ('text/csv', 0.5)]
-    """
-    ranges = []
-    for part in (header or "").split(","):
-        media, *params = [p.strip() for p in part.split(";")]
-        if not media:
-            continue
-        quality = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0:
-            ranges.append((media.lower(), quality))
-    return sorted(ranges, key=lambda r: -r[1])
-
-
-def negotiate(kind: str, accept: list[tuple[str, float]], requested: str | None) -> str | None:
-    """The format to answer ``kind`` ("results" or "graph") in, or ``None`` if none is acceptable.
-
-    >>> negotiate("graph", parse_accept("application/n-triples"), None)
-    'ntriples'
-    >>> negotiate("results", parse_accept("*/*"), None)
-    'json'
-    >>> negotiate("graph", [], "json")
-    'jsonld'
-    """
-    table = ACCEPTED[kind]
-    if requested:
-        name = requested.lower().strip()
-        if "/" in name:
-            return table.get(name.split(";")[0].strip())
-        name = ALIASES.get(name, name)
-        if kind == "graph":
-            name = GRAPH_ALIASES.get(name, name)
-        if name in FORMATS:
-            return name if FORMATS[name][1] in (kind, "any") else None
-        # an unknown format= name (some clients send one of their own): negotiate on Accept
-    if not accept:
-        return DEFAULT_FORMAT[kind]
-    for media, _ in accept:
-        if media in table and table[media] != "html":
-            return table[media]
-        if media in ("*/*", "application/*") or (media == "text/*" and kind == "graph"):
-            return DEFAULT_FORMAT[kind]
-        if media == "text/*":
-            return "csv"
-    # a browser asks for text/html first and gets the HTML table
-    return "html" if any(media == "text/html" for media, _ in accept) else None
-
-
-# --------------------------------------------------------------------------------------------
-# The worker process: opens the store once, then runs one query at a time.
-
-
-def refuse_service(text: str) -> Answer | None:
-    """A 403 answer if the parsed query holds a SERVICE (see :mod:`graph.offline`), else ``None``."""
-    from graph.offline import ServiceRefusedError, services
-
-    try:
-        targets = services(text)
-    except ServiceRefusedError as exc:
-        return error(403, str(exc))
-    if targets:
-        return error(403, "federated queries (SERVICE) are not allowed on this endpoint: the query would send "
-                          f"a request to {', '.join(dict.fromkeys(targets))}")
-    return None
-
-
-def execute(store, text: str, *, accept: list[tuple[str, float]], requested: str | None,
-            max_results: int, default_graphs: list[str], named_graphs: list[str]) -> Answer:
-    """Run one query on ``store`` and serialise its answer within ``max_results``.
-
-    The caller has refused SERVICE (:func:`refuse_service`; :func:`worker_main` does), apart
-    from this frame: the parser's garbage would keep this frame's results alive.
-    """
-    import pyoxigraph as ox
-
-    options: dict = {"prefixes": PREFIXES}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    try:
-        results = store.query(text, **options)
-    except SyntaxError as exc:
-        return error(400, f"malformed query: {exc}")
-    except (OSError, RuntimeError, ValueError) as exc:
-        return error(400, f"the query failed: {exc}")
-    kind = "graph" if isinstance(results, ox.QueryTriples) else "results"
-    fmt = negotiate(kind, accept, requested)
-    if fmt is None:
-        offered = ", ".join(sorted({m for m, f in ACCEPTED[kind].items() if f != "html"}))
-        return error(406, f"no acceptable format for this {'graph' if kind == 'graph' else 'result'}: "
-                          f"ask for one of {offered}")
-    try:
-        if isinstance(results, ox.QueryBoolean):
-            return _boolean(results, fmt, text)
-        rows = []
-        for row in results:
-            rows.append(row)
-            if len(rows) > max_results:
-                what = "triples" if kind == "graph" else "rows"
-                return error(503, f"the result has more than {max_results} {what}, the server's limit "
-                                  "(--max-results): add a LIMIT or narrow the query")
-        if kind == "graph":
-            return _graph(rows, fmt, text)
-        return _solutions([v.value for v in results.variables], rows, fmt, text)
-    except (OSError, RuntimeError, ValueError) as exc:
-        return error(400, f"the query failed: {exc}")
-
-
-def _boolean(results, fmt: str, text: str) -> Answer:
-    import pyoxigraph as ox
-
-    if fmt == "html":
-        return Answer(200, FORMATS["html"][0], _page(text, f"<p><b>{str(bool(results)).lower()}</b></p>"))
-    if fmt in ("csv", "tsv"):
-        return Answer(200, FORMATS[fmt][0], b"true\n" if results else b"false\n")
-    enum = ox.QueryResultsFormat.XML if fmt == "xml" else ox.QueryResultsFormat.JSON
-    return Answer(200, FORMATS[fmt][0], results.serialize(format=enum))
-
-
-def _graph(triples: list, fmt: str, text: str) -> Answer:
-    import pyoxigraph as ox
-
-    prefixes = {p: iri for p, iri in PREFIXES.items() if p}
-    if fmt == "html":
-        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
-        return Answer(200, FORMATS["html"][0], _page(text, f"<pre>{html.escape(turtle)}</pre>"))
-    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                  "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
-    body = ox.serialize(triples, format=rdf_format, prefixes=prefixes if fmt in ("turtle", "rdfxml") else None)
-    return Answer(200, FORMATS[fmt][0], body)
-
-
-def _solutions(variables: list[str], rows: list, fmt: str, text: str) -> Answer:
-    import pyoxigraph as ox
-
-    if fmt == "html":
-        from graph.query import term_to_text
-
-        head = "".join(f"<th>{html.escape(v)}</th>" for v in variables)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(term_to_text(row[v]))}</td>" for v in variables) + "</tr>"
-            for row in rows
-        )
-        table = f"<p>{len(rows)} row(s)</p><table><tr>{head}</tr>{body}</table>"
-        return Answer(200, FORMATS["html"][0], _page(text, table))
-    # The rows were taken from the engine's stream to count them; TSV (terms in N-Triples
-    # syntax) carries them back into a QuerySolutions that pyoxigraph serialises exactly.
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
-    solutions = ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
-    enum = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[fmt]
-    return Answer(200, FORMATS[fmt][0], solutions.serialize(format=enum))
-
-
-def worker_main(store_path: str, conn) -> None:
-    """Entry point of a worker process: answer jobs from ``conn`` until it closes."""
-    import pyoxigraph as ox
-
-    from graph.offline import block_network
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
-    block_network()  # before the store starts any thread: they all inherit the filter
-    try:
-        store = ox.Store.read_only(store_path)
-    except OSError as exc:
-        store, failure = None, error(500, f"cannot open the built graph: {exc}")
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if store is None:
-            conn.send(failure)
-        else:
-            conn.send(refuse_service(job["text"]) or execute(store, **job))
-
-
-# --------------------------------------------------------------------------------------------
-# The pool: hands each query to an idle worker and kills the worker if it overruns.
-
-
-class Worker:
-    """One worker process and the pipe to it."""
-
-    def __init__(self, context, store_path: Path) -> None:
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(str(store_path), child), daemon=True)
-        self.process.start()
-        child.close()
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class Pool:
-    """Worker processes over one store; :meth:`run` answers a query within the limits."""
-
-    def __init__(self, store_path: Path, *, workers: int = DEFAULT_WORKERS, limits: Limits | None = None) -> None:
-        self.store_path = store_path
-        self.limits = limits or Limits()
-        # spawn, not fork: the HTTP server has threads, and a forked child would inherit their locks
-        self.context = multiprocessing.get_context("spawn")
-        self.idle: queue.Queue[Worker] = queue.Queue()
-        self.all: set[Worker] = set()
-        self.lock = threading.Lock()
-        self.closed = False
-        for _ in range(max(1, workers)):
-            self._add()
-
-    def _add(self) -> None:
-        worker = Worker(self.context, self.store_path)
-        with self.lock:
-            if self.closed:
-                worker.kill()
-                return
-            self.all.add(worker)
-        self.idle.put(worker)
-
-    def _replace(self, worker: Worker) -> None:
-        with self.lock:
-            self.all.discard(worker)
-        worker.kill()
-        # start the replacement in the background so the client gets its answer now
-        threading.Thread(target=self._add, daemon=True).start()
-
-    def run(self, text: str, *, accept: list[tuple[str, float]], requested: str | None = None,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Answer:
-        timeout = self.limits.timeout
-        try:
-            worker = self.idle.get(timeout=timeout)
-        except queue.Empty:
-            return error(503, f"every worker is busy; try again later (waited {timeout:g} s)")
-        job = {"text": text, "accept": accept, "requested": requested, "max_results": self.limits.max_results,
-               "default_graphs": default_graphs or [], "named_graphs": named_graphs or []}
-        try:
-            worker.conn.send(job)
-            if worker.conn.poll(timeout):
-                answer = worker.conn.recv()
-                self.idle.put(worker)
-                return answer
-        except (EOFError, OSError):
-            self._replace(worker)
-            return error(500, "the query worker died; the query was not answered")
-        self._replace(worker)
-        return error(503, f"the query ran longer than {timeout:g} s, the server's limit (--timeout), and was "
-                          "stopped: narrow the query or add a LIMIT")
-
-    def close(self) -> None:
-        with self.lock:
-            self.closed = True
-            workers, self.all = list(self.all), set()
-        for worker in workers:
-            worker.kill()
-
-
-# --------------------------------------------------------------------------------------------
-# HTTP
-
+BACKLOG = 1024  # connections the kernel holds while every handler is busy (the standard library's is 5)
+MAX_CONNECTIONS = 256  # connections served at once; more wait in the backlog
+IDLE_TIMEOUT = 15.0  # seconds a connection may stay silent (before its request line, between requests)
+BODY_TIMEOUT = 10.0  # seconds to receive a request's whole body
 
 QUERY_PATHS = ("/", "/sparql", "/query")
-EXAMPLE = """SELECT ?partner ?certainty ?source
-WHERE {
-  ?st rdf:subject kg:cnsa ; rdf:predicate :partnerOf ; rdf:object ?partner ;
-      :certainty/rdfs:label ?certainty ; prov:wasDerivedFrom ?source .
-}"""
 
 
-def _page(query: str = EXAMPLE, answer: str = "") -> bytes:
-    """The query page: one form, inline style only."""
-    prefixes = " ".join(f"{p or '(default)'}:" for p in PREFIXES if p != "space")
-    options = "".join(
-        f'<option value="{name}">{label}</option>'
-        for name, label in [("html", "table"), ("json", "SPARQL JSON"), ("xml", "SPARQL XML"), ("csv", "CSV"),
-                            ("tsv", "TSV"), ("turtle", "Turtle"), ("ntriples", "N-Triples"),
-                            ("jsonld", "JSON-LD")]
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>SpaceKG SPARQL</title>
-<style>body{{font-family:sans-serif;margin:2em;max-width:70em}}textarea{{width:100%;font-family:monospace}}
-table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}}</style>
-</head><body><h1>SpaceKG SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 over the built graph at <code>/sparql</code>. Predeclared prefixes: {html.escape(prefixes)}
-The default graph is the union of all sources; <code>GRAPH ?g</code> reaches each one.</p>
-<form method="post" action="/sparql"><textarea name="query" rows="12">{html.escape(query)}</textarea>
-<p><label>Results as <select name="format">{options}</select></label> <button type="submit">Run</button></p></form>
-{answer}</body></html>
-""".encode()
+class Server(ThreadingHTTPServer):
+    """``ThreadingHTTPServer`` with a real listen backlog and a bound on the connections served at once.
 
+    When :data:`MAX_CONNECTIONS` connections are being served, the accept loop waits for one to
+    end and new connections wait in the kernel's backlog: clients wait instead of being reset.
+    """
+
+    request_queue_size = BACKLOG
+    daemon_threads = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address) -> None:
+        self.slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
 class Handler(BaseHTTPRequestHandler):
     """The SPARQL 1.1 Protocol over :class:`Pool`; read-only."""
 
     server_version = "spacekg"
+    protocol_version = "HTTP/1.1"  # keep-alive: a client may send many queries on one connection
+    timeout = IDLE_TIMEOUT  # a silent connection is closed (socketserver sets it on the socket)
+    body_timeout = BODY_TIMEOUT
     pool: Pool  # set on the subclass made by make_server
     quiet = False
 
@@ -449,6 +131,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if self.headers.get("Content-Length") or self.headers.get("Transfer-Encoding"):
+            self.close_connection = True  # a body is not read here: it must not be taken for the next request
         self.dispatch(url.path, params)
 
     do_HEAD = do_GET
@@ -456,6 +140,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            return self.send(error(400, "a body in chunks (Transfer-Encoding) is not supported: send Content-Length"))
         declared = (self.headers.get("Content-Length") or "0").strip()
         if not re.fullmatch(r"[0-9]{1,19}", declared):  # "-1" would read until the client closes, holding a thread
             self.close_connection = True
@@ -464,7 +151,10 @@ class Handler(BaseHTTPRequestHandler):
         if length > MAX_REQUEST_BYTES:
             self.close_connection = True
             return self.send(error(413, f"the request is larger than {MAX_REQUEST_BYTES} bytes"))
-        body = self.rfile.read(length) if length else b""
+        body = self.read_body(length)
+        if body is None:
+            self.close_connection = True
+            return self.send(error(408, f"the request body did not arrive within {self.body_timeout:g} s"))
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
             return self.send(read_only())
@@ -478,6 +168,48 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(error(415, "POST a query as application/sparql-query or as a form "
                                         "(application/x-www-form-urlencoded) with query="))
         self.dispatch(url.path, params)
+
+    def handle_one_request(self) -> None:
+        """Read and answer one request; its request line and headers must arrive within
+        ``timeout + body_timeout`` seconds in all, so a client that trickles header lines cannot
+        hold a connection (each read alone would wait only ``timeout``)."""
+        self.head_timer = threading.Timer(self.timeout + self.body_timeout, self.cut)
+        self.head_timer.daemon = True
+        self.head_timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self.head_timer.cancel()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        self.head_timer.cancel()  # the head has arrived; the query may take its own time
+        return parsed
+
+    def cut(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def read_body(self, length: int) -> bytes | None:
+        """The request's body of ``length`` bytes, or ``None`` if it does not arrive within ``body_timeout``."""
+        deadline = time.monotonic() + self.body_timeout
+        chunks, received = [], 0
+        try:
+            while received < length:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                self.connection.settimeout(remaining)  # a byte now and then does not keep it open
+                chunk = self.rfile.read1(length - received)
+                if not chunk:
+                    return None
+                chunks.append(chunk)
+                received += len(chunk)
+        except TimeoutError:
+            return None
+        finally:
+            self.connection.settimeout(self.timeout)
+        return b"".join(chunks)
 
     def do_PUT(self) -> None:
         self.send(read_only())
@@ -514,13 +246,18 @@ def read_only() -> Answer:
 
 
 def refuse(text: str) -> Answer | None:
-    """A 403 answer for an update sent as a query, else ``None``.
+    """A 403 answer for an update sent as a query, a 400 for a query nested too deep, else ``None``.
 
     Only a courtesy: Oxigraph's query parser refuses updates anyway. SERVICE is refused by the
     worker, on a real parse (see :func:`execute`).
     """
-    from graph.query import UPDATE_KEYWORDS, query_form
+    from graph.errors import QueryError
+    from graph.query import UPDATE_KEYWORDS, check_nesting, query_form
 
+    try:
+        check_nesting(text)  # before any parser: deep nesting overflows Oxigraph's stack
+    except QueryError as exc:
+        return error(400, str(exc))
     if query_form(text) in UPDATE_KEYWORDS:
         return read_only()
     return None
@@ -528,33 +265,38 @@ def refuse(text: str) -> Answer | None:
 
 def make_server(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                 limits: Limits | None = None, workers: int = DEFAULT_WORKERS,
-                quiet: bool = False) -> tuple[ThreadingHTTPServer, Pool]:
+                max_workers: int = DEFAULT_MAX_WORKERS, quiet: bool = False, idle_timeout: float = IDLE_TIMEOUT,
+                body_timeout: float = BODY_TIMEOUT) -> tuple[ThreadingHTTPServer, Pool]:
     """A ready HTTP server and its worker pool over the graph built in ``build_dir``.
 
     ``port=0`` picks a free port (``server.server_address[1]``). Call ``server.serve_forever()``,
     then ``server.server_close()`` and ``pool.close()``.
     """
-    from graph.store import open_store, store_path
+    from graph.store import CurrentStore
 
-    open_store(build_dir)  # raises NoBuildError now rather than in every worker
-    pool = Pool(store_path(build_dir).resolve(), workers=workers, limits=limits)
-    handler = type("SpaceKGHandler", (Handler,), {"pool": pool, "quiet": quiet})
+    probe = CurrentStore(build_dir)
+    probe.get()  # raises NoBuildError now rather than in every worker
+    probe.close()
+    pool = Pool(Path(build_dir).resolve(), workers=workers, limits=limits, max_workers=max_workers)
+    handler = type("SpaceKGHandler", (Handler,), {"pool": pool, "quiet": quiet, "timeout": idle_timeout,
+                                                  "body_timeout": body_timeout})
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = Server((host, port), handler)
     except OSError as exc:
         pool.close()
         from graph.errors import OutputError
 
         raise OutputError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
-    server.daemon_threads = True
     return server, pool
 
 
 def serve(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: Limits | None = None,
-          workers: int = DEFAULT_WORKERS, quiet: bool = False, announce=print) -> None:
+          workers: int = DEFAULT_WORKERS, max_workers: int = DEFAULT_MAX_WORKERS, quiet: bool = False,
+          announce=print) -> None:
     """Serve the graph built in ``build_dir`` until interrupted (Ctrl-C or SIGTERM)."""
     limits = limits or Limits()
-    server, pool = make_server(build_dir, host=host, port=port, limits=limits, workers=workers, quiet=quiet)
+    server, pool = make_server(build_dir, host=host, port=port, limits=limits, workers=workers,
+                               max_workers=max_workers, quiet=quiet)
 
     def stop(signum, frame):
         raise KeyboardInterrupt
@@ -563,7 +305,8 @@ def serve(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     announce(f"SpaceKG SPARQL endpoint at http://{shown}:{bound_port}/sparql "
-             f"(read-only; {limits.timeout:g} s and {limits.max_results} results per query, {workers} workers)")
+             f"(read-only; {limits.timeout:g} s, {limits.max_results} results and {limits.max_memory} MB per query, "
+             f"{workers} to {pool.max_workers} workers)")
     if not re.match(r"^(127\.|localhost$|::1$)", str(host)):
         announce(f"warning: listening on {host}, not only on this machine")
     try:

@@ -60,8 +60,10 @@ def statement_iris(source_id: str, claims: list[Statement]) -> list[URIRef]:
     return [URIRef(iri) for iri in _statement_iris(source_id, claims)]
 
 
-def read_claims(g: Graph, *, path: str | None = None) -> list[Statement]:
+def read_claims(g: Graph, *, path: str | None = None, text: str | None = None) -> list[Statement]:
     """The claims of a parsed curated file: every node with an ``rdf:subject``.
+
+    Given the file's ``text``, an error names the line where the claim's paragraph starts.
 
     Raises
     ------
@@ -69,10 +71,10 @@ def read_claims(g: Graph, *, path: str | None = None) -> list[Statement]:
         If a claim lacks a required property, has one twice, or has a malformed time.
     """
     nodes = sorted(set(g.subjects(RDF.subject, None)), key=lambda n: _sort_key(g, n))
-    return [_read_claim(g, node, path) for node in nodes]
+    return [_read_claim(g, node, path, node_line(g, node, text) if text else None) for node in nodes]
 
 
-def _read_claim(g: Graph, node, path: str | None) -> Statement:
+def _read_claim(g: Graph, node, path: str | None, line: int | None) -> Statement:
     props: dict[URIRef, list] = {}
     for p, o in g.predicate_objects(node):
         props.setdefault(p, []).append(o)
@@ -80,24 +82,29 @@ def _read_claim(g: Graph, node, path: str | None) -> Statement:
     unknown = set(props) - CLAIM_PROPERTIES
     if unknown:
         names = ", ".join(sorted(str(u) for u in unknown))
-        raise InputSyntaxError(f"statement {where} has properties a claim cannot have: {names}", path=path)
+        raise InputSyntaxError(f"statement {where} has properties a claim cannot have: {names}", path=path,
+                               line=line)
 
     def one(prop: URIRef, *, required: bool = True):
         values = props.get(prop, [])
         if len(values) > 1:
-            raise InputSyntaxError(f"statement {where} has {len(values)} values for <{prop}>", path=path)
+            raise InputSyntaxError(f"statement {where} has {len(values)} values for {turtle_term(prop)}: "
+                                   "a claim has one", path=path, line=line)
         if not values and required:
-            raise InputSyntaxError(f"statement {where} lacks <{prop}>", path=path)
+            raise InputSyntaxError(f"statement {where} lacks {turtle_term(prop)}", path=path, line=line)
         return values[0] if values else None
 
     start = one(S.evidenceStart)
     if not (isinstance(start, Literal) and isinstance(start.toPython(), int)) or start.toPython() < 0:
-        raise InputSyntaxError(f"statement {where}: evidenceStart must be an integer >= 0", path=path)
-    times = {name: _time(one(prop, required=False), prop, where, path) for prop, name in TIME_PROPERTIES.items()}
+        raise InputSyntaxError(f"statement {where}: evidenceStart must be an integer >= 0, not {start}",
+                               path=path, line=line)
+    times = {name: _time(one(prop, required=False), prop, where, path, line)
+             for prop, name in TIME_PROPERTIES.items()}
     certainty, event_type = one(S.certainty), one(S.eventType, required=False)
     for prop, value in ((S.certainty, certainty), (S.eventType, event_type)):
         if value is not None and not isinstance(value, URIRef):
-            raise InputSyntaxError(f"statement {where}: {prop.fragment} must be an IRI, not {value!r}", path=path)
+            raise InputSyntaxError(f"statement {where}: {prop.fragment} must be an IRI, not {value!r}", path=path,
+                                   line=line)
     expression, comment = one(S.timeExpression, required=False), one(RDFS.comment, required=False)
     return Statement(
         subject=from_rdflib(one(RDF.subject)),
@@ -112,7 +119,7 @@ def _read_claim(g: Graph, node, path: str | None) -> Statement:
     )
 
 
-def _time(value, prop: URIRef, where: str, path: str | None) -> TimeValue | None:
+def _time(value, prop: URIRef, where: str, path: str | None, line: int | None = None) -> TimeValue | None:
     """A curated time: a date, month or year whose datatype says its precision."""
     if value is None:
         return None
@@ -125,6 +132,7 @@ def _time(value, prop: URIRef, where: str, path: str | None) -> TimeValue | None
             f"statement {where}: {prop.fragment} {value!r} must be an xsd:date (day), "
             f"xsd:gYearMonth (month) or xsd:gYear (year)",
             path=path,
+            line=line,
         ) from None
     return parsed
 
@@ -137,6 +145,21 @@ def _sort_key(g: Graph, node) -> tuple:
         str(g.value(node, RDF.predicate)),
         str(g.value(node, RDF.object)),
     )
+
+
+def node_line(g: Graph, node, text: str) -> int | None:
+    """The line where the paragraph of claim ``node`` starts in its file's ``text``."""
+    from graph.checks import locate
+
+    needles = []
+    for prop, label in ((RDF.subject, "rdf:subject"), (RDF.predicate, "rdf:predicate")):
+        value = g.value(node, prop)
+        if value is not None:
+            needles.append(f"{label} {'rdf:type' if value == RDF.type else turtle_term(value)} ")
+    start = g.value(node, S.evidenceStart)
+    if start is not None:
+        needles.append(f":evidenceStart {start}")
+    return (locate(text, *needles) if needles else None) or (locate(text, *needles[:2]) if needles else None)
 
 
 def _describe(g: Graph, node) -> str:

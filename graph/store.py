@@ -1,24 +1,25 @@
 """The one module that owns the persisted graph: where it is, how it is written and opened.
 
-A build directory (``./build`` by default, see :func:`graph.paths.default_build_dir`) holds
+A build directory (``./build`` by default, see :func:`graph.paths.default_build_dir`) shows
 
 - ``spacekg.trig`` - the whole graph with its named graphs, for people and other tools;
 - ``oxigraph/`` - the same graph in an Oxigraph store, which queries open without parsing.
 
-Both are replaced atomically: each is written beside its target under a temporary name, then
-renamed over it (the store through a symbolic link), so a failed or interrupted build leaves
-the previous one whole. The embedded engine is Oxigraph (pyoxigraph); rdflib stays the API for
-building and serialising, and :func:`open_dataset` gives rdflib users the same store.
+Both belong to one build folder (``builds/<time>-<sha>/``) that becomes current in one atomic
+step (:mod:`graph.builds`), so a failed or interrupted build leaves the previous one whole and
+no reader ever sees the TriG of one build beside the store of another. The embedded engine is
+Oxigraph (pyoxigraph); rdflib stays the API for building and serialising, and
+:func:`open_dataset` gives rdflib users the same store.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import uuid
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph import builds
 from graph.errors import InputSyntaxError, NoBuildError, OutputError
 from graph.files import write_atomically
 
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
-TRIG_NAME = "spacekg.trig"
-STORE_LINK = "oxigraph"
+TRIG_NAME = builds.TRIG_NAME
+STORE_LINK = builds.STORE_NAME
 
 # rdflib serialisers by file extension; .ttl and .nt hold the union of the named graphs.
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt11"}
@@ -63,9 +64,12 @@ def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
             continue
         has_blank = any(isinstance(t, BNode) for triple in g for t in triple)
         triples = to_canonical_graph(g) if has_blank else g
-        name = ox.NamedNode(str(g.identifier)) if not str(g.identifier).startswith("urn:x-rdflib:") else None
-        for s, p, o in triples:
-            quads.append((_ox(s), _ox(p), _ox(o), name))
+        try:
+            name = ox.NamedNode(str(g.identifier)) if not str(g.identifier).startswith("urn:x-rdflib:") else None
+            for s, p, o in triples:
+                quads.append((_ox(s), _ox(p), _ox(o), name))
+        except ValueError as exc:  # the curated-data checks refuse such terms first (graph.checks.check_values)
+            raise InputSyntaxError(f"the graph <{g.identifier}> holds a term RDF cannot hold: {exc}") from exc
     quads.sort(key=lambda q: (str(q[3] or ""), str(q[0]), str(q[1]), str(q[2])))
     prefixes = {p: iri for p, iri in PREFIXES.items() if p}
     if fmt in QUAD_FORMATS:
@@ -94,62 +98,74 @@ def _ox(term):
 
 
 def write_build(dataset: rdflib.Dataset, build_dir: Path, *, output: Path | None = None) -> Path:
-    """Persist ``dataset`` in ``build_dir`` (TriG file and Oxigraph store), and to ``output`` if given.
+    """Persist ``dataset`` as a new build of ``build_dir`` (TriG file and Oxigraph store), and to ``output``.
 
-    Returns the path of the RDF file written (``output`` or ``build_dir/spacekg.trig``).
+    The TriG and the store are written into one new build folder, which then becomes the current
+    build in one atomic step (see :mod:`graph.builds`). Returns the path of the RDF file written
+    (``output`` or ``build_dir/spacekg.trig``).
     """
     build_dir = Path(build_dir)
     if output is not None:
         fmt = format_for(output)
         data = serialize(dataset, fmt)
         write_atomically(output, data)
-    trig = serialize(dataset, "trig")
-    _replace_store(build_dir, trig)
-    write_atomically(build_dir / TRIG_NAME, trig)
+    write_trig(serialize(dataset, "trig"), build_dir)
     return output if output is not None else build_dir / TRIG_NAME
 
 
-def _replace_store(build_dir: Path, trig: bytes | None, *, path: Path | None = None, fmt: str = "trig") -> None:
-    """Bulk-load ``trig`` (or the file at ``path``, in ``fmt``) into a fresh store, then swap it in."""
+def write_trig(trig: bytes, build_dir: Path) -> Path:
+    """Make the graph of ``trig`` (a TriG document) the current build of ``build_dir``; return its folder."""
+    return _new_build(Path(build_dir), trig)
+
+
+def _new_build(build_dir: Path, trig: bytes | None, *, path: Path | None = None, fmt: str = "trig") -> Path:
+    """Bulk-load ``trig`` (or the file at ``path``, in ``fmt``) into a new build folder and publish it."""
+    import hashlib
+
+    with builds.writing(build_dir) as tmp:
+        quads = _load_store(tmp / STORE_LINK, trig, path=path, fmt=fmt)
+        manifest: dict = {"quads": quads, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        if trig is not None:
+            write_atomically(tmp / TRIG_NAME, trig)
+            manifest["sha256"] = hashlib.sha256(trig).hexdigest()
+        else:
+            manifest["loaded_from"] = Path(path).name
+        return builds.publish(build_dir, tmp, manifest)
+
+
+def _load_store(folder: Path, trig: bytes | None, *, path: Path | None, fmt: str) -> int:
+    """Bulk-load into a new store at ``folder``; return its number of quads."""
     import pyoxigraph as ox
 
     rdf_format = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    store = ox.Store(str(folder))
     try:
-        build_dir.mkdir(parents=True, exist_ok=True)
-        fresh = build_dir / f".oxigraph-{uuid.uuid4().hex[:12]}"
-        store = ox.Store(str(fresh))
-        try:
-            if path is not None:
-                store.bulk_load(path=str(path), format=rdf_format)
-            else:
-                store.bulk_load(trig, format=rdf_format)
-            store.flush()
-        except SyntaxError as exc:
-            del store
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise InputSyntaxError(f"cannot load: {exc}", path=path) from exc
+        if path is not None:
+            store.bulk_load(path=str(path), format=rdf_format)
+        else:
+            store.bulk_load(trig, format=rdf_format)
+        store.flush()
+        return len(store)
+    except SyntaxError as exc:
+        raise InputSyntaxError(f"cannot load: {exc}", path=path) from exc
+    finally:
         del store
-        link = build_dir / STORE_LINK
-        previous = link.resolve() if link.is_symlink() else None
-        if link.exists() and not link.is_symlink():
-            shutil.rmtree(link)
-        tmp_link = build_dir / f".{STORE_LINK}-{uuid.uuid4().hex[:12]}"
-        tmp_link.symlink_to(fresh.name)
-        os.replace(tmp_link, link)
-    except OSError as exc:
-        raise OutputError(f"cannot write the store: {exc.strerror}", path=build_dir) from exc
-    if previous is not None and previous != fresh.resolve():
-        shutil.rmtree(previous, ignore_errors=True)
+
+
+def sweep(build_dir: Path) -> list[str]:
+    """Remove what killed builds left in ``build_dir`` (half-written builds, builds nobody reads,
+    the stray stores of the older layout); return their names. A build does this by itself."""
+    return builds.sweep(build_dir)
 
 
 def load_file(path: Path, build_dir: Path) -> Path:
-    """Bulk-load an RDF file (N-Quads ``.nq`` or TriG ``.trig``) as the store of ``build_dir``.
+    """Bulk-load an RDF file (N-Quads ``.nq`` or TriG ``.trig``) as a new build of ``build_dir``.
 
-    The file is parsed by Oxigraph's own parser straight into a fresh store, which then replaces
-    the previous one atomically (as in :func:`write_build`); nothing is validated, so this is for
-    graphs that are already built, such as a dump or the benchmark's generated graphs. A
-    ``spacekg.trig`` left in ``build_dir`` by an earlier build is removed, so that the folder
-    never holds two different graphs. Returns the store's path.
+    The file is parsed by Oxigraph's own parser straight into a fresh store, which then becomes
+    the current build atomically (as in :func:`write_build`); nothing is validated, so this is for
+    graphs that are already built, such as a dump or the benchmark's generated graphs. The build
+    has a store and no ``spacekg.trig``, so the folder never shows two different graphs.
+    Returns the store's path.
 
     >>> load_file("bench-cache/10k.nq", "bench-cache/10k-build")   # doctest: +SKIP
     PosixPath('bench-cache/10k-build/oxigraph')
@@ -160,34 +176,90 @@ def load_file(path: Path, build_dir: Path) -> Path:
         raise OutputError(f"load an N-Quads (.nq) or TriG (.trig) file, not {path.suffix!r}", path=path)
     if not path.is_file():
         raise OutputError("cannot read: no such file", path=path)
-    _replace_store(build_dir, None, path=path, fmt=fmt)
-    (build_dir / TRIG_NAME).unlink(missing_ok=True)
+    _new_build(build_dir, None, path=path, fmt=fmt)
     return store_path(build_dir)
 
 
 def build_hash(build_dir: Path) -> str:
-    """The SHA-256 of the built TriG file: names the exact graph a map or result came from."""
+    """The SHA-256 of the current build's TriG file: names the exact graph a map or result came from."""
     import hashlib
 
-    trig = Path(build_dir) / TRIG_NAME
+    folder = builds.current_build(build_dir)
+    if folder is None:
+        return ""
+    recorded = builds.read_manifest(folder).get("sha256")
+    if recorded:
+        return recorded
+    trig = folder / TRIG_NAME
     return hashlib.sha256(trig.read_bytes()).hexdigest() if trig.exists() else ""
 
 
 def store_path(build_dir: Path) -> Path:
+    """``build_dir/oxigraph``: a fixed link to the current build's store."""
     return Path(build_dir) / STORE_LINK
 
 
 def open_store(build_dir: Path) -> pyoxigraph.Store:
-    """Open the built graph read-only; raise :class:`NoBuildError` if there is none."""
+    """Open the current build's store read-only; raise :class:`NoBuildError` if there is none.
+
+    The process keeps a shared lock on every build it opened until it exits (a pyoxigraph
+    ``Store`` cannot say when it is dropped), so no later build removes a store in use.
+    """
     import pyoxigraph as ox
 
-    path = store_path(build_dir)
-    if not path.exists():
-        raise NoBuildError(f"no built graph in {build_dir}/ (run `spacekg build` first)", path=build_dir)
+    folder, lock = builds.acquire(build_dir)
+    if lock is not None:
+        key = str(folder.resolve())
+        if key in _HELD:
+            os.close(lock)  # this process holds it already
+        else:
+            _HELD[key] = lock
     try:
-        return ox.Store.read_only(str(path))
+        return ox.Store.read_only(str(folder / STORE_LINK))
     except OSError as exc:
-        raise NoBuildError(f"cannot open the built graph: {exc}", path=path) from exc
+        raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
+
+
+_HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared lock
+
+
+class CurrentStore:
+    """The store of whichever build is current, for long-lived readers such as the server's workers.
+
+    :meth:`get` returns the store of the current build, opening the new one (and letting the old
+    one go) when a build has become current since the last call; call it once per request so
+    that each request reads one build, whole. The build in use stays locked against removal.
+    """
+
+    def __init__(self, build_dir: Path) -> None:
+        self.build_dir = Path(build_dir)
+        self.folder: Path | None = None
+        self.lock: int | None = None
+        self.store: pyoxigraph.Store | None = None
+
+    def get(self) -> pyoxigraph.Store:
+        """The current build's store; raise :class:`NoBuildError` if there is none."""
+        import pyoxigraph as ox
+
+        if self.store is not None and builds.current_build(self.build_dir) == self.folder:
+            return self.store
+        folder, lock = builds.acquire(self.build_dir)
+        try:
+            store = ox.Store.read_only(str(folder / STORE_LINK))
+        except OSError as exc:
+            if lock is not None:
+                os.close(lock)
+            raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
+        self.close()
+        self.folder, self.lock, self.store = folder, lock, store
+        return store
+
+    def close(self) -> None:
+        """Let the store and its build go."""
+        self.store = None
+        if self.lock is not None:
+            os.close(self.lock)
+        self.folder = self.lock = None
 
 
 def open_dataset(build_dir: Path) -> rdflib.Dataset:
@@ -197,9 +269,15 @@ def open_dataset(build_dir: Path) -> rdflib.Dataset:
     """
     import rdflib
 
-    trig = Path(build_dir) / TRIG_NAME
-    if not trig.exists():
-        raise NoBuildError(f"no built graph in {build_dir}/ (run `spacekg build` first)", path=build_dir)
-    ds = rdflib.Dataset(store="Oxigraph", default_union=True)
-    ds.parse(trig, format="ox-trig")
-    return ds
+    folder, lock = builds.acquire(build_dir)
+    try:
+        trig = folder / TRIG_NAME
+        if not trig.exists():
+            raise NoBuildError(f"the build in {build_dir}/ has no {TRIG_NAME} (it was loaded from a dump)",
+                               path=build_dir)
+        ds = rdflib.Dataset(store="Oxigraph", default_union=True)
+        ds.parse(trig, format="ox-trig")
+        return ds
+    finally:
+        if lock is not None:
+            os.close(lock)

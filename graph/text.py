@@ -118,6 +118,49 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     return {k: v for k, v in meta.items() if v and v.lower() != "unknown"}, pos
 
 
+def utf16_name(data: bytes) -> str | None:
+    """``"UTF-16LE"`` or ``"UTF-16BE"`` if ``data`` looks like UTF-16 text (a byte-order mark, or
+    NUL bytes in every other place as ASCII text in UTF-16 has), else ``None``.
+
+    >>> utf16_name("Moon".encode("utf-16-le")), utf16_name(b"Moon")
+    ('UTF-16LE', None)
+    """
+    if data.startswith(b"\xff\xfe"):
+        return "UTF-16LE"
+    if data.startswith(b"\xfe\xff"):
+        return "UTF-16BE"
+    sample = data[:4096]
+    if len(sample) >= 4 and b"\x00" in sample:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) >= 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "UTF-16LE"
+        if even.count(0) >= 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "UTF-16BE"
+    return None
+
+
+def decode_utf8(data: bytes, path: Path, what: str, *, bom_ok: bool = False) -> str:
+    """``data`` as UTF-8 text; raise :class:`InputSyntaxError` naming the encoding it has instead.
+
+    UTF-16 is named as such (with how to convert it), a UTF-8 byte-order mark is refused at
+    line 1 (unless ``bom_ok``: it is then kept as the text's first character), and an invalid
+    byte is given with its line and offset.
+    """
+    utf16 = utf16_name(data)
+    if utf16:
+        raise InputSyntaxError(f"the {what} is {utf16}, not UTF-8: convert it (iconv -f {utf16} -t UTF-8)",
+                               path=path, line=1)
+    if data.startswith(b"\xef\xbb\xbf") and not bom_ok:
+        raise InputSyntaxError(f"the {what} starts with a byte-order mark (U+FEFF): save it as UTF-8 without one",
+                               path=path, line=1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputSyntaxError(f"the {what} is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                               path=path, line=line) from exc
+
+
 def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
     """Read and check an article file.
 
@@ -139,15 +182,12 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         raise OutputError(f"cannot read the article: {exc.strerror}", path=path) from exc
     if not data.strip():
         raise InputSyntaxError("the article is empty", path=path)
-    if b"\x00" in data:
+    if utf16_name(data) is None and b"\x00" in data:
         raise InputSyntaxError("the file is binary (it contains NUL bytes), not an article's text", path=path)
     if is_web_page(path):
         text, meta = page_text(data, path=path)
         return Article(text=text, body_start=0, meta=meta, path=path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputSyntaxError(f"the article is not UTF-8 (byte {exc.start} is invalid)", path=path) from exc
+    text = decode_utf8(data, path, "article", bom_ok=True)  # offsets count the mark as a character
     meta, body_start = parse_header(text)
     return Article(text=text, body_start=body_start, meta=meta, path=path)
 

@@ -196,23 +196,8 @@ def apply(committed: Path, user: Path, dataset=None) -> None:
 
 
 def sweep_build(build_dir: Path) -> list[str]:
-    """Remove what a write of the build killed halfway left in ``build_dir``: stores that are not the
-    one in use (``.oxigraph-*``) and half-written files (``.spacekg.trig.*.tmp``). Returns their names.
+    """Remove what a write of the build killed halfway left in ``build_dir`` (half-written builds,
+    builds nobody reads; see :func:`graph.store.sweep`). Returns their names."""
+    from graph.store import sweep
 
-    Only for a build folder no other process is writing to (as when an accept is replayed under
-    the user folder's lock).
-    """
-    from graph.store import STORE_LINK, TRIG_NAME
-
-    link = build_dir / STORE_LINK
-    in_use = link.resolve() if link.is_symlink() else None
-    swept = []
-    for entry in sorted([*build_dir.glob(f".{STORE_LINK}-*"), *build_dir.glob(f".{TRIG_NAME}.*.tmp")]):
-        if entry.is_symlink() or entry.is_file():
-            entry.unlink(missing_ok=True)
-        elif entry.resolve() != in_use:
-            shutil.rmtree(entry, ignore_errors=True)
-        else:
-            continue
-        swept.append(entry.name)
-    return swept
+    return sweep(build_dir)

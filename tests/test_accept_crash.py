@@ -79,9 +79,11 @@ def state_of(base: Path, before: Path, after: Path) -> str:
 def no_leftovers(base: Path) -> None:
     assert sorted(p.name for p in (base / "user").iterdir() if p.name.startswith(".")) == [".lock"]
     build = base / "build"
-    if build.is_dir():  # only the store in use (and the link to it) are hidden entries of the build
-        in_use = os.readlink(build / "oxigraph")
-        assert sorted(p.name for p in build.iterdir() if p.name.startswith(".")) == [in_use]
+    if build.is_dir():  # whole builds only (the current one, and one this process still reads), none half-written
+        assert sorted(p.name for p in build.iterdir() if p.name.startswith(".")) == [".write.lock"]
+        kept = sorted((build / "builds").iterdir())
+        assert build / os.readlink(build / "current") in kept
+        assert all((folder / "manifest.json").is_file() and not folder.name.startswith(".") for folder in kept)
 
 
 def test_the_old_and_the_new_state_differ(before, after):
@@ -117,7 +119,10 @@ def test_an_accept_stopped_after_its_commit_is_finished_by_the_next_run(tmp_path
     journal = user / ".accept-slim.commit"
     for kind in ("catalog", "sources")[:moved]:  # ... or after moving some of the files into place
         os.replace(journal / kind / "slim.ttl", user / kind / "slim.ttl")
-    if moved == 2:  # ... or while writing the build: a fresh store and a TriG file half written
+    if moved == 2:  # ... or while writing the build: a build folder half written (and, from the older
+        # one-store layout, a fresh store and a TriG file half written)
+        (tmp_path / "build" / "builds" / ".tmp-0123456789ab").mkdir()
+        (tmp_path / "build" / "builds" / ".tmp-0123456789ab" / "spacekg.trig").write_bytes(b"@prefix")
         (tmp_path / "build" / ".oxigraph-0123456789ab").mkdir()
         (tmp_path / "build" / ".spacekg.trig.x1y2z3.tmp").write_bytes(b"@prefix")
     assert (tmp_path / "build" / "spacekg.trig").read_bytes() == (before / "build" / "spacekg.trig").read_bytes()

@@ -46,7 +46,7 @@ def previous(tmp_path: Path, built: Path) -> Path:
 
 def fingerprint(build_dir: Path) -> tuple[str, str, list[str]]:
     trig = hashlib.sha256((build_dir / "spacekg.trig").read_bytes()).hexdigest()
-    return trig, os.readlink(build_dir / "oxigraph"), sorted(p.name for p in build_dir.iterdir())
+    return trig, os.readlink(build_dir / "current"), sorted(p.name for p in (build_dir / "builds").iterdir())
 
 
 def replace_in(path: Path, old: str, new: str) -> int:
@@ -59,7 +59,7 @@ def replace_in(path: Path, old: str, new: str) -> int:
 
 def test_build_writes_trig_and_store_and_prints_a_summary(previous: Path, seed_data: Path):
     assert (previous / "spacekg.trig").stat().st_size > 0
-    assert (previous / "oxigraph").is_symlink()
+    assert os.readlink(previous / "oxigraph") == "current/oxigraph"
     # The seed alone, so the summary's counts are the seed's hand-counted ones.
     result = run("build", "--data", str(seed_data), "--build-dir", str(previous))
     assert result.exit_code == 0
@@ -69,10 +69,13 @@ def test_build_writes_trig_and_store_and_prints_a_summary(previous: Path, seed_d
 
 
 def test_rebuilding_replaces_the_store_and_removes_the_old_one(previous: Path, seed_data: Path):
-    old_target = os.readlink(previous / "oxigraph")
+    old_target = os.readlink(previous / "current")
     assert run("build", "--data", str(seed_data), "--build-dir", str(previous)).exit_code == 0
-    assert os.readlink(previous / "oxigraph") != old_target
+    new_target = os.readlink(previous / "current")
+    assert new_target != old_target and new_target.startswith("builds/")
     assert not (previous / old_target).exists()
+    assert [p.name for p in (previous / "builds").iterdir()] == [new_target.removeprefix("builds/")]
+    assert (previous / "oxigraph").resolve() == (previous / new_target / "oxigraph").resolve()
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt"])
