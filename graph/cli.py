@@ -363,10 +363,13 @@ def push(endpoint: str, graph_iri: str | None, update: bool, headers: tuple[str,
     click.echo(f"pushed {sum(i.triples for i in pushed)} triples in {len(pushed)} graph(s) to {endpoint}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 # The commands that read the graph as a network (analyze, explain, export, render) and those that
 # grow it from articles (extract, ingest, review) live in their own modules.
 from graph import cli_analysis, cli_articles  # noqa: E402, F401 - register their commands on `main`
+
+if __name__ == "__main__":  # pragma: no cover
+    # `python -m graph.cli`: this file runs as __main__, but the commands are registered on the
+    # `main` of the module `graph.cli`
+    from graph.cli import main as registered
+
+    registered()
