@@ -55,7 +55,8 @@ class NamedQuery:
             raise QueryError(f"named query {self.name!r} has no parameter(s) {', '.join(unknown)} (it takes: {takes})")
         missing = [p for p in self.required if p not in given]
         if missing:
-            needs = "; ".join(f"-p {m} VALUE ({self.params[m].allowed()})" for m in missing)
+            needs = "; ".join(f"-p {m} {self.params[m].kind.upper()} ({self.params[m].description})"
+                              for m in missing)
             raise QueryError(f"named query {self.name!r} needs parameter(s): {needs}")
         terms: dict[str, object] = {}
         for name, param in self.params.items():

@@ -10,7 +10,7 @@ The kind says how a value given as text becomes an RDF term (:func:`resolve_valu
 =========  =======================================================================================
 kind       a value is
 =========  =======================================================================================
-entity     an entity of the graph by label, alias, acronym, ID or IRI, any case (as ``analyze``)
+entity     an entity of the graph by label, alias, acronym or ID, any case (as ``analyze``); a full IRI as is
 class      an ontology class by label or local name, any case (``SpaceAgency``, "space agency")
 certainty  a certainty level by name, any case (``planned``, ``:Planned``)
 date       ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (its first day, an ``xsd:date``); ``today``; ``all``
@@ -123,6 +123,8 @@ def resolve_value(store, param: Param, value: str) -> pyoxigraph.NamedNode | pyo
     import pyoxigraph as ox
 
     if param.kind == "entity":
+        if re.fullmatch(r"<[^<>\s]+>|https?://\S+", value.strip()):  # a full IRI is taken as given
+            return _iri(value)
         from graph.analysis.names import resolve
 
         return ox.NamedNode(resolve(store, value))

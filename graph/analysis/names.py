@@ -44,9 +44,10 @@ def resolve(G_or_store, name: str) -> str:
     UnknownEntityError
         If no entity has that name (the message lists the closest names) or several do.
     """
-    import networkx as nx
+    import sys
 
-    if isinstance(G_or_store, nx.Graph):
+    nx = sys.modules.get("networkx")  # not imported: no mirror was made, so this is a store (named queries)
+    if nx is not None and isinstance(G_or_store, nx.Graph):
         G = G_or_store
         entries = (
             (n, [display_name(G, n), d.get("label"), *(d.get("aliases") or [])])
@@ -89,8 +90,6 @@ def closest(name: str, names, n: int = 10, cutoff: float = 0.6) -> list[str]:
     >>> closest("nosa", ["tnsa", "snsa", "nasa", "esa"])
     ['nasa', 'snsa', 'tnsa']
     """
-    import os
-
     key = name.strip().casefold()
     scored = []
     for other in names:
@@ -98,5 +97,7 @@ def closest(name: str, names, n: int = 10, cutoff: float = 0.6) -> list[str]:
         if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
             score = matcher.ratio()
             if score >= cutoff:
-                scored.append((-score, -len(os.path.commonprefix([key, other])), other))
+                pairs = enumerate(zip(key, other, strict=False))
+                common = next((i for i, (x, y) in pairs if x != y), min(len(key), len(other)))
+                scored.append((-score, -common, other))
     return [other for *_, other in sorted(scored)[:n]]
