@@ -25,7 +25,6 @@ parameter named ``as-of`` is the SPARQL variable ``?as_of`` (hyphens become unde
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -169,7 +168,8 @@ def _certainty(value: str) -> str:
     name = value.strip().removeprefix(":").removeprefix("space:")
     levels = {level.name: level.iri for level in Certainty.levels()}
     levels.update({shorten(iri).casefold(): iri for iri in levels.values()})
-    return _named_among(name, {k: {v} for k, v in levels.items()}, "certainty level")
+    named = {iri: level for level, iri in levels.items() if ":" not in level}
+    return _named_among(name, {k: {v} for k, v in levels.items()}, "certainty level", show=named.get)
 
 
 _CLASSES = """SELECT DISTINCT ?c ?label WHERE { ?c a owl:Class FILTER (isIRI(?c) && STRSTARTS(STR(?c), STR(:)))
@@ -188,13 +188,18 @@ def _classes(store) -> dict[str, set[str]]:
     return index
 
 
-def _named_among(value: str, index: dict[str, set[str]], what: str) -> str:
-    """The one IRI ``index`` files under ``value`` (any case), else an error with the closest names."""
+def _named_among(value: str, index: dict[str, set[str]], what: str, show=shorten) -> str:
+    """The one IRI ``index`` files under ``value`` (any case), else an error naming the closest (by ``show``)."""
+    from graph.analysis.names import closest
+
     found = index.get(value.strip().casefold(), set())
     if len(found) == 1:
         return next(iter(found))
     if found:
         raise UnknownEntityError(f"{value!r} names several: {', '.join(sorted(shorten(f) for f in found))}")
-    close = difflib.get_close_matches(value.strip().casefold(), list(index), n=5, cutoff=0.5)
-    hint = f" (closest: {', '.join(close)})" if close else f" (known: {', '.join(sorted(index)[:12])})"
+    close: list[str] = []
+    for key in closest(value, index, cutoff=0.5):
+        close += [show(iri) for iri in sorted(index[key]) if show(iri) not in close]
+    known = sorted({show(iri) for iris in index.values() for iri in iris})
+    hint = f" (closest: {', '.join(close[:5])})" if close else f" (known: {', '.join(known[:12])})"
     raise UnknownEntityError(f"unknown {what} {value!r}{hint}")

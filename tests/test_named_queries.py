@@ -117,6 +117,16 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = [
     ("sources-mentioning", {"entity": "cnsa"}, [(SRC, TITLE, "2021-03", "7")]),
     ("sources-mentioning", {"entity": "moon"}, [(SRC, TITLE, "2021-03", "2")]),
     ("sources-mentioning", {"entity": "iss"}, []),  # only in a literal, never as an entity
+    # the whole catalog is in the seed graph; subclasses count (an orbiter is a spacecraft, not a station)
+    ("entities-of-class", {"class": ":SpaceStation"}, [
+        ("kg:ilrs", "International Lunar Research Station"),
+        ("kg:iss", "International Space Station"),
+        ("kg:lunar-gateway", "Lunar Gateway"),
+    ]),
+    ("entities-of-class", {"class": ":Orbiter"}, [
+        ("kg:danuri", "Danuri"),
+        ("kg:emirates-mars-mission", "Emirates Mars Mission"),
+    ]),
 ]
 CASE_IDS = [f"{name}-{'-'.join(params.values())}" for name, params, _ in CASES]
 

@@ -169,10 +169,27 @@ def test_unknown_agency_exits_4_with_the_closest_names(built: Path):
 def test_unknown_certainty_and_bad_date_are_refused(built: Path):
     level = CliRunner().invoke(main, ["query", "--name", "statements-by-certainty", "-p", "certainty", "planed",
                                       "--build-dir", str(built)])
-    assert level.exit_code == 4 and "unknown certainty level 'planed' (closest: planned" in level.output
+    assert level.exit_code == 4
+    assert level.output == "error: unknown certainty level 'planed' (closest: planned, stated)\n"
     date = CliRunner().invoke(main, ["query", "--name", "changed-between", "-p", "from", "2021-13", "-p", "to",
                                      "2022", "--build-dir", str(built)])
     assert date.exit_code == 2, date.output
+
+
+def test_class_by_label_or_name_and_unknown_class(built: Path):
+    by_label = run("query", "--name", "entities-of-class", "-p", "class", "Space Station", "--format", "csv",
+                   "--build-dir", str(built))
+    by_name = run("query", "--name", "entities-of-class", "-p", "class", "spacestation", "--format", "csv",
+                  "--build-dir", str(built))
+    assert by_label.exit_code == 0, by_label.output
+    assert by_label.output == by_name.output == (
+        f"entity,label\n{KG}ilrs,International Lunar Research Station\n{KG}iss,International Space Station\n"
+        f"{KG}lunar-gateway,Lunar Gateway\n")
+    unknown = CliRunner().invoke(main, ["query", "--name", "entities-of-class", "-p", "class", "spacecraf",
+                                        "--build-dir", str(built)])
+    assert unknown.exit_code == 4
+    assert unknown.output == "error: unknown class 'spacecraf' (closest: :Spacecraft, :SpaceAgency, :SpaceStation, " \
+                             ":Place)\n"
 
 
 def test_run_without_the_required_bindings_refuses(store):
