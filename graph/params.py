@@ -13,8 +13,8 @@ kind       a value is
 entity     an entity of the graph by label, alias, acronym or ID, any case (as ``analyze``); a full IRI as is
 class      an ontology class by label or local name, any case (``SpaceAgency``, "space agency")
 certainty  a certainty level by name, any case (``planned``, ``:Planned``)
-date       ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (its first day, an ``xsd:date``); ``today``; ``all``
-           (unbound: every date)
+date       ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (its first day, an ``xsd:date``); ``today``; for an
+           optional date (one with a default), ``all`` (unbound: every date)
 iri        an IRI (``<https://...>``, ``https://...``) or a prefixed name (``:partnerOf``)
 =========  =======================================================================================
 
@@ -46,7 +46,7 @@ KIND_HELP = {
     "entity": "an entity: label, alias, acronym or ID, any case",
     "class": "an ontology class: label or local name, any case",
     "certainty": "a certainty level: {levels}",
-    "date": "YYYY, YYYY-MM or YYYY-MM-DD, today, or all (every date)",
+    "date": "YYYY, YYYY-MM, YYYY-MM-DD or today",
     "iri": "an IRI or a prefixed name such as :partnerOf",
 }
 
@@ -74,6 +74,8 @@ class Param:
         from graph.qualifiers import Certainty
 
         text = KIND_HELP[self.kind].format(levels=", ".join(Certainty.names()))
+        if self.kind == "date" and not self.required:
+            text += ", or all (every date)"
         return text + (f"; default {self.default}" if self.default else "")
 
 
@@ -132,11 +134,11 @@ def resolve_value(store, param: Param, value: str) -> pyoxigraph.NamedNode | pyo
     if param.kind == "class":
         return ox.NamedNode(_named_among(value, _classes(store), "class"))
     if param.kind == "date":
-        return _date(value)
+        return _date(value, param)
     return _iri(value)
 
 
-def _date(value: str) -> pyoxigraph.Literal | None:
+def _date(value: str, param: Param) -> pyoxigraph.Literal | None:
     import pyoxigraph as ox
 
     from graph.mirror.filters import today
@@ -144,6 +146,8 @@ def _date(value: str) -> pyoxigraph.Literal | None:
 
     text = value.strip().lower()
     if text == ALL_DATES:
+        if param.required:
+            raise UsageError(f"parameter {param.name!r} needs a date; `all` is for the optional dates such as as-of")
         return None
     day = today() if text == TODAY else first_day(value.strip())
     return ox.Literal(day, datatype=ox.NamedNode(PREFIXES["xsd"] + "date"))

@@ -174,6 +174,9 @@ def test_unknown_certainty_and_bad_date_are_refused(built: Path):
     date = CliRunner().invoke(main, ["query", "--name", "changed-between", "-p", "from", "2021-13", "-p", "to",
                                      "2022", "--build-dir", str(built)])
     assert date.exit_code == 2, date.output
+    every = CliRunner().invoke(main, ["query", "--name", "changed-between", "-p", "from", "all", "-p", "to",
+                                      "2022", "--build-dir", str(built)])
+    assert every.exit_code == 2 and "`all` is for the optional dates" in every.output
 
 
 def test_class_by_label_or_name_and_unknown_class(built: Path):
@@ -207,7 +210,8 @@ def test_list_shows_kinds_and_allowed_values():
     assert "partners-of -p agency ENTITY [-p as-of DATE]\n" in out
     assert "      certainty (certainty): a level by name: stated, planned, speculative or inferred; " \
            "a certainty level: stated, planned, speculative, inferred\n" in out
-    assert "YYYY, YYYY-MM or YYYY-MM-DD, today, or all (every date); default today\n" in out
+    assert "YYYY, YYYY-MM, YYYY-MM-DD or today, or all (every date); default today\n" in out
+    assert "      from (date): the first date, e.g. 2020-01-01; YYYY, YYYY-MM, YYYY-MM-DD or today\n" in out
     assert "      predicate (iri): the relation, e.g. :partnerOf; an IRI or a prefixed name" in out
 
 
