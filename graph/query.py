@@ -3,9 +3,11 @@
 Queries run on Oxigraph with the default graph as the union of all named graphs (``GRAPH ?g``
 still reaches each source) and with SpaceKG's prefixes predeclared, so ``?a :partnerOf ?b`` works
 as written. Named queries are the ``.rq`` files of ``ontology/queries/``; their first comment
-lines say the question they answer and their parameters (``# param: agency - ...``).
-Parameters are bound as RDF terms in a ``VALUES`` block (see :func:`bind`), never pasted into the query
-text, so the same text runs on a remote SPARQL 1.1 endpoint.
+lines say the question they answer and their typed parameters (``# param: agency (entity) - ...``;
+:mod:`graph.named`, :mod:`graph.params`). Parameters are bound as RDF terms in a ``VALUES`` block
+(see :func:`bind`), never pasted into the query text, so the same text runs on a remote SPARQL 1.1
+endpoint. :func:`run` refuses a named query's text whose required parameters are not bound
+(:func:`check_bound`) rather than answer the unfiltered question.
 """
 
 from __future__ import annotations
