@@ -62,7 +62,9 @@ class NamedQuery:
         for name, param in self.params.items():
             value = given.get(name, param.default)
             terms[param.variable] = resolve_value(store, param, value)
-        header = [f"# bound: {name} = {given.get(name, self.params[name].default)}" for name in self.params]
+        # the header shows the terms as serialised (escaped), never the raw text: a newline cannot end the comment
+        header = [f"# bound: {name} = {'UNDEF (every date)' if terms[p.variable] is None else terms[p.variable]}"
+                  for name, p in self.params.items()]
         body = "\n".join(line for line in self.text.splitlines() if not _PARAM.match(line))
         from graph.query import bind
 

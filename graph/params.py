@@ -159,7 +159,10 @@ def _iri(value: str) -> pyoxigraph.NamedNode:
     text = value.strip()
     prefix, sep, _ = text.partition(":")
     if (text.startswith("<") and text.endswith(">")) or "://" in text or (sep and prefix in PREFIXES):
-        term = parse_term(text)
+        try:
+            term = parse_term(text)
+        except ValueError as exc:  # pyoxigraph refuses a malformed IRI
+            raise UsageError(f"{value!r} is not a valid IRI: {exc}") from exc
         if term.__class__.__name__ == "NamedNode":
             return term
     raise UsageError(f"{value!r} is not an IRI: give <https://...>, https://... or a prefixed name such as "

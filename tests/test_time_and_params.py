@@ -174,6 +174,9 @@ def test_unknown_certainty_and_bad_date_are_refused(built: Path):
     date = CliRunner().invoke(main, ["query", "--name", "changed-between", "-p", "from", "2021-13", "-p", "to",
                                      "2022", "--build-dir", str(built)])
     assert date.exit_code == 2, date.output
+    bad_iri = CliRunner().invoke(main, ["query", "--name", "evidence", "-p", "subject", "cnsa", "-p", "predicate",
+                                        "http://e/\nSELECT", "-p", "object", "nasa", "--build-dir", str(built)])
+    assert bad_iri.exit_code == 2 and "is not a valid IRI" in bad_iri.output
     every = CliRunner().invoke(main, ["query", "--name", "changed-between", "-p", "from", "all", "-p", "to",
                                       "2022", "--build-dir", str(built)])
     assert every.exit_code == 2 and "`all` is for the optional dates" in every.output
