@@ -68,7 +68,7 @@ def test_plain_analyze_answers_as_of_today_and_splits_the_rivals(full_build: Pat
     result = run("analyze", "--format", "json", "--build-dir", str(full_build))
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["as_of"] == TODAY
+    assert (report["as_of"], report["dates"]) == (TODAY, f"as of {TODAY}")
     rivals = {KG + name for name in ("nasa", "cnsa", "roscosmos", "esa")}
     for camps in report["camps"]:
         for camp in (camps["camp_a"], camps["camp_b"]):

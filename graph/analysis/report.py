@@ -39,8 +39,11 @@ class Analysis:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        from graph.mirror.filters import describe_dates
+
         return {
             "as_of": self.as_of,
+            "dates": describe_dates(self.as_of),
             "min_certainty": self.min_certainty,
             "statements": self.statements,
             "camps": [
