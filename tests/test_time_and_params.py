@@ -292,3 +292,24 @@ def test_an_empty_map_exits_7_and_writes_no_file(built: Path, tmp_path: Path):
     assert result.exit_code == 7, result.output
     assert "nothing to draw" in result.output
     assert not out.exists()
+
+
+def test_names_resolve_on_a_real_oxigraph_server_too(built: Path, tmp_path: Path):
+    """`query --name ... --endpoint`: the endpoint names the entities and levels, as the build does."""
+    from tests.conftest import stop_process
+    from tests.test_remote import start_oxigraph
+
+    process, base = start_oxigraph(tmp_path / "oxigraph")
+    try:
+        assert run("push", "--endpoint", base + "/store", "--build-dir", str(built)).exit_code == 0
+        for args in (["partners-of", "-p", "agency", "Russian space agency", "-p", "as-of", "2021-06"],
+                     ["statements-by-certainty", "-p", "certainty", "Speculative"]):
+            here = run("query", "--name", *args, "--format", "csv", "--build-dir", str(built))
+            there = run("query", "--name", *args, "--format", "csv", "--endpoint", base + "/query")
+            assert here.exit_code == there.exit_code == 0, there.output
+            assert here.output == there.output and here.output.count("\n") == 2, here.output
+        typo = CliRunner().invoke(main, ["query", "--name", "partners-of", "-p", "agency", "nosa", "--endpoint",
+                                         base + "/query"])
+        assert typo.exit_code == 4 and "closest: NASA (kg:nasa)" in typo.output
+    finally:
+        stop_process(process)
