@@ -13,7 +13,9 @@ The package is organised one module per concern:
 - :mod:`graph.checks` - evidence, entity and ontology checks, SHACL validation
 - :mod:`graph.build` - assembling, validating and writing the graph
 - :mod:`graph.store` - the persisted build (Oxigraph) and how it is opened
-- :mod:`graph.query` - SPARQL: running queries, named queries, parameters, result formats
+- :mod:`graph.query` - SPARQL: running queries, binding values, result formats;
+  :mod:`graph.named` - the named queries of ``ontology/queries`` (``NamedQuery.bind``);
+  :mod:`graph.params` - their typed parameters (entity, class, certainty, date, IRI), resolved
 - :mod:`graph.server` - the read-only SPARQL 1.1 Protocol endpoint (``spacekg serve``)
 - :mod:`graph.remote` - remote SPARQL stores: querying them, pushing the graph into them
 - :mod:`graph.mirror` - the graph mirrored in networkx: ``reading`` (the only part that reads the

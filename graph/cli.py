@@ -244,34 +244,26 @@ def query(
         return
     if name and query:
         raise QueryError("give either a query or --name, not both")
-    if name:
-        text, label, bindings = q.bind_named_query(name, dict(params))
-    elif query is None:
+    if query is None and not name:
         raise QueryError("give a query (text, file, or - for stdin), or --name NAME")
-    elif params:
+    if params and not name:
         raise QueryError("parameters (-p) go with named queries (--name)")
-    else:
-        (text, label), bindings = read_query_argument(query), {}
-    click.echo(_answer(text, label, bindings, fmt, endpoint, headers, allow_service, build_dir), nl=False)
-
-
-def _answer(text: str, label: str, bindings: dict, fmt: str, endpoint: str | None, headers: tuple[str, ...],
-            allow_service: bool, build_dir: Path | None) -> str:
-    """The results of a query, formatted, from the endpoint if one is given, else from the build."""
-    from graph import query as q
-
+    if headers and not endpoint:
+        raise QueryError("--header goes with --endpoint")
+    named = q.get_named_query(name) if name else None
+    text, label = read_query_argument(query) if named is None else (named.text, str(named.path))
+    store = open_graph(build_dir, endpoint, headers)
+    if named is not None:
+        bound = named.bind(store, dict(params))
+        text, label = bound.text, bound.source
     if endpoint:
+        # the endpoint runs the query, SERVICE included: its own policy applies, not --allow-service
         from graph import remote
 
-        # the endpoint runs the query, SERVICE included: its own policy applies, not --allow-service
-        results = remote.query(endpoint, text, bindings=bindings, headers=remote.auth_headers(headers), source=label)
-        return q.format_results(results, fmt)
-    if headers:
-        raise QueryError("--header goes with --endpoint")
-    from graph.store import open_store
-
-    store = open_store(build_dir or default_build_dir())
-    return q.answer(store, text, fmt, bindings=bindings, source=label, allow_service=allow_service)
+        results = remote.query(endpoint, text, headers=remote.auth_headers(headers), source=label)
+        click.echo(q.format_results(results, fmt), nl=False)
+        return
+    click.echo(q.answer(store, text, fmt, source=label, allow_service=allow_service), nl=False)
 
 
 def read_query_argument(argument: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from graph.cli import build_dir_option, main, open_graph, read_query_argument, remote_options, reports_errors
-from graph.errors import SpaceKGError
+from graph.errors import QueryError, SpaceKGError
 from graph.maps.spec import KINDS as MAP_KINDS
 from graph.mirror.projections import PROJECTIONS
 from graph.paths import default_build_dir
@@ -30,10 +30,28 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value
 
 
-as_of_option = click.option(
-    "--as-of", metavar="DATE", callback=_as_of,
-    help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
-)
+def as_of_option(command):
+    """``--as-of DATE`` and ``--all-dates``: the date the answer holds on (default: today)."""
+    command = click.option(
+        "--all-dates", is_flag=True, help="Every statement whatever its dates (default: only those that hold today).",
+    )(command)
+    return click.option(
+        "--as-of", metavar="DATE", callback=_as_of,
+        help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD); default: today.",
+    )(command)
+
+
+def _when(as_of: str | None, all_dates: bool) -> str | None:
+    """The date to answer as of (today by default), or ``None`` with --all-dates."""
+    from graph.errors import UsageError
+    from graph.mirror.filters import as_of_date
+
+    try:
+        return as_of_date(as_of, all_dates)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 min_certainty_option = click.option(
     "--min-certainty",
     type=click.Choice(Certainty.names(), case_sensitive=False),
@@ -48,15 +66,16 @@ min_certainty_option = click.option(
 @build_dir_option
 @remote_options
 @reports_errors
-def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: Path | None,
+def analyze(as_of: str | None, all_dates: bool, min_certainty: str | None, fmt: str, build_dir: Path | None,
             endpoint: str | None, headers: tuple[str, ...]) -> None:
-    """Print the blocs, the most central actors and the structural balance of the graph."""
+    """Print the blocs, the most central actors and the structural balance of the graph, as of today
+    unless --as-of or --all-dates."""
     from graph.analysis import analysis_json, format_analysis
     from graph.analysis import analyze as run_analysis
     from graph.mirror import mirror
 
     G = mirror(open_graph(build_dir, endpoint, headers))
-    result = run_analysis(G, as_of=as_of, min_certainty=min_certainty)
+    result = run_analysis(G, as_of=_when(as_of, all_dates), min_certainty=min_certainty)
     click.echo(analysis_json(result) if fmt == "json" else format_analysis(result), nl=fmt == "json")
 
 
@@ -68,9 +87,10 @@ def analyze(as_of: str | None, min_certainty: str | None, fmt: str, build_dir: P
 @build_dir_option
 @remote_options
 @reports_errors
-def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str | None, build_dir: Path | None,
-            endpoint: str | None, headers: tuple[str, ...]) -> None:
-    """Print the shortest chains of statements linking two entities, with evidence and certainty.
+def explain(entity_a: str, entity_b: str, as_of: str | None, all_dates: bool, min_certainty: str | None,
+            build_dir: Path | None, endpoint: str | None, headers: tuple[str, ...]) -> None:
+    """Print the shortest chains of statements linking two entities, with evidence and certainty, as of
+    today unless --as-of or --all-dates (a statement that ended shows its end).
 
     Entities are named by label, alias, acronym or ID, in any case (e.g. CNSA, "US space agency",
     kg:roscosmos).
@@ -80,7 +100,7 @@ def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str 
 
     G = mirror(open_graph(build_dir, endpoint, headers))
     a, b = resolve(G, entity_a), resolve(G, entity_b)
-    click.echo(explain_text(G, a, b, as_of=as_of, min_certainty=min_certainty), nl=False)
+    click.echo(explain_text(G, a, b, as_of=_when(as_of, all_dates), min_certainty=min_certainty), nl=False)
 
 
 @main.command()
@@ -88,30 +108,39 @@ def explain(entity_a: str, entity_b: str, as_of: str | None, min_certainty: str 
     "--projection", type=click.Choice(list(PROJECTIONS)),
     default="full", show_default=True, help="Which graph to write.",
 )
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]),
+              help="graphml or gexf (default: from the extension of --output).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .graphml or .gexf.")
 @as_of_option
 @min_certainty_option
 @build_dir_option
 @remote_options
 @reports_errors
 def export(
-    projection: str, fmt: str, output: Path, as_of: str | None, min_certainty: str | None, build_dir: Path | None,
-    endpoint: str | None, headers: tuple[str, ...],
+    projection: str, fmt: str | None, output: Path, as_of: str | None, all_dates: bool, min_certainty: str | None,
+    build_dir: Path | None, endpoint: str | None, headers: tuple[str, ...],
 ) -> None:
     """Write a projection of the graph as GraphML or GEXF (for Gephi, Cytoscape, yEd), attributes kept.
 
-    Missing values are left out; lists and dicts are written as JSON text.
+    The format follows the extension of --output (.graphml, .gexf). Statements that hold today
+    unless --as-of or --all-dates. Missing values are left out; lists and dicts are written as JSON text.
     """
+    from graph.errors import UsageError
     from graph.files import write_atomically
-    from graph.mirror import export_bytes, mirror, project
+    from graph.mirror import export_bytes, export_format, mirror, project
+    from graph.mirror.filters import describe_dates
 
+    try:
+        fmt = export_format(output, fmt)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    when = _when(as_of, all_dates)
     G = mirror(open_graph(build_dir, endpoint, headers))
-    P = project(G, projection, as_of=as_of, min_certainty=min_certainty)
+    P = project(G, projection, as_of=when, min_certainty=min_certainty)
     write_atomically(output, export_bytes(P, fmt))
-    click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}) -> {output}")
-
-
+    click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}, "
+               f"{describe_dates(when)}) -> {output}")
 
 
 @main.command()
@@ -132,7 +161,8 @@ def export(
 @remote_options
 @reports_errors
 def render(
-    kind: str | None, output: Path, query_file: Path | None, as_of: str | None, min_certainty: str | None,
+    kind: str | None, output: Path, query_file: Path | None, as_of: str | None, all_dates: bool,
+    min_certainty: str | None,
     focus: str | None, depth: int, title: str | None, dpi: int, width: int, height: int, build_dir: Path | None,
     endpoint: str | None, headers: tuple[str, ...],
 ) -> None:
@@ -147,12 +177,14 @@ def render(
     """
     from graph import maps
     from graph.files import write_atomically
+    from graph.mirror.filters import describe_dates
     from graph.store import build_hash
 
     if (kind is None) == (query_file is None):
         raise click.UsageError("give a KIND or --query FILE (one of them)")
     if output.suffix.lower() != ".png":
         raise click.UsageError(f"the output must be a .png file, not {output.name!r}")
+    as_of = _when(as_of, all_dates)
     folder = build_dir or default_build_dir()
     store = open_graph(build_dir, endpoint, headers)
     size = {"width": width, "height": height, "dpi": dpi}
@@ -165,7 +197,10 @@ def render(
         spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=as_of,
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
                                   memory_path=None if endpoint else memory, **size)
+    dates = f", {describe_dates(as_of)}" if kind else ""
+    if not (spec.events if spec.kind == "timeline" else spec.nodes):
+        raise QueryError(f"nothing to draw: the {spec.kind} map is empty under the filters{dates}; no file written")
     write_atomically(output, drawn.png)
     shown = (f"{len(spec.events)} events" if spec.kind == "timeline"
              else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges")
-    click.echo(f"wrote {spec.kind} map ({shown}) -> {output}")
+    click.echo(f"wrote {spec.kind} map ({shown}{dates}) -> {output}")

@@ -3,20 +3,19 @@
 Queries run on Oxigraph with the default graph as the union of all named graphs (``GRAPH ?g``
 still reaches each source) and with SpaceKG's prefixes predeclared, so ``?a :partnerOf ?b`` works
 as written. Named queries are the ``.rq`` files of ``ontology/queries/``; their first comment
-lines say the question they answer and their parameters (``# param: agency - ...``).
-Parameters are bound as RDF terms in a ``VALUES`` block (see :func:`bind`), never pasted into the query
-text, so the same text runs on a remote SPARQL 1.1 endpoint.
+lines say the question they answer and their typed parameters (``# param: agency (entity) - ...``;
+:mod:`graph.named`, :mod:`graph.params`). Parameters are bound as RDF terms in a ``VALUES`` block
+(see :func:`bind`), never pasted into the query text, so the same text runs on a remote SPARQL 1.1
+endpoint. :func:`run` refuses a named query's text whose required parameters are not bound
+(:func:`check_bound`) rather than answer the unfiltered question.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph import paths
 from graph.errors import QueryError
 from graph.namespaces import KG, PREFIXES, shorten
 
@@ -25,50 +24,6 @@ if TYPE_CHECKING:
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
-_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:-|:)?\s*(.*)$")
-
-
-@dataclass(frozen=True)
-class NamedQuery:
-    """A query of the library: its name, the question it answers, its parameters and its text."""
-
-    name: str
-    question: str
-    params: dict[str, str]
-    text: str
-    path: Path
-
-
-def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
-    """Every named query in ``folder`` (default: the project's ``ontology/queries``), by name."""
-    folder = folder or paths.queries_dir()
-    found = {}
-    for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        question_lines, params = [], {}
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                break
-            match = _PARAM.match(line)
-            if match:
-                params[match.group(1)] = match.group(2).strip()
-            else:
-                question_lines.append(line.lstrip("# ").rstrip())
-        found[path.stem] = NamedQuery(
-            name=path.stem, question=" ".join(q for q in question_lines if q), params=params, text=text, path=path
-        )
-    return found
-
-
-def get_named_query(name: str) -> NamedQuery:
-    library = named_queries()
-    if name not in library:
-        import difflib
-
-        close = difflib.get_close_matches(name, list(library), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise QueryError(f"unknown named query {name!r}{hint}; `spacekg query --list` shows them all")
-    return library[name]
 
 
 def parse_term(value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
@@ -124,7 +79,7 @@ def bind(text: str, bindings: dict[str, object]) -> str:
         return text
     names = list(bindings)
     head = " ".join(f"?{name}" for name in names)
-    row = " ".join(str(bindings[name]) for name in names)
+    row = " ".join("UNDEF" if bindings[name] is None else str(bindings[name]) for name in names)
     block = f"VALUES ({head}) {{ ({row}) }}"
     at = where_group_start(text)
     if at is None:
@@ -275,6 +230,7 @@ def run(
     :class:`graph.offline.ServiceRefusedError` unless ``allow_service``: nothing leaves the
     machine unasked. The results stream lazily; :func:`answer` also runs them with no network.
     """
+    check_bound(text, bindings or {}, source)
     text = bind(text, bindings or {})
     check_nesting(text, source=source)
     if not allow_service:
@@ -406,30 +362,21 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def describe_named_queries() -> str:
-    """One entry per named query: how to call it, and the question it answers."""
-    lines = []
-    for nq in named_queries().values():
-        params_text = " ".join(f"-p {p} VALUE" for p in nq.params)
-        lines.append(f"{nq.name}{' ' + params_text if params_text else ''}\n    {nq.question}\n")
-    return "".join(lines)
-
-
-def bind_named_query(name: str, given: dict[str, str]) -> tuple[str, str, dict[str, object]]:
-    """The text, file name and bindings of the named query ``name`` with the parameter values ``given``.
+def check_bound(text: str, bindings: dict[str, object], source: str = "query") -> None:
+    """Refuse a named query's text whose required parameters are not bound, rather than answer for all.
 
     Raises
     ------
     QueryError
-        If there is no such query, or a parameter is unknown or missing.
+        If the text's header declares a required parameter that ``bindings`` lack.
     """
-    named = get_named_query(name)
-    unknown = [p for p in given if p not in named.params]
-    if unknown:
-        takes = ", ".join(named.params) or "none"
-        raise QueryError(f"named query {name!r} has no parameter(s) {', '.join(unknown)} (it takes: {takes})")
-    missing = [p for p in named.params if p not in given]
+    from graph.params import declared
+
+    missing = [p.name for p in declared(text).values() if p.required and p.variable not in bindings]
     if missing:
-        needs = "; ".join(f"-p {m} VALUE ({named.params[m]})" for m in missing)
-        raise QueryError(f"named query {name!r} needs parameter(s): {needs}")
-    return named.text, str(named.path), {k: parse_term(v) for k, v in given.items()}
+        raise QueryError(f"{source}: the query needs parameter(s) {', '.join(missing)}: bind them with "
+                         "NamedQuery.bind(store, {...}) or run(..., bindings={...})")
+
+
+# The named queries of ontology/queries/ and their typed parameters (graph/named.py).
+from graph.named import BoundQuery, NamedQuery, describe_named_queries, get_named_query, named_queries  # noqa: E402, F401

@@ -190,7 +190,7 @@ def query_texts(meta: dict) -> dict:
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items(), key=lambda kv: kv[0] == ""))
     texts = {}
     for name, nq in named_queries().items():
-        bindings = {p: meta["params"][p] for p in nq.params}
+        bindings = {p: meta["params"][p] for p in nq.required}
         raw = prologue + bind(nq.text, {k: parse_term(v) for k, v in bindings.items()})
         texts[name] = {"text": nq.text, "bindings": bindings, "raw": raw}
     return texts

@@ -338,7 +338,7 @@ def generate(n_triples: int, out: Path, *, seed: int = 7, actors: int | None = N
         "params": {
             "agency": hub, "actor": hub, "entity": hub, "place": e["places"][0][1:-1],
             "certainty": SPACE + "Stated", "from": "2010-01-01", "to": "2012-12-31",
-            "subject": pair[0], "predicate": SPACE + "partnerOf", "object": pair[1],
+            "subject": pair[0], "predicate": SPACE + "partnerOf", "object": pair[1], "class": SPACE + "SpaceAgency",
         },
     }
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -23,7 +23,7 @@ MAPS = [
     ("rivalries.png", ["rivalries"]),
     ("signed.png", ["signed"]),
     ("memberships.png", ["memberships"]),
-    ("timeline.png", ["timeline"]),
+    ("timeline.png", ["timeline", "--all-dates"]),  # every dated statement, ended ones too
     # The camps before and after ESA left ExoMars with Roscosmos (July 2022) for NASA.
     ("signed-2021.png", ["signed", "--as-of", "2021-12-31", "--title", "Partners and rivals, end of 2021"]),
     ("signed-2025.png", ["signed", "--as-of", "2025-12-31", "--title", "Partners and rivals, end of 2025"]),

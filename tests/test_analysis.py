@@ -195,7 +195,8 @@ def test_explain_cnsa_nasa(G):
     assert explain(G, CNSA, NASA, min_certainty="stated", as_of="2021-02") == []
     text = explain_text(G, CNSA, NASA, min_certainty="stated")
     assert RACE not in text
-    assert "left out by the filters (with certainty >= stated): CNSA rivalOf NASA [inferred]" in text
+    assert text.startswith("1 chain of 2 steps links CNSA and NASA with certainty >= stated at any date:\n")
+    assert "left out by the filters (with certainty >= stated): CNSA rivalOf NASA [inferred, 2021-03]" in text
     assert explain_text(G, CNSA, NASA, min_certainty="stated", as_of="2021-02").startswith(
         "no chain links CNSA and NASA with certainty >= stated as of 2021-02\n"
     )

@@ -91,25 +91,27 @@ def test_list_shows_every_named_query_with_its_parameters():
     result = invoke("query", "--list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert "partners-of -p agency VALUE" in lines
-    assert "changed-between -p from VALUE -p to VALUE" in lines
+    assert "partners-of -p agency ENTITY [-p as-of DATE]" in lines
+    assert "changed-between -p from DATE -p to DATE" in lines
     assert "agreement-signatories" in lines
     assert len([line for line in lines if not line.startswith(" ")]) == len(q.named_queries())
+    assert "      agency (entity): the actor, e.g. nasa; an entity: label, alias, acronym or ID, any case" in lines
 
 
 def test_named_query_table(built):
     result = invoke("query", "--name", "rivals-of", "-p", "agency", "nasa", "--build-dir", str(built))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["rival", "certainty", "when", "source", "evidence"]
+    assert lines[0].split() == ["rival", "certainty", "start", "end", "source", "evidence"]
     assert lines[2].split()[:4] == ["kg:cnsa", "inferred", "2021-03", "src:cnet-2021-ilrs"]
     assert lines[-1] == "(2 rows)"
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--name", "partners-of"], "named query 'partners-of' needs parameter(s): -p agency VALUE (the actor, e.g. cnsa)"),
+    (["--name", "partners-of"],
+     "named query 'partners-of' needs parameter(s): -p agency ENTITY (the actor, e.g. cnsa or "),
     (["--name", "partners-of", "-p", "agency", "cnsa", "-p", "actor", "x"],
-     "named query 'partners-of' has no parameter(s) actor (it takes: agency)"),
+     "named query 'partners-of' has no parameter(s) actor (it takes: agency, as-of)"),
     (["--name", "partner-of"], "unknown named query 'partner-of' (did you mean partners-of"),
     (["--name", "rivals-of", "-p", "agency", "nasa", "SELECT * {}"], "give either a query or --name, not both"),
     (["SELECT * {}", "-p", "agency", "nasa"], "parameters (-p) go with named queries (--name)"),

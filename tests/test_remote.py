@@ -242,7 +242,9 @@ def recorder():
 def test_query_sends_prefixes_bound_values_and_headers(recorder):
     import urllib.parse
 
-    result = invoke("query", "--name", "partners-of", "-p", "agency", "cnsa", "--endpoint", recorder,
+    # a full IRI is bound as given (a name would be resolved by asking the endpoint, which answers nothing here)
+    result = invoke("query", "--name", "partners-of", "-p", "agency", "<https://w3id.org/spacekg/id/cnsa>",
+                    "-p", "as-of", "2021-03", "--endpoint", recorder,
                     "--header", "X-Team: moon", env={"SPACEKG_AUTH_HEADER": "Authorization: Bearer abc"})
     assert result.exit_code == 0, result.output
     assert result.output == "(no results)\n"
@@ -256,7 +258,8 @@ def test_query_sends_prefixes_bound_values_and_headers(recorder):
     assert text.startswith("PREFIX space: <https://w3id.org/spacekg/ontology#>\nPREFIX kg: ")
     assert "PREFIX : <https://w3id.org/spacekg/ontology#>\n" in text  # last: rdflib forgets it otherwise
     assert "PREFIX kg: <https://w3id.org/spacekg/id/>\n" in text
-    assert "WHERE {\n  VALUES (?agency) { (<https://w3id.org/spacekg/id/cnsa>) }\n" in text
+    assert ("WHERE {\n  VALUES (?agency ?as_of) { (<https://w3id.org/spacekg/id/cnsa> "
+            '"2021-03-01"^^<http://www.w3.org/2001/XMLSchema#date>) }\n') in text
 
 
 def test_analysis_explain_and_maps_read_the_remote_store_too(pushed, built, tmp_path):

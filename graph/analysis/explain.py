@@ -39,6 +39,13 @@ class Step(_Told):
 
     object = property(lambda self: self.fact.object)
     time = property(lambda self: self.fact.time.lexical if self.fact.time else None)
+    end = property(lambda self: self.fact.end_time.lexical if self.fact.end_time else None)
+
+    @property
+    def qualifiers(self) -> str:
+        """Its certainty and dates as shown in brackets: ``stated, 2021-03`` or ``stated, until 2022-07-12``."""
+        parts = [str(self.certainty), self.time or "", f"until {self.end}" if self.end else ""]
+        return ", ".join(part for part in parts if part)
 
 
 @dataclass
@@ -106,8 +113,10 @@ def explain_text(
 ) -> str:
     """:func:`explain` as text: each chain with its steps, evidence, certainty and source.
 
-    When filters are given and they leave out shorter or other chains, a note says so; when no
-    chain links the two, the text says ``no chain links A and B`` with the filters.
+    The text says which dates it covers (``as of 2025-01-01``, or ``at any date`` without ``as_of``);
+    a statement that ended shows its end (``[stated, until 2022-07-12]``). When filters are given
+    and they leave out shorter or other chains, a note says so; when no chain links the two, the
+    text says ``no chain links A and B`` with the filters.
     """
     name_a, name_b = display_name(G, a), display_name(G, b)
     conditions = []
@@ -115,7 +124,8 @@ def explain_text(
         conditions.append(f"with certainty >= {min_certainty.lower()}")
     if as_of is not None:
         conditions.append(f"as of {as_of}")
-    where = (" " + " ".join(conditions)) if conditions else ""
+    filters = " ".join(conditions)
+    where = " " + " ".join([*conditions, *([] if as_of is not None else ["at any date"])])
     chains = explain(G, a, b, as_of=as_of, min_certainty=min_certainty)
     lines = []
     if not chains:
@@ -130,10 +140,9 @@ def explain_text(
             lines.append("")
             lines.append(f"{i}. " + " - ".join(display_name(G, n) for n in chain.nodes))
             for step in chain.steps:
-                when = f", {step.time}" if step.time else ""
                 lines.append(
                     f"   {display_name(G, step.subject)} {step.relation} {display_name(G, step.object)}"
-                    f"  [{step.certainty}{when}]"
+                    f"  [{step.qualifiers}]"
                 )
                 if step.evidence:
                     lines.append(f'     "{step.evidence}"')
@@ -148,10 +157,10 @@ def explain_text(
             lines.append("")
             for chain in hidden:
                 text = "; ".join(
-                    f"{display_name(G, s.subject)} {s.relation} {display_name(G, s.object)} [{s.certainty}]"
+                    f"{display_name(G, s.subject)} {s.relation} {display_name(G, s.object)} [{s.qualifiers}]"
                     for s in chain.steps
                 )
-                lines.append(f"left out by the filters ({where.strip()}): {text}")
+                lines.append(f"left out by the filters ({filters}): {text}")
     return "\n".join(lines) + "\n"
 
 

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 
 
 _NAMES_QUERY = (
-    "SELECT DISTINCT ?e ?v WHERE { " + ENTITY_PATTERN
+    "SELECT DISTINCT ?e ?p ?v WHERE { " + ENTITY_PATTERN
     + " OPTIONAL { VALUES ?p { rdfs:label skos:altLabel :acronym } ?e ?p ?v } }"
 )
+# the name an entity is shown by, as display_name shows it: its acronym, else its label, else an alias
+_SHOWN_FIRST = {"acronym": 0, "label": 1}
 
 
 def _name_index(entries) -> dict[str, set[str]]:
@@ -42,9 +44,10 @@ def resolve(G_or_store, name: str) -> str:
     UnknownEntityError
         If no entity has that name (the message lists the closest names) or several do.
     """
-    import networkx as nx
+    import sys
 
-    if isinstance(G_or_store, nx.Graph):
+    nx = sys.modules.get("networkx")  # not imported: no mirror was made, so this is a store (named queries)
+    if nx is not None and isinstance(G_or_store, nx.Graph):
         G = G_or_store
         entries = (
             (n, [display_name(G, n), d.get("label"), *(d.get("aliases") or [])])
@@ -53,12 +56,13 @@ def resolve(G_or_store, name: str) -> str:
     else:
         from graph.query import run
 
-        grouped: dict[str, list[str]] = {}
+        grouped: dict[str, list[tuple[int, str]]] = {}
         for row in run(G_or_store, _NAMES_QUERY, source="resolve"):
             names = grouped.setdefault(row[0].value, [])
-            if row[1] is not None:
-                names.append(row[1].value)
-        entries = ((iri, sorted(names, key=len)) for iri, names in grouped.items())
+            if row[2] is not None:
+                rank = _SHOWN_FIRST.get(row[1].value.rsplit("#", 1)[-1], 2)
+                names.append((rank, row[2].value))
+        entries = ((iri, [name for _, name in sorted(names)]) for iri, names in grouped.items())
     entries = list(entries)
     index = _name_index(entries)
     found = index.get(name.strip().casefold())
@@ -69,9 +73,31 @@ def resolve(G_or_store, name: str) -> str:
         raise UnknownEntityError(f"{name!r} names several entities: {options}; use an ID")
     shown = {iri: names[0] if names and names[0] else shorten(iri) for iri, names in entries}
     close = []
-    for key in difflib.get_close_matches(name.strip().casefold(), list(index), n=10, cutoff=0.6):
+    for key in closest(name, index):
         for iri in sorted(index[key]):
             if iri not in close:
                 close.append(iri)
     hint = f" (closest: {', '.join(f'{shown[i]} ({shorten(i)})' for i in close[:5])})" if close else ""
     raise UnknownEntityError(f"unknown entity {name!r}{hint}")
+
+
+def closest(name: str, names, n: int = 10, cutoff: float = 0.6) -> list[str]:
+    """The ``names`` closest to ``name`` (casefolded), best first; ties go to a longer common start, then A-Z.
+
+    Unlike :func:`difflib.get_close_matches`, whose ties come in reverse alphabetical order, a typo
+    such as ``nosa`` lists ``nasa`` before ``tnsa``.
+
+    >>> closest("nosa", ["tnsa", "snsa", "nasa", "esa"])
+    ['nasa', 'snsa', 'tnsa']
+    """
+    key = name.strip().casefold()
+    scored = []
+    for other in names:
+        matcher = difflib.SequenceMatcher(None, key, other)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            score = matcher.ratio()
+            if score >= cutoff:
+                pairs = enumerate(zip(key, other, strict=False))
+                common = next((i for i, (x, y) in pairs if x != y), min(len(key), len(other)))
+                scored.append((-score, -common, other))
+    return [other for *_, other in sorted(scored)[:n]]

@@ -39,8 +39,11 @@ class Analysis:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        from graph.mirror.filters import describe_dates
+
         return {
             "as_of": self.as_of,
+            "dates": describe_dates(self.as_of),
             "min_certainty": self.min_certainty,
             "statements": self.statements,
             "camps": [
@@ -116,15 +119,14 @@ def analyze(
 
 def format_analysis(result: Analysis) -> str:
     """The analysis as a short plain-text report."""
+    from graph.mirror.filters import describe_dates
     from graph.query import format_table
 
     name = result.names.get
-    filters = []
-    if result.as_of:
-        filters.append(f"as of {result.as_of}")
+    filters = [describe_dates(result.as_of)]
     if result.min_certainty:
         filters.append(f"certainty >= {result.min_certainty}")
-    lines = [f"Analysis of {result.statements} statements" + (f" ({', '.join(filters)})" if filters else "")]
+    lines = [f"Analysis of {result.statements} statements ({', '.join(filters)})"]
     lines += ["", "Blocs: two camps of the signed actor graph (partnership +, rivalry -)"]
     if not result.camps:
         lines.append("  (no partnership or rivalry)")

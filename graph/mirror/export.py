@@ -166,3 +166,30 @@ def export_bytes(P: nx.Graph, fmt: str) -> bytes:
     else:
         raise UsageError(f"unknown export format {fmt!r} (use graphml or gexf)")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
+
+
+def export_format(path, fmt: str | None = None) -> str:
+    """The format to write ``path`` in: ``fmt`` if given, else the one its extension names.
+
+    >>> export_format("camps.gexf"), export_format("camps.xml", "graphml")
+    ('gexf', 'graphml')
+
+    Raises
+    ------
+    UsageError
+        If ``fmt`` is not given and the extension is neither ``.graphml`` nor ``.gexf``, or ``fmt``
+        contradicts the extension.
+    """
+    from pathlib import PurePath
+
+    suffix = PurePath(path).suffix.lower()
+    named = EXPORT_FORMATS.get(suffix)
+    if fmt is None and named is None:
+        raise UsageError(f"cannot tell the format of {str(path)!r} from its extension: name it .graphml or .gexf, "
+                         "or give --format")
+    if fmt is not None and named is not None and fmt != named:
+        raise UsageError(f"--format {fmt} contradicts the extension of {str(path)!r} ({named})")
+    return fmt or named  # type: ignore[return-value]

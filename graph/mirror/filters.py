@@ -62,3 +62,35 @@ def check_filters(as_of: str | None, min_certainty: str | None) -> None:
     if as_of is not None:
         normalize_date(as_of)
     certainty_rank(min_certainty)
+
+
+def today() -> str:
+    """Today's date, ISO (``YYYY-MM-DD``): the date every analysis answers as of by default."""
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+def as_of_date(as_of: str | None = None, all_dates: bool = False) -> str | None:
+    """The date to answer as of: ``as_of`` if given, ``None`` (every date) with ``all_dates``, else today.
+
+    Raises
+    ------
+    UsageError
+        If both are given, or ``as_of`` is not a date.
+    """
+    from graph.errors import UsageError
+
+    if as_of is not None and all_dates:
+        raise UsageError("give --as-of DATE or --all-dates, not both")
+    if all_dates:
+        return None
+    if as_of is None:
+        return today()
+    normalize_date(as_of)
+    return as_of
+
+
+def describe_dates(as_of: str | None) -> str:
+    """What an answer covers in words: ``as of 2022-07-12`` or ``all dates``."""
+    return "all dates" if as_of is None else f"as of {as_of}"
