@@ -26,7 +26,7 @@ def extract(article: Path, article_date: str | None, fmt: str) -> None:
     \b
     Examples:
       spacekg extract ../shared/corpus/04_esa-ends-exomars-roscosmos.txt
-      spacekg extract graph/data/sources/cnet-2021-ilrs.txt --date 2021-03 --format turtle
+      spacekg extract ../shared/seed/cnet-2021-ilrs.txt --date 2021-03 --format turtle
     """
     from graph.extraction import entity_turtle, to_tsv
     from graph.extraction import extract as run_extract

@@ -22,7 +22,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".spacekg-installed"
 # Third-party article texts beside the repository, when present: the build checks quotes against them.
-TEXTS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "devset"]
+TEXTS = [ROOT.parent / "shared" / name for name in ("seed", "corpus", "devset")]
 
 # The questions of the README, each a named query of ontology/queries/ with its parameters.
 QUESTIONS = [

@@ -24,9 +24,11 @@ from graph.store import write_build
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 DEVSET = SHARED / "devset"
-SHARED_SEED_FACTS = SHARED / "seed" / "cnet-2021-ilrs.facts.tsv"
+SEED = SHARED / "seed"
+SEED_TEXT = SEED / "cnet-2021-ilrs.txt"
+SHARED_SEED_FACTS = SEED / "cnet-2021-ilrs.facts.tsv"
 # The seed annotation's facts, kept in the project: the annotator's columns, with the evidence
-# sentence given by its offsets in graph/data/sources/cnet-2021-ilrs.txt instead of quoted
+# sentence given by its offsets in the seed article (shared/seed/cnet-2021-ilrs.txt) instead of quoted
 # (tests/test_seed_facts.py checks that it matches the shared annotation whenever that is at hand).
 SEED_FACTS = Path(__file__).resolve().parent / "data" / "seed-facts.tsv"
 
@@ -104,9 +106,9 @@ def seed_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seed-data")
     shutil.copytree(paths.DATA_DIR / "catalog", folder / "catalog")
     (folder / "sources").mkdir()
-    for path in paths.SOURCES_DIR.glob(f"{SEED_SOURCE}.*"):
-        if not path.name.endswith(".proposed.ttl"):
-            shutil.copy2(path, folder / "sources" / path.name)
+    shutil.copy2(paths.SOURCES_DIR / f"{SEED_SOURCE}.ttl", folder / "sources")
+    if SEED_TEXT.is_file():  # the article beside its source, so that the seed's quotes are checked
+        shutil.copy2(SEED_TEXT, folder / "sources" / f"{SEED_SOURCE}.txt")
     return folder
 
 
@@ -118,13 +120,13 @@ def seed_build(seed_data: Path) -> Build:
 
 @pytest.fixture(scope="session")
 def full_assembly() -> Build:
-    """The whole graph (every source) in memory, quotes checked against the corpus and devset texts
-    if at hand.
+    """The whole graph (every source) in memory, quotes checked against the seed, corpus and devset
+    texts if at hand.
 
-    Without ``shared/`` only the seed's quotes are checked (its text is in the repository); the
-    graph is the same, since a source whose text is missing builds unchecked.
+    Without ``shared/`` no quote is checked; the graph is the same, since a source whose text is
+    missing builds unchecked.
     """
-    return assemble(text_dirs=[folder for folder in (CORPUS, DEVSET) if folder.is_dir()])
+    return assemble(text_dirs=[folder for folder in (SEED, CORPUS, DEVSET) if folder.is_dir()])
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 
 from graph.cli import main
 from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError, ValidationError
+from tests.conftest import SEED_TEXT
 
 SEED_TTL = "sources/cnet-2021-ilrs.ttl"
 
@@ -178,6 +179,7 @@ def test_bad_input_is_reported_and_the_previous_build_survives(case: str, data: 
     assert fingerprint(previous) == before
 
 
+@pytest.mark.needs_shared(SEED_TEXT)  # the seed's article, copied beside its source
 def test_a_changed_source_text_fails_its_hash_check(data: Path, previous: Path):
     text = data / "sources" / "cnet-2021-ilrs.txt"
     text.write_bytes(text.read_bytes().replace(b"heating up", b"cooling off"))
@@ -188,6 +190,7 @@ def test_a_changed_source_text_fails_its_hash_check(data: Path, previous: Path):
     assert fingerprint(previous) == before
 
 
+@pytest.mark.needs_shared(SEED_TEXT)  # the seed's article, copied beside its source
 def test_a_source_whose_text_is_not_at_hand_builds_but_says_so(data: Path, tmp_path: Path):
     (data / "sources" / "cnet-2021-ilrs.txt").unlink()
     result = run("build", "--data", str(data), "--build-dir", str(tmp_path / "b"))
@@ -195,6 +198,7 @@ def test_a_source_whose_text_is_not_at_hand_builds_but_says_so(data: Path, tmp_p
     assert "cnet-2021-ilrs: 28 statements, evidence not checked (text not at hand)" in result.output
 
 
+@pytest.mark.needs_shared(SEED_TEXT)  # the seed's article, copied beside its source
 def test_texts_folder_supplies_a_missing_text_by_its_hash(data: Path, tmp_path: Path):
     texts = tmp_path / "texts"
     texts.mkdir()

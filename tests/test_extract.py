@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
 from graph.extraction import extract, find_times
 from graph.linking import Linker
 from graph.text import Article, read_article, split_sentences
-from tests.conftest import CORPUS, SEED_FACTS
+from tests.conftest import CORPUS, SEED_FACTS, SEED_TEXT
 from tests.test_seed_facts import ENTITY, RELATION, SPLIT_SUBJECTS
 
-SEED_TEXT = Path(__file__).resolve().parent.parent / "graph" / "data" / "sources" / "cnet-2021-ilrs.txt"
 KG = "https://w3id.org/spacekg/id/"
 # The seed rows whose relation is one extraction targets; the others (about, openTo, goal,
 # dependsOn, isA, author/publisher) are left to the curator, as the issue allows.
@@ -53,6 +51,7 @@ def _not_yet(row) -> bool:
     return (s, r) in NOT_YET or (s, r, o) in NOT_YET
 
 
+@pytest.mark.needs_shared(SEED_TEXT)
 @pytest.mark.parametrize("row", [pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="not found yet"))
                                  if _not_yet(r) else r for r in seed_rows()],
                          ids=lambda r: f"{r[0].rsplit('/')[-1]}-{r[1]}-{r[2].rsplit('/')[-1]}")
@@ -70,6 +69,7 @@ def test_extraction_finds_the_stated_and_planned_seed_facts_with_their_certainty
     assert (agency(subject), relation, obj if relation == "basedIn" else agency(obj), certainty) in found
 
 
+@pytest.mark.needs_shared(SEED_TEXT)
 def test_seed_times_and_precision(seed_statements):
     by_key = {(st.key, st.certainty): st for st in seed_statements}
     landed = by_key[((KG + "change-4", "landedOn", KG + "far-side-of-the-moon"), "stated")]
@@ -77,6 +77,7 @@ def test_seed_times_and_precision(seed_statements):
     assert landed.extra["time_expression"] == "early 2019"
 
 
+@pytest.mark.needs_shared(SEED_TEXT)
 def test_evidence_offsets_index_the_text_as_stored(seed_statements):
     text = SEED_TEXT.read_text(encoding="utf-8")
     for st in seed_statements:
