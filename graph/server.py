@@ -297,11 +297,6 @@ def serve(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
     limits = limits or Limits()
     server, pool = make_server(build_dir, host=host, port=port, limits=limits, workers=workers,
                                max_workers=max_workers, quiet=quiet)
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     announce(f"SpaceKG SPARQL endpoint at http://{shown}:{bound_port}/sparql "
@@ -309,10 +304,19 @@ def serve(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
              f"{workers} to {pool.max_workers} workers)")
     if not re.match(r"^(127\.|localhost$|::1$)", str(host)):
         announce(f"warning: listening on {host}, not only on this machine")
+    serve_until_stopped(server, then=pool.close)
+
+
+def serve_until_stopped(server, then=lambda: None) -> None:
+    """Serve until Ctrl-C or SIGTERM, then close the server, then ``then()`` (both on every exit path)."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
-        pool.close()
+        then()

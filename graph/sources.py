@@ -4,7 +4,8 @@ A source is a curated Turtle file ``graph/data/sources/<id>.ttl`` that describes
 (``src:<id> a space:SourceArticle``) and lists the statements read from it. The article's text is
 the file ``<id>.txt`` beside it, where a user keeps it, or a file found by its SHA-256 in a folder
 of texts given to the build (the project's own sources are third-party articles: their texts stay
-in ``../shared/``, the project keeps their metadata, hash and quoted evidence). Offsets count characters (Unicode code points) of the text as stored.
+in ``../shared/``, the project keeps their metadata, hash and quoted evidence). Offsets count
+characters (Unicode code points) of the text as stored.
 For a saved web page (``.html``) the hash is the page file's, and the offsets count characters of
 the main text trafilatura takes out of it (:func:`graph.text.page_text`).
 """

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import signal
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -148,18 +147,10 @@ def make_review_server(workspace: Workspace, *, port: int = 0, quiet: bool = Fal
 
 def review(workspace: Workspace, *, port: int = 0, quiet: bool = False, announce=print) -> None:
     """Serve the review page until interrupted (Ctrl-C or SIGTERM)."""
+    from graph.server import serve_until_stopped
+
     server = make_review_server(workspace, port=port, quiet=quiet)
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
     count = len(workspace.pending())
     announce(f"SpaceKG review at http://{HOST}:{server.server_address[1]}/ ({count} proposal(s) in "
              f"{workspace.folder}); Ctrl-C to stop")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_stopped(server)
