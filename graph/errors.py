@@ -56,19 +56,26 @@ class SpaceKGError(Exception):
 
 
 class UsageError(SpaceKGError):
-    """A value given to a command or function is not one it takes (a date, a certainty level, a map kind)."""
+    """A value given to a command or function is not one it takes.
+
+    A date that is no date, an unknown certainty level, map kind or projection.
+    """
 
     exit_code = 2
 
 
 class InputSyntaxError(SpaceKGError):
-    """An input file is not well-formed (Turtle, TriG, SPARQL)."""
+    """An input file is not well-formed (Turtle, TriG, SPARQL, an article), or holds a value RDF
+    cannot hold (an IRI with a space, a control character, a lone surrogate)."""
 
     exit_code = 3
 
 
 class UnknownEntityError(SpaceKGError):
-    """A statement names an entity or term that the catalog or ontology does not declare."""
+    """A statement names an entity or term that the catalog or ontology does not declare.
+
+    The message lists the closest names, so that a typo is one look away from its fix.
+    """
 
     exit_code = 4
 
@@ -80,25 +87,33 @@ class EvidenceError(SpaceKGError):
 
 
 class QueryError(SpaceKGError):
-    """A SPARQL query is malformed, unknown, or lacks a parameter."""
+    """A SPARQL query is malformed, unknown, or lacks a parameter.
+
+    Also a query nested too deep to parse safely, a refused or failed ``SERVICE``, and a map with
+    nothing to draw.
+    """
 
     exit_code = 7
 
 
 class NoBuildError(SpaceKGError):
-    """There is no built graph to query."""
+    """There is no built graph to query (``spacekg build`` makes one)."""
 
     exit_code = 8
 
 
 class OutputError(SpaceKGError):
-    """A file could not be read or written."""
+    """A file or folder could not be read or written: its path says which."""
 
     exit_code = 9
 
 
 class EndpointError(SpaceKGError):
-    """A remote SPARQL endpoint could not be reached or refused the request."""
+    """A remote SPARQL endpoint could not be reached or refused the request.
+
+    Also a reply past the deadline or the size cap, a redirect to another origin, a push the store
+    did not confirm.
+    """
 
     exit_code = 10
 
