@@ -121,17 +121,22 @@ def test_an_entity_deleted_but_still_used_is_an_error_at_its_line(tmp_path, user
     assert snapshot(user) == before and not (tmp_path / "build").exists()
 
 
-def test_an_undated_article_stays_undated_until_the_user_gives_its_date(tmp_path, user, seed_data):
-    from graph.maps.from_store import _describe_sources
-    from graph.mirror import mirror
-    from graph.store import open_store
-
+def _undated_proposal(tmp_path, user, seed_data):
+    """The test article without its date line, in a texts folder, proposed into ``user``."""
     texts = tmp_path / "texts"
     texts.mkdir()
     article = texts / "slim.txt"
     article.write_text(re.sub(r"date: .*\n", "", (ARTICLES / "slim.txt").read_text(encoding="utf-8")),
                        encoding="utf-8")
-    proposal = propose(article, user_dir=user, data_dir=seed_data, publisher="Example Desk").path
+    return texts, propose(article, user_dir=user, data_dir=seed_data, publisher="Example Desk").path
+
+
+def test_an_undated_article_stays_undated_until_the_user_gives_its_date(tmp_path, user, seed_data):
+    from graph.maps.from_store import _describe_sources
+    from graph.mirror import mirror
+    from graph.store import open_store
+
+    texts, proposal = _undated_proposal(tmp_path, user, seed_data)
     g = Graph().parse(proposal, format="turtle")
     assert g.value(URIRef(SRC + "slim"), DCTERMS.issued) is None  # no date invented
     times = {(c.predicate.rsplit("#", 1)[1], str(t)) for c in read_claims(g) for t in c.times.values()}
@@ -153,12 +158,7 @@ def test_an_undated_article_stays_undated_until_the_user_gives_its_date(tmp_path
 
 
 def test_the_date_can_be_given_when_accepting(tmp_path, user, seed_data):
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    article = texts / "slim.txt"
-    article.write_text(re.sub(r"date: .*\n", "", (ARTICLES / "slim.txt").read_text(encoding="utf-8")),
-                       encoding="utf-8")
-    proposal = propose(article, user_dir=user, data_dir=seed_data, publisher="Example Desk").path
+    texts, proposal = _undated_proposal(tmp_path, user, seed_data)
     lines = proposal.read_text(encoding="utf-8").count("\n")
     args = ["ingest", "--accept", "slim", "--user-data", str(user), "--data", str(seed_data), "--texts", str(texts),
             "--build-dir", str(tmp_path / "build")]
