@@ -30,6 +30,10 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value
 
 
+def _as_of_dates(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    return [_as_of(ctx, param, value) for value in values]
+
+
 as_of_option = click.option(
     "--as-of", metavar="DATE", callback=_as_of,
     help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
@@ -117,10 +121,11 @@ def export(
 @main.command()
 @click.argument("kind", type=click.Choice(MAP_KINDS), required=False)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The PNG file to write.")
+              help="The file to write: .png, .svg or .pdf (by its extension).")
 @click.option("--query", "query_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Draw the result of a CONSTRUCT (or SELECT ?s ?p ?o) query file instead of a KIND.")
-@as_of_option
+@click.option("--as-of", metavar="DATE", multiple=True, callback=_as_of_dates, help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD); "
+              "give it twice or more for small multiples on one layout, what changed marked.")
 @min_certainty_option
 @click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of ENTITY (label, alias, acronym or ID).")
 @click.option("--depth", type=click.IntRange(1, 6), default=1, show_default=True, help="Steps around --focus.")
@@ -132,16 +137,17 @@ def export(
 @remote_options
 @reports_errors
 def render(
-    kind: str | None, output: Path, query_file: Path | None, as_of: str | None, min_certainty: str | None,
+    kind: str | None, output: Path, query_file: Path | None, as_of: list[str], min_certainty: str | None,
     focus: str | None, depth: int, title: str | None, dpi: int, width: int, height: int, build_dir: Path | None,
     endpoint: str | None, headers: tuple[str, ...],
 ) -> None:
-    """Draw a relationship map as PNG: partnerships, rivalries, signed, memberships or timeline.
+    """Draw a relationship map as PNG, SVG or PDF: partnerships, rivalries, signed, memberships or timeline.
 
     \b
     Examples:
       spacekg render partnerships -o partnerships.png
-      spacekg render signed --as-of 2021-12-31 --min-certainty planned -o camps.png
+      spacekg render signed --as-of 2021-12-31 --min-certainty planned -o camps.svg
+      spacekg render signed --as-of 2021-12-31 --as-of 2025-12-31 -o change.pdf
       spacekg render memberships --focus NASA --depth 2 -o nasa.png
       spacekg render --query my-construct.rq -o mine.png
     """
@@ -151,21 +157,30 @@ def render(
 
     if (kind is None) == (query_file is None):
         raise click.UsageError("give a KIND or --query FILE (one of them)")
-    if output.suffix.lower() != ".png":
-        raise click.UsageError(f"the output must be a .png file, not {output.name!r}")
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in maps.FORMATS:
+        raise click.UsageError(f"the output must be a .png, .svg or .pdf file, not {output.name!r}")
+    if query_file is not None and as_of:
+        raise click.UsageError("--as-of applies to a KIND, not to --query")
     folder = build_dir or default_build_dir()
     store = open_graph(build_dir, endpoint, headers)
-    size = {"width": width, "height": height, "dpi": dpi}
+    size = {"width": width, "height": height, "dpi": dpi, "fmt": fmt}
     if query_file is not None:
         text, label = read_query_argument(str(query_file))
         spec, drawn = maps.render_query(store, text, query_name=label, title=title,
                                         build_hash="" if endpoint else build_hash(folder), **size)
     else:
-        memory = maps.memory_path(folder, kind, focus=focus, as_of=as_of, min_certainty=min_certainty)
+        memory = maps.memory_path(folder, kind, focus=focus, as_of=",".join(as_of) or None,
+                                  min_certainty=min_certainty)
         spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=as_of,
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
                                   memory_path=None if endpoint else memory, **size)
-    write_atomically(output, drawn.png)
-    shown = (f"{len(spec.events)} events" if spec.kind == "timeline"
-             else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges")
+    write_atomically(output, drawn.data)
+    drawn_spec = drawn.spec
+    if drawn_spec.kind == "timeline":
+        shown = f"{len(drawn_spec.events)} events"
+    elif drawn_spec.panels:
+        shown = "; ".join(f"{p.title}: {len(p.nodes)} nodes, {len(p.edges)} edges" for p in drawn_spec.panels)
+    else:
+        shown = f"{len(drawn_spec.nodes)} nodes, {len(drawn_spec.edges)} edges"
     click.echo(f"wrote {spec.kind} map ({shown}) -> {output}")
