@@ -66,12 +66,14 @@ def positions(
     return spread(_stretch(result), aspect)
 
 
-def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: int = 80) -> dict[str, tuple[float, float]]:
+def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: int = 80,
+           even: bool = True) -> dict[str, tuple[float, float]]:
     """Positions evened out so that labels have room: dense clusters opened, each axis filled.
 
     Each coordinate is first pulled halfway towards its rank (a cluster spreads, the order of the
-    nodes along each axis is kept), then nodes nearer each other than about half the spacing an
-    even spread would give are pushed apart, in a region ``aspect`` wide per unit high.
+    nodes along each axis is kept; not with ``even=False``, for a remembered layout, which is not
+    stretched either), then nodes nearer each other than about half the spacing an even spread
+    would give are pushed apart, in a region ``aspect`` wide per unit high.
     """
     import numpy as np
 
@@ -80,7 +82,7 @@ def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: i
     if n < 3:
         return found
     X = np.array([found[v] for v in nodes], dtype=float)
-    for axis in (0, 1):
+    for axis in (0, 1) if even else ():
         ranks = np.argsort(np.argsort(X[:, axis], kind="stable"), kind="stable") / (n - 1)
         X[:, axis] = 0.5 * X[:, axis] + 0.5 * ranks
     scale = np.array([aspect, 1.0])
@@ -97,7 +99,8 @@ def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: i
         Y = Y + (D / dist[:, :, None] * (push / 2)[:, :, None]).sum(axis=1) * 0.5
         Y = np.clip(Y, 0.0, scale)
     X = Y / scale
-    return _stretch({v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)})
+    found = {v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)}
+    return _stretch(found) if even else found
 
 
 def _row_widths(sizes: list[float]) -> list[float]:
@@ -153,18 +156,18 @@ def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]],
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.edges()))
     # A few force iterations from the old picture: enough to fit new nodes, too few to reorganise.
-    raw = nx.spring_layout(ordered, pos=start, k=0.6 / math.sqrt(len(nodes)), iterations=25, seed=7, weight=None)
+    raw = nx.spring_layout(ordered, pos=start, k=0.6 / math.sqrt(len(nodes)), iterations=10, seed=7, weight=None)
     known = [i for i, n in enumerate(nodes) if n in anchor]
     X = np.array([raw[n] for n in nodes], dtype=float)
     A = np.array([anchor[nodes[i]] for i in known], dtype=float)
     K = X[known]
     u, sigma, vt = np.linalg.svd((K - K.mean(axis=0)).T @ (A - A.mean(axis=0)))
     rotation = u @ vt
-    spread = float(((K - K.mean(axis=0)) ** 2).sum())
-    scale = float(sigma.sum()) / spread if spread > 0 else 1.0
+    variance = float(((K - K.mean(axis=0)) ** 2).sum())
+    scale = float(sigma.sum()) / variance if variance > 0 else 1.0
     X = (X - K.mean(axis=0)) @ rotation * scale + A.mean(axis=0)
     X = np.clip(X, 0.0, 1.0)
-    return spread({n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}, aspect)
+    return spread({n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}, aspect, even=False)
 
 
 def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
