@@ -124,8 +124,9 @@ def export(
               help="The file to write: .png, .svg or .pdf (by its extension).")
 @click.option("--query", "query_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Draw the result of a CONSTRUCT (or SELECT ?s ?p ?o) query file instead of a KIND.")
-@click.option("--as-of", metavar="DATE", multiple=True, callback=_as_of_dates, help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD); "
-              "give it twice or more for small multiples on one layout, what changed marked.")
+@click.option("--as-of", metavar="DATE", multiple=True, callback=_as_of_dates,
+              help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD); give it twice or more "
+                   "for small multiples on one layout, what changed marked.")
 @min_certainty_option
 @click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of ENTITY (label, alias, acronym or ID).")
 @click.option("--depth", type=click.IntRange(1, 6), default=1, show_default=True, help="Steps around --focus.")

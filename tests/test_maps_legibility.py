@@ -107,10 +107,8 @@ def grown(full_build):
 
 @pytest.mark.parametrize(("kind", "options"), README_MAPS, ids=[f"{k}{'-change' if o else ''}" for k, o in README_MAPS])
 def test_every_readme_map_is_legible(grown, kind, options):
-    if "as_of" in options:
-        spec = maps.layout_change(grown, kind, options["as_of"])
-    else:
-        spec = maps.layout_map(grown, kind)
+    dates = options.get("as_of")
+    spec = maps.layout_change(grown, kind, dates) if dates else maps.layout_map(grown, kind)
     drawn = maps.draw(spec)
     if kind == "timeline":
         from matplotlib.text import Text

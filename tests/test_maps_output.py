@@ -58,8 +58,8 @@ def pdf_content(data: bytes) -> tuple[set[str], dict[str, str]]:
             raw = b"".join(re.sub(rb"\\(.)", rb"\1", piece, flags=re.S) for piece in pieces)
             runs.add(raw.decode("utf-16-be", errors="replace"))
     info = {}
-    for key, value in re.findall(rb"/([\w-]+) \(((?:\\.|[^\\)])*)\)", data.split(b"/Creator (SpaceKG)")[1].split(b">>")[0],
-                                 re.S):
+    trailer = data.split(b"/Creator (SpaceKG)")[1].split(b">>")[0]
+    for key, value in re.findall(rb"/([\w-]+) \(((?:\\.|[^\\)])*)\)", trailer, re.S):
         value = re.sub(rb"\\(.)", rb"\1", value, flags=re.S)
         info[key.decode()] = value[2:].decode("utf-16-be") if value.startswith(b"\xfe\xff") else value.decode("latin-1")
     return runs, info

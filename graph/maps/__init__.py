@@ -32,5 +32,5 @@ ontology's hierarchy and ranks.
 from graph.lazy import lazy_exports
 
 # Each name loads with the module that defines it, on first use (graph/lazy.py).
-__getattr__, __dir__ = lazy_exports(__name__, ("spec", "geometry", "grouping", "labels", "layout", "timeline", "change", "drawing",
-                                                         "from_store"))
+__getattr__, __dir__ = lazy_exports(__name__, ("spec", "geometry", "grouping", "labels", "layout", "timeline",
+                                               "change", "drawing", "from_store"))

@@ -22,7 +22,7 @@ from graph.maps.spec import FONT, EdgeMark, MapSpec, NodeMark, Panel, frame
 
 FORMATS = ("png", "svg", "pdf")
 NEW_HALO = "#F5C710"  # new ties: a yellow halo under the line
-ENDED = ("#8C8C8C", (0, (1, 1.6)))  # ended ties: grey, finely dotted, crossed out in the middle
+ENDED = ("#555555", (0, (1, 1.6)))  # ended ties: grey, finely dotted, crossed out in the middle
 REGROUP_ROUNDS = 3
 
 
@@ -166,7 +166,7 @@ def _draw_legend(fig, spec: MapSpec, rect: tuple[float, ...], key: list[str]) ->
         for handle in handles:
             handle.set_label(textwrap.fill(handle.get_label(), chars))
         legend_ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=FONT["legend"],
-                         handlelength=3.0, borderaxespad=0.0, labelspacing=0.7)
+                         handlelength=3.0, borderaxespad=0.0, labelspacing=0.5)
     if not key:
         return
     renderer = fig.canvas.get_renderer()
@@ -176,11 +176,11 @@ def _draw_legend(fig, spec: MapSpec, rect: tuple[float, ...], key: list[str]) ->
     px = FONT["key"] * spec.dpi / 72
     chars = max(16, int(rect[2] * spec.width / (0.56 * px)))
     lines = ["Groups (use --focus to see them):"]
-    for entry in key:
-        lines += textwrap.wrap(entry, chars, subsequent_indent="  ")
+    for entry in key:  # two lines at most for each group: the key names as many groups as it can
+        lines += textwrap.wrap(entry, chars, subsequent_indent="  ", max_lines=2, placeholder=" …")
     room = max(1, int((top - bottom) / (px * 1.2)))
     if len(lines) > room:
-        lines = lines[: room - 1] + ["  … (and more groups)"]
+        lines = [*lines[: room - 1], "  … (and more groups)"]
     x0 = legend_ax.get_window_extent(renderer).x0
     fig.text(x0 / (spec.width), top / spec.height, "\n".join(lines), fontsize=FONT["key"], va="top", ha="left",
              color="#333333", linespacing=1.2, gid="key")
@@ -208,10 +208,10 @@ def _draw_network(ax, nodes: list[NodeMark], edges: list[EdgeMark]) -> None:
     for (change, colour, _, width, alpha), items in sorted(by_style.items(), key=lambda kv: kv[0]):
         segments = [segment for _, segment in items]
         if change == "ended":
-            ax.add_collection(LineCollection(segments, colors=ENDED[0], linewidths=1.8, linestyles=[ENDED[1]],
-                                             zorder=1))
+            ax.add_collection(LineCollection(segments, colors=ENDED[0], linewidths=2.0, linestyles=[ENDED[1]],
+                                             zorder=2))
             ax.scatter([(a[0] + b[0]) / 2 for a, b in segments], [(a[1] + b[1]) / 2 for a, b in segments],
-                       marker="x", s=70, c=ENDED[0], linewidths=2.0, zorder=2)
+                       marker="x", s=110, c=ENDED[0], linewidths=2.4, zorder=2.5)
             continue
         effects = ([patheffects.Stroke(linewidth=width + 3.5, foreground=NEW_HALO), patheffects.Normal()]
                    if change == "new" else None)
@@ -248,35 +248,38 @@ def _save(fig, spec: MapSpec, fmt: str) -> bytes:
 
 
 def _draw_timeline(fig, spec: MapSpec, f: dict) -> None:
-    """One row per dated statement, oldest on top; the text sits on the side with more room."""
+    """One row per dated statement, oldest on top: its text in a column on the left, its date on a time axis."""
     from datetime import timedelta
 
     import matplotlib.dates as mdates
 
+    from graph.maps.timeline import TEXT_SHARE, event_lines
+
     x, y, w, h = f["map"]
-    ax = fig.add_axes((x, y, w, h))
+    lines = max(sum(e.lines for e in spec.events), 1)
+    text_ax = fig.add_axes((x, y, w * TEXT_SHARE, h))
+    ax = fig.add_axes((x + w * TEXT_SHARE + 0.01, y, w * (1 - TEXT_SHARE) - 0.01, h), sharey=text_ax)
+    text_ax.set_axis_off()
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
-    ax.set_yticks([])
+    ax.tick_params(axis="y", left=False, labelleft=False)
     ax.tick_params(axis="x", labelsize=FONT["label"])
-    rows = max(len(spec.events), 1)
-    ax.set_ylim(rows - 0.4, -0.6)
+    ax.set_ylim(lines - 0.4, -0.6)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     days = [e.day for e in spec.events]
     lo, hi = min(days), max(days)
-    pad = timedelta(days=max((hi - lo).days * 0.04, 60))
+    pad = timedelta(days=max((hi - lo).days * 0.03, 60))
     ax.set_xlim(lo - pad, hi + pad)
-    middle = lo + (hi - lo) / 2
     for e in spec.events:
-        ax.plot([lo - pad, e.day], [e.row, e.row], color="#EEEEEE", linewidth=0.8, zorder=1)
-        ax.scatter([e.day], [e.row], s=80, c=e.colour, marker=e.marker, edgecolors="#333333", zorder=3,
+        middle = e.row + (e.lines - 1) / 2
+        ax.plot([lo - pad, e.day], [middle, middle], color="#E4E4E4", linewidth=0.8, zorder=1)
+        ax.scatter([e.day], [middle], s=80, c=e.colour, marker=e.marker, edgecolors="#333333", zorder=3,
                    gid=f"event:{e.row}")
-        right = e.day <= middle
-        ax.annotate(f"{e.text} ({e.when})", (mdates.date2num(e.day), e.row), xytext=(9 if right else -9, 0),
-                    textcoords="offset points", fontsize=FONT["label"], va="center", ha="left" if right else "right",
-                    color="#222222", zorder=4, gid=f"label:{e.row}")
+        text_ax.text(1.0, middle, "\n".join(event_lines(e.text, e.when, spec.width, spec.dpi)), ha="right",
+                     va="center", fontsize=FONT["label"], color="#222222", linespacing=1.25,
+                     transform=text_ax.get_yaxis_transform(), gid=f"label:{e.row}")
     legend_ax = fig.add_axes(f["legend"])
     legend_ax.set_axis_off()
     legend_ax.legend(handles=_legend_handles(spec), loc="upper left", frameon=False, fontsize=FONT["legend"],

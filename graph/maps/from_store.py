@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from graph.errors import QueryError
-from graph.maps.drawing import Drawn, draw
 from graph.maps.change import layout_change
+from graph.maps.drawing import Drawn, draw
 from graph.maps.layout import layout_map, layout_triples
 from graph.maps.spec import LayoutMemory, MapSpec
 

@@ -166,7 +166,8 @@ def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]],
     variance = float(((K - K.mean(axis=0)) ** 2).sum())
     scale = float(sigma.sum()) / variance if variance > 0 else 1.0
     X = (X - K.mean(axis=0)) @ rotation * scale + A.mean(axis=0)
-    X = np.clip(X, 0.0, 1.0)
+    S = np.array([start[n] for n in nodes], dtype=float)
+    X = np.clip(0.5 * X + 0.5 * S, 0.0, 1.0)  # halfway from the old picture to the new equilibrium
     return spread({n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}, aspect, even=False)
 
 
@@ -174,8 +175,9 @@ def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float
     """Positions in [0, 1]² for one connected component, from scratch.
 
     Kamada-Kawai (deterministic, driven by graph distances) from hash-derived start positions,
-    rotated and mirrored onto those start points (orthogonal Procrustes) so that the orientation
-    does not depend on the optimiser's whims. Very large components use the cheaper force layout.
+    turned so that its longest extent lies along x and mirrored so that the first node is to the
+    upper right: the orientation does not depend on the optimiser's whims. Very large components
+    use the cheaper force layout.
     """
     import networkx as nx
     import numpy as np
@@ -194,8 +196,9 @@ def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float
                                weight=None)
     X = np.array([raw[n] for n in nodes], dtype=float)
     X -= X.mean(axis=0)
-    u, _, vt = np.linalg.svd(X.T @ (reference - reference.mean(axis=0)))
-    X = X @ (u @ vt)
+    _, vectors = np.linalg.eigh(X.T @ X)
+    X = X @ vectors[:, ::-1]  # the longest extent along x: a wide map fills a wide canvas
+    X *= np.where(X[0] < 0, -1.0, 1.0)  # and the first node (by IRI) to the upper right of the middle
     X -= X.min(axis=0)
     span = float(X.max()) or 1.0
     X = X / span + (1 - X.max(axis=0) / span) / 2

@@ -47,7 +47,7 @@ def group_nodes(nodes: list[NodeMark], edges: list[EdgeMark], budget: int,
             groups[(_type(n), next(iter(neighbours[n.id])))].append(n.id)
     chosen: set[str] = set()
     count = len(nodes)
-    for key, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for _, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(members) > 1 and (count > budget or force & set(members)):
             chosen.update(members)
             count -= len(members) - 1
@@ -66,7 +66,7 @@ def group_nodes(nodes: list[NodeMark], edges: list[EdgeMark], budget: int,
     sizes = defaultdict(int)
     for key in keys.values():
         sizes[key] += 1
-    crowded = len(kept) + len(sizes) > budget  # too many groups: one group per type
+    crowded = len(kept) + len(sizes) > 1.25 * budget  # too many groups: one group per type
     for nid, key in keys.items():  # (and a group of one tied to a node joins the others of its type)
         if sizes[key] == 1 or (crowded and nid in extra):
             keys[nid] = (key[0], None)

@@ -196,6 +196,7 @@ class EventMark:
     certainty: str
     colour: str
     marker: str
+    lines: int = 1  # the row's text wraps to this many lines; ``row`` is the first of them
 
 
 @dataclass

@@ -89,10 +89,11 @@ def layout_timeline(G: nx.MultiDiGraph, *, as_of: str | None, min_certainty: str
     name = display_name(G, focus) if focus else None
     if not found:
         raise QueryError(nothing_to_draw("timeline", name, _filters_text(as_of, min_certainty, None, 1)))
-    marks = [
-        EventMark(when, day, row, text, certainty, *certainty_style(certainty)[2:])
-        for row, (day, _, when, text, certainty, _) in enumerate(found)
-    ]
+    marks, line = [], 0
+    for day, _, when, text, certainty, _ in found:
+        lines = len(event_lines(text, when, width, dpi))
+        marks.append(EventMark(when, day, line, text, certainty, *certainty_style(certainty)[2:], lines=lines))
+        line += lines
     sources = _count_sources(G, {key for f in found for key in f[5]})
     dated = sum(len(f[5]) for f in found)
     subtitle = (f"{_filters_text(as_of, min_certainty, name, 1)} · {_count(dated, 'dated statement')} "
@@ -102,20 +103,36 @@ def layout_timeline(G: nx.MultiDiGraph, *, as_of: str | None, min_certainty: str
     footer = _footer(G, sources, build_hash, width, dpi)
     spec = MapSpec(
         kind="timeline", title=title or TITLES["timeline"], subtitle=subtitle, footer=footer,
-        events=marks, legend=legend, width=width, height=_tall_enough(len(marks), width, height, dpi, footer), dpi=dpi,
+        events=marks, legend=legend, width=width, height=_tall_enough(line, width, height, dpi, footer), dpi=dpi,
     )
     spec.metadata = _metadata(spec, as_of=as_of, min_certainty=min_certainty, focus=focus, depth=1,
                               build_hash=build_hash, sources=sources)
     return spec
 
 
+TEXT_SHARE = 0.6  # of the map's width, for the rows' text; the time axis takes the rest
+
+
+def event_lines(text: str, when: str, width: int, dpi: int) -> list[str]:
+    """A row's text and date, wrapped to the text column of a timeline ``width`` pixels wide.
+
+    >>> event_lines("CNSA and Roscosmos rival NASA", "2021-03", 1600, 150)
+    ['CNSA and Roscosmos rival NASA (2021-03)']
+    """
+    import textwrap
+
+    _, _, w, _ = frame(width, 1000, dpi, 1)["map"]
+    chars = int(TEXT_SHARE * w * width / (0.6 * FONT["label"] * dpi / 72))
+    return textwrap.wrap(f"{text} ({when})", max(chars, 20), break_on_hyphens=False)
+
+
 def _tall_enough(rows: int, width: int, height: int, dpi: int, footer: str) -> int:
     """``height``, or more when the rows would not fit at a readable size: the timeline grows taller.
 
     >>> _tall_enough(10, 1600, 1000, 150, "Sources"), _tall_enough(60, 1600, 1000, 150, "Sources")
-    (1000, 2371)
+    (1000, 2059)
     """
-    row = FONT["label"] * dpi / 72 * 1.75  # pixels per row
+    row = FONT["label"] * dpi / 72 * 1.5  # pixels per line
     _, _, _, h = frame(width, height, dpi, footer.count("\n") + 1)["map"]
     missing = rows * row - h * height
     return height + int(missing) + 1 if missing > 0 else height
