@@ -25,8 +25,9 @@ MAPS = [
     ("memberships.png", ["memberships"]),
     ("timeline.png", ["timeline"]),
     # The camps before and after ESA left ExoMars with Roscosmos (July 2022) for NASA.
+    # Two panels side by side: a wider canvas, so that each holds as much as a single map.
     ("signed-change.png", ["signed", "--as-of", "2021-12-31", "--as-of", "2025-12-31", "--title",
-                           "Partners and rivals: end of 2021 and end of 2025"]),
+                           "Partners and rivals: end of 2021 and end of 2025", "--width", "2100", "--height", "1100"]),
 ]
 
 

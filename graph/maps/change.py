@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.errors import QueryError, UsageError
-from graph.maps.grouping import group_nodes, label_budget
+from graph.maps.grouping import group_nodes, label_budget, spaced
 from graph.maps.layout import (
     _count,
     _count_sources,
@@ -73,8 +73,8 @@ def layout_change(
     sources = _count_sources(G, statements)
     footer = _footer(G, sources, build_hash, width, dpi)
     lines = footer.count("\n") + 1
-    marks = {n.id: n for n in _node_marks(union, aspect=map_aspect(width, height, dpi, lines, len(dates)),
-                                           room=1 / len(dates))}
+    aspect = map_aspect(width, height, dpi, lines, len(dates))
+    marks = {n.id: n for n in spaced(_node_marks(union, aspect=aspect, room=1 / len(dates)), aspect)}
     panels, before, counts = [], None, [0, 0]
     for when, P in zip(dates, projections, strict=True):
         current = {(e.u, e.v, e.relation): e for e in _edge_marks(P, kind)}

@@ -63,10 +63,10 @@ def positions(
         margin = 0.12 * size
         for node, (lx, ly) in pos.items():
             result[node] = (px + margin + lx * (size - 2 * margin), -(py + margin + ly * (size - 2 * margin)))
-    return spread(_stretch(result), aspect)
+    return _stretch(result)
 
 
-def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: int = 80,
+def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: int = 40,
            even: bool = True) -> dict[str, tuple[float, float]]:
     """Positions evened out so that labels have room: dense clusters opened, each axis filled.
 
@@ -168,7 +168,7 @@ def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]],
     X = (X - K.mean(axis=0)) @ rotation * scale + A.mean(axis=0)
     S = np.array([start[n] for n in nodes], dtype=float)
     X = np.clip(0.5 * X + 0.5 * S, 0.0, 1.0)  # halfway from the old picture to the new equilibrium
-    return spread({n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}, aspect, even=False)
+    return {n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}
 
 
 def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
@@ -192,7 +192,7 @@ def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float
     if len(nodes) <= 120:  # Kamada-Kawai is quadratic per step: larger components use the force layout
         raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
     else:
-        raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=100, seed=7,
+        raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=50, seed=7,
                                weight=None)
     X = np.array([raw[n] for n in nodes], dtype=float)
     X -= X.mean(axis=0)

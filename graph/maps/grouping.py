@@ -14,6 +14,16 @@ from collections import defaultdict
 
 from graph.maps.spec import FONT, PLURALS, EdgeMark, NodeMark, class_style, frame
 
+
+def spaced(nodes: list[NodeMark], aspect: float, even: bool = True) -> list[NodeMark]:
+    """The nodes to draw, evened out over the region so that their labels have room (see :func:`spread`)."""
+    from dataclasses import replace
+
+    from graph.maps.geometry import spread
+
+    where = spread({n.id: (n.x, n.y) for n in nodes}, aspect, even=even)
+    return [replace(n, x=where[n.id][0], y=where[n.id][1]) for n in nodes]
+
 GROUP_PREFIX = "group:"
 KEY_NAMES = 6  # members named in the key before "and N more"
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import QueryError, UsageError
 from graph.maps.geometry import graph_key, positions
-from graph.maps.grouping import group_nodes, label_budget
+from graph.maps.grouping import group_nodes, label_budget, spaced
 from graph.maps.spec import (
     FONT,
     MAP_KINDS,
@@ -105,16 +105,14 @@ def _count_sources(G: nx.MultiDiGraph, statements: set[str]) -> list[str]:
     return sorted(found)
 
 
-def _credits(G: nx.MultiDiGraph, sources: list[str]) -> str:
-    """The credit line a paper would print: outlet and date of each source, with titles when few, oldest first."""
+def _credits(G: nx.MultiDiGraph, sources: list[str]) -> list[str]:
+    """What a paper would credit: outlet and date of each source, with titles when few, oldest first."""
     credits = G.graph.get("source_credits", {})
-    if not sources:
-        return "Sources: none"
     described = [credits.get(s, (shorten(s), None, None)) for s in sources]
     described.sort(key=lambda c: (c[2] or "9999", c[0], c[1] or ""))
     if len(described) <= 3:
-        return "Sources: " + "; ".join(credit(*c) for c in described)
-    return f"Sources ({len(described)}): " + "; ".join(credit(outlet, None, issued) for outlet, _, issued in described)
+        return [credit(*c) for c in described]
+    return [credit(outlet, None, issued) for outlet, _, issued in described]
 
 
 def credit(outlet: str, title: str | None, issued: str | None) -> str:
@@ -182,6 +180,7 @@ def layout_map(
     lines = footer.count("\n") + 1
     nodes = _remembered_node_marks(P, memory, map_aspect(width, height, dpi, lines))
     nodes, edges, key = group_nodes(nodes, edges, label_budget(width, height, dpi, lines))
+    nodes = spaced(nodes, map_aspect(width, height, dpi, lines))
     subtitle = (f"{_filters_text(as_of, min_certainty, name, depth)} · {_count(len(statements), 'statement')} "
                 f"from {_count(len(sources), 'source')}")
     spec = MapSpec(
@@ -197,11 +196,23 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
+FOOTER_LINES = 5  # at most; more sources are counted, and all are listed in the file's metadata
+
+
 def _footer(G: nx.MultiDiGraph, sources: list[str], build_hash: str, width: int, dpi: int) -> str:
-    """The credits and the build, wrapped to the width of the map."""
-    text = _credits(G, sources) + (f" · SpaceKG build {build_hash[:12]}" if build_hash else "")
-    chars = int(0.95 * width / (0.55 * FONT["footer"] * dpi / 72))
-    return "\n".join(textwrap.wrap(text, max(chars, 40), break_on_hyphens=False))
+    """The credits and the build, wrapped to the width of the map in at most :data:`FOOTER_LINES` lines."""
+    credits = _credits(G, sources)
+    head = f"Sources ({len(credits)}): " if len(credits) > 3 else "Sources: "
+    build = f" · SpaceKG build {build_hash[:12]}" if build_hash else ""
+    chars = max(int(0.95 * width / (0.55 * FONT["footer"] * dpi / 72)), 40)
+    for shown in range(len(credits), 0, -1):
+        more = len(credits) - shown
+        text = head + "; ".join(credits[:shown]) + (f"; and {more} more (all in the file's metadata)" if more else "")
+        lines = textwrap.wrap(text + build, chars, break_on_hyphens=False)
+        if len(lines) <= FOOTER_LINES:
+            return "\n".join(lines)
+    return "\n".join(textwrap.wrap(("Sources: none" if not credits else head + f"{len(credits)} sources") + build,
+                                   chars, break_on_hyphens=False))
 
 
 WHAT_IS_DRAWN = {"partnerships": "partnerships", "rivalries": "rivalries", "signed": "partnerships or rivalries",
@@ -290,6 +301,7 @@ def layout_triples(
     ]
     nodes = _node_marks(P, weight=None, aspect=map_aspect(width, height, dpi, 1))
     nodes, edges, key = group_nodes(nodes, edges, label_budget(width, height, dpi, 1))
+    nodes = spaced(nodes, map_aspect(width, height, dpi, 1))
     spec = MapSpec(key=key,
         kind="query", title=title or TITLES["query"], subtitle=f"{len(drawable)} triples from {query_name}",
         footer="Drawn from a SPARQL query result" + (f" · SpaceKG build {build_hash[:12]}" if build_hash else ""),
