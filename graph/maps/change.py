@@ -75,19 +75,11 @@ def layout_change(
     lines = footer.count("\n") + 1
     aspect = map_aspect(width, height, dpi, lines, len(dates))
     marks = {n.id: n for n in spaced(_node_marks(union, aspect=aspect, room=1 / len(dates)), aspect)}
-    panels, before, counts = [], None, [0, 0]
-    for when, P in zip(dates, projections, strict=True):
-        current = {(e.u, e.v, e.relation): e for e in _edge_marks(P, kind)}
-        edges = list(current.values())
-        if before is not None:
-            edges = [replace(e, change="new") if k not in before else e for k, e in current.items()]
-            edges += [replace(e, change="ended") for k, e in before.items() if k not in current]
-            counts[0] += sum(e.change == "new" for e in edges)
-            counts[1] += sum(e.change == "ended" for e in edges)
-        nodes = [marks[n] for n in sorted({e.u for e in edges} | {e.v for e in edges})]
-        nodes, edges, key = group_nodes(nodes, edges, label_budget(width, height, dpi, lines, len(dates)))
-        panels.append(Panel(f"as of {when}", nodes, edges, key))
-        before = current
+    budget = label_budget(width, height, dpi, lines, len(dates))
+    drawn = [_panel(f"as of {when}", kind, P, before, marks, budget)
+             for when, P, before in zip(dates, projections, [None, *projections[:-1]], strict=True)]
+    panels = [panel for panel, _ in drawn]
+    counts = [sum(changed[i] for _, changed in drawn) for i in (0, 1)]  # ties, before grouping
     all_nodes = [n for p in panels for n in p.nodes]
     all_edges = [e for p in panels for e in p.edges if not e.change]
     since = dates[0] if len(dates) == 2 else "the panel before"
@@ -102,3 +94,21 @@ def layout_change(
     spec.metadata = _metadata(spec, as_of=", ".join(dates), min_certainty=min_certainty, focus=focus, depth=depth,
                               build_hash=build_hash, sources=sources)
     return spec
+
+
+def _panel(title: str, kind: str, P: nx.Graph, before: nx.Graph | None, marks: dict,
+           budget: int) -> tuple[Panel, tuple[int, int]]:
+    """One panel: the ties of ``P``, those not in ``before`` marked new, those of ``before`` gone marked ended.
+
+    Returns the panel and how many ties are new and ended (counted before minor nodes are grouped).
+    """
+    current = {(e.u, e.v, e.relation): e for e in _edge_marks(P, kind)}
+    edges = list(current.values())
+    if before is not None:
+        earlier = {(e.u, e.v, e.relation): e for e in _edge_marks(before, kind)}
+        edges = [replace(e, change="new") if k not in earlier else e for k, e in current.items()]
+        edges += [replace(e, change="ended") for k, e in earlier.items() if k not in current]
+    changed = (sum(e.change == "new" for e in edges), sum(e.change == "ended" for e in edges))
+    nodes = [marks[n] for n in sorted({e.u for e in edges} | {e.v for e in edges})]
+    nodes, edges, key = group_nodes(nodes, edges, budget)
+    return Panel(title, nodes, edges, key), changed

@@ -32,7 +32,7 @@ def label_budget(width: int, height: int, dpi: int, footer_lines: int, panels: i
     """How many labelled nodes one map region holds with room to spare (a fifth of it under labels).
 
     >>> label_budget(1600, 1000, 150, 2)
-    59
+    73
     """
     _, _, w, h = frame(width, height, dpi, footer_lines)["map"]
     area = (w * width / panels) * (h * height)
