@@ -179,7 +179,7 @@ def render(
     write_atomically(output, drawn.data)
     drawn_spec = drawn.spec
     if drawn_spec.kind == "timeline":
-        shown = f"{len(drawn_spec.events)} events"
+        shown = f"{len(drawn_spec.events)} event{'s' if len(drawn_spec.events) != 1 else ''}"
     elif drawn_spec.panels:
         shown = "; ".join(f"{p.title}: {len(p.nodes)} nodes, {len(p.edges)} edges" for p in drawn_spec.panels)
     else:

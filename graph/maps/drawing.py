@@ -268,15 +268,15 @@ def _draw_timeline(fig, spec: MapSpec, f: dict) -> None:
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    days = [e.day for e in spec.events]
-    lo, hi = min(days), max(days)
+    lo, hi = time_span([e.day for e in spec.events])
     pad = timedelta(days=max((hi - lo).days * 0.03, 60))
     ax.set_xlim(lo - pad, hi + pad)
     for e in spec.events:
         middle = e.row + (e.lines - 1) / 2
-        ax.plot([lo - pad, e.day], [middle, middle], color="#E4E4E4", linewidth=0.8, zorder=1)
-        ax.scatter([e.day], [middle], s=80, c=e.colour, marker=e.marker, edgecolors="#333333", zorder=3,
-                   gid=f"event:{e.row}")
+        early = e.day < lo  # far before the rest: drawn at the axis' start, pointing back (its date is in the text)
+        ax.plot([lo - pad, max(e.day, lo - pad)], [middle, middle], color="#E4E4E4", linewidth=0.8, zorder=1)
+        ax.scatter([lo - pad * 0.5 if early else e.day], [middle], s=80, c=e.colour, marker="<" if early else e.marker,
+                   edgecolors="#333333", zorder=3, gid=f"event:{e.row}", clip_on=False)
         text_ax.text(1.0, middle, "\n".join(event_lines(e.text, e.when, spec.width, spec.dpi)), ha="right",
                      va="center", fontsize=FONT["label"], color="#222222", linespacing=1.25,
                      transform=text_ax.get_yaxis_transform(), gid=f"label:{e.row}")
@@ -284,3 +284,19 @@ def _draw_timeline(fig, spec: MapSpec, f: dict) -> None:
     legend_ax.set_axis_off()
     legend_ax.legend(handles=_legend_handles(spec), loc="upper left", frameon=False, fontsize=FONT["legend"],
                      title="certainty", title_fontsize=FONT["legend"])
+
+
+def time_span(days: list) -> tuple:
+    """The first and last day the time axis shows: a few events far before the rest are left before it.
+
+    >>> from datetime import date
+    >>> time_span([date(1972, 12, 11), date(2019, 1, 3), date(2025, 5, 1)])
+    (datetime.date(2019, 1, 3), datetime.date(2025, 5, 1))
+    """
+    days = sorted(days)
+    lo, hi = days[0], days[-1]
+    head = max(1, len(days) // 20)  # at most a twentieth of the events
+    for i in range(1, head + 1):
+        if i < len(days) - 1 and (days[i] - days[i - 1]) > (hi - days[i]) * 0.5:
+            lo = days[i]
+    return lo, hi
