@@ -8,6 +8,7 @@ all type stays readable at half size.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import networkx as nx
@@ -118,8 +119,8 @@ def test_every_readme_map_is_legible(grown, kind, options):
         assert all(t.get_fontsize() * spec.dpi / 72 / 2 >= HALF_SIZE_PX for t in texts)
         renderer = drawn.figure.canvas.get_renderer()
         rows = sorted((t.get_window_extent(renderer).extents for t in texts), key=lambda b: -b[3])
-        assert all(0 <= b[0] and b[2] <= drawn.spec.width for b in rows)  # no row runs off the canvas
-        assert all(lower[3] <= upper[1] for upper, lower in zip(rows, rows[1:]))  # nor onto the next
+        assert all(b[0] >= 0 and b[2] <= drawn.spec.width for b in rows)  # no row runs off the canvas
+        assert all(lower[3] <= upper[1] for upper, lower in itertools.pairwise(rows))  # nor onto the next
         return
     check_legible(drawn)
 
