@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from graph.cli import build_dir_option, main, open_graph, read_query_argument, remote_options, reports_errors
-from graph.errors import QueryError, SpaceKGError
+from graph.errors import SpaceKGError
 from graph.maps.spec import KINDS as MAP_KINDS
 from graph.mirror.projections import PROJECTIONS
 from graph.paths import default_build_dir
@@ -50,6 +50,10 @@ def _when(as_of: str | None, all_dates: bool) -> str | None:
         return as_of_date(as_of, all_dates)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+def _as_of_dates(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    return [_as_of(ctx, param, value) for value in values]
 
 
 min_certainty_option = click.option(
@@ -146,10 +150,13 @@ def export(
 @main.command()
 @click.argument("kind", type=click.Choice(MAP_KINDS), required=False)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The PNG file to write.")
+              help="The file to write: .png, .svg or .pdf (by its extension).")
 @click.option("--query", "query_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Draw the result of a CONSTRUCT (or SELECT ?s ?p ?o) query file instead of a KIND.")
-@as_of_option
+@click.option("--as-of", metavar="DATE", multiple=True, callback=_as_of_dates,
+              help="Only statements that held on DATE (YYYY, YYYY-MM or YYYY-MM-DD; default: today); give it "
+                   "twice or more for small multiples on one layout, what changed marked.")
+@click.option("--all-dates", is_flag=True, help="Every statement whatever its dates.")
 @min_certainty_option
 @click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of ENTITY (label, alias, acronym or ID).")
 @click.option("--depth", type=click.IntRange(1, 6), default=1, show_default=True, help="Steps around --focus.")
@@ -161,17 +168,18 @@ def export(
 @remote_options
 @reports_errors
 def render(
-    kind: str | None, output: Path, query_file: Path | None, as_of: str | None, all_dates: bool,
+    kind: str | None, output: Path, query_file: Path | None, as_of: list[str], all_dates: bool,
     min_certainty: str | None,
     focus: str | None, depth: int, title: str | None, dpi: int, width: int, height: int, build_dir: Path | None,
     endpoint: str | None, headers: tuple[str, ...],
 ) -> None:
-    """Draw a relationship map as PNG: partnerships, rivalries, signed, memberships or timeline.
+    """Draw a relationship map as PNG, SVG or PDF: partnerships, rivalries, signed, memberships or timeline.
 
     \b
     Examples:
       spacekg render partnerships -o partnerships.png
-      spacekg render signed --as-of 2021-12-31 --min-certainty planned -o camps.png
+      spacekg render signed --as-of 2021-12-31 --min-certainty planned -o camps.svg
+      spacekg render signed --as-of 2021-12-31 --as-of 2025-12-31 -o change.pdf
       spacekg render memberships --focus NASA --depth 2 -o nasa.png
       spacekg render --query my-construct.rq -o mine.png
     """
@@ -182,25 +190,33 @@ def render(
 
     if (kind is None) == (query_file is None):
         raise click.UsageError("give a KIND or --query FILE (one of them)")
-    if output.suffix.lower() != ".png":
-        raise click.UsageError(f"the output must be a .png file, not {output.name!r}")
-    as_of = _when(as_of, all_dates)
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in maps.FORMATS:
+        raise click.UsageError(f"the output must be a .png, .svg or .pdf file, not {output.name!r}")
+    if query_file is not None and as_of:
+        raise click.UsageError("--as-of applies to a KIND, not to --query")
+    dates = [_when(date, all_dates) for date in (as_of or [None])]  # today by default, each date checked
     folder = build_dir or default_build_dir()
     store = open_graph(build_dir, endpoint, headers)
-    size = {"width": width, "height": height, "dpi": dpi}
+    size = {"width": width, "height": height, "dpi": dpi, "fmt": fmt}
     if query_file is not None:
         text, label = read_query_argument(str(query_file))
         spec, drawn = maps.render_query(store, text, query_name=label, title=title,
                                         build_hash="" if endpoint else build_hash(folder), **size)
     else:
-        memory = maps.memory_path(folder, kind, focus=focus, as_of=as_of, min_certainty=min_certainty)
-        spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=as_of,
+        when = dates[0] if len(dates) == 1 else dates  # one date, or small multiples on one layout
+        memory = maps.memory_path(folder, kind, focus=focus, as_of=",".join(d or "all" for d in dates),
+                                  min_certainty=min_certainty)
+        spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=when,
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
                                   memory_path=None if endpoint else memory, **size)
-    dates = f", {describe_dates(as_of)}" if kind else ""
-    if not (spec.events if spec.kind == "timeline" else spec.nodes):
-        raise QueryError(f"nothing to draw: the {spec.kind} map is empty under the filters{dates}; no file written")
-    write_atomically(output, drawn.png)
-    shown = (f"{len(spec.events)} events" if spec.kind == "timeline"
-             else f"{len(spec.nodes)} nodes, {len(spec.edges)} edges")
-    click.echo(f"wrote {spec.kind} map ({shown}{dates}) -> {output}")
+    shown_dates = f", {'; '.join(describe_dates(d) for d in dates)}" if kind else ""
+    write_atomically(output, drawn.data)
+    drawn_spec = drawn.spec
+    if drawn_spec.kind == "timeline":
+        shown = f"{len(drawn_spec.events)} event{'s' if len(drawn_spec.events) != 1 else ''}"
+    elif drawn_spec.panels:
+        shown = "; ".join(f"{p.title}: {len(p.nodes)} nodes, {len(p.edges)} edges" for p in drawn_spec.panels)
+    else:
+        shown = f"{len(drawn_spec.nodes)} nodes, {len(drawn_spec.edges)} edges"
+    click.echo(f"wrote {spec.kind} map ({shown}{shown_dates}) -> {output}")

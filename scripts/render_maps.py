@@ -3,8 +3,8 @@
 
     python scripts/render_maps.py [--build-dir build] [--out docs/maps]
 
-A thin script over `spacekg render`: one PNG per map kind, plus the partners and rivals at the
-end of 2021 and of 2025.
+A thin script over `spacekg render`: one PNG per map kind, and the headline picture: partners
+and rivals at the end of 2021 and of 2025 side by side, on one layout, what changed marked.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ MAPS = [
     ("memberships.png", ["memberships"]),
     ("timeline.png", ["timeline", "--all-dates"]),  # every dated statement, ended ones too
     # The camps before and after ESA left ExoMars with Roscosmos (July 2022) for NASA.
-    ("signed-2021.png", ["signed", "--as-of", "2021-12-31", "--title", "Partners and rivals, end of 2021"]),
-    ("signed-2025.png", ["signed", "--as-of", "2025-12-31", "--title", "Partners and rivals, end of 2025"]),
+    # Two panels side by side: a wider canvas, so that each holds as much as a single map.
+    ("signed-change.png", ["signed", "--as-of", "2021-12-31", "--as-of", "2025-12-31", "--title",
+                           "Partners and rivals: end of 2021 and end of 2025", "--width", "2100", "--height", "1100"]),
 ]
 
 

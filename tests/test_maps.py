@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from graph import maps
 from graph.cli import main
-from graph.errors import UsageError
-from graph.maps.drawing import _overlap
+from graph.errors import QueryError, UsageError
+from graph.maps.labels import overlap as _overlap
 from graph.mirror import mirror
 from graph.model import TimeValue
 
@@ -99,15 +99,16 @@ def test_min_certainty_removes_the_inferred_rivalry_from_the_map(G):
     assert [(e.u, e.v, e.relation) for e in spec.edges] == [(KG + "cnsa", KG + "roscosmos", "partnership")]
 
 
-def test_as_of_before_the_agreement_leaves_no_partnership(G):
-    assert maps.layout_map(G, "partnerships", as_of="2020-12-31").edges == []
+def test_as_of_before_the_agreement_leaves_nothing_to_draw(G):
+    with pytest.raises(QueryError, match=r"^nothing to draw: no partnerships hold \(as of 2020-12-31\)"):
+        maps.layout_map(G, "partnerships", as_of="2020-12-31")
 
 
 def test_the_timeline_shows_dated_statements_coloured_by_certainty_without_bibliography(G):
     spec = maps.layout_map(G, "timeline")
     assert [e.day for e in spec.events] == sorted(TimeValue.parse(e.when).day for e in spec.events)
     texts = {e.text: e.certainty for e in spec.events}
-    assert texts["CNSA, Roscosmos rivals NASA"] == "inferred"  # one row for one event of several actors
+    assert texts["CNSA and Roscosmos rival NASA"] == "inferred"  # one row for one event of several actors
     assert texts["NASA plans Artemis program"] == "planned"
     assert texts["Chang'e 4 landed on far side of the Moon"] == "stated"
     assert not any("written by" in t or "published by" in t for t in texts)

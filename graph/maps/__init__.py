@@ -1,4 +1,4 @@
-"""Relationship maps as PNG: partnerships, rivalries, both, memberships, and a timeline.
+"""Relationship maps as PNG, SVG or PDF: partnerships, rivalries, both, memberships, a timeline, and change.
 
 Rendering has two steps so that what is drawn can be tested without looking at pixels:
 
@@ -6,9 +6,13 @@ Rendering has two steps so that what is drawn can be tested without looking at p
    :mod:`~graph.maps.timeline`, :mod:`~graph.maps.geometry`) decides everything: which
    nodes and edges, their positions, colours, markers, line styles, the legend, the title,
    subtitle and footer. It returns a :class:`MapSpec` and imports no plotting library.
-2. :func:`draw` (:mod:`~graph.maps.drawing`) turns a spec into PNG bytes with matplotlib's Agg
-   backend (headless), placing labels so that they overlap neither each other nor the nodes, and
-   records in the PNG's text chunks what the map shows (kind, filters, as-of date, build hash, sources).
+   A crowded map groups its minor nodes (:mod:`~graph.maps.grouping`, "+5 agreements", with a
+   key); :func:`layout_change` (:mod:`~graph.maps.change`) lays out small multiples of several
+   dates on one layout, with the ties that are new or ended marked.
+2. :func:`draw` (:mod:`~graph.maps.drawing`) turns a spec into PNG, SVG or PDF bytes with
+   matplotlib (headless), placing labels beside their nodes or on leader lines so that they
+   overlap neither each other nor the nodes (:mod:`~graph.maps.labels`), and records in the file
+   what the map shows (kind, filters, as-of date, build hash, sources).
 
 Encodings are chosen to survive greyscale and colour-blindness: relations differ by line style
 as well as by colour (partnership solid, rivalry dashed, membership dotted), certainty by
@@ -28,4 +32,5 @@ ontology's hierarchy and ranks.
 from graph.lazy import lazy_exports
 
 # Each name loads with the module that defines it, on first use (graph/lazy.py).
-__getattr__, __dir__ = lazy_exports(__name__, ("spec", "geometry", "layout", "timeline", "drawing", "from_store"))
+__getattr__, __dir__ = lazy_exports(__name__, ("spec", "geometry", "grouping", "labels", "layout", "timeline",
+                                               "change", "drawing", "from_store"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.errors import QueryError
+from graph.maps.change import layout_change
 from graph.maps.drawing import Drawn, draw
 from graph.maps.layout import layout_map, layout_triples
 from graph.maps.spec import LayoutMemory, MapSpec
@@ -13,7 +14,7 @@ def render(
     kind: str,
     *,
     build_hash: str = "",
-    as_of: str | None = None,
+    as_of: str | list[str] | None = None,
     min_certainty: str | None = None,
     focus: str | None = None,
     depth: int = 1,
@@ -22,9 +23,12 @@ def render(
     height: int = 1000,
     dpi: int = 150,
     memory_path=None,
+    fmt: str = "png",
 ) -> tuple[MapSpec, Drawn]:
-    """Mirror the built graph, lay out a map of ``kind`` and draw it.
+    """Mirror the built graph, lay out a map of ``kind`` and draw it as ``fmt`` (png, svg or pdf).
 
+    ``as_of`` may list several dates: the map is then drawn as small multiples on one layout, with
+    what changed from one date to the next marked (:func:`~graph.maps.change.layout_change`).
     ``memory_path`` (a JSON file) keeps the layout between runs: unchanged graphs are drawn exactly
     as before, changed ones start from the previous positions.
     """
@@ -34,17 +38,24 @@ def render(
     G = mirror(store)
     _describe_sources(store, G)
     focus_iri = resolve(G, focus) if focus else None
+    size = {"width": width, "height": height, "dpi": dpi}
+    if isinstance(as_of, list | tuple) and len(as_of) > 1:
+        spec = layout_change(G, kind, sorted(as_of), min_certainty=min_certainty, focus=focus_iri, depth=depth,
+                             title=title, build_hash=build_hash, **size)
+        return spec, draw(spec, fmt)
+    if isinstance(as_of, list | tuple):
+        as_of = as_of[0] if as_of else None
     memory = LayoutMemory.load(memory_path) if memory_path is not None else None
     spec = layout_map(G, kind, as_of=as_of, min_certainty=min_certainty, focus=focus_iri, depth=depth,
-                      title=title, build_hash=build_hash, width=width, height=height, dpi=dpi, memory=memory)
-    drawn = draw(spec)
+                      title=title, build_hash=build_hash, memory=memory, **size)
+    drawn = draw(spec, fmt)
     if memory is not None and spec.kind != "timeline":
         memory.save(memory_path)
     return spec, drawn
 
 
 def render_query(store, text: str, *, query_name: str, build_hash: str = "", title: str | None = None,
-                 width: int = 1600, height: int = 1000, dpi: int = 150) -> tuple[MapSpec, Drawn]:
+                 width: int = 1600, height: int = 1000, dpi: int = 150, fmt: str = "png") -> tuple[MapSpec, Drawn]:
     """Draw the triples of a CONSTRUCT query, or of a SELECT with ``?s ?p ?o``."""
     import pyoxigraph as ox
 
@@ -71,7 +82,7 @@ def render_query(store, text: str, *, query_name: str, build_hash: str = "", tit
     G = mirror(store)
     spec = layout_triples(G, triples, title=title, query_name=query_name, build_hash=build_hash, width=width,
                           height=height, dpi=dpi)
-    return spec, draw(spec)
+    return spec, draw(spec, fmt)
 
 
 def _describe_sources(store, G) -> None:
@@ -82,8 +93,12 @@ def _describe_sources(store, G) -> None:
         ?src a :SourceArticle ; dcterms:title ?title .
         OPTIONAL { ?src dcterms:issued ?issued }
         OPTIONAL { ?src dcterms:publisher/rdfs:label ?pub } } GROUP BY ?src ?title ?issued""")
-    G.graph["source_names"] = {  # an article that gives no date is credited as "undated"
-        r["src"].value: f"{r['publisher'].value + ', ' if r['publisher'] else ''}“{r['title'].value}” "
-                        f"({r['issued'].value if r['issued'] else 'undated'})"
-        for r in rows
-    }
+    from graph.maps.layout import credit, known_title
+    from graph.namespaces import shorten
+
+    credits = {}
+    for r in rows:  # an outlet, the title unless it is a placeholder, the date or None ("undated")
+        outlet = r["publisher"].value if r["publisher"] else shorten(r["src"].value)
+        credits[r["src"].value] = (outlet, known_title(r["title"].value), r["issued"].value if r["issued"] else None)
+    G.graph["source_credits"] = credits
+    G.graph["source_names"] = {src: credit(*c) for src, c in credits.items()}

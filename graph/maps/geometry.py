@@ -31,13 +31,14 @@ def graph_key(P: nx.Graph) -> str:
 
 
 def positions(
-    P: nx.Graph, anchor: dict[str, tuple[float, float]] | None = None
+    P: nx.Graph, anchor: dict[str, tuple[float, float]] | None = None, aspect: float = 1.0
 ) -> dict[str, tuple[float, float]]:
-    """Deterministic positions in [0, 1]² for the nodes of ``P``.
+    """Deterministic positions in [0, 1]² for the nodes of ``P``, filling a region ``aspect`` wide per unit high.
 
     Without ``anchor``, each connected component is laid out on its own (a force layout would
-    push components to the corners), then the components are packed in a grid of cells whose size
-    grows with the square root of the component's size.
+    push components to the corners), then the components are packed in rows of cells whose size
+    grows with the component's, the row width chosen so the packing is as wide as the region is;
+    finally each axis is stretched to [0, 1], so the drawing fills the region it is drawn in.
 
     With ``anchor`` (the positions of an earlier map), the layout starts from them, new nodes
     next to their neighbours, and is aligned back onto them: adding a fact moves the rest a little
@@ -46,14 +47,74 @@ def positions(
     if P.number_of_nodes() == 0:
         return {}
     if anchor and any(n in anchor for n in P):
-        return _anchored_positions(P, anchor)
+        return _anchored_positions(P, anchor, aspect)
     import networkx as nx
+
+    if P.number_of_nodes() == 1:
+        return {next(iter(P)): (0.5, 0.5)}
 
     components = sorted((sorted(c) for c in nx.connected_components(P)), key=lambda c: (-len(c), c[0]))
     local = [_component_positions(P, nodes) for nodes in components]
     sizes = [len(nodes) ** 0.75 for nodes in components]  # big components get the room they need
-    row_width = max(max(sizes), math.sqrt(sum(s * s for s in sizes)) * 1.25)
-    placed: list[tuple[float, float, float]] = []  # (x, y, cell size) of each component
+    placed = min((_shelves(sizes, width) for width in _row_widths(sizes)),
+                 key=lambda p: (abs(math.log(_extent(p)[0] / _extent(p)[1] / aspect)), _extent(p)))
+    result = {}
+    for (px, py, size), pos in zip(placed, local, strict=True):
+        margin = 0.12 * size
+        for node, (lx, ly) in pos.items():
+            result[node] = (px + margin + lx * (size - 2 * margin), -(py + margin + ly * (size - 2 * margin)))
+    return _stretch(result)
+
+
+def spread(found: dict[str, tuple[float, float]], aspect: float = 1.0, rounds: int = 40,
+           even: bool = True) -> dict[str, tuple[float, float]]:
+    """Positions evened out so that labels have room: dense clusters opened, each axis filled.
+
+    Each coordinate is first pulled halfway towards its rank (a cluster spreads, the order of the
+    nodes along each axis is kept; not with ``even=False``, for a remembered layout, which is not
+    stretched either), then nodes nearer each other than about half the spacing an even spread
+    would give are pushed apart, in a region ``aspect`` wide per unit high.
+    """
+    import numpy as np
+
+    nodes = sorted(found)
+    n = len(nodes)
+    if n < 3:
+        return found
+    X = np.array([found[v] for v in nodes], dtype=float)
+    for axis in (0, 1) if even else ():
+        ranks = np.argsort(np.argsort(X[:, axis], kind="stable"), kind="stable") / (n - 1)
+        X[:, axis] = 0.5 * X[:, axis] + 0.5 * ranks
+    scale = np.array([aspect, 1.0])
+    Y = X * scale
+    d_min = 0.6 * math.sqrt(aspect / n)
+    jitter = np.array([_seed_position(v) for v in nodes]) * 1e-6  # coincident nodes part deterministically
+    for _ in range(rounds):
+        D = Y[:, None, :] - Y[None, :, :] + (jitter[:, None, :] - jitter[None, :, :])
+        dist = np.sqrt((D ** 2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        push = np.clip(d_min - dist, 0.0, None)
+        if push.max() < 1e-4:
+            break
+        Y = Y + (D / dist[:, :, None] * (push / 2)[:, :, None]).sum(axis=1) * 0.5
+        Y = np.clip(Y, 0.0, scale)
+    X = Y / scale
+    found = {v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)}
+    return _stretch(found) if even else found
+
+
+def _row_widths(sizes: list[float]) -> list[float]:
+    """The row widths worth trying: each prefix of the components in a row."""
+    total, widths = 0.0, []
+    for size in sizes:
+        total += size
+        widths.append(total)
+    return widths
+
+
+def _shelves(sizes: list[float], row_width: float) -> list[tuple[float, float, float]]:
+    """``(x, y, cell size)`` of each component, packed in rows no wider than ``row_width``."""
+    placed: list[tuple[float, float, float]] = []
     x = y = shelf = 0.0
     for size in sizes:
         if x > 0 and x + size > row_width + 1e-9:
@@ -61,20 +122,25 @@ def positions(
         placed.append((x, y, size))
         x += size
         shelf = max(shelf, size)
-    total_w = max(px + size for px, _, size in placed)
-    total_h = max(py + size for _, py, size in placed)
-    scale = 1.0 / max(total_w, total_h)
-    result = {}
-    for (px, py, size), pos in zip(placed, local, strict=True):
-        margin = 0.12 * size
-        for node, (lx, ly) in pos.items():
-            cx = (px + margin + lx * (size - 2 * margin)) * scale
-            cy = (py + margin + ly * (size - 2 * margin)) * scale
-            result[node] = (cx + (1 - total_w * scale) / 2, 1 - cy - (1 - total_h * scale) / 2)
-    return result
+    return placed
 
 
-def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+def _extent(placed: list[tuple[float, float, float]]) -> tuple[float, float]:
+    return max(px + size for px, _, size in placed), max(py + size for _, py, size in placed)
+
+
+def _stretch(found: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Each axis scaled to [0, 1] (an axis along which all nodes sit alike: 0.5)."""
+    xs, ys = [x for x, _ in found.values()], [y for _, y in found.values()]
+
+    def scaled(v: float, lo: float, hi: float) -> float:
+        return (v - lo) / (hi - lo) if hi - lo > 1e-12 else 0.5
+
+    return {n: (scaled(x, min(xs), max(xs)), scaled(y, min(ys), max(ys))) for n, (x, y) in found.items()}
+
+
+def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]],
+                        aspect: float = 1.0) -> dict[str, tuple[float, float]]:
     import networkx as nx
     import numpy as np
 
@@ -90,17 +156,18 @@ def _anchored_positions(P: nx.Graph, anchor: dict[str, tuple[float, float]]) -> 
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in P.edges()))
     # A few force iterations from the old picture: enough to fit new nodes, too few to reorganise.
-    raw = nx.spring_layout(ordered, pos=start, k=0.6 / math.sqrt(len(nodes)), iterations=25, seed=7, weight=None)
+    raw = nx.spring_layout(ordered, pos=start, k=0.6 / math.sqrt(len(nodes)), iterations=10, seed=7, weight=None)
     known = [i for i, n in enumerate(nodes) if n in anchor]
     X = np.array([raw[n] for n in nodes], dtype=float)
     A = np.array([anchor[nodes[i]] for i in known], dtype=float)
     K = X[known]
     u, sigma, vt = np.linalg.svd((K - K.mean(axis=0)).T @ (A - A.mean(axis=0)))
     rotation = u @ vt
-    spread = float(((K - K.mean(axis=0)) ** 2).sum())
-    scale = float(sigma.sum()) / spread if spread > 0 else 1.0
+    variance = float(((K - K.mean(axis=0)) ** 2).sum())
+    scale = float(sigma.sum()) / variance if variance > 0 else 1.0
     X = (X - K.mean(axis=0)) @ rotation * scale + A.mean(axis=0)
-    X = np.clip(X, 0.0, 1.0)
+    S = np.array([start[n] for n in nodes], dtype=float)
+    X = np.clip(0.5 * X + 0.5 * S, 0.0, 1.0)  # halfway from the old picture to the new equilibrium
     return {n: (float(X[i, 0]), float(X[i, 1])) for i, n in enumerate(nodes)}
 
 
@@ -108,8 +175,9 @@ def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float
     """Positions in [0, 1]² for one connected component, from scratch.
 
     Kamada-Kawai (deterministic, driven by graph distances) from hash-derived start positions,
-    rotated and mirrored onto those start points (orthogonal Procrustes) so that the orientation
-    does not depend on the optimiser's whims. Very large components use the cheaper force layout.
+    turned so that its longest extent lies along x and mirrored so that the first node is to the
+    upper right: the orientation does not depend on the optimiser's whims. Very large components
+    use the cheaper force layout.
     """
     import networkx as nx
     import numpy as np
@@ -124,12 +192,13 @@ def _component_positions(P: nx.Graph, nodes: list[str]) -> dict[str, tuple[float
     if len(nodes) <= 120:  # Kamada-Kawai is quadratic per step: larger components use the force layout
         raw = nx.kamada_kawai_layout(ordered, pos=start, weight=None)
     else:
-        raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=100, seed=7,
+        raw = nx.spring_layout(ordered, pos=start, k=2.0 / math.sqrt(len(nodes)), iterations=50, seed=7,
                                weight=None)
     X = np.array([raw[n] for n in nodes], dtype=float)
     X -= X.mean(axis=0)
-    u, _, vt = np.linalg.svd(X.T @ (reference - reference.mean(axis=0)))
-    X = X @ (u @ vt)
+    _, vectors = np.linalg.eigh(X.T @ X)
+    X = X @ vectors[:, ::-1]  # the longest extent along x: a wide map fills a wide canvas
+    X *= np.where(X[0] < 0, -1.0, 1.0)  # and the first node (by IRI) to the upper right of the middle
     X -= X.min(axis=0)
     span = float(X.max()) or 1.0
     X = X / span + (1 - X.max(axis=0) / span) / 2

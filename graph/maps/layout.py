@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from graph.errors import QueryError, UsageError
 from graph.maps.geometry import graph_key, positions
+from graph.maps.grouping import group_nodes, label_budget, spaced
 from graph.maps.spec import (
+    FONT,
     MAP_KINDS,
     RELATION_STYLE,
     TITLES,
@@ -24,6 +26,7 @@ from graph.maps.spec import (
     NodeMark,
     certainty_style,
     class_style,
+    map_aspect,
 )
 from graph.mirror.reading import display_name
 from graph.namespaces import SPACE, shorten
@@ -33,18 +36,23 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-def _node_marks(P: nx.Graph, weight: str | None = "weight", anchor=None, fixed=None) -> list[NodeMark]:
-    pos = fixed if fixed is not None else positions(P, anchor)
+def _node_marks(P: nx.Graph, weight: str | None = "weight", anchor=None, fixed=None,
+                aspect: float = 1.0, room: float = 1.0) -> list[NodeMark]:
+    """The nodes of ``P`` placed and styled; their size grows with their ties, shrinks as the map fills.
+
+    ``room`` is the share of the full map region the nodes are drawn in (a panel of two: 0.5).
+    """
+    pos = fixed if fixed is not None else positions(P, anchor, aspect)
     strength = {n: sum(abs(d.get(weight, 1.0) or 1.0) for _, _, d in P.edges(n, data=True)) for n in P}
     top = max(strength.values(), default=1.0) or 1.0
     # Crowded maps get smaller nodes, so that they do not cover each other.
-    scale = min(1.0, math.sqrt(10 / max(len(P), 1)))
+    scale = min(1.0, math.sqrt(12 * room / max(len(P), 1)))
     marks = []
     for n in sorted(P.nodes):
         data = P.nodes[n]
         _, colour, marker = class_style(data.get("type"))
         name = textwrap.fill(display_name(P, n), 22)
-        size = (180 + 1100 * math.sqrt(strength[n] / top)) * scale
+        size = (110 + 650 * math.sqrt(strength[n] / top)) * scale
         minor = not data.get("actor")  # not an actor: its label may give way
         marks.append(NodeMark(n, name, data.get("type"), pos[n][0], pos[n][1], size, colour, marker, minor))
     return marks
@@ -97,13 +105,36 @@ def _count_sources(G: nx.MultiDiGraph, statements: set[str]) -> list[str]:
     return sorted(found)
 
 
-def _source_line(G: nx.MultiDiGraph, sources: list[str]) -> str:
-    described = G.graph.get("source_names", {})
-    names = [described.get(s, shorten(s)) for s in sources]
-    if not names:
-        return "Sources: none"
-    shown = "; ".join(names[:3]) + (f"; and {len(names) - 3} more" if len(names) > 3 else "")
-    return f"Sources: {shown}"
+def _credits(G: nx.MultiDiGraph, sources: list[str]) -> list[str]:
+    """What a paper would credit: outlet and date of each source, with titles when few, oldest first."""
+    credits = G.graph.get("source_credits", {})
+    described = [credits.get(s, (shorten(s), None, None)) for s in sources]
+    described.sort(key=lambda c: (c[2] or "9999", c[0], c[1] or ""))
+    if len(described) <= 3:
+        return [credit(*c) for c in described]
+    return [credit(outlet, None, issued) for outlet, _, issued in described]
+
+
+def credit(outlet: str, title: str | None, issued: str | None) -> str:
+    """One source as credited: outlet, the title where known, and the date or "undated".
+
+    >>> credit("CNET", "China and Russia plan a moon station", "2021-03-09")
+    'CNET, “China and Russia plan a moon station” (2021-03-09)'
+    >>> credit("DNA India", None, None)
+    'DNA India (undated)'
+    """
+    return f"{outlet}{f', “{title}”' if title else ''} ({issued or 'undated'})"
+
+
+def known_title(title: str | None) -> str | None:
+    """``title``, unless it is a placeholder standing for a missing headline.
+
+    >>> known_title("(untitled: the stored copy of the article has no headline)"), known_title("slim (untitled)")
+    (None, None)
+    """
+    if not title or title.startswith("(untitled") or title.endswith("(untitled)"):
+        return None
+    return title
 
 
 def layout_map(
@@ -139,15 +170,21 @@ def layout_map(
         return layout_timeline(G, as_of=as_of, min_certainty=min_certainty, focus=focus, title=title,
                                build_hash=build_hash, width=width, height=height, dpi=dpi)
     P = _projection(G, kind, as_of, min_certainty, focus, depth)
+    name = display_name(G, focus) if focus else None
+    if P.number_of_edges() == 0:
+        raise QueryError(nothing_to_draw(kind, name, _filters_text(as_of, min_certainty, None, depth)))
     edges = _edge_marks(P, kind)
-    nodes = _remembered_node_marks(P, memory)
     statements = {s for e in edges for s in e.statements}
     sources = _count_sources(G, statements)
-    name = G.nodes[focus].get("label") if focus else None
+    footer = _footer(G, sources, build_hash, width, dpi)
+    lines = footer.count("\n") + 1
+    nodes = _remembered_node_marks(P, memory, map_aspect(width, height, dpi, lines))
+    nodes, edges, key = group_nodes(nodes, edges, label_budget(width, height, dpi, lines))
+    nodes = spaced(nodes, map_aspect(width, height, dpi, lines))
     subtitle = (f"{_filters_text(as_of, min_certainty, name, depth)} · {_count(len(statements), 'statement')} "
                 f"from {_count(len(sources), 'source')}")
     spec = MapSpec(
-        kind=kind, title=title or TITLES[kind], subtitle=subtitle, footer=_footer(G, sources, build_hash),
+        kind=kind, title=title or TITLES[kind], subtitle=subtitle, footer=footer, key=key,
         nodes=nodes, edges=edges, legend=_legend(nodes, edges), width=width, height=height, dpi=dpi,
     )
     spec.metadata = _metadata(spec, as_of=as_of, min_certainty=min_certainty, focus=focus, depth=depth,
@@ -159,8 +196,39 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
-def _footer(G: nx.MultiDiGraph, sources: list[str], build_hash: str) -> str:
-    return _source_line(G, sources) + (f" · SpaceKG build {build_hash[:12]}" if build_hash else "")
+FOOTER_LINES = 5  # at most; more sources are counted, and all are listed in the file's metadata
+
+
+def _footer(G: nx.MultiDiGraph, sources: list[str], build_hash: str, width: int, dpi: int) -> str:
+    """The credits and the build, wrapped to the width of the map in at most :data:`FOOTER_LINES` lines."""
+    credits = _credits(G, sources)
+    head = f"Sources ({len(credits)}): " if len(credits) > 3 else "Sources: "
+    build = f" · SpaceKG build {build_hash[:12]}" if build_hash else ""
+    chars = max(int(0.95 * width / (0.55 * FONT["footer"] * dpi / 72)), 40)
+    for shown in range(len(credits), 0, -1):
+        more = len(credits) - shown
+        text = head + "; ".join(credits[:shown]) + (f"; and {more} more (all in the file's metadata)" if more else "")
+        lines = textwrap.wrap(text + build, chars, break_on_hyphens=False)
+        if len(lines) <= FOOTER_LINES:
+            return "\n".join(lines)
+    return "\n".join(textwrap.wrap(("Sources: none" if not credits else head + f"{len(credits)} sources") + build,
+                                   chars, break_on_hyphens=False))
+
+
+WHAT_IS_DRAWN = {"partnerships": "partnerships", "rivalries": "rivalries", "signed": "partnerships or rivalries",
+                 "memberships": "memberships", "timeline": "dated statements"}
+
+
+def nothing_to_draw(kind: str, focus_name: str | None, filters: str) -> str:
+    """The message of a map with nothing to draw (the command exits with 7 and writes no file).
+
+    >>> nothing_to_draw("rivalries", None, "as of 1990")
+    'nothing to draw: no rivalries hold (as of 1990); try a later --as-of or a lower --min-certainty'
+    """
+    what = WHAT_IS_DRAWN.get(kind, kind)
+    subject = f"{focus_name} has no {what}" if focus_name else f"no {what} hold"
+    hint = "try a later --as-of or a lower --min-certainty" + (", or another --focus" if focus_name else "")
+    return f"nothing to draw: {subject} ({filters}); {hint}"
 
 
 def _projection(G: nx.MultiDiGraph, kind: str, as_of, min_certainty, focus: str | None, depth: int) -> nx.Graph:
@@ -187,13 +255,14 @@ def _edge_marks(P: nx.Graph, kind: str) -> list[EdgeMark]:
     return edges
 
 
-def _remembered_node_marks(P: nx.Graph, memory: LayoutMemory | None) -> list[NodeMark]:
+def _remembered_node_marks(P: nx.Graph, memory: LayoutMemory | None, aspect: float) -> list[NodeMark]:
     """Node marks placed as last time when the graph is the same, from last time's places when it grew."""
-    key = graph_key(P)
+    key = f"{graph_key(P)}-{aspect:.3f}"
     if memory is not None and memory.key == key:
         nodes = _node_marks(P, anchor=None, fixed=memory.positions)
     else:
-        nodes = _node_marks(P, anchor=memory.positions if memory else None)
+        nodes = _node_marks(P, anchor=memory.positions if memory and memory.key.endswith(f"-{aspect:.3f}") else None,
+                            aspect=aspect)
     if memory is not None:
         memory.key, memory.positions = key, {n.id: (n.x, n.y) for n in nodes}
     return nodes
@@ -230,8 +299,10 @@ def layout_triples(
                    next(iter(sorted(rel))), "stated")
         for (a, b), rel in sorted(kinds.items())
     ]
-    nodes = _node_marks(P, weight=None)
-    spec = MapSpec(
+    nodes = _node_marks(P, weight=None, aspect=map_aspect(width, height, dpi, 1))
+    nodes, edges, key = group_nodes(nodes, edges, label_budget(width, height, dpi, 1))
+    nodes = spaced(nodes, map_aspect(width, height, dpi, 1))
+    spec = MapSpec(key=key,
         kind="query", title=title or TITLES["query"], subtitle=f"{len(drawable)} triples from {query_name}",
         footer="Drawn from a SPARQL query result" + (f" · SpaceKG build {build_hash[:12]}" if build_hash else ""),
         nodes=nodes, edges=edges, legend=_legend(nodes, edges), width=width, height=height, dpi=dpi,

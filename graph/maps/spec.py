@@ -44,6 +44,15 @@ CLASS_STYLE: dict[str, tuple[str, str, str]] = {
     "Place": ("place / facility", "#999999", "v"),
 }
 OTHER_STYLE = ("other", "#BBBBBB", "v")
+# The plural of each legend label, for groups of nodes ("+5 agreements").
+PLURALS = {
+    "space agency": "space agencies", "country": "countries", "company": "companies", "program": "programs",
+    "mission / spacecraft": "missions", "space station": "stations",
+    "agreement": "agreements", "place / facility": "places", "other": "others",
+}
+# Type sizes in points, chosen to stay readable when the image is shown at half size at 150 dpi
+# (10 pt is 21 pixels at 150 dpi, 10 at half size).
+FONT = {"title": 20, "subtitle": 12, "footer": 10, "legend": 10.5, "label": 10, "actor": 11, "key": 10}
 
 RELATION_STYLE: dict[str, tuple[str, str, Any]] = {
     # relation: (legend label, colour, line style)
@@ -146,7 +155,8 @@ class NodeMark:
     size: float
     colour: str
     marker: str
-    minor: bool = False  # not an actor: its label may be left out where it would cover something
+    minor: bool = False  # not an actor: grouped with its like first when the map is crowded
+    members: tuple[str, ...] = ()  # a group: the names of the nodes it stands for
 
 
 @dataclass(frozen=True)
@@ -162,6 +172,17 @@ class EdgeMark:
     width: float
     alpha: float
     statements: tuple[str, ...] = ()
+    change: str | None = None  # on a panel of a change map: "new" or "ended" since the previous panel
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One of the small multiples of a change map: its date, and the nodes and edges that held then."""
+
+    title: str
+    nodes: list[NodeMark]
+    edges: list[EdgeMark]
+    key: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -175,6 +196,7 @@ class EventMark:
     certainty: str
     colour: str
     marker: str
+    lines: int = 1  # the row's text wraps to this many lines; ``row`` is the first of them
 
 
 @dataclass
@@ -190,6 +212,8 @@ class MapSpec:
     events: list[EventMark] = field(default_factory=list)
     legend: list[tuple[str, dict]] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    key: list[str] = field(default_factory=list)  # what each group of nodes stands for
+    panels: list[Panel] = field(default_factory=list)  # small multiples sharing one layout
     width: int = 1600
     height: int = 1000
     dpi: int = 150
@@ -200,6 +224,42 @@ class MapSpec:
             if {mark.u, mark.v} == {a, b}:
                 return mark
         return None
+
+
+def frame(width: int, height: int, dpi: int, footer_lines: int) -> dict[str, tuple[float, ...]]:
+    """Where the parts of a map go, in fractions of the figure: title, subtitle, footer, map, legend.
+
+    The map takes all the room the title and the footer (``footer_lines`` lines) leave, so that
+    the drawing fills the canvas; its aspect (``map`` width over height in pixels) is what the
+    layout is fitted to.
+
+    >>> f = frame(1600, 1000, 150, 2)
+    >>> round(f["map"][1], 3), round(f["map"][3] + f["map"][1], 3)
+    (0.089, 0.879)
+    """
+    px = dpi / 72
+    margin = 0.025 * height
+    title = height - margin
+    subtitle = title - FONT["title"] * px * 1.35
+    top = subtitle - FONT["subtitle"] * px * 1.6
+    footer = margin * 0.8
+    bottom = footer + footer_lines * FONT["footer"] * px * 1.3 + 0.6 * margin
+    left, legend_w = 0.025 * width, 0.22 * width
+    map_w = width - left - legend_w - 0.02 * width
+    return {
+        "title": (left / width, title / height),
+        "subtitle": (left / width, subtitle / height),
+        "footer": (left / width, footer / height),
+        "map": (left / width, bottom / height, map_w / width, (top - bottom) / height),
+        "legend": ((width - legend_w) / width, bottom / height, (legend_w - 0.01 * width) / width,
+                   (top - bottom) / height),
+    }
+
+
+def map_aspect(width: int, height: int, dpi: int, footer_lines: int, panels: int = 1) -> float:
+    """Width over height, in pixels, of the region each map panel is drawn in."""
+    _, _, w, h = frame(width, height, dpi, footer_lines)["map"]
+    return (w * width / panels) / (h * height)
 
 
 def memory_path(build_dir: Path, kind: str, *, focus: str | None = None, as_of: str | None = None,
