@@ -104,7 +104,7 @@ def test_another_extension_is_a_usage_error(built, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["rivalries", "--as-of", "1990"], "nothing to draw: no rivalries hold (as of 1990); try a later --as-of"),
-    (["partnerships", "--focus", "NASA"], "nothing to draw: NASA has no partnerships (all dates)"),
+    (["partnerships", "--focus", "NASA", "--all-dates"], "nothing to draw: NASA has no partnerships (all dates)"),
     (["timeline", "--as-of", "1990"], "nothing to draw: no dated statements hold (as of 1990)"),
     (["signed", "--as-of", "1990", "--as-of", "1991"], "nothing to draw: no partnerships or rivalries hold"),
 ])
