@@ -210,7 +210,8 @@ def render(
         spec, drawn = maps.render(store, kind, build_hash="" if endpoint else build_hash(folder), as_of=when,
                                   min_certainty=min_certainty, focus=focus, depth=depth, title=title,
                                   memory_path=None if endpoint else memory, **size)
-    shown_dates = f", {'; '.join(describe_dates(d) for d in dates)}" if kind else ""
+    # one date is said after the counts; small multiples say theirs panel by panel
+    shown_dates = f", {describe_dates(dates[0])}" if kind and len(dates) == 1 else ""
     write_atomically(output, drawn.data)
     drawn_spec = drawn.spec
     if drawn_spec.kind == "timeline":
