@@ -61,6 +61,18 @@ def shared_paths_named_by(function: types.FunctionType) -> list[Path]:
                    if isinstance(module.get(name), Path) and module[name].is_relative_to(SHARED)})
 
 
+def seed_evidence() -> str:
+    """What a build says of the seed's evidence here: checked where its article (in shared/) is at
+    hand, else not checked (tests that only need the seed's statements run either way)."""
+    return "checked" if SEED_TEXT.is_file() else "not checked (text not at hand)"
+
+
+def skip_without_seed_text() -> None:
+    """Skip the calling test (case) when the seed's article is not at hand: it checks quotes."""
+    if reason := missing_reason([SEED_TEXT]):
+        pytest.skip(reason)
+
+
 def missing_reason(needed: list[Path]) -> str | None:
     """Why a test that reads ``needed`` cannot run here, or None if every path is at hand."""
     missing = SHARED if not SHARED.is_dir() else next((path for path in needed if not path.exists()), None)

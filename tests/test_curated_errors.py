@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError
-from tests.conftest import SEED_TEXT, missing_reason
+from tests.conftest import SEED_TEXT, skip_without_seed_text
 
 SEED = "sources/cnet-2021-ilrs.ttl"
 # the seed's article (third-party, in shared/): the evidence cases need it beside the source
@@ -150,8 +150,8 @@ def data(tmp_path: Path, seed_data: Path) -> Path:
 @pytest.mark.parametrize("case", CASES)
 def test_validate_and_build_report_the_same_error_with_file_and_line(case: str, data: Path, tmp_path: Path,
                                                                    built: Path):
-    if case in NEEDS_TEXT and (reason := missing_reason([SEED_TEXT])):
-        pytest.skip(reason)
+    if case in NEEDS_TEXT:
+        skip_without_seed_text()
     change, error, message, relative, line = CASES[case]
     change(data)
     previous = Path(shutil.copytree(built, tmp_path / "build", symlinks=True))
