@@ -33,6 +33,12 @@ ACCEPTED = {
         "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
         "text/csv": "csv", "text/tab-separated-values": "tsv", "text/html": "html",
     },
+    # SPARQL has no CSV or TSV form for a boolean (SPARQL 1.1 Query Results CSV and TSV Formats)
+    "boolean": {
+        "application/sparql-results+json": "json", "application/json": "json",
+        "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+        "text/html": "html",
+    },
     "graph": {
         "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "ntriples",
         "text/plain": "ntriples", "application/ld+json": "jsonld", "application/json": "jsonld",
@@ -40,7 +46,8 @@ ACCEPTED = {
         "text/html": "html",
     },
 }
-DEFAULT_FORMAT = {"results": "json", "graph": "turtle"}
+DEFAULT_FORMAT = {"results": "json", "boolean": "json", "graph": "turtle"}
+KIND_NAMES = {"results": "result", "boolean": "boolean result (ASK)", "graph": "graph"}
 # other names of formats in format= (SPARQLWrapper sends its own: json-ld, rdf+xml, n3...)
 ALIASES = {"json-ld": "jsonld", "rdf+xml": "rdfxml", "rdf": "rdfxml", "n3": "turtle", "ttl": "turtle",
            "nt": "ntriples", "n-triples": "ntriples"}
@@ -88,7 +95,7 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
 
 
 def negotiate(kind: str, accept: list[tuple[str, float]], requested: str | None) -> str | None:
-    """The format to answer ``kind`` ("results" or "graph") in, or ``None`` if none is acceptable.
+    """The format to answer ``kind`` ("results", "boolean" or "graph") in, or ``None`` if none is acceptable.
 
     >>> negotiate("graph", parse_accept("application/n-triples"), None)
     'ntriples'
@@ -106,7 +113,7 @@ def negotiate(kind: str, accept: list[tuple[str, float]], requested: str | None)
         if kind == "graph":
             name = GRAPH_ALIASES.get(name, name)
         if name in FORMATS:
-            return name if FORMATS[name][1] in (kind, "any") else None
+            return name if name in table.values() else None
         # an unknown format= name (some clients send one of their own): negotiate on Accept
     if not accept:
         return DEFAULT_FORMAT[kind]
@@ -116,7 +123,7 @@ def negotiate(kind: str, accept: list[tuple[str, float]], requested: str | None)
         if media in ("*/*", "application/*") or (media == "text/*" and kind == "graph"):
             return DEFAULT_FORMAT[kind]
         if media == "text/*":
-            return "csv"
+            return "csv" if kind == "results" else "xml"
     # a browser asks for text/html first and gets the HTML table
     return "html" if any(media == "text/html" for media, _ in accept) else None
 
@@ -148,24 +155,23 @@ def execute(store, text: str, *, accept: list[tuple[str, float]], requested: str
     """
     import pyoxigraph as ox
 
-    options: dict = {"prefixes": PREFIXES}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    from graph.errors import QueryError
+    from graph.sparql import options, readable_syntax_error
+
     try:
-        results = store.query(text, **options)
+        results = store.query(text, **options(text, default_graphs, named_graphs))
+    except QueryError as exc:
+        return bad_request(str(exc), text, accept, requested)
     except SyntaxError as exc:
-        return error(400, f"malformed query: {exc}")
+        return bad_request(readable_syntax_error(str(exc), text), text, accept, requested)
     except (OSError, RuntimeError, ValueError) as exc:
-        return error(400, f"the query failed: {exc}")
-    kind = "graph" if isinstance(results, ox.QueryTriples) else "results"
+        return bad_request(f"the query failed: {exc}", text, accept, requested)
+    kind = ("graph" if isinstance(results, ox.QueryTriples)
+            else "boolean" if isinstance(results, ox.QueryBoolean) else "results")
     fmt = negotiate(kind, accept, requested)
     if fmt is None:
         offered = ", ".join(sorted({m for m, f in ACCEPTED[kind].items() if f != "html"}))
-        return error(406, f"no acceptable format for this {'graph' if kind == 'graph' else 'result'}: "
+        return error(406, f"no acceptable format for this {KIND_NAMES[kind]}: "
                           f"ask for one of {offered}")
     try:
         if isinstance(results, ox.QueryBoolean):
@@ -184,13 +190,18 @@ def execute(store, text: str, *, accept: list[tuple[str, float]], requested: str
         return error(400, f"the query failed: {exc}")
 
 
+def bad_request(message: str, text: str, accept: list[tuple[str, float]], requested: str | None) -> Answer:
+    """A 400 with ``message``: on the query page for a browser, else as plain text."""
+    if negotiate("results", accept, requested) == "html":
+        return Answer(400, FORMATS["html"][0], _page(text, f"<p><b>Error:</b> {html.escape(message)}</p>"))
+    return error(400, message)
+
+
 def _boolean(results, fmt: str, text: str) -> Answer:
     import pyoxigraph as ox
 
     if fmt == "html":
         return Answer(200, FORMATS["html"][0], _page(text, f"<p><b>{str(bool(results)).lower()}</b></p>"))
-    if fmt in ("csv", "tsv"):
-        return Answer(200, FORMATS[fmt][0], b"true\n" if results else b"false\n")
     enum = ox.QueryResultsFormat.XML if fmt == "xml" else ox.QueryResultsFormat.JSON
     return Answer(200, FORMATS[fmt][0], results.serialize(format=enum))
 
@@ -285,7 +296,8 @@ table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}}</style>
 </head><body><h1>SpaceKG SPARQL endpoint</h1>
 <p>Read-only SPARQL 1.1 over the built graph at <code>/sparql</code>. Predeclared prefixes: {html.escape(prefixes)}
-The default graph is the union of all sources; <code>GRAPH ?g</code> reaches each one.</p>
+The default graph is the union of all sources unless the query says <code>FROM</code>;
+<code>GRAPH ?g</code> reaches each one.</p>
 <form method="post" action="/sparql"><textarea name="query" rows="12">{html.escape(query)}</textarea>
 <p><label>Results as <select name="format">{options}</select></label> <button type="submit">Run</button></p></form>
 {answer}</body></html>

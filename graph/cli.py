@@ -347,8 +347,9 @@ def push(endpoint: str, graph_iri: str | None, update: bool, headers: tuple[str,
       spacekg push --endpoint http://localhost:7878/update --update --graph https://example.org/spacekg
     """
     from graph import remote
+    from graph.push import push_build
 
-    pushed = remote.push_build(build_dir or default_build_dir(), endpoint, graph=graph_iri, update=update,
+    pushed = push_build(build_dir or default_build_dir(), endpoint, graph=graph_iri, update=update,
                                headers=remote.auth_headers(headers))
     for item in pushed:
         click.echo(f"{item.triples:>8} triples -> {'default graph' if item.graph is None else '<' + item.graph + '>'}")

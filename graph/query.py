@@ -1,13 +1,14 @@
 """SPARQL over the built graph: run a query, bind parameters, format the results.
 
-Queries run on Oxigraph with the default graph as the union of all named graphs (``GRAPH ?g``
-still reaches each source) and with SpaceKG's prefixes predeclared, so ``?a :partnerOf ?b`` works
-as written. Named queries are the ``.rq`` files of ``ontology/queries/``; their first comment
-lines say the question they answer and their typed parameters (``# param: agency (entity) - ...``;
-:mod:`graph.named`, :mod:`graph.params`). Parameters are bound as RDF terms in a ``VALUES`` block
-(see :func:`bind`), never pasted into the query text, so the same text runs on a remote SPARQL 1.1
-endpoint. :func:`run` refuses a named query's text whose required parameters are not bound
-(:func:`check_bound`) rather than answer the unfiltered question.
+Queries run on Oxigraph with SpaceKG's prefixes predeclared, so ``?a :partnerOf ?b`` works as
+written; the default graph is the union of all named graphs (``GRAPH ?g`` still reaches each source)
+unless the query says ``FROM`` / ``FROM NAMED``, and relative IRIs resolve against SpaceKG's entity
+namespace (see :mod:`graph.sparql`). Named queries are the ``.rq`` files of ``ontology/queries/``;
+their first comment lines say the question they answer and their typed parameters (``# param: agency
+(entity) - ...``; :mod:`graph.named`, :mod:`graph.params`). Parameters are bound as RDF terms in a
+``VALUES`` block (see :func:`bind`), never pasted into the query text, so the same text runs on a
+remote SPARQL 1.1 endpoint. :func:`run` refuses a named query's text whose required parameters are
+not bound (:func:`check_bound`) rather than answer the unfiltered question.
 """
 
 from __future__ import annotations
@@ -237,10 +238,12 @@ def run(
         from graph.offline import refuse_services
 
         refuse_services(text, source=source, hint=SERVICE_HINT)
+    from graph.sparql import options, readable_syntax_error
+
     try:
-        return store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        return store.query(text, **options(text))
     except SyntaxError as exc:
-        raise QueryError(f"{source}: malformed SPARQL: {exc}") from exc
+        raise QueryError(readable_syntax_error(str(exc), text, source)) from None
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"{source}: the query failed: {exc}") from exc
 

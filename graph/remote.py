@@ -8,9 +8,8 @@ speaks the two W3C protocols they all share, with the standard library's HTTP cl
   prepended as ``PREFIX`` lines (remote engines cannot predeclare them) and parameters bound
   by :func:`graph.query.bind`, so a named query means the same everywhere. The answer is parsed
   back into pyoxigraph results, so every ``--format`` of ``spacekg query`` works unchanged.
-- SPARQL 1.1 Graph Store Protocol (push): one ``PUT ?graph=IRI`` of Turtle per named graph, so
-  each source keeps its own graph; or SPARQL 1.1 Update (``DROP SILENT GRAPH`` + ``INSERT DATA``)
-  for servers without the Graph Store Protocol.
+- SPARQL 1.1 Graph Store Protocol or SPARQL 1.1 Update (push, :mod:`graph.push`): one graph
+  per source, loaded all or nothing.
 
 Named queries read the default graph as the union of the named graphs, as the embedded store
 does; configure the remote store the same way (Oxigraph: ``--union-default-graph``; Fuseki:
@@ -28,25 +27,37 @@ import os
 import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph import fetch
 from graph.errors import EndpointError, QueryError
 from graph.fetch import MAX_REPLY_BYTES, Response
-from graph.namespaces import PREFIXES, sparql_prologue
+from graph.namespaces import sparql_prologue
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    pass
 
 AUTH_ENV = "SPACEKG_AUTH_HEADER"
 QUERY_TIMEOUT = 300.0
-# SELECT/ASK answers in SPARQL JSON, graph answers in N-Triples: both parse exactly, and every
-# SPARQL 1.1 engine offers them. The other types are fallbacks for engines that ignore q-values.
-ACCEPT = (
-    "application/sparql-results+json, application/n-triples;q=0.9, "
-    "application/sparql-results+xml;q=0.8, text/turtle;q=0.7, text/tab-separated-values;q=0.5"
-)
+# The Accept header by query form: SELECT/ASK answers in SPARQL JSON, graph answers in N-Triples
+# (both parse exactly, and every SPARQL 1.1 engine offers them), then fallbacks of the same kind
+# only: an engine asked for SPARQL JSON first answers even a CONSTRUCT in its own JSON (Virtuoso).
+RESULTS_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.8, "
+                  "text/tab-separated-values;q=0.5")
+BOOLEAN_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+ACCEPT = {"SELECT": RESULTS_ACCEPT, "ASK": BOOLEAN_ACCEPT, "CONSTRUCT": GRAPH_ACCEPT, "DESCRIBE": GRAPH_ACCEPT}
+
+
+def accept_for(text: str) -> str:
+    """The ``Accept`` header for the query ``text``, by its form.
+
+    >>> accept_for("PREFIX x: <http://e/> CONSTRUCT WHERE { ?s x:p ?o }")
+    'application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5'
+    """
+    from graph.query import query_form
+
+    return ACCEPT.get(query_form(text) or "", RESULTS_ACCEPT)
 
 
 def auth_headers(headers: Iterable[str] = (), env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -153,7 +164,7 @@ def query(
     body = urllib.parse.urlencode({"query": prepare(text, bindings)}).encode("utf-8")
     response = http(
         "POST", endpoint, data=body, content_type="application/x-www-form-urlencoded",
-        accept=ACCEPT, headers=headers, timeout=timeout,
+        accept=accept_for(text), headers=headers, timeout=timeout,
     )
     if response.status == 400:
         lines = sparql_prologue().count("\n")
@@ -200,109 +211,6 @@ class RemoteStore:
         return query(self.endpoint, text, headers=self.headers)
 
 
-@dataclass(frozen=True)
-class Pushed:
-    """One graph sent to a remote store: its name (``None`` for the default graph) and size."""
-
-    graph: str | None
-    triples: int
-
-
-def push(
-    store: pyoxigraph.Store,
-    endpoint: str,
-    *,
-    graph: str | None = None,
-    update: bool = False,
-    headers: Mapping[str, str] | None = None,
-    timeout: float = QUERY_TIMEOUT,
-) -> list[Pushed]:
-    """Load the graph of ``store`` into a remote store, replacing the graphs it sends.
-
-    Parameters
-    ----------
-    store
-        The built graph (:func:`graph.store.open_store`).
-    endpoint
-        The Graph Store Protocol URL (Oxigraph ``/store``, Fuseki ``/DATASET/data``, GraphDB
-        ``/repositories/REPO/rdf-graphs/service``, Virtuoso ``/sparql-graph-crud``), or with
-        ``update=True`` the SPARQL Update URL (Oxigraph ``/update``, Fuseki ``/DATASET/update``).
-    graph
-        Put every triple in this one graph instead of keeping one graph per source.
-    update
-        Use SPARQL 1.1 Update (``DROP SILENT GRAPH`` + ``INSERT DATA``) instead of ``PUT``.
-
-    Returns
-    -------
-    list[Pushed]
-        The graphs sent, in order.
-    """
-    import pyoxigraph as ox
-
-    batches: list[tuple[str | None, list]] = []
-    if graph is not None:
-        # a triple in several graphs goes once
-        union = dict.fromkeys(q.triple for q in store.quads_for_pattern(None, None, None, None))
-        batches.append((graph, list(union)))
-    else:
-        default = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-        if default:
-            batches.append((None, default))
-        for name in sorted(store.named_graphs(), key=str):
-            if not isinstance(name, ox.NamedNode):
-                raise EndpointError(f"cannot push the blank-node graph {name}: name it first")
-            triples = [q.triple for q in store.quads_for_pattern(None, None, None, name)]
-            batches.append((name.value, triples))
-    done = []
-    for name, triples in batches:
-        if update:
-            _push_update(endpoint, name, triples, headers=headers, timeout=timeout)
-        else:
-            _push_gsp(endpoint, name, triples, headers=headers, timeout=timeout)
-        done.append(Pushed(name, len(triples)))
-    return done
-
-
-def _push_gsp(endpoint: str, name: str | None, triples: list, *, headers, timeout: float) -> None:
-    import pyoxigraph as ox
-
-    query_part = "default" if name is None else urllib.parse.urlencode({"graph": name})
-    url = f"{endpoint}{'&' if '?' in endpoint else '?'}{query_part}"
-    prefixes = {p: iri for p, iri in PREFIXES.items() if p}
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    response = http("PUT", url, data=data, content_type="text/turtle; charset=utf-8", headers=headers, timeout=timeout)
-    if response.status >= 300:
-        what = "the default graph" if name is None else f"graph <{name}>"
-        raise EndpointError(
-            f"the store at {endpoint} refused {what} (HTTP {response.status}): {_message(response)}"
-            + (" - is this its Graph Store Protocol URL? (for a SPARQL Update URL add --update)"
-               if response.status in (404, 405) else "")
-        )
-    check_stored(response, endpoint=endpoint, what=what_graph(name), sent=len(triples))
-
-
-def _push_update(endpoint: str, name: str | None, triples: list, *, headers, timeout: float) -> None:
-    import pyoxigraph as ox
-
-    # One request per graph keeps blank nodes (and the replacement) whole.
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    if name is None:
-        text = f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{data}}}\n"
-    else:
-        iri = str(ox.NamedNode(name))
-        text = f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{data}}} }}\n"
-    response = http(
-        "POST", endpoint, data=text.encode("utf-8"), content_type="application/sparql-update",
-        headers=headers, timeout=timeout,
-    )
-    if response.status >= 300:
-        what = "the default graph" if name is None else f"graph <{name}>"
-        raise EndpointError(
-            f"the SPARQL Update endpoint {endpoint} refused {what} (HTTP {response.status}): {_message(response)}"
-        )
-    check_stored(response, endpoint=endpoint, what=what_graph(name), sent=None)
-
-
 def what_graph(name: str | None) -> str:
     return "the default graph" if name is None else f"graph <{name}>"
 
@@ -334,10 +242,3 @@ def check_stored(response: Response, *, endpoint: str, what: str, sent: int | No
         count = data.get("tripleCount", data.get("count")) if isinstance(data, dict) else None
         if sent is not None and isinstance(count, int) and count != sent:
             raise EndpointError(f"{where} says it stored {count} triples of {what}; {sent} were sent")
-
-
-def push_build(build_dir: Path, endpoint: str, **options) -> list[Pushed]:
-    """:func:`push` the graph built in ``build_dir``."""
-    from graph.store import open_store
-
-    return push(open_store(build_dir), endpoint, **options)

@@ -1,12 +1,16 @@
 """``spacekg serve``: a read-only SPARQL 1.1 Protocol endpoint over the built graph.
 
-The endpoint answers at ``/sparql`` (also ``/query``, and ``/`` when a query is given):
+The endpoint answers at ``/sparql`` (also ``/sparql/``, ``/query``, and ``/`` when a query is given):
 ``GET ?query=``, ``POST`` form-encoded ``query=`` and ``POST`` ``application/sparql-query``.
 Results are negotiated through ``Accept`` (or a ``format=`` parameter): SPARQL results JSON
 (default), XML, CSV and TSV for SELECT and ASK; Turtle (default), N-Triples, JSON-LD and RDF/XML
 for CONSTRUCT and DESCRIBE. ``/`` without a query is a small query page (one HTML form, no
-external script or style). As in ``spacekg query``, SpaceKG's prefixes are predeclared and the
-default graph is the union of the named graphs.
+external script or style). As in ``spacekg query``, SpaceKG's prefixes are predeclared and
+relative IRIs resolve against SpaceKG's entity namespace. The dataset is the protocol's
+``default-graph-uri`` / ``named-graph-uri`` when either is given (each must be an absolute IRI,
+else ``400``), else the query's ``FROM`` / ``FROM NAMED``, else the union of the named graphs as
+the default graph (see :mod:`graph.sparql`). An ASK answer has no CSV or TSV form: asking only
+for those gets ``406``.
 
 Read-only: SPARQL Update, ``update=``, ``/update`` and Graph Store writes get ``403`` saying so.
 Federated queries (``SERVICE``) get ``403`` too: they would make the server send requests to any
@@ -72,7 +76,7 @@ MAX_CONNECTIONS = 256  # connections served at once; more wait in the backlog
 IDLE_TIMEOUT = 15.0  # seconds a connection may stay silent (before its request line, between requests)
 BODY_TIMEOUT = 10.0  # seconds to receive a request's whole body
 
-QUERY_PATHS = ("/", "/sparql", "/query")
+QUERY_PATHS = ("/", "/sparql", "/sparql/", "/query")
 
 
 class Server(ThreadingHTTPServer):
@@ -155,13 +159,22 @@ class Handler(BaseHTTPRequestHandler):
         if body is None:
             self.close_connection = True
             return self.send(error(408, f"the request body did not arrive within {self.body_timeout:g} s"))
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        media, *media_params = [p.strip() for p in (self.headers.get("Content-Type") or "").split(";")]
+        media = media.lower()
         if media == "application/sparql-update":
             return self.send(read_only())
+        charsets = [p.split("=", 1)[1].strip().strip('"').lower() for p in media_params
+                    if p.lower().startswith("charset=")]
+        if any(charset not in ("utf-8", "utf8") for charset in charsets):
+            return self.send(error(415, f"the body is in {charsets[0]}: send it in UTF-8, as SPARQL requires"))
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return self.send(error(400, f"the body is not UTF-8 (byte {exc.start}): send it in UTF-8"))
         if media == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", errors="replace")]
+            params["query"] = [text]
         elif media == "application/x-www-form-urlencoded":
-            form = urllib.parse.parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+            form = urllib.parse.parse_qs(text, keep_blank_values=True)
             for key, values in form.items():
                 params.setdefault(key, []).extend(values)
         else:

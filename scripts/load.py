@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CHEAP = [
-    "ASK { kg:cnsa :partnerOf kg:roscosmos }",
+    "SELECT ?found WHERE { BIND (EXISTS { kg:cnsa :partnerOf kg:roscosmos } AS ?found) }",  # no ASK: no CSV form
     "SELECT ?a ?b WHERE { ?a :partnerOf ?b }",
     "SELECT ?st WHERE { ?st rdf:subject kg:nasa } LIMIT 20",
 ]

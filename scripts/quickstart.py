@@ -77,30 +77,33 @@ def demo() -> None:
         run(BIN / "python", maps)
 
 
-# Debian packages the tests use: the headless browser and its driver for tests/test_review_browser.py.
-TEST_DEBIAN_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver"}
+# Debian packages the tests use: the headless browser and its driver for tests/test_review_browser.py,
+# and the Virtuoso server for the remote-store tests (tests/test_stores_agree.py).
+TEST_DEBIAN_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver",
+                        "virtuoso-opensource": "/usr/bin/virtuoso-t"}
 
 
 def install_test_packages() -> None:
-    """Install the Debian packages of the browser test with apt-get when they are missing.
+    """Install the Debian packages of the browser and Virtuoso tests with apt-get when they are missing.
 
     Only as root on a Debian-like system (CI runs as root); elsewhere say what to install: without
-    them the browser test is skipped, naming what is missing.
+    them those tests are skipped, naming what is missing.
     """
     missing = [name for name, path in TEST_DEBIAN_PACKAGES.items() if not Path(path).exists()]
     if not missing:
         return
     apt = Path("/usr/bin/apt-get")
     if not apt.exists() or not hasattr(os, "geteuid") or os.geteuid() != 0:
-        print(f"note: the browser test needs the Debian packages {' '.join(missing)} "
-              f"(sudo apt-get install {' '.join(missing)}); it is skipped without them", flush=True)
+        print(f"note: the browser and Virtuoso tests need the Debian packages {' '.join(missing)} "
+              f"(sudo apt-get install {' '.join(missing)}); they are skipped without them", flush=True)
         return
-    print(f"installing the Debian packages {' '.join(missing)} for the browser test ...", flush=True)
+    print(f"installing the Debian packages {' '.join(missing)} for the browser and Virtuoso tests ...", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-qq"],
                     ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing]):
         if subprocess.run(command, env=env, stdin=subprocess.DEVNULL).returncode != 0:
-            print(f"note: `{' '.join(command)}` failed: the browser test will be skipped", flush=True)
+            print(f"note: `{' '.join(command)}` failed: the tests that need {' '.join(missing)} will be skipped",
+                  flush=True)
             return
 
 

@@ -219,7 +219,7 @@ def test_query_without_a_build_says_how_to_get_one(tmp_path: Path):
 def test_malformed_query_is_a_query_error(built: Path):
     result = run("query", "--build-dir", str(built), "SELECT ?x WHERE { ?x ")
     assert result.exit_code == 7
-    assert "malformed SPARQL" in result.output
+    assert "the query ends too early" in result.output
     assert "Traceback" not in result.output
 
 

@@ -163,7 +163,7 @@ def test_query_maps_draw_construct_results(built, tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("CONSTRUCT { ?a :rivalOf ?b } WHERE { ?a :rivalOf ", "malformed SPARQL"),
+        ("CONSTRUCT { ?a :rivalOf ?b } WHERE { ?a :rivalOf ", "the query ends too early"),
         ("CONSTRUCT { ?a :rivalOf ?b } WHERE { ?a :rivalOf ?b FILTER(false) }", "nothing to draw"),
         ("SELECT ?a WHERE { ?a :rivalOf ?b }", "must return ?s ?p ?o"),
     ],

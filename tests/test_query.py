@@ -116,7 +116,7 @@ def test_named_query_table(built):
     (["--name", "rivals-of", "-p", "agency", "nasa", "SELECT * {}"], "give either a query or --name, not both"),
     (["SELECT * {}", "-p", "agency", "nasa"], "parameters (-p) go with named queries (--name)"),
     ([], "give a query (text, file, or - for stdin), or --name NAME"),
-    (["SELECT ?a WHERE { ?a :partnerOf }"], "<query>: malformed SPARQL: error at 1:33: expected one of"),
+    (["SELECT ?a WHERE { ?a :partnerOf }"], "<query>:1:33: syntax error at '}': expected "),
     (["ASK {}", "--header", "X: y"], "--header goes with --endpoint"),
     (["SELECT * { ?a ?b ?c } LIMIT 1", "--format", "turtle"], "a SELECT query gives a table: use --format"),
     (["CONSTRUCT WHERE { ?a :partnerOf ?b }", "--format", "csv"], "a CONSTRUCT or DESCRIBE query gives a graph"),

@@ -35,12 +35,13 @@ def serving(answer: Callable[[BaseHTTPRequestHandler], None]) -> Iterator[tuple[
 
         def handle_any(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            self.rfile.read(length)
-            seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers)})
+            body = self.rfile.read(length)
+            seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
+                         "body": body.decode("utf-8", errors="replace")})
             with suppress(BrokenPipeError, ConnectionResetError):
                 answer(self)
 
-        do_GET = do_POST = do_PUT = handle_any
+        do_GET = do_POST = do_PUT = do_DELETE = handle_any
 
         def log_message(self, *args) -> None:
             pass
@@ -183,4 +184,6 @@ def test_push_is_not_reported_unless_the_store_says_it_stored(built: Path, media
     assert result.exit_code == 10, result.output
     assert message in result.output
     assert "pushed" not in result.output.lower().replace("not known", "")
-    assert len(seen) == 1  # stopped at the first graph
+    # stopped at the first graph, which went to a temporary graph, removed again
+    assert [r["method"] for r in seen] == ["PUT", "DELETE"]
+    assert seen[0]["path"] == seen[1]["path"] and "graph=https%3A%2F%2Fw3id.org%2Fspacekg%2Fpush%2F" in seen[0]["path"]

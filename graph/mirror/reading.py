@@ -45,10 +45,45 @@ _NAMES = (
     + ENTITY_PATTERN
     + " }"
 )
-_SUBCLASSES = "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf+ ?sup FILTER (isIRI(?sub) && isIRI(?sup)) }"
+# Direct subclass links only: the closure is taken here (:func:`superclasses`), because an unbound
+# `?sub rdfs:subClassOf+ ?sup` is refused by Virtuoso ("transitive start not given").
+_SUBCLASSES = "SELECT DISTINCT ?sub ?sup WHERE { ?sub rdfs:subClassOf ?sup }"
 # a source whose article gives no date has no dcterms:issued: it is a source all the same
 _SOURCES = "SELECT ?src ?issued WHERE { ?src a :SourceArticle OPTIONAL { ?src dcterms:issued ?issued } }"
 _GOLDSTEIN = "SELECT ?et ?g WHERE { ?et :goldstein ?g }"
+
+
+def superclasses(links: Iterable[tuple]) -> dict[str, set[str]]:
+    """Every class's superclasses, direct or not (``rdfs:subClassOf+``), from the direct ``links``.
+
+    Only named classes count: blank nodes and the IRIs a push gives them (``.well-known/genid/``,
+    see :mod:`graph.push`) are walked through but not listed.
+    """
+    import pyoxigraph as ox
+
+    from graph.push import GENID
+
+    direct: dict = {}
+    for sub, sup in links:
+        direct.setdefault(sub, set()).add(sup)
+
+    def named(term) -> bool:
+        return isinstance(term, ox.NamedNode) and not term.value.startswith(GENID)
+
+    closure: dict[str, set[str]] = {}
+    for start in direct:
+        if not named(start):
+            continue
+        seen, todo = set(), list(direct[start])
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(direct.get(node, ()))
+        found = {n.value for n in seen if named(n)}
+        if found:
+            closure[start.value] = found
+    return closure
 
 
 def rows(store: pyoxigraph.Store, text: str, source: str = "mirror") -> Iterable[list]:
@@ -136,9 +171,7 @@ def _entities(store) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str
     """Superclasses by class, ontology classes by entity, and names by entity and property."""
     import pyoxigraph as ox
 
-    supers: dict[str, set[str]] = {}
-    for sub, sup in rows(store, _SUBCLASSES):
-        supers.setdefault(sub.value, set()).add(sup.value)
+    supers = superclasses((sub, sup) for sub, sup in rows(store, _SUBCLASSES))
     types: dict[str, set[str]] = {}
     for e, t in rows(store, _TYPES):
         if isinstance(e, ox.NamedNode):

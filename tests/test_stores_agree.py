@@ -1,0 +1,161 @@
+"""The same answers on the embedded store, on a real Oxigraph server and on a real Virtuoso.
+
+The seed graph is pushed into each server with `spacekg push` (Oxigraph: Graph Store Protocol;
+Virtuoso: SPARQL Update, all or nothing), then every named query, `analyze`, `explain`, `export`
+and the maps of `render` are compared with the embedded store's. Virtuoso is Debian's
+`virtuoso-opensource` (installed by `scripts/quickstart.py test` when run as root, as on CI),
+started on free loopback ports in a temporary folder; where it is not installed its tests are
+skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from graph.maps import render
+from graph.remote import RemoteStore
+from graph.store import open_store
+from tests.conftest import stop_process
+from tests.test_named_queries import CASE_IDS, CASES
+from tests.test_remote import free_port, invoke, pushed  # noqa: F401 - the Oxigraph fixture
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 4000
+MaxDirtyBuffers = 3000
+MaxQueryMem = 256M
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 8
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+def virtuoso_missing() -> str | None:
+    missing = [name for name in ("virtuoso-t", "isql-vt") if shutil.which(name) is None]
+    if missing:
+        return (f"Virtuoso is not installed ({', '.join(missing)} not found): apt-get install virtuoso-opensource "
+                "(scripts/quickstart.py test does it when run as root)")
+    return None
+
+
+def start_virtuoso(folder: Path) -> tuple[subprocess.Popen, str]:
+    """A Virtuoso server on free loopback ports whose SPARQL endpoint may update; its /sparql URL."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    log = (folder / "stdout.log").open("wb")
+    process = subprocess.Popen([shutil.which("virtuoso-t"), "-f", "-c", str(ini)], cwd=folder, stdout=log,
+                               stderr=subprocess.STDOUT, start_new_session=True)
+    endpoint = f"http://127.0.0.1:{http_port}/sparql"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(endpoint + "?query=ASK%7B%7D", timeout=5):
+                break
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.5)
+    else:
+        stop_process(process)
+        pytest.fail(f"Virtuoso did not start: {(folder / 'stdout.log').read_text(errors='replace')[-2000:]}")
+    # the SPARQL endpoint's user may read only; the push needs SPARQL Update
+    granted = subprocess.run([shutil.which("isql-vt"), f"127.0.0.1:{sql_port}", "dba", "dba",
+                              'exec=grant SPARQL_UPDATE to "SPARQL";'], capture_output=True, timeout=60)
+    if granted.returncode != 0:
+        stop_process(process)
+        pytest.fail(f"cannot grant SPARQL_UPDATE: {granted.stdout[-500:]!r} {granted.stderr[-500:]!r}")
+    return process, endpoint
+
+
+@pytest.fixture(scope="module")
+def virtuoso(built: Path, tmp_path_factory: pytest.TempPathFactory):
+    reason = virtuoso_missing()
+    if reason:
+        pytest.skip(reason)
+    process, endpoint = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        result = invoke("push", "--endpoint", endpoint, "--update", "--build-dir", str(built))
+        assert result.exit_code == 0, result.output
+        yield endpoint
+    finally:
+        stop_process(process)
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def endpoint(request) -> str:
+    if request.param == "oxigraph":
+        base, _ = request.getfixturevalue("pushed")
+        return base + "/query"
+    return request.getfixturevalue("virtuoso")
+
+
+# Named queries Virtuoso cannot answer yet, and why (see the report of issue #14).
+VIRTUOSO_CANNOT = {
+    "operated-by": "Virtuoso 7.2.5 gives no answer within 300 s on the seed graph (the as-of FILTER over the "
+                   "BIND chain, without the UNION that partners-of has); the query is not rewritten yet",
+}
+
+
+@pytest.mark.parametrize(("name", "params", "expected"), CASES, ids=CASE_IDS)
+def test_named_queries_agree(request, endpoint, built, name, params, expected):
+    if "virtuoso" in request.node.callspec.id and name in VIRTUOSO_CANNOT:
+        pytest.skip(VIRTUOSO_CANNOT[name])
+    args = ["query", "--name", name, "--format", "json"]
+    for key, value in params.items():
+        args += ["-p", key, value]
+    local = invoke(*args, "--build-dir", str(built))
+    far = invoke(*args, "--endpoint", endpoint)
+    assert local.exit_code == 0, local.output
+    assert far.exit_code == 0, far.output
+    assert far.output == local.output  # the same rows in the same (total) order
+
+
+@pytest.mark.parametrize("command", [
+    ["analyze", "--format", "json"], ["analyze", "--all-dates"], ["explain", "CNSA", "NASA"],
+    ["explain", "Roscosmos", "CNSA", "--all-dates"],
+], ids=["analyze-json", "analyze-all-dates", "explain", "explain-all-dates"])
+def test_analysis_agrees(endpoint, built, command):
+    local = invoke(*command, "--build-dir", str(built))
+    far = invoke(*command, "--endpoint", endpoint)
+    assert local.exit_code == 0, local.output
+    assert (far.exit_code, far.output) == (0, local.output)
+
+
+@pytest.mark.parametrize("suffix", ["graphml", "gexf"])
+def test_export_agrees(endpoint, built, tmp_path, suffix):
+    local, far = tmp_path / f"local.{suffix}", tmp_path / f"far.{suffix}"
+    assert invoke("export", "-o", str(local), "--build-dir", str(built)).exit_code == 0
+    result = invoke("export", "-o", str(far), "--endpoint", endpoint)
+    assert result.exit_code == 0, result.output
+    assert far.read_bytes() == local.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["signed", "memberships", "timeline"])
+def test_maps_agree(endpoint, built, kind):
+    """The same map: every node, edge, position and label (the PNG of the command line also keeps a
+    layout memory in the build folder, which a remote store has not)."""
+    local, _ = render(open_store(built), kind, as_of="2025-01-01")
+    far, _ = render(RemoteStore(endpoint), kind, as_of="2025-01-01")
+    assert far == local
