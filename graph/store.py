@@ -215,12 +215,34 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
         else:
             _HELD[key] = lock
     try:
-        return ox.Store.read_only(str(folder / STORE_LINK))
+        store = ox.Store.read_only(str(folder / STORE_LINK))
     except OSError as exc:
         raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
+    _OPENED[id(store)] = (store, folder)
+    return store
 
 
 _HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared lock
+# id(store) -> (the store, its build folder), for the stores open_store gave; the store is kept, so
+# its id is never reused (a process keeps its builds until it exits anyway, see open_store).
+_OPENED: dict[int, tuple[object, Path]] = {}
+
+
+def cache_folder(store) -> Path | None:
+    """Where to keep what is derived from the build of ``store`` alone (such as the mirror).
+
+    ``builds/<time>-<sha12>/cache/`` of the store's own build (held by this process), or ``None``
+    for a store that :func:`open_store` did not give (an in-memory store, a remote endpoint) or a
+    build of the older layout. The folder goes with its build, so a new build never sees it.
+    """
+    opened = _OPENED.get(id(store))
+    if opened is None or opened[0] is not store:
+        return None
+    folder = opened[1]
+    return folder / CACHE_NAME if folder.parent.name == builds.BUILDS else None
+
+
+CACHE_NAME = "cache"
 
 
 class CurrentStore:

@@ -29,9 +29,9 @@ def render(
     as before, changed ones start from the previous positions.
     """
     from graph.analysis import resolve
-    from graph.mirror import mirror
+    from graph.mirror import cached_mirror
 
-    G = mirror(store)
+    G = cached_mirror(store)
     _describe_sources(store, G)
     focus_iri = resolve(G, focus) if focus else None
     memory = LayoutMemory.load(memory_path) if memory_path is not None else None
@@ -48,7 +48,7 @@ def render_query(store, text: str, *, query_name: str, build_hash: str = "", tit
     """Draw the triples of a CONSTRUCT query, or of a SELECT with ``?s ?p ?o``."""
     import pyoxigraph as ox
 
-    from graph.mirror import mirror
+    from graph.mirror import cached_mirror
     from graph.query import run
 
     results = run(store, text, source=query_name)
@@ -68,7 +68,7 @@ def render_query(store, text: str, *, query_name: str, build_hash: str = "", tit
                 triples.append((row["s"].value, row["p"].value, obj))
     else:
         raise QueryError(f"{query_name}: an ASK query has nothing to draw; use CONSTRUCT or SELECT ?s ?p ?o")
-    G = mirror(store)
+    G = cached_mirror(store)
     spec = layout_triples(G, triples, title=title, query_name=query_name, build_hash=build_hash, width=width,
                           height=height, dpi=dpi)
     return spec, draw(spec)
