@@ -19,7 +19,7 @@ def step_figures(rows: list[dict]) -> dict[str, float]:
         if r["unit"] != "s" or not r["id"].startswith(SCALED) or r["value"] is None:
             continue
         name = r["id"].split(".vs_", 1)[0]
-        name = "mirror" if name.startswith("mirror.") else name
+        name = "mirror" if name in ("mirror.vs_rdflib", "mirror.project") else name
         figures.setdefault(name, r["value"])
     return figures
 
