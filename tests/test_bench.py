@@ -112,6 +112,32 @@ def test_load_file_swaps_the_store_atomically(tiny: dict, tmp_path: Path) -> Non
     assert ox.NamedNode(SPACE + "Statement") in {q.object for q in store.quads_for_pattern(None, None, None, None)}
 
 
+def test_load_in_chunks_gives_the_store_of_one_bulk_load(tiny: dict, tmp_path: Path, monkeypatch) -> None:
+    import graph.store
+
+    whole = ox.Store(str(tmp_path / "whole"))
+    whole.bulk_load(path=tiny["nquads"], format=ox.RdfFormat.N_QUADS)
+    monkeypatch.setattr(graph.store, "CHUNK_QUADS", 97)  # dozens of chunks, blank nodes split across them
+    load_file(Path(tiny["nquads"]), tmp_path / "build")
+    chunked = open_store(tmp_path / "build")
+
+    def shape(store) -> tuple[set, list, int]:
+        """Quads without blank nodes; the others with their blank nodes blanked out, sorted; blank nodes."""
+        named, blank, blanks = set(), [], set()
+        for q in store:
+            terms = (q.subject, q.predicate, q.object, q.graph_name)
+            if any(isinstance(t, ox.BlankNode) for t in terms):
+                blanks.update(t.value for t in terms if isinstance(t, ox.BlankNode))
+                blank.append(tuple("_" if isinstance(t, ox.BlankNode) else str(t) for t in terms))
+            else:
+                named.add(q)
+        return named, sorted(blank), len(blanks)
+
+    assert len(chunked) == len(whole) > 97 * 10
+    named, blank, blanks = shape(chunked)
+    assert (named, blank, blanks) == shape(whole) and blanks > 1
+
+
 def test_load_file_refuses_bad_input_and_keeps_the_previous_store(tiny: dict, tmp_path: Path) -> None:
     build = tmp_path / "build"
     load_file(Path(tiny["nquads"]), build)
