@@ -14,7 +14,16 @@ measures, each step in a fresh subprocess so that its peak memory (``ru_maxrss``
 - **a 200-node map**, whole process: ``spacekg render partnerships`` on a generated build;
 - **start-up**: ``spacekg query`` on the real graph vs ``python -c "import rdflib"``, whole
   process, median of ``--startup-runs`` runs (hyperfine is not needed);
-- **peak memory** of every step.
+- **extraction** throughput on the dev set's articles (``scripts/bench_workers.py``), model load included;
+- **``spacekg serve``** throughput: cheap named queries from 1, 8 and 32 concurrent HTTP clients
+  (``scripts/bench_serve.py``), requests per second and p50 / p99;
+- **peak memory** of every step;
+- with ``--compare`` (by default at 10m: ``bench-results/1m.json``), each step against the earlier
+  run's figure (at most 12x) and every named query of at most 10,000 rows (under 2 s)
+  (``scripts/bench_scale.py``).
+
+From 5M triples rdflib's baselines are left out (``--no-rdflib`` is the default there: its
+memory store would need ~17 GB at 10M triples); ``--rdflib`` forces them.
 
 It prints a table (figure, baseline, ratio, target, PASS/MISS) and writes it as JSON
 (``--json``, default ``bench-results/<size>.json``). Timing needs no third-party tool.
@@ -24,6 +33,7 @@ Usage::
     python scripts/bench.py --size 10k
     python scripts/bench.py --size 100k --json bench-results/100k.json
     python scripts/bench.py --size 1m            # ~several minutes, most of it in rdflib
+    python scripts/bench.py --size 10m --repeat 1   # no rdflib; each step vs bench-results/1m.json
     python scripts/bench.py --size 2000 --repeat 1 --startup-runs 1 --map-actors 20   # a smoke run
 """
 
@@ -31,16 +41,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import queue
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,135 +55,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from bench_process import measured, median_process, rdflib_queries, step  # noqa: E402
+from bench_report import format_table, machine, row  # noqa: E402
 from bench_scale import scale_rows  # noqa: E402
 from bench_serve import serve_rows  # noqa: E402
 from bench_workers import PROJECTIONS  # noqa: E402
 
-# --------------------------------------------------------------------------- running subprocesses
-
-
-def measured(cmd: list[str], *, timeout: float | None = None, env: dict | None = None) -> dict:
-    """Run ``cmd``; its wall time, peak memory (``wait4`` rusage), exit code and output."""
-    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, env=env, start_new_session=True)
-        timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL)) if timeout else None
-        if timer:
-            timer.start()
-        # wait4, not Popen.wait: it gives this child's own rusage (peak memory), not a running maximum
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        if timer:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out_file.seek(0)
-        err_file.seek(0)
-        stdout, stderr = out_file.read().decode("utf-8", "replace"), err_file.read().decode("utf-8", "replace")
-    return {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode, "stdout": stdout,
-            "stderr": stderr}
-
-
-def step(name: str, *args: str, timeout: float | None = None) -> dict:
-    """Run one worker in a fresh interpreter and return its JSON report (plus the whole-process figures)."""
-    result = measured([sys.executable, str(HERE / "bench_workers.py"), name, *args], timeout=timeout)
-    if result["rc"] != 0:
-        raise RuntimeError(f"step {name} failed ({result['rc']}):\n{result['stderr'][-3000:]}")
-    report = json.loads(result["stdout"].strip().splitlines()[-1])
-    report["process_seconds"] = result["seconds"]
-    report["process_rss_mb"] = result["rss_mb"]
-    return report
-
-
-def _pump(proc: subprocess.Popen, lines: queue.Queue) -> None:
-    for line in proc.stdout:
-        lines.put(line)
-    lines.put(None)
-
-
-def rdflib_queries(nq: Path, texts_file: Path, names: list[str], cap: float) -> dict:
-    """Run the queries on rdflib in a worker; a query over ``cap`` seconds is killed and marked, the rest go on."""
-    results: dict[str, dict] = {}
-    pending = list(names)
-    while pending:
-        cmd = [sys.executable, str(HERE / "bench_workers.py"), "queries-rdflib", str(nq), str(texts_file),
-               ",".join(pending)]
-        errors = tempfile.TemporaryFile()  # noqa: SIM115 (read after the worker ends, closed below)
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, text=True, start_new_session=True)
-        lines: queue.Queue = queue.Queue()
-        threading.Thread(target=_pump, args=(proc, lines), daemon=True).start()
-        first = lines.get()  # the load: not capped (it is measured on its own in the load step)
-        if first is None:
-            raise RuntimeError("the rdflib query worker died while loading")
-        while pending:
-            try:
-                line = lines.get(timeout=cap)
-            except queue.Empty:
-                results[pending.pop(0)] = {"seconds": None, "timeout": cap}
-                os.killpg(proc.pid, signal.SIGKILL)
-                break
-            if line is None:
-                proc.wait()
-                errors.seek(0)
-                last = (errors.read().decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
-                results[pending.pop(0)] = {"seconds": None, "error": f"failed: {last[:120]}"}
-                break
-            report = json.loads(line)
-            results[report["query"]] = report
-            pending.remove(report["query"])
-        proc.wait()
-        errors.close()
-    return results
-
-
-def median_process(cmd: list[str], runs: int, *, before=None) -> dict:
-    times, rss, last = [], [], None
-    for _ in range(runs):
-        if before:
-            before()
-        last = measured(cmd)
-        if last["rc"] != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed ({last['rc']}):\n{last['stderr'][-2000:]}")
-        times.append(last["seconds"])
-        rss.append(last["rss_mb"])
-    return {"seconds": statistics.median(times), "runs": times, "rss_mb": max(rss), "stdout": last["stdout"]}
-
-
 # --------------------------------------------------------------------------- the benchmark
-
-
-def machine() -> dict:
-    import networkx
-    import pyoxigraph
-    import rdflib
-
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
-    except (OSError, StopIteration):
-        mem_kb = 0
-    versions = {"python": platform.python_version(), "pyoxigraph": pyoxigraph.__version__,
-                "rdflib": rdflib.__version__, "networkx": networkx.__version__}
-    for name in ("oxrdflib", "matplotlib", "scipy"):
-        try:
-            from importlib.metadata import version
-
-            versions[name] = version(name)
-        except Exception:
-            versions[name] = None
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(mem_kb / 1024 / 1024, 1),
-            "platform": platform.platform(), "versions": versions, "hyperfine": shutil.which("hyperfine")}
-
-
-def row(rows: list, key: str, what: str, value, unit: str, *, baseline=None, baseline_name: str = "",
-        ratio=None, target: str = "", ok: bool | None = None, note: str = "") -> None:
-    rows.append({"id": key, "what": what, "value": value, "unit": unit, "baseline": baseline,
-                 "baseline_name": baseline_name, "ratio": ratio, "target": target,
-                 "result": None if ok is None else ("PASS" if ok else "MISS"), "note": note})
 
 
 def query_texts(meta: dict) -> dict:
@@ -481,28 +363,6 @@ def extraction_rows(rows: list, raw: dict, say, folder: Path | None = None) -> N
         x["articles"] / x["extract_s"], "/s", note=f"{x['sentences'] / x['extract_s']:.0f} sentences/s")
     row(rows, "extraction.peak_memory", "peak memory of extraction", x["process_rss_mb"], "MB",
         target="< 500 MB", ok=x["process_rss_mb"] < 500)
-
-
-def _fmt(value, unit: str) -> str:
-    if value is None:
-        return "-"
-    if unit == "s":
-        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
-    return f"{value:.0f} {unit}"
-
-
-def format_table(report: dict) -> str:
-    """The rows as a Markdown table (it reads as plain text too)."""
-    lines = [f"SpaceKG benchmark, {report['triples']} triples (size {report['size']}, seed {report['seed']}), "
-             f"{report['machine']['nproc']} x {report['machine']['cpu']}, {report['machine']['memory_gb']} GB",
-             "", "| measure | SpaceKG | baseline | ratio | target | result |", "|---|---|---|---|---|---|"]
-    for r in report["rows"]:
-        base = f"{_fmt(r['baseline'], r['unit'])} ({r['baseline_name']})" if r["baseline_name"] else ""
-        ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else ""
-        what = r["what"] + (f" [{r['note']}]" if r["note"] else "")
-        lines.append(f"| {what} | {_fmt(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
-                     f"{r['result'] or ''} |")
-    return "\n".join([*lines, "", f"whole run: {report['elapsed_s']:.0f} s"])
 
 
 def main(argv: list[str] | None = None) -> int:
