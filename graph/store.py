@@ -229,21 +229,26 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
     except OSError as exc:
         raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
     _OPENED[id(store)] = (store, folder)
+    while len(_OPENED) > _KEEP_OPENED:  # the oldest go, so that their files can close
+        del _OPENED[next(iter(_OPENED))]
     return store
 
 
 _HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared lock
-# id(store) -> (the store, its build folder), for the stores open_store gave; the store is kept, so
-# its id is never reused (a process keeps its builds until it exits anyway, see open_store).
+# id(store) -> (the store, its build folder), for the last stores open_store gave; the store is
+# kept with its entry, so that its id cannot be reused while the entry stands. Only the last few:
+# each store holds open files, and a process that opens many (a test session) would run out.
 _OPENED: dict[int, tuple[object, Path]] = {}
+_KEEP_OPENED = 4
 
 
 def cache_folder(store) -> Path | None:
     """Where to keep what is derived from the build of ``store`` alone (such as the mirror).
 
     ``builds/<time>-<sha12>/cache/`` of the store's own build (held by this process), or ``None``
-    for a store that :func:`open_store` did not give (an in-memory store, a remote endpoint) or a
-    build of the older layout. The folder goes with its build, so a new build never sees it.
+    for a store that is not one of the last few :func:`open_store` gave (an in-memory store, a
+    remote endpoint) or a build of the older layout. The folder goes with its build, so a new build
+    never sees it.
     """
     opened = _OPENED.get(id(store))
     if opened is None or opened[0] is not store:

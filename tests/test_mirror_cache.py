@@ -74,3 +74,14 @@ def test_a_store_not_opened_from_a_build_is_mirrored_without_cache(store) -> Non
     memory.bulk_extend(store.quads_for_pattern(None, None, None, None))
     assert cache_folder(memory) is None
     assert same(cached_mirror(memory), mirror(store))
+
+
+def test_only_the_last_stores_opened_are_kept_open(build: Path) -> None:
+    import graph.store
+
+    first = open_store(build)
+    later = [open_store(build) for _ in range(graph.store._KEEP_OPENED)]
+    assert len(graph.store._OPENED) == graph.store._KEEP_OPENED
+    assert cache_folder(first) is None  # let go: mirrored as usual, without the cache
+    assert cache_folder(later[-1]) == cache_folder(later[0]) is not None
+    assert same(cached_mirror(first), mirror(later[-1]))
