@@ -201,7 +201,7 @@ def _bench_mirror(run: Run) -> tuple[dict, dict]:
             ratio=mp["mirror"] / mr["seconds"], target="<= 1.0x", ok=mp["mirror"] <= mr["seconds"])
     if "mirror_cached" in mp:
         what = (f"mirror cached in the build folder ({mp['mirror_cached_edges']} edges; every read after the "
-                f"first of a build, which writes it in {mp['mirror_cache_write']:.2f} s)")
+                f"first of a build, which mirrors and writes it in {mp['mirror_cache_write']:.2f} s)")
         base = {} if mr is None else {"baseline": mr["seconds"], "baseline_name": "rdflib_to_networkx",
                                       "ratio": mp["mirror_cached"] / mr["seconds"], "target": "<= 1.0x",
                                       "ok": mp["mirror_cached"] <= mr["seconds"]}
