@@ -76,9 +76,9 @@ def analyze(as_of: str | None, all_dates: bool, min_certainty: str | None, fmt: 
     unless --as-of or --all-dates."""
     from graph.analysis import analysis_json, format_analysis
     from graph.analysis import analyze as run_analysis
-    from graph.mirror import mirror
+    from graph.mirror import cached_mirror
 
-    G = mirror(open_graph(build_dir, endpoint, headers))
+    G = cached_mirror(open_graph(build_dir, endpoint, headers))
     result = run_analysis(G, as_of=_when(as_of, all_dates), min_certainty=min_certainty)
     click.echo(analysis_json(result) if fmt == "json" else format_analysis(result), nl=fmt == "json")
 
@@ -100,9 +100,9 @@ def explain(entity_a: str, entity_b: str, as_of: str | None, all_dates: bool, mi
     kg:roscosmos).
     """
     from graph.analysis import explain_text, resolve
-    from graph.mirror import mirror
+    from graph.mirror import cached_mirror
 
-    G = mirror(open_graph(build_dir, endpoint, headers))
+    G = cached_mirror(open_graph(build_dir, endpoint, headers))
     a, b = resolve(G, entity_a), resolve(G, entity_b)
     click.echo(explain_text(G, a, b, as_of=_when(as_of, all_dates), min_certainty=min_certainty), nl=False)
 
@@ -132,7 +132,7 @@ def export(
     """
     from graph.errors import UsageError
     from graph.files import write_atomically
-    from graph.mirror import export_bytes, export_format, mirror, project
+    from graph.mirror import cached_mirror, export_bytes, export_format, project
     from graph.mirror.filters import describe_dates
 
     try:
@@ -140,7 +140,7 @@ def export(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     when = _when(as_of, all_dates)
-    G = mirror(open_graph(build_dir, endpoint, headers))
+    G = cached_mirror(open_graph(build_dir, endpoint, headers))
     P = project(G, projection, as_of=when, min_certainty=min_certainty)
     write_atomically(output, export_bytes(P, fmt))
     click.echo(f"wrote {P.number_of_nodes()} nodes and {P.number_of_edges()} edges ({projection}, {fmt}, "

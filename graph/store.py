@@ -133,17 +133,27 @@ def _new_build(build_dir: Path, trig: bytes | None, *, path: Path | None = None,
         return builds.publish(build_dir, tmp, manifest)
 
 
+# Quads handed to the bulk loader at a time: its memory grows with what it is given (~1.6 KB a quad),
+# so a graph of any size loads in ~350 MB, at a few percent of the speed of one whole-file bulk load.
+CHUNK_QUADS = 200_000
+
+
 def _load_store(folder: Path, trig: bytes | None, *, path: Path | None, fmt: str) -> int:
-    """Bulk-load into a new store at ``folder``; return its number of quads."""
+    """Bulk-load into a new store at ``folder``, :data:`CHUNK_QUADS` at a time; return its number of quads.
+
+    One parser reads the whole document, so a blank node is the same node in every chunk (each
+    ``bulk_load`` call would give its labels fresh nodes).
+    """
+    import itertools
+
     import pyoxigraph as ox
 
     rdf_format = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
     store = ox.Store(str(folder))
     try:
-        if path is not None:
-            store.bulk_load(path=str(path), format=rdf_format)
-        else:
-            store.bulk_load(trig, format=rdf_format)
+        quads = ox.parse(path=str(path), format=rdf_format) if path is not None else ox.parse(trig, format=rdf_format)
+        while chunk := list(itertools.islice(quads, CHUNK_QUADS)):
+            store.bulk_extend(chunk)
         store.flush()
         return len(store)
     except SyntaxError as exc:
@@ -215,12 +225,39 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
         else:
             _HELD[key] = lock
     try:
-        return ox.Store.read_only(str(folder / STORE_LINK))
+        store = ox.Store.read_only(str(folder / STORE_LINK))
     except OSError as exc:
         raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
+    _OPENED[id(store)] = (store, folder)
+    while len(_OPENED) > _KEEP_OPENED:  # the oldest go, so that their files can close
+        del _OPENED[next(iter(_OPENED))]
+    return store
 
 
 _HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared lock
+# id(store) -> (the store, its build folder), for the last stores open_store gave; the store is
+# kept with its entry, so that its id cannot be reused while the entry stands. Only the last few:
+# each store holds open files, and a process that opens many (a test session) would run out.
+_OPENED: dict[int, tuple[object, Path]] = {}
+_KEEP_OPENED = 4
+
+
+def cache_folder(store) -> Path | None:
+    """Where to keep what is derived from the build of ``store`` alone (such as the mirror).
+
+    ``builds/<time>-<sha12>/cache/`` of the store's own build (held by this process), or ``None``
+    for a store that is not one of the last few :func:`open_store` gave (an in-memory store, a
+    remote endpoint) or a build of the older layout. The folder goes with its build, so a new build
+    never sees it.
+    """
+    opened = _OPENED.get(id(store))
+    if opened is None or opened[0] is not store:
+        return None
+    folder = opened[1]
+    return folder / CACHE_NAME if folder.parent.name == builds.BUILDS else None
+
+
+CACHE_NAME = "cache"
 
 
 class CurrentStore:

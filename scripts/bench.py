@@ -14,7 +14,16 @@ measures, each step in a fresh subprocess so that its peak memory (``ru_maxrss``
 - **a 200-node map**, whole process: ``spacekg render partnerships`` on a generated build;
 - **start-up**: ``spacekg query`` on the real graph vs ``python -c "import rdflib"``, whole
   process, median of ``--startup-runs`` runs (hyperfine is not needed);
-- **peak memory** of every step.
+- **extraction** throughput on the dev set's articles (``scripts/bench_workers.py``), model load included;
+- **``spacekg serve``** throughput: cheap named queries from 1, 8 and 32 concurrent HTTP clients
+  (``scripts/bench_serve.py``), requests per second and p50 / p99;
+- **peak memory** of every step;
+- with ``--compare`` (by default at 10m: ``bench-results/1m.json``), each step against the earlier
+  run's figure (at most 12x) and every named query of at most 10,000 rows (under 2 s)
+  (``scripts/bench_scale.py``).
+
+From 5M triples rdflib's baselines are left out (``--no-rdflib`` is the default there: its
+memory store would need ~17 GB at 10M triples); ``--rdflib`` forces them.
 
 It prints a table (figure, baseline, ratio, target, PASS/MISS) and writes it as JSON
 (``--json``, default ``bench-results/<size>.json``). Timing needs no third-party tool.
@@ -24,6 +33,7 @@ Usage::
     python scripts/bench.py --size 10k
     python scripts/bench.py --size 100k --json bench-results/100k.json
     python scripts/bench.py --size 1m            # ~several minutes, most of it in rdflib
+    python scripts/bench.py --size 10m --repeat 1   # no rdflib; each step vs bench-results/1m.json
     python scripts/bench.py --size 2000 --repeat 1 --startup-runs 1 --map-actors 20   # a smoke run
 """
 
@@ -31,16 +41,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import queue
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,133 +55,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from bench_process import measured, median_process, rdflib_queries, step  # noqa: E402
+from bench_report import format_table, machine, row  # noqa: E402
+from bench_scale import scale_rows  # noqa: E402
+from bench_serve import serve_rows  # noqa: E402
 from bench_workers import PROJECTIONS  # noqa: E402
 
-# --------------------------------------------------------------------------- running subprocesses
-
-
-def measured(cmd: list[str], *, timeout: float | None = None, env: dict | None = None) -> dict:
-    """Run ``cmd``; its wall time, peak memory (``wait4`` rusage), exit code and output."""
-    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, env=env, start_new_session=True)
-        timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL)) if timeout else None
-        if timer:
-            timer.start()
-        # wait4, not Popen.wait: it gives this child's own rusage (peak memory), not a running maximum
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        if timer:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out_file.seek(0)
-        err_file.seek(0)
-        stdout, stderr = out_file.read().decode("utf-8", "replace"), err_file.read().decode("utf-8", "replace")
-    return {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode, "stdout": stdout,
-            "stderr": stderr}
-
-
-def step(name: str, *args: str, timeout: float | None = None) -> dict:
-    """Run one worker in a fresh interpreter and return its JSON report (plus the whole-process figures)."""
-    result = measured([sys.executable, str(HERE / "bench_workers.py"), name, *args], timeout=timeout)
-    if result["rc"] != 0:
-        raise RuntimeError(f"step {name} failed ({result['rc']}):\n{result['stderr'][-3000:]}")
-    report = json.loads(result["stdout"].strip().splitlines()[-1])
-    report["process_seconds"] = result["seconds"]
-    report["process_rss_mb"] = result["rss_mb"]
-    return report
-
-
-def _pump(proc: subprocess.Popen, lines: queue.Queue) -> None:
-    for line in proc.stdout:
-        lines.put(line)
-    lines.put(None)
-
-
-def rdflib_queries(nq: Path, texts_file: Path, names: list[str], cap: float) -> dict:
-    """Run the queries on rdflib in a worker; a query over ``cap`` seconds is killed and marked, the rest go on."""
-    results: dict[str, dict] = {}
-    pending = list(names)
-    while pending:
-        cmd = [sys.executable, str(HERE / "bench_workers.py"), "queries-rdflib", str(nq), str(texts_file),
-               ",".join(pending)]
-        errors = tempfile.TemporaryFile()  # noqa: SIM115 (read after the worker ends, closed below)
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, text=True, start_new_session=True)
-        lines: queue.Queue = queue.Queue()
-        threading.Thread(target=_pump, args=(proc, lines), daemon=True).start()
-        first = lines.get()  # the load: not capped (it is measured on its own in the load step)
-        if first is None:
-            raise RuntimeError("the rdflib query worker died while loading")
-        while pending:
-            try:
-                line = lines.get(timeout=cap)
-            except queue.Empty:
-                results[pending.pop(0)] = {"seconds": None, "timeout": cap}
-                os.killpg(proc.pid, signal.SIGKILL)
-                break
-            if line is None:
-                proc.wait()
-                errors.seek(0)
-                last = (errors.read().decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
-                results[pending.pop(0)] = {"seconds": None, "error": f"failed: {last[:120]}"}
-                break
-            report = json.loads(line)
-            results[report["query"]] = report
-            pending.remove(report["query"])
-        proc.wait()
-        errors.close()
-    return results
-
-
-def median_process(cmd: list[str], runs: int, *, before=None) -> dict:
-    times, rss, last = [], [], None
-    for _ in range(runs):
-        if before:
-            before()
-        last = measured(cmd)
-        if last["rc"] != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed ({last['rc']}):\n{last['stderr'][-2000:]}")
-        times.append(last["seconds"])
-        rss.append(last["rss_mb"])
-    return {"seconds": statistics.median(times), "runs": times, "rss_mb": max(rss), "stdout": last["stdout"]}
-
-
 # --------------------------------------------------------------------------- the benchmark
-
-
-def machine() -> dict:
-    import networkx
-    import pyoxigraph
-    import rdflib
-
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
-    except (OSError, StopIteration):
-        mem_kb = 0
-    versions = {"python": platform.python_version(), "pyoxigraph": pyoxigraph.__version__,
-                "rdflib": rdflib.__version__, "networkx": networkx.__version__}
-    for name in ("oxrdflib", "matplotlib", "scipy"):
-        try:
-            from importlib.metadata import version
-
-            versions[name] = version(name)
-        except Exception:
-            versions[name] = None
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": round(mem_kb / 1024 / 1024, 1),
-            "platform": platform.platform(), "versions": versions, "hyperfine": shutil.which("hyperfine")}
-
-
-def row(rows: list, key: str, what: str, value, unit: str, *, baseline=None, baseline_name: str = "",
-        ratio=None, target: str = "", ok: bool | None = None, note: str = "") -> None:
-    rows.append({"id": key, "what": what, "value": value, "unit": unit, "baseline": baseline,
-                 "baseline_name": baseline_name, "ratio": ratio, "target": target,
-                 "result": None if ok is None else ("PASS" if ok else "MISS"), "note": note})
 
 
 def query_texts(meta: dict) -> dict:
@@ -239,14 +123,17 @@ def _bench_load(run: Run) -> tuple[list, dict]:
         oxigraph_runs.append(step("load-oxigraph", str(nq), str(oxi)))
         project_runs.append(step("load-project", str(nq), str(build)))
     shutil.rmtree(oxi, ignore_errors=True)
-    say("[bench] load: rdflib", flush=True)
-    rdflib_load = step("load-rdflib", str(nq))
     t_project = statistics.median(r["seconds"] for r in project_runs)
     t_oxigraph = statistics.median(r["seconds"] for r in oxigraph_runs)
-    raw["load"] = {"project": project_runs, "oxigraph": oxigraph_runs, "rdflib": rdflib_load}
+    raw["load"] = {"project": project_runs, "oxigraph": oxigraph_runs}
     row(rows, "load.vs_oxigraph", f"load {meta['triples']} triples: project load_file vs pyoxigraph bulk_load",
         t_project, "s", baseline=t_oxigraph, baseline_name="pyoxigraph bulk_load", ratio=t_project / t_oxigraph,
         target="<= 1.3x", ok=t_project / t_oxigraph <= 1.3)
+    if not args.rdflib:
+        return project_runs, None
+    say("[bench] load: rdflib", flush=True)
+    rdflib_load = step("load-rdflib", str(nq))
+    raw["load"]["rdflib"] = rdflib_load
     row(rows, "load.vs_rdflib", "load: rdflib memory Dataset.parse vs project (speed-up)", t_project, "s",
         baseline=rdflib_load["seconds"], baseline_name="rdflib Dataset().parse",
         ratio=rdflib_load["seconds"] / t_project, target=">= 10x faster", ok=rdflib_load["seconds"] / t_project >= 10)
@@ -263,8 +150,10 @@ def _bench_queries(run: Run) -> dict:
     texts_file.write_text(json.dumps(texts, indent=1), encoding="utf-8")
     say("[bench] queries: oxigraph", flush=True)
     ox_queries = step("queries-oxigraph", str(build), str(texts_file), str(args.repeat))
-    say("[bench] queries: rdflib", flush=True)
-    rd_queries = rdflib_queries(nq, texts_file, list(texts), args.rdflib_timeout)
+    rd_queries = {}
+    if args.rdflib:
+        say("[bench] queries: rdflib", flush=True)
+        rd_queries = rdflib_queries(nq, texts_file, list(texts), args.rdflib_timeout)
     raw["queries"] = {"oxigraph": ox_queries, "rdflib": rd_queries}
     for name, q in ox_queries["queries"].items():
         emb, rawt = q["embedded"], q["raw"]
@@ -281,6 +170,8 @@ def _bench_queries(run: Run) -> dict:
             row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
                 "s", baseline=r["seconds"], baseline_name="rdflib Dataset.query", ratio=speedup,
                 target=">= 8x faster", ok=speedup >= 8 if speedup else None, note=rnote)
+        elif not args.rdflib:
+            continue
         elif "timeout" in r:
             speedup = r["timeout"] / emb if emb else None
             row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
@@ -299,11 +190,22 @@ def _bench_mirror(run: Run) -> tuple[dict, dict]:
     # Mirror, projections, analysis.
     say("[bench] mirror, projections, analysis", flush=True)
     mp = step("mirror-project", str(build))
-    mr = step("mirror-rdflib", str(nt))
+    mr = step("mirror-rdflib", str(nt)) if run.args.rdflib else None
     raw["mirror"] = {"project": mp, "rdflib": mr}
-    row(rows, "mirror.vs_rdflib", f"mirror ({mp['edges']} edges with attributes) vs rdflib_to_networkx_multidigraph",
-        mp["mirror"], "s", baseline=mr["seconds"], baseline_name=f"rdflib_to_networkx ({mr['edges']} edges, no attrs)",
-        ratio=mp["mirror"] / mr["seconds"], target="<= 1.0x", ok=mp["mirror"] <= mr["seconds"])
+    what = f"mirror ({mp['edges']} edges with attributes)"
+    if mr is None:
+        row(rows, "mirror.project", what, mp["mirror"], "s")
+    else:
+        row(rows, "mirror.vs_rdflib", f"{what} vs rdflib_to_networkx_multidigraph", mp["mirror"], "s",
+            baseline=mr["seconds"], baseline_name=f"rdflib_to_networkx ({mr['edges']} edges, no attrs)",
+            ratio=mp["mirror"] / mr["seconds"], target="<= 1.0x", ok=mp["mirror"] <= mr["seconds"])
+    if "mirror_cached" in mp:
+        what = (f"mirror cached in the build folder ({mp['mirror_cached_edges']} edges; every read after the "
+                f"first of a build, which mirrors and writes it in {mp['mirror_cache_write']:.2f} s)")
+        base = {} if mr is None else {"baseline": mr["seconds"], "baseline_name": "rdflib_to_networkx",
+                                      "ratio": mp["mirror_cached"] / mr["seconds"], "target": "<= 1.0x",
+                                      "ok": mp["mirror_cached"] <= mr["seconds"]}
+        row(rows, "mirror.cached", what, mp["mirror_cached"], "s", **base)
     for name in PROJECTIONS:
         p = mp["projections"][name]
         row(rows, f"projection.{name}", f"projection {name} ({p['nodes']} nodes, {p['edges']} edges)", p["seconds"],
@@ -338,11 +240,18 @@ def _bench_map(run: Run) -> None:
     png = cache / "map-bench.png"
     render_cmd = [spacekg, "render", "partnerships", "-o", str(png), "--build-dir", str(map_build)]
     rendered = median_process(render_cmd, args.startup_runs if args.startup_runs < 3 else 3,
-                              before=lambda: shutil.rmtree(map_build / "layouts", ignore_errors=True))
+                              before=lambda: _cold(map_build))
     raw["map"] = {"command": render_cmd, "data": map_meta, **rendered}
     row(rows, "map.200_nodes", f"spacekg render partnerships, whole process: {rendered['stdout'].strip()}",
         rendered["seconds"], "s", target="< 2 s", ok=rendered["seconds"] < 2.0,
-        note=f"peak {rendered['rss_mb']:.0f} MB; no layout memory (cold)")
+        note=f"peak {rendered['rss_mb']:.0f} MB; cold: no layout memory, no cached mirror")
+
+
+def _cold(build: Path) -> None:
+    """Forget the layouts and the cached mirrors of ``build``: a map drawn as the first one of its build."""
+    shutil.rmtree(build / "layouts", ignore_errors=True)
+    for cache in (build / "builds").glob("*/cache"):
+        shutil.rmtree(cache)
 
 
 def _bench_startup(run: Run) -> None:
@@ -367,20 +276,31 @@ def _bench_startup(run: Run) -> None:
         ok=tq / ti <= 2.0, note=f"median of {args.startup_runs}")
 
 
-def _bench_memory(run: Run, project_runs: list, rdflib_load: dict, ox_queries: dict, mp: dict, mr: dict) -> None:
-    """Peak memory with the graph loaded, and of the mirror step."""
+def _bench_memory(run: Run, project_runs: list, rdflib_load: dict | None, ox_queries: dict, mp: dict,
+                  mr: dict | None) -> None:
+    """Peak memory with the graph loaded, and of the mirror step.
+
+    From 10M triples the target is the whole run's peak (< 4 GB, the mirror step included).
+    """
     rows = run.rows
-    # Peak memory.
     load_rss = max(r["rss_mb"] for r in project_runs)
     query_rss = ox_queries["rss_mb"]
     peak = max(load_rss, query_rss)
+    big = run.meta["triples"] >= 5_000_000
+    base = {} if rdflib_load is None else {
+        "baseline": rdflib_load["rss_mb"], "baseline_name": "rdflib memory store load",
+        "ratio": peak / rdflib_load["rss_mb"]}
     row(rows, "memory.peak_loaded", "peak memory with the graph loaded (project load step; embedded queries step)",
-        peak, "MB", baseline=rdflib_load["rss_mb"], baseline_name="rdflib memory store load",
-        ratio=peak / rdflib_load["rss_mb"], target="< 500 MB", ok=peak < 500,
+        peak, "MB", **base, target="" if big else "< 500 MB", ok=None if big else peak < 500,
         note=f"load {load_rss:.0f} MB, queries {query_rss:.0f} MB")
+    base = {} if mr is None else {"baseline": mr["rss_mb"], "baseline_name": "rdflib parse + rdflib_to_networkx",
+                                  "ratio": mp["rss_mb"] / mr["rss_mb"]}
     row(rows, "memory.mirror", "peak memory of the mirror step (mirror + projections + analysis; not a target)",
-        mp["rss_mb"], "MB", baseline=mr["rss_mb"], baseline_name="rdflib parse + rdflib_to_networkx",
-        ratio=mp["rss_mb"] / mr["rss_mb"])
+        mp["rss_mb"], "MB", **base)
+    if big:
+        whole = max(peak, mp["rss_mb"])
+        row(rows, "memory.peak_run", "peak memory of any step of the run (load, queries, mirror)", whole, "MB",
+            target="< 4 GB", ok=whole < 4096)
 
 
 def run_benchmark(args) -> dict:
@@ -389,6 +309,8 @@ def run_benchmark(args) -> dict:
 
     began = time.perf_counter()
     size = parse_size(args.size)
+    if args.rdflib is None:
+        args.rdflib = size < 5_000_000  # rdflib's memory store would need ~17 GB at 10M triples
     if args.rdflib_timeout is None:
         args.rdflib_timeout = 300.0 if size >= 1_000_000 else 60.0
     label = args.size if isinstance(args.size, str) else str(size)
@@ -415,6 +337,11 @@ def run_benchmark(args) -> dict:
     _bench_memory(run, project_runs, rdflib_load, ox_queries, mp, mr)
 
     extraction_rows(rows, raw, say, Path(args.articles) if args.articles else None)
+    if args.serve_seconds > 0:
+        serve_rows(rows, raw, say, row, real_build_dir(cache, Path(args.real_build) if args.real_build else None),
+                   args.serve_seconds)
+    if args.compare:
+        scale_rows(rows, json.loads(Path(args.compare).read_text(encoding="utf-8")), ox_queries)
     return {"size": label, "triples": meta["triples"], "seed": args.seed, "machine": machine(),
             "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "elapsed_s": time.perf_counter() - began,
             "command": " ".join([Path(sys.executable).name, *sys.argv]), "rows": rows, "raw": raw}
@@ -438,28 +365,6 @@ def extraction_rows(rows: list, raw: dict, say, folder: Path | None = None) -> N
         target="< 500 MB", ok=x["process_rss_mb"] < 500)
 
 
-def _fmt(value, unit: str) -> str:
-    if value is None:
-        return "-"
-    if unit == "s":
-        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
-    return f"{value:.0f} {unit}"
-
-
-def format_table(report: dict) -> str:
-    """The rows as a Markdown table (it reads as plain text too)."""
-    lines = [f"SpaceKG benchmark, {report['triples']} triples (size {report['size']}, seed {report['seed']}), "
-             f"{report['machine']['nproc']} x {report['machine']['cpu']}, {report['machine']['memory_gb']} GB",
-             "", "| measure | SpaceKG | baseline | ratio | target | result |", "|---|---|---|---|---|---|"]
-    for r in report["rows"]:
-        base = f"{_fmt(r['baseline'], r['unit'])} ({r['baseline_name']})" if r["baseline_name"] else ""
-        ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else ""
-        what = r["what"] + (f" [{r['note']}]" if r["note"] else "")
-        lines.append(f"| {what} | {_fmt(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
-                     f"{r['result'] or ''} |")
-    return "\n".join([*lines, "", f"whole run: {report['elapsed_s']:.0f} s"])
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description="SpaceKG benchmark: the project against its baselines.")
@@ -477,8 +382,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="space agencies in the map graph (138 gives a ~200-node partnership map)")
     parser.add_argument("--real-build", help="build folder of the project's real graph (default ./build)")
     parser.add_argument("--articles", help="folder of article .txt files to extract (default ../shared/devset)")
+    parser.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=None,
+                        help="measure rdflib's baselines (default: below 5M triples; at 10M its memory store "
+                        "would need ~17 GB)")
+    parser.add_argument("--serve-seconds", type=float, default=10.0,
+                        help="seconds of load per client count for the spacekg serve rows (0: none)")
+    parser.add_argument("--compare", help="an earlier run's JSON (e.g. bench-results/1m.json): each step's "
+                        "figure at most 12x that run's (default at 10m: bench-results/1m.json)")
     parser.add_argument("--quiet", action="store_true", help="print only the table")
     args = parser.parse_args(argv)
+    if args.compare is None and args.size.lower() == "10m" and (ROOT / "bench-results" / "1m.json").exists():
+        args.compare = str(ROOT / "bench-results" / "1m.json")
     report = run_benchmark(args)
     json_file = Path(args.json_file) if args.json_file else ROOT / "bench-results" / f"{report['size']}.json"
     json_file.parent.mkdir(parents=True, exist_ok=True)

@@ -112,6 +112,32 @@ def test_load_file_swaps_the_store_atomically(tiny: dict, tmp_path: Path) -> Non
     assert ox.NamedNode(SPACE + "Statement") in {q.object for q in store.quads_for_pattern(None, None, None, None)}
 
 
+def test_load_in_chunks_gives_the_store_of_one_bulk_load(tiny: dict, tmp_path: Path, monkeypatch) -> None:
+    import graph.store
+
+    whole = ox.Store(str(tmp_path / "whole"))
+    whole.bulk_load(path=tiny["nquads"], format=ox.RdfFormat.N_QUADS)
+    monkeypatch.setattr(graph.store, "CHUNK_QUADS", 97)  # dozens of chunks, blank nodes split across them
+    load_file(Path(tiny["nquads"]), tmp_path / "build")
+    chunked = open_store(tmp_path / "build")
+
+    def shape(store) -> tuple[set, list, int]:
+        """Quads without blank nodes; the others with their blank nodes blanked out, sorted; blank nodes."""
+        named, blank, blanks = set(), [], set()
+        for q in store:
+            terms = (q.subject, q.predicate, q.object, q.graph_name)
+            if any(isinstance(t, ox.BlankNode) for t in terms):
+                blanks.update(t.value for t in terms if isinstance(t, ox.BlankNode))
+                blank.append(tuple("_" if isinstance(t, ox.BlankNode) else str(t) for t in terms))
+            else:
+                named.add(q)
+        return named, sorted(blank), len(blanks)
+
+    assert len(chunked) == len(whole) > 97 * 10
+    named, blank, blanks = shape(chunked)
+    assert (named, blank, blanks) == shape(whole) and blanks > 1
+
+
 def test_load_file_refuses_bad_input_and_keeps_the_previous_store(tiny: dict, tmp_path: Path) -> None:
     build = tmp_path / "build"
     load_file(Path(tiny["nquads"]), build)
@@ -138,7 +164,7 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--size", str(TINY), "--repeat", "1",
          "--startup-runs", "1", "--map-actors", "12", "--cache", str(tmp_path / "cache"), "--json", str(out),
-         "--real-build", str(built), "--articles", str(articles), "--quiet"],
+         "--real-build", str(built), "--articles", str(articles), "--serve-seconds", "1", "--quiet"],
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
@@ -159,6 +185,13 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
         assert r["target"], key
         assert r["result"] in ("PASS", "MISS"), key  # every target was measured, not skipped
         assert isinstance(r["value"], float) and r["value"] > 0, key
+    # the cached mirror is the mirror, loaded from the build folder
+    assert rows["mirror.cached"]["result"] in ("PASS", "MISS") and "edges" in rows["mirror.cached"]["what"]
+    # a real spacekg serve answered the named queries of every client count
+    for clients in (1, 8, 32):
+        r = rows[f"serve.clients_{clients}"]
+        assert r["unit"] == "/s" and r["value"] > 0 and "p50" in r["note"] and "failures" not in r["note"], clients
+    assert [run["clients"] for run in report["raw"]["serve"]["runs"]] == [1, 8, 32]
     # the rdflib baseline answered every query (row counts may differ where a plain triple stands in
     # several source graphs: pyoxigraph 0.5's union default graph repeats it, rdflib's does not)
     for q in named_queries():
@@ -166,3 +199,27 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
     # the table printed is the JSON's
     assert "| measure | SpaceKG | baseline | ratio | target | result |" in done.stdout
     assert done.stdout.count("| query ") == 2 * len(named_queries())
+
+
+def test_scale_rows_compare_each_step_with_the_earlier_run() -> None:
+    from bench_scale import scale_rows
+
+    def r(key: str, value: float, unit: str = "s") -> dict:
+        return {"id": key, "unit": unit, "value": value}
+
+    earlier = {"size": "1m", "triples": 1_000_000, "rows": [
+        r("load.vs_oxigraph", 9.0), r("load.vs_rdflib", 9.0), r("mirror.vs_rdflib", 10.0),
+        r("query.a.vs_oxigraph", 1.0), r("projection.signed", 0.5), r("memory.peak_loaded", 900.0, "MB"),
+        r("startup.query_vs_import_rdflib", 0.1)]}
+    rows = [r("load.vs_oxigraph", 99.0), r("mirror.project", 130.0), r("query.a.vs_oxigraph", 1.5),
+            r("projection.signed", 5.0), r("memory.peak_loaded", 3000.0, "MB"),
+            r("startup.query_vs_import_rdflib", 0.1)]
+    queries = {"queries": {"a": {"rows": 10_000, "embedded": 1.5}, "b": {"rows": 10_001, "embedded": 9.0},
+                           "c": {"rows": 3, "embedded": 2.5}}}
+    scale_rows(rows, earlier, queries)
+    added = {x["id"]: (round(x["ratio"], 2) if x["ratio"] else None, x["target"], x["result"]) for x in rows[6:]}
+    assert added == {
+        "scale.load": (11.0, "<= 12x", "PASS"), "scale.mirror": (13.0, "<= 12x", "MISS"),
+        "scale.query.a": (1.5, "<= 12x", "PASS"), "scale.projection.signed": (10.0, "<= 12x", "PASS"),
+        "scale.small_answer.a": (None, "< 2 s", "PASS"), "scale.small_answer.c": (None, "< 2 s", "MISS"),
+    }

@@ -33,9 +33,9 @@ def render(
     as before, changed ones start from the previous positions.
     """
     from graph.analysis import resolve
-    from graph.mirror import mirror
+    from graph.mirror import cached_mirror
 
-    G = mirror(store)
+    G = cached_mirror(store)
     _describe_sources(store, G)
     focus_iri = resolve(G, focus) if focus else None
     size = {"width": width, "height": height, "dpi": dpi}
@@ -59,7 +59,7 @@ def render_query(store, text: str, *, query_name: str, build_hash: str = "", tit
     """Draw the triples of a CONSTRUCT query, or of a SELECT with ``?s ?p ?o``."""
     import pyoxigraph as ox
 
-    from graph.mirror import mirror
+    from graph.mirror import cached_mirror
     from graph.query import run
 
     results = run(store, text, source=query_name)
@@ -79,7 +79,7 @@ def render_query(store, text: str, *, query_name: str, build_hash: str = "", tit
                 triples.append((row["s"].value, row["p"].value, obj))
     else:
         raise QueryError(f"{query_name}: an ASK query has nothing to draw; use CONSTRUCT or SELECT ?s ?p ?o")
-    G = mirror(store)
+    G = cached_mirror(store)
     spec = layout_triples(G, triples, title=title, query_name=query_name, build_hash=build_hash, width=width,
                           height=height, dpi=dpi)
     return spec, draw(spec, fmt)

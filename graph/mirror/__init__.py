@@ -24,6 +24,10 @@ edge attributes plus ``key`` (statement IRI), ``object`` (lexical value or class
 :func:`to_rdf` (:mod:`~graph.mirror.export`) can write every statement back: each edge and record is
 a :class:`graph.model.Statement` again (:func:`facts`).
 
+:func:`cached_mirror` (:mod:`~graph.mirror.cache`) gives the same graph, kept as a pickle in the
+build's own folder after the first read, so that every later map and analysis of that build loads
+it instead of reading the store again.
+
 Projections (:mod:`~graph.mirror.projections`: :func:`partnership_graph`, :func:`rivalry_graph`,
 :func:`signed_graph`, :func:`membership_graph`) are undirected simple graphs over the statements
 that :func:`holds` (:mod:`~graph.mirror.filters`)
@@ -34,4 +38,4 @@ statements link, with the attributes of the mirror.
 from graph.lazy import lazy_exports
 
 # Each name loads with the module that defines it, on first use (graph/lazy.py).
-__getattr__, __dir__ = lazy_exports(__name__, ("reading", "filters", "projections", "export", "graph.model"))
+__getattr__, __dir__ = lazy_exports(__name__, ("reading", "cache", "filters", "projections", "export", "graph.model"))

@@ -183,26 +183,37 @@ def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, as_of, min_certa
         if G.nodes[actor].get("actor") and not G.nodes[joined].get("actor"):
             best = max(items, key=lambda item: (item[3], item[2]))
             joiners.setdefault(joined, {})[actor] = best[1:5]
+    # Ties gathered in plain dicts (statement and via sets), then written to P once: sorting a
+    # pair's growing lists at every tie made crowded pairs quadratic.
+    ties: dict[tuple[str, str], list] = {}  # pair -> [weight, count, statements, via, rank, certainty]
     for joined in sorted(joiners):
         members = sorted(joiners[joined])
         for a, b, share in _joint_pairs(members):
             (g_a, key_a, rank_a, cert_a), (g_b, key_b, rank_b, cert_b) = joiners[joined][a], joiners[joined][b]
             weight = min(1.0 if g is None else float(g) for g in (g_a, g_b)) * share
             rank, certainty = (rank_a, cert_a) if rank_a <= rank_b else (rank_b, cert_b)
-            for node in (a, b):
-                if node not in P:
-                    P.add_node(node, **G.nodes[node])
-            if P.has_edge(a, b):
-                data = P[a][b]
-                data["weight"] += weight
-                data["count"] += 2
-                data["statements"] = sorted({*data["statements"], key_a, key_b})
-                data["via"] = sorted({*data["via"], joined})
-                if rank > data["rank"]:
-                    data["rank"], data["certainty"] = rank, certainty
-            else:
-                P.add_edge(a, b, weight=weight, count=2, statements=sorted((key_a, key_b)), via=[joined],
-                           certainty=certainty, rank=rank)
+            tie = ties.get((a, b))
+            if tie is None:
+                if P.has_edge(a, b):
+                    data = P[a][b]
+                    tie = ties[(a, b)] = [data["weight"], data["count"], set(data["statements"]), set(data["via"]),
+                                          data["rank"], data["certainty"]]
+                else:
+                    ties[(a, b)] = [weight, 2, {key_a, key_b}, {joined}, rank, certainty]
+                    continue
+            tie[0] += weight
+            tie[1] += 2
+            tie[2].update((key_a, key_b))
+            tie[3].add(joined)
+            if rank > tie[4]:
+                tie[4], tie[5] = rank, certainty
+    for a, b in ties:
+        for node in (a, b):
+            if node not in P:
+                P.add_node(node, **G.nodes[node])
+    P.add_edges_from((a, b, {"weight": weight, "count": count, "statements": sorted(keys), "via": sorted(via),
+                             "certainty": certainty, "rank": rank})
+                     for (a, b), (weight, count, keys, via, rank, certainty) in ties.items())
 
 
 # Up to this many joiners, every pair is tied; beyond, a ring keeps the projection linear in size.
