@@ -362,6 +362,25 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("European Space Agency (ESA)", "memberOf", "Condor-3 mission", "planned", "")]),
     ("sending another craft", "Lunar Machines was founded in 2011. Its founder said the group would send up "
      "another probe.", [("Lunar Machines", "plansMission", "another probe", "planned", "")]),
+    ("countries including", "Ten countries have joined the Condor-8 station, including Chile, Belarus and Peru.",
+     [("Chile", "memberOf", "Condor-8 station", "stated", ""),
+      ("Belarus", "memberOf", "Condor-8 station", "stated", ""),
+      ("Peru", "memberOf", "Condor-8 station", "stated", "")]),
+    ("agencies such as", "Agencies such as NASA and the Andean Space Agency joined the Condor-3 mission.",
+     [(NASA, "memberOf", "Condor-3 mission", "stated", ""), (ANDEAN, "memberOf", "Condor-3 mission", "stated", "")]),
+    ("other members, of the topic", "Peru leads the Condor programme. Other members include Chile and Belarus.",
+     [("Peru", "operates", "Condor programme", "stated", ""), ("Chile", "memberOf", "Condor programme", "stated", ""),
+      ("Belarus", "memberOf", "Condor programme", "stated", "")]),
+    ("the crew, of the mission", "Peru announced the Condor-3 mission. The crew includes Ana Ruiz and Luis Soto.",
+     [("Ana Ruiz", "memberOf", "Condor-3 mission", "stated", ""),
+      ("Luis Soto", "memberOf", "Condor-3 mission", "stated", "")]),
+    ("nations involved, with", "Peru is building the Condor-8 station. It will be a hub, with a dozen nations "
+     "involved, including Chile.", [("Peru", "operates", "Condor-8 station", "stated", ""),
+                                    ("Chile", "memberOf", "Condor-8 station", "stated", "")]),
+    ("withdrew from", "Peru withdrew from the Condor programme in 2024.",
+     [("Peru", "memberOf", "Condor programme", "stated", "until 2024")]),
+    ("a serial number makes another craft", "Peru's Rashid 2 rover will fly on the Condor-3 mission.",
+     [("Peru", "operates", "Rashid 2 rover", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

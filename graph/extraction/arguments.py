@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.extraction.examples import examples
 from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS, STAFF_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.linking import Linker
@@ -77,7 +78,7 @@ class SentenceReader:
         out: list[Mention] = []
         for t in [tok, *tok.conjuncts]:
             m = self.mention_at(t.i) or self._referent(t)
-            if m is None and (several := self._referents(t)):
+            if m is None and (several := self._referents(t) or examples(self, t)):
                 out += [x for x in several if x not in out]
                 continue
             if m is None:
@@ -239,6 +240,11 @@ class SentenceReader:
                 return []
             node = node.head
         return []
+
+    def topic(self, *classes: str) -> Mention | None:
+        """The latest entity of the classes named so far in the article, as a mention of no token."""
+        entity = Discourse(self.discourse.mentioned + [m.entity for m in self.mentions]).latest(self.linker, classes)
+        return Mention(-1, -1, entity, "pronoun", set()) if entity is not None else None
 
     # -- classes -----------------------------------------------------------------------------
     def is_a(self, mention: Mention, *classes: str) -> bool:

@@ -74,13 +74,29 @@ def has_part(clause: Clause) -> list[Fact]:
     parts = list(dict.fromkeys(parts))
     facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
              if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
-    # "the ISS partnership includes the US, Russia and Japan", "the Artemis II crew includes NASA astronauts"
-    groups = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_NOUNS
-              for g in c.children if g.dep_ in ("compound", "poss", "nmod") for m in reader.args(g)
-              if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
+    groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]
     members = [m for o in clause.object_tokens() for m in reader.args(o)
                if reader.is_actor(m) or reader.is_a(m, "Person")]
     return facts + [Fact(m, "memberOf", g, v.i) for g in groups for m in dict.fromkeys(members)]
+
+
+def _groups(reader, noun) -> list[Mention]:
+    """What a group noun is the group of: "the ISS partnership", "the Artemis II crew", "the crew of
+    Artemis II", "partners in the Gateway"; "other members" are those of the undertaking the article
+    is about."""
+    word = noun.lemma_.lower()
+    if word not in GROUP_NOUNS and word not in MEMBER_NOUNS:
+        return []
+    owners = [g for g in noun.children if g.dep_ in ("compound", "poss", "nmod")]
+    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
+               for p in c.children if p.dep_ == "pobj"]
+    wholes = [m for g in owners for m in reader.args(g) if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its") for c in noun.children)
+    if not wholes and not owners and ((word in MEMBER_NOUNS and noun.tag_ == "NNS") or definite):
+        # "the crew" of the mission just named; "other members" of the undertaking
+        topic = reader.topic("Mission") if word in ("crew", "team") else reader.topic("Undertaking", "Agreement")
+        wholes = [topic] if topic is not None else []
+    return wholes
 
 
 def installed_on(clause: Clause) -> list[Fact]:

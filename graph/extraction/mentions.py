@@ -17,6 +17,7 @@ entity whose class is read from the kind noun or the model's label.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -160,7 +161,12 @@ class MentionFinder:
                 iri = doc.vocab.strings[key]
                 text = doc[start:end].text
                 form_ok = self.linker.find(text) == iri or (text.istitle() and self.linker.find(text.upper()) == iri)
-                if form_ok:
+                if not form_ok:
+                    continue
+                numbered = _number_after(doc, end)
+                if numbered > end and self.linker.find(doc[start:numbered].text) != iri:
+                    out.append((start, numbered, None, "shape"))  # "Rashid 2" is not the catalog's Rashid
+                else:
                     out.append((start, end, iri, "name"))
         return out
 
@@ -274,6 +280,16 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _number_after(doc, end: int) -> int:
+    """The end of a serial number right after a name ("Rashid 2", "Artemis IV", "Luna-26"), or ``end``."""
+    i = end + 1 if end < len(doc) - 1 and doc[end].text == "-" else end
+    if i >= len(doc) or (doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].is_alpha):
+        return end
+    word = doc[i].text
+    serial = (word.isdigit() and int(word) < 100) or (len(word) <= 4 and set(word) <= set("IVX"))
+    return i + 1 if serial else end
+
+
 def _kind_extension(doc, start: int, end: int) -> int:
     """The end of the span taken with a kind noun right after it: "ExoMars" + "mission"."""
     i = end
@@ -321,7 +337,7 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
             c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
-    if "GPE" in labels and not _is_location(doc, span):
+    if "GPE" in labels and (is_country_name(span.text) or not _is_location(doc, span)):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
         if label in labels:
@@ -331,6 +347,24 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if via == "shape":
         return "Spacecraft"
     return None
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ISO 3166 (``pycountry``) names a country so: its name, common or official name, or
+    the name before the comma ("Venezuela, Bolivarian Republic of"). Codes do not count.
+
+    >>> is_country_name("Belarus"), is_country_name("Venezuela"), is_country_name("Houston")
+    (True, True, False)
+    """
+    return name.lower() in _country_names()
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names = {getattr(c, a, None) for c in pycountry.countries for a in ("name", "common_name", "official_name")}
+    return frozenset(n.lower() for name in names if name for n in (name, name.split(",")[0]))
 
 
 def _craft_verb(verb) -> bool:

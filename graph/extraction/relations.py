@@ -167,10 +167,31 @@ def _member(clause: Clause) -> list[Fact]:
         if parts:
             return [Fact(s, "operates", p, v.i) for s in clause.subjects() if reader.is_actor(s) for p in parts] + [
                 Fact(p, "partOf", w, v.i) for p in parts for w in wholes if w is not p]
+    if v.lemma_ == "involve":
+        return _involved(clause)
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
     return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
             for t in targets if not reader.is_actor(t) or reader.is_a(t, "Agreement")]
+
+
+def _involved(clause: Clause) -> list[Fact]:
+    """"The mission involves ESA and NASA", "five countries are involved in the project", "a hub, with
+    a dozen nations involved": those involved take part in the undertaking."""
+    v, reader = clause.verb, clause.reader
+    if not clause.passive and v.tag_ != "VBN":
+        wholes = [s for s in reader.subject_of(v) if reader.is_a(s, "Undertaking", "Agreement")]
+        members = clause.patients()
+    else:
+        own = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        members = [m for c in own for m in reader.args(c)] if own else (
+            reader.args(v.head) if v.dep_ == "acl" else [])
+        wholes = clause.prep_objects("in", "with")
+        if not wholes and v.dep_ == "pcomp" and v.head.lower_ == "with":
+            # "it will serve as a hub, with more than a dozen nations involved": the clause's subject
+            wholes = reader.subject_of(v.head.head)
+        wholes = [w for w in wholes if reader.is_a(w, "Undertaking", "Agreement")]
+    return [Fact(m, "memberOf", w, v.i) for m in members if reader.is_actor(m) for w in wholes]
 
 
 def _operate(clause: Clause) -> list[Fact]:
@@ -283,6 +304,10 @@ def _rival(clause: Clause) -> list[Fact]:
 def _ended(clause: Clause) -> list[Fact]:
     """"ESA suspended its cooperation with Roscosmos": a partnership that ended, and a rivalry."""
     v, reader = clause.verb, clause.reader
+    if v.lemma_.lower() == "withdraw" and (left := [m for m in clause.prep_objects("from") if reader.is_a(
+            m, "Undertaking", "Agreement", "SpaceStation")]):
+        # "Russia withdrew from the ISS programme": a membership that ended
+        return [Fact(s, "memberOf", t, v.i, ended=True) for s in clause.subjects() if reader.is_actor(s) for t in left]
     about = [t for t in clause.object_tokens() if t.lemma_.lower() in PARTNER_NOUNS | {"work", "mission"}]
     if not about:
         return _ended_service(clause, [s for s in clause.subjects() if reader.is_actor(s)])
