@@ -194,6 +194,18 @@ class Linker:
             return KG + plain
         return None
 
+    def find_longer(self, name: str, kind: str, cls: str) -> str | None:
+        """The one catalog entry of class ``cls`` whose label is ``name``, more words, and the kind
+        word: "Wenchang" + "site" is the Wenchang Spacecraft Launch Site. ``None`` unless unique.
+
+        >>> Linker.default().find_longer("Wenchang", "site", "Facility").rsplit("/", 1)[1]
+        'wenchang-spacecraft-launch-site'
+        """
+        start, word = normalise(name).lower() + " ", kind.lower()
+        found = {e.iri for e in self.entities.values() if e.is_a(cls) and e.label.lower().startswith(start)
+                 and word in e.label.lower().split()[1:]}
+        return found.pop() if len(found) == 1 else None
+
     def acronym(self, iri: str) -> str | None:
         """The entity's acronym, if the catalog gives one (an upper-case, case-sensitive form).
 

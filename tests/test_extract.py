@@ -381,6 +381,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "memberOf", "Condor programme", "stated", "until 2024")]),
     ("a serial number makes another craft", "Peru's Rashid 2 rover will fly on the Condor-3 mission.",
      [("Peru", "operates", "Rashid 2 rover", "stated", "")]),
+    ("scheduled, as a participle", "The Condor-3 mission, scheduled for 2027, will land on the Moon.",
+     [("Condor-3 mission", "landedOn", "Moon", "planned", "2027"), ("Condor-3 mission", "targetDate", "2027", "planned",
+                                                                  "2027")]),
+    ("the agreement between", "The agreement between Peru and Chile covers the Condor-3 mission.",
+     [("Peru", "partnerOf", "Chile", "stated", ""), ("Peru", "signedAgreement", "Peru-Chile agreement", "stated", ""),
+      ("Chile", "signedAgreement", "Peru-Chile agreement", "stated", "")]),
+    ("a country's site", "The probe was launched from Peru's Condor Space Center.",
+     [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -49,8 +49,9 @@ def certainty(token) -> str | None:
             return "speculative"
         if words & PLANNED_AUX:
             level = "planned"
-        if node == token and node.lemma_.lower() in SCHEDULED and any(c.dep_ == "auxpass" for c in children):
-            level = "planned"
+        if node == token and node.lemma_.lower() in SCHEDULED and (
+                any(c.dep_ == "auxpass" for c in children) or (node.dep_ == "acl" and node.tag_ == "VBN")):
+            level = "planned"  # "is scheduled for 2026", "the mission, scheduled for 2026"
         if node != token and node.lemma_.lower() in UNREALISED_GOVERNORS:
             return None  # "failed to land", "tried to land": the text does not say it happened
         if node != token and node.lemma_.lower() in SPECULATIVE_GOVERNORS:

@@ -210,7 +210,8 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         if when is None or (article_date and when.value < article_date[:len(when.value)]):
             continue  # a target is ahead of the article: "on Tuesday" before it is no target
         things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
-        things += [m for c in v.children if c.dep_ == "nsubjpass" for m in reader.args(c)
+        described = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else []  # "the mission, scheduled for 2026"
+        things += [m for c in [*described, *(c for c in v.children if c.dep_ == "nsubjpass")] for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
         out += [_target(reader, m, when, level) for m in things]
     return out

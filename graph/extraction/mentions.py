@@ -40,7 +40,7 @@ KIND_WORDS = {
     "MemorandumOfUnderstanding": "memorandum mou",
     "SpaceAgency": "agency administration",
     "Company": "corporation company industries",
-    "Facility": "centre center cosmodrome spaceport facility",
+    "Facility": "centre center cosmodrome spaceport facility site",
     "Actor": "organisation organization commission institute laboratory university association consortium "
              "force ministry department",
 }
@@ -201,7 +201,8 @@ class MentionFinder:
             iri = linker.find(name) or linker.country(name)
         full = doc[start:kind_end].text
         if iri is None and kind_end > end:
-            iri = linker.find(full)
+            kind = doc[kind_end - 1].lemma_.lower()
+            iri = linker.find(full) or linker.find_longer(span.text, kind, KIND_CLASSES[kind])
         if iri is not None:
             e = linker.entities[iri]
             entity = Entity(iri, e.label, "", True, self.acronyms.get(iri))
@@ -295,7 +296,7 @@ def _kind_extension(doc, start: int, end: int) -> int:
     i = end
     if i < len(doc) and doc[i].text in ("'", '"') and doc[start - 1:start].text in ("'", '"'):
         i += 1  # "the 'Gaganyaan' mission": a quoted name, then its kind
-    while i < len(doc) and i < end + 2 and doc[i].lower_ in ("lunar", "mars", "moon", "robotic", "space"):
+    while i < len(doc) and i < end + 2 and doc[i].lower_ in ("lunar", "mars", "moon", "robotic", "space", "launch"):
         i += 1
     if i < len(doc) and doc[i].lemma_.lower() in KIND_CLASSES and doc[i].pos_ in ("NOUN", "PROPN"):
         return i + 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.lexicon import (
+    AGREEMENT_NOUNS,
     MEMBER_NOUNS,
     PARTICIPATION_NOUNS,
     PARTNER_NOUNS,
@@ -131,6 +132,8 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
         for owner in reader.args(c):
             if reader.is_actor(owned) and reader.is_a(owner, "Country") and not reader.is_a(owned, "Country"):
                 out.append(Fact(owned, "basedIn", owner, tok.i))
+            elif reader.is_a(owner, "Country") and reader.is_a(owned, "Facility", "Place"):
+                out.append(Fact(owned, "locatedIn", owner, tok.i))  # "Japan's Tanegashima Space Center"
             elif reader.is_actor(owner) and not reader.is_actor(owned):
                 out.append(Fact(owner, "operates", owned, tok.i))
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
@@ -242,6 +245,7 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
     if relation == "partnerOf" and len(sides) > 1:
         reader.discourse.parties = sides[:2]
+        facts += _signed_between(reader, tok, sides)
     # "MSR is a joint effort between NASA and ESA", "the mission, a collaboration between X and Y": both run it
     if relation == "partnerOf" and len(sides) > 1:
         named = {"attr": reader.subject_of, "appos": reader.args}.get(tok.dep_, lambda _: [])(tok.head)
@@ -253,6 +257,21 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
             things = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
             facts += [Fact(s, "operates", t, tok.i) for s in sides for t in things]
+    return facts
+
+
+def _signed_between(reader, tok, sides: list[Mention]) -> list[Fact]:
+    """"The agreement between ISRO and CNES covers ...": a definite agreement between parties is one
+    they signed (an indefinite one may still be under talks)."""
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in tok.children)
+    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not definite:
+        return []
+    agreement = reader.described_agreement(tok, sides)
+    if agreement is None:
+        return []
+    facts = [Fact(s, "signedAgreement", agreement, tok.i) for s in sides]
+    for fact in facts:
+        fact.presupposed = True
     return facts
 
 
