@@ -124,7 +124,10 @@ def copula_facts(clause: Clause) -> list[Fact]:
                          for m in reader.args(c) if reader.is_a(m, "Country")]
             facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
                       and not reader.is_a(s, "Country") for c in countries]
-        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
+        # "X is a member of Y", "X is among the partners of Y"
+        attrs = [c for c in v.children if c.dep_ == "attr"] + [p for c in v.children if c.dep_ == "prep"
+                                                               and c.lower_ == "among" for p in c.children]
+        for attr in (c for c in attrs if c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
             wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
                       for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
             relation = "partOf" if attr.lemma_.lower() in PART_NOUNS else "memberOf"

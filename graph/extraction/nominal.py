@@ -22,7 +22,7 @@ from graph.extraction.lexicon import (
     RIVAL_NOUNS,
     SITE_NOUNS,
 )
-from graph.extraction.mentions import Mention
+from graph.extraction.mentions import KIND_CLASSES, Mention
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 
@@ -38,6 +38,7 @@ def noun_facts(reader) -> list[Fact]:
             structural += _possessed(reader, tok, owned)
         elif tok.dep_ == "appos" and (named := reader.mention_at(tok.head.i)) is not None:
             structural += _possessed(reader, tok, named)  # "Luna-25, Russia's first lunar mission"
+            structural += _run_by(reader, tok, named)  # "Hera, an ESA mission", "a joint mission of ESA and JAXA"
         if head_of_mention:
             structural += _named_by(reader, tok, owned) + _located(reader, tok, owned)
         structural += _led(reader, tok, owned)
@@ -139,6 +140,22 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                 out.append(Fact(owned, "partOf", owner, tok.i))
     return out
+
+
+def _run_by(reader, tok, named: Mention) -> list[Fact]:
+    """A kind noun said of a named thing, with the actors that run it: "Hera, an ESA mission",
+    "BepiColombo, a joint mission of ESA and JAXA" (joint: the runners are partners too)."""
+    if tok.lemma_.lower() not in KIND_CLASSES or reader.is_actor(named) or not reader.is_a(
+            named, "Undertaking", "Spacecraft"):
+        return []
+    runners = [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for m in reader.args(c)]
+    runners += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children
+                if p.dep_ == "pobj" for m in reader.args(p)]
+    runners = list(dict.fromkeys(m for m in runners if reader.is_actor(m)))
+    facts = [Fact(r, "operates", named, tok.i) for r in runners]
+    if len(runners) > 1 and any(c.lower_ == "joint" for c in tok.children):
+        facts += pairs(runners, "partnerOf", tok.i)
+    return facts
 
 
 def _conjoined(reader, m: Mention) -> list[Mention]:

@@ -56,8 +56,17 @@ def verb_facts(reader) -> list[Fact]:
         if relation is None:
             facts += copula_facts(clause)
             continue
-        facts += _RULES[relation](clause)
+        facts += _RULES[relation](clause) + _together(clause)
     return facts
+
+
+def _together(clause: Clause) -> list[Fact]:
+    """"ISRO and NASA are jointly developing NISAR", "Russia and China are building it together":
+    those who act jointly are partners."""
+    if not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in clause.verb.children):
+        return []
+    actors = [s for s in clause.subjects() if clause.reader.is_actor(s)]
+    return pairs(actors, "partnerOf", clause.verb.i) if len(actors) > 1 else []
 
 
 def _agree(clause: Clause) -> list[Fact]:
@@ -161,12 +170,16 @@ def _member(clause: Clause) -> list[Fact]:
         # contributes a craft builds it; what it is for is its whole
         parts = [m for m in clause.patients() if reader.is_a(m, "Spacecraft")]
         parts += [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
-        wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
+        wholes = [m for m in clause.prep_objects("for", "to") if reader.is_a(m, "Undertaking", "Spacecraft")]
         wholes += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                    for o in c.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
         if parts:
-            return [Fact(s, "operates", p, v.i) for s in clause.subjects() if reader.is_actor(s) for p in parts] + [
-                Fact(p, "partOf", w, v.i) for p in parts for w in wholes if w is not p]
+            makers = [s for s in clause.subjects() if reader.is_actor(s)]
+            # "JAXA will contribute a rover to the Artemis program": the contributor takes part in it
+            return [Fact(s, "operates", p, v.i) for s in makers for p in parts] + [
+                Fact(p, "partOf", w, v.i) for p in parts for w in wholes if w is not p] + [
+                Fact(s, "memberOf", w, v.i) for s in makers for w in wholes
+                if reader.is_a(w, "Program", "Mission") and not reader.is_a(w, "Spacecraft")]
     if v.lemma_ == "involve":
         return _involved(clause)
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
@@ -262,6 +275,9 @@ def _aboard(clause: Clause) -> list[Fact]:
     missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]
     members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
     facts = [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
+    # "Pakistan's iCube-Qamar flew aboard Chang'e-6": a craft carried by a mission is part of it
+    facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft")
+              and not reader.is_actor(s) for m in missions if m.entity.iri != s.entity.iri]
     if v.lemma_ == "send" and certainty(v) in ("planned", "speculative"):
         # "the group would send up another probe": a craft still to be sent is a plan
         craft = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
