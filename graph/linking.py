@@ -46,6 +46,17 @@ DEMONYMS = {
     "South African": "South Africa", "New Zealand": "New Zealand", "Polish": "Poland",
     "Luxembourgish": "Luxembourg", "Bangladeshi": "Bangladesh", "Ethiopian": "Ethiopia",
     "Moroccan": "Morocco", "Algerian": "Algeria", "Tunisian": "Tunisia", "Ghanaian": "Ghana",
+    "Angolan": "Angola", "Azerbaijani": "Azerbaijan", "Bahraini": "Bahrain", "Bolivian": "Bolivia",
+    "Colombian": "Colombia", "Greek": "Greece", "Hungarian": "Hungary", "Malaysian": "Malaysia",
+    "North Korean": "North Korea", "Norwegian": "Norway", "Paraguayan": "Paraguay", "Peruvian": "Peru",
+    "Philippine": "Philippines", "Portuguese": "Portugal", "Romanian": "Romania", "Swedish": "Sweden",
+    "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Turkmen": "Turkmenistan",
+    "Uzbek": "Uzbekistan", "Chilean": "Chile", "Dutch": "Netherlands", "Belgian": "Belgium",
+    "Austrian": "Austria", "Danish": "Denmark", "Finnish": "Finland", "Czech": "Czechia", "Omani": "Oman",
+    "Qatari": "Qatar", "Kuwaiti": "Kuwait", "Jordanian": "Jordan", "Belarusian": "Belarus",
+    "Sri Lankan": "Sri Lanka", "Nepali": "Nepal", "Singaporean": "Singapore", "Mongolian": "Mongolia",
+    "Senegalese": "Senegal", "Ugandan": "Uganda", "Zimbabwean": "Zimbabwe", "Sudanese": "Sudan",
+    "Armenian": "Armenia", "Iraqi": "Iraq", "Emirates": "United Arab Emirates",
 }
 # Region names that stand for an intergovernmental agency in space news ("Europe's ExoMars mission").
 REGION_AGENCIES = {"Europe": "European Space Agency"}

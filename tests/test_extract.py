@@ -400,6 +400,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Chile", "operates", "pressurized rover", "planned", ""),
       ("pressurized rover", "partOf", "Condor programme", "planned", ""),
       ("Chile", "memberOf", "Condor programme", "planned", "")]),
+    ("an agency named by its demonym", "The Philippine Space Agency signed the Artemis Accords.",
+     [("Philippine Space Agency", "signedAgreement", "Artemis Accords", "stated", ""),
+      ("Philippine Space Agency", "basedIn", "Philippines", "stated", "")]),
+    ("where a craft lands is a place", "The Puma lander touched down in Mare Crisium in March 2024.",
+     [("Puma lander", "landedOn", "Mare Crisium", "stated", "2024-03")]),
+    ("contributors to", "Peru and Chile are the largest contributors to the Andean Space Agency.",
+     [("Peru", "memberOf", ANDEAN, "stated", ""), ("Chile", "memberOf", ANDEAN, "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

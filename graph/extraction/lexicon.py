@@ -42,7 +42,8 @@ PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", 
                  "endeavour", "endeavor"}
 RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanction",
                "sanctions"}
-MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner"}
+MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner",
+                "contributor", "contributors"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
                    "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
                    "document", "documents", "loi"}

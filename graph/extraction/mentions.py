@@ -337,6 +337,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
             c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
+    if _landing_site(span.root) and not any(t.ent_type_ in _NOT_ENTITIES or t.lower_ in _MONTHS for t in span):
+        return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
     if "GPE" in labels and (is_country_name(span.text) or not _is_location(doc, span)):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
@@ -366,6 +368,13 @@ def _country_names() -> frozenset[str]:
 
     names = {getattr(c, a, None) for c in pycountry.countries for a in ("name", "common_name", "official_name")}
     return frozenset(n.lower() for name in names if name for n in (name, name.split(",")[0]))
+
+
+def _landing_site(tok) -> bool:
+    """Whether the token is the place of a landing: "landed in Jezero Crater", "touched down near X"."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "on", "at", "near", "onto") and \
+        prep.head.lemma_.lower() in ("land", "touch", "crash", "splash")
 
 
 def _craft_verb(verb) -> bool:
