@@ -407,6 +407,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Puma lander", "landedOn", "Mare Crisium", "stated", "2024-03")]),
     ("contributors to", "Peru and Chile are the largest contributors to the Andean Space Agency.",
      [("Peru", "memberOf", ANDEAN, "stated", ""), ("Chile", "memberOf", ANDEAN, "stated", "")]),
+    ("an infinitive the small model reads as a noun", "Condor-3 became the first spacecraft to land on the Moon.",
+     [("Condor-3", "landedOn", "Moon", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

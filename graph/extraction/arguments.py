@@ -1,8 +1,5 @@
 """The arguments of a parsed sentence: which mention a token stands for, pronouns included.
 
-:class:`Clause` reads one verb's arguments: the subject (``nsubj``; in the passive the ``by``
-agent), the objects and the objects of its prepositions.
-
 :class:`SentenceReader` answers the questions the relation rules ask of a sentence: the mention
 at a token, the mentions an argument stands for (fanned out over coordination and apposition),
 the subject of a clause (inherited from the governing clause where it has none), and the
@@ -17,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.extraction.clause import misparsed_infinitive, prepositions
 from graph.extraction.examples import examples
 from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS, STAFF_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
@@ -236,6 +234,11 @@ class SentenceReader:
                 if governor.lemma_.lower() in OBJECT_CONTROL and doers:
                     return doers  # "the contract tasks Thales with developing a platform"
                 node = node.head  # "responsible for developing", "embarked on developing"
+            if node == verb and misparsed_infinitive(node):
+                # "the first Japanese probe to land": read as the infinitive it is, its subject the copula's
+                governor = node.head.head
+                node = governor.head if governor.dep_ == "attr" else governor
+                continue
             if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") or node.head == node:
                 return []
             node = node.head
@@ -368,81 +371,3 @@ class SentenceReader:
         entity = new_entity(label, cls, self.text, self.offset)
         self.new_entities.append(entity)
         return Mention(start, end, entity, "description", set(range(start, end)))
-
-
-def prepositions(tok, depth: int = 3):
-    """The prepositions of a word and of the nouns its prepositions govern: in "a memorandum of
-    understanding with NASA on the Artemis program" all of "of", "with" and "on" belong to the
-    memorandum, wherever the parser attached them."""
-    for c in tok.children:
-        if c.dep_ == "prep":
-            yield c
-            if depth > 1:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        yield from prepositions(p, depth - 1)
-
-
-def _inside_clause(t, root) -> bool:
-    node = t
-    while node != root and node.head != node:
-        if node.dep_ in ("relcl", "acl", "advcl"):
-            return True
-        node = node.head
-    return False
-
-
-class Clause:
-    """The arguments of one verb in a parsed sentence, fanned out over coordination."""
-
-    def __init__(self, verb, reader) -> None:
-        self.verb = verb
-        self.reader = reader
-
-    @property
-    def passive(self) -> bool:
-        children = list(self.verb.children)
-        if any(c.dep_ == "dobj" for c in children):
-            return False  # "it's signed an agreement": "'s" is "has", whatever the parser says
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
-            self.verb.dep_ == "acl" and self.verb.tag_ == "VBN")
-
-
-    def subjects(self) -> list[Mention]:
-        v = self.verb
-        if self.passive:
-            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            return [m for a in agents for m in self.reader.args(a)]
-        false_passive = [c for c in v.children if c.dep_ == "nsubjpass"]
-        if false_passive:
-            return [m for c in false_passive for m in self.reader.args(c)]
-        return self.reader.subject_of(v)
-
-    def patients(self) -> list[Mention]:
-        v = self.verb
-        if self.passive:
-            own = [c for c in v.children if c.dep_ == "nsubjpass"]
-            if own:
-                return [m for c in own for m in self.reader.args(c)]
-            return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
-        return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") for m in self.reader.args(c)]
-
-    def object_tokens(self):
-        direct = [c for c in self.verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
-        return [t for c in direct for t in (c, *c.conjuncts)]
-
-    def prep_objects(self, *preps: str) -> list[Mention]:
-        out = []
-        for c in prepositions(self.verb):
-            if c.lower_ in preps:
-                out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
-        for c in self.verb.children:
-            # "along with X", "together with X"
-            if c.dep_ in ("advmod", "prep") and c.lower_ in ("along", "together") and "with" in preps:
-                out += [m for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
-                        for m in self.reader.args(p)]
-        for o in self.object_tokens():
-            for c in prepositions(o):
-                if c.lower_ in preps:
-                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
-        return list(dict.fromkeys(out))

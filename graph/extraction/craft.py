@@ -6,7 +6,7 @@ These rules are registered with the others in :data:`graph.extraction.relations.
 
 from __future__ import annotations
 
-from graph.extraction.arguments import Clause
+from graph.extraction.clause import Clause
 from graph.extraction.facts import Fact
 from graph.extraction.lexicon import (
     GROUP_NOUNS,

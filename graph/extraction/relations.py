@@ -13,8 +13,8 @@ The words are data (:mod:`graph.extraction.lexicon`): a verb or noun added there
 
 from __future__ import annotations
 
-from graph.extraction.arguments import Clause
 from graph.extraction.certainty import certainty
+from graph.extraction.clause import Clause, misparsed_infinitive
 from graph.extraction.craft import copula_facts, has_part, installed_on, land, samples_returned
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.lexicon import (
@@ -49,7 +49,8 @@ def verb_facts(reader) -> list[Fact]:
     """Relations that verbs carry, by their lemma (:data:`VERB_RELATIONS`)."""
     facts: list[Fact] = []
     for v in reader.doc:
-        if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ == "ROOT"):
+        if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ == "ROOT") \
+                and not misparsed_infinitive(v):
             continue
         relation = VERB_RELATIONS.get(verb_key(v))
         clause = Clause(v, reader)

@@ -1,0 +1,88 @@
+"""One verb's arguments: :class:`Clause` reads the subject (``nsubj``; in the passive the ``by``
+agent), the objects and the objects of its prepositions, through a :class:`~graph.extraction.arguments.SentenceReader`
+that knows the sentence's mentions.
+"""
+
+from __future__ import annotations
+
+from graph.extraction.mentions import Mention
+
+
+def misparsed_infinitive(tok) -> bool:
+    """Whether the small model read an infinitive as "to" and a noun: in "the first probe to land
+    on the Moon" it tags *land* a noun, the object of the preposition *to*."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" and tok.i > 0 \
+        and tok.head.i == tok.i - 1 and tok.head.lower_ == "to" and tok.lemma_.lower() in _INFINITIVE_VERBS
+
+
+# verbs the small model mistakes for nouns after "to"
+_INFINITIVE_VERBS = {"land", "launch", "orbit", "return", "sign", "join", "fly", "reach", "visit", "build", "travel"}
+
+
+def prepositions(tok, depth: int = 3):
+    """The prepositions of a word and of the nouns its prepositions govern: in "a memorandum of
+    understanding with NASA on the Artemis program" all of "of", "with" and "on" belong to the
+    memorandum, wherever the parser attached them."""
+    for c in tok.children:
+        if c.dep_ == "prep":
+            yield c
+            if depth > 1:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        yield from prepositions(p, depth - 1)
+
+
+class Clause:
+    """The arguments of one verb in a parsed sentence, fanned out over coordination."""
+
+    def __init__(self, verb, reader) -> None:
+        self.verb = verb
+        self.reader = reader
+
+    @property
+    def passive(self) -> bool:
+        children = list(self.verb.children)
+        if any(c.dep_ == "dobj" for c in children):
+            return False  # "it's signed an agreement": "'s" is "has", whatever the parser says
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
+            self.verb.dep_ == "acl" and self.verb.tag_ == "VBN")
+
+
+    def subjects(self) -> list[Mention]:
+        v = self.verb
+        if self.passive:
+            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return [m for a in agents for m in self.reader.args(a)]
+        false_passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if false_passive:
+            return [m for c in false_passive for m in self.reader.args(c)]
+        return self.reader.subject_of(v)
+
+    def patients(self) -> list[Mention]:
+        v = self.verb
+        if self.passive:
+            own = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if own:
+                return [m for c in own for m in self.reader.args(c)]
+            return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
+        return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") for m in self.reader.args(c)]
+
+    def object_tokens(self):
+        direct = [c for c in self.verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+        return [t for c in direct for t in (c, *c.conjuncts)]
+
+    def prep_objects(self, *preps: str) -> list[Mention]:
+        out = []
+        for c in prepositions(self.verb):
+            if c.lower_ in preps:
+                out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
+        for c in self.verb.children:
+            # "along with X", "together with X"
+            if c.dep_ in ("advmod", "prep") and c.lower_ in ("along", "together") and "with" in preps:
+                out += [m for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+                        for m in self.reader.args(p)]
+        for o in self.object_tokens():
+            for c in prepositions(o):
+                if c.lower_ in preps:
+                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
+        return list(dict.fromkeys(out))
