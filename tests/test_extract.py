@@ -409,6 +409,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "memberOf", ANDEAN, "stated", ""), ("Chile", "memberOf", ANDEAN, "stated", "")]),
     ("an infinitive the small model reads as a noun", "Condor-3 became the first spacecraft to land on the Moon.",
      [("Condor-3", "landedOn", "Moon", "stated", "")]),
+    ("the lunar surface is the Moon", "The Puma lander was the first probe to land on the lunar surface.",
+     [("Puma lander", "landedOn", "Moon", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

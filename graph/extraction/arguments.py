@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.extraction.clause import misparsed_infinitive, prepositions
 from graph.extraction.examples import examples
-from graph.extraction.lexicon import AGREEMENT_NOUNS, HARDWARE_NOUNS, STAFF_NOUNS
+from graph.extraction.lexicon import AGREEMENT_NOUNS, BODY_ADJECTIVES, HARDWARE_NOUNS, STAFF_NOUNS, SURFACE_NOUNS
 from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
@@ -100,8 +100,11 @@ class SentenceReader:
                 m = next((self.mention_at(c.i) for c in t.children if c.dep_ in ("nmod", "compound")
                           and self.mention_at(c.i) is not None and not self.is_actor(self.mention_at(c.i))), None)
             if m is None:
-                # "the Moon's south pole": the place of which a part is named
+                # "the Moon's south pole", "the far side of the Moon": the place of which a part is named
                 owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
+                if owner is None and t.lemma_.lower() in SURFACE_NOUNS:
+                    owner = next((self.mention_at(p.i) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for p in c.children if p.dep_ == "pobj"), None) or self._body_named_by(t)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
             if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
@@ -119,6 +122,15 @@ class SentenceReader:
                 out.append(m)
                 out += [x for x in self.conjoined(m) if x not in out]
         return out
+
+    def _body_named_by(self, tok) -> Mention | None:
+        """"the lunar surface", "the Martian north pole": the body an adjective names."""
+        for c in tok.children:
+            iri = self.linker.find(BODY_ADJECTIVES.get(c.lower_, "")) if c.dep_ in ("amod", "compound") else None
+            if iri is not None:
+                entity = Entity(iri, self.linker.entities[iri].label, "", True)
+                return Mention(c.i, c.i + 1, entity, "description", {c.i})
+        return None
 
     def _agencies_of(self, tok) -> list[Mention]:
         """The agencies of the countries a plural "agencies" names: "the Chinese and South African space

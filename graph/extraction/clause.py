@@ -12,7 +12,8 @@ def misparsed_infinitive(tok) -> bool:
     """Whether the small model read an infinitive as "to" and a noun: in "the first probe to land
     on the Moon" it tags *land* a noun, the object of the preposition *to*."""
     return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" and tok.i > 0 \
-        and tok.head.i == tok.i - 1 and tok.head.lower_ == "to" and tok.lemma_.lower() in _INFINITIVE_VERBS
+        and tok.head.i == tok.i - 1 and tok.head.lower_ == "to" and tok.lemma_.lower() in _INFINITIVE_VERBS \
+        and tok.head.head != tok.head
 
 
 # verbs the small model mistakes for nouns after "to"
@@ -73,7 +74,11 @@ class Clause:
 
     def prep_objects(self, *preps: str) -> list[Mention]:
         out = []
-        for c in prepositions(self.verb):
+        own = list(prepositions(self.verb))
+        if misparsed_infinitive(self.verb):
+            # "the first mission to land on the Moon" parsed as "mission [to land] [on the Moon]"
+            own += [c for c in prepositions(self.verb.head.head, 1) if c.i > self.verb.i]
+        for c in own:
             if c.lower_ in preps:
                 out += [m for p in c.children if p.dep_ == "pobj" for m in self.reader.args(p)]
         for c in self.verb.children:

@@ -70,3 +70,6 @@ SITE_NOUNS = {"headquarters", "facility", "plant", "factory", "site", "campus", 
 GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group", "alliance", "membership"}
 # services one organisation gives another: "suspended launches of OneWeb satellites"
 SERVICE_NOUNS = {"launch", "launches", "delivery", "deliveries", "flight", "flights", "supply", "service", "services"}
+# parts of a body's surface, which stand for the body: "the far side of the Moon", "the lunar surface"
+SURFACE_NOUNS = {"side", "surface", "pole", "region", "crater", "highlands", "plain", "plains", "basin", "terrain"}
+BODY_ADJECTIVES = {"lunar": "Moon", "martian": "Mars", "venusian": "Venus", "jovian": "Jupiter"}
