@@ -411,6 +411,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor-3", "landedOn", "Moon", "stated", "")]),
     ("the lunar surface is the Moon", "The Puma lander was the first probe to land on the lunar surface.",
      [("Puma lander", "landedOn", "Moon", "stated", "")]),
+    ("a launch postponed", "The launch of the Condor-3 probe has been postponed to 2027.",
+     [("Condor-3 probe", "targetDate", "2027", "planned", "2027")]),
+    ("targeting a date for a launch", "Peru is targeting May 2027 for the launch of Condor-3.",
+     [("Condor-3", "targetDate", "May 2027", "planned", "2027-05")]),
+    ("plans to, as a noun", "Peru announced plans to send an astronaut to the Moon by 2040.",
+     [("Peru", "plansMission", "send an astronaut to the Moon", "planned", ""),
+      ("send an astronaut to the Moon", "targetDate", "2040", "planned", "2040")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

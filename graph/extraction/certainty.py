@@ -18,7 +18,9 @@ PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"reportedly", "allegedly", "possibly", "potentially", "perhaps", "maybe", "likely", "probably"}
 CONDITIONS = {"if", "unless", "whether"}
 # "X is scheduled for 2026", "X is set for launch": the schedule word itself makes it planned
-SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target"}
+SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target", "postpone", "delay", "reschedule"}
+# verbs that give a date still ahead, in the active: "NASA is targeting May", "postponed the launch to 2026"
+RESCHEDULING = {"target", "postpone", "delay", "reschedule"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
                   "mean", "go", "due", "poised", "ready"}
@@ -40,18 +42,21 @@ def certainty(token) -> str | None:
     for _ in range(6):
         children = list(node.children)
         words = {c.lower_ for c in children}
+        auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}  # not the month in "May 2027"
         if any(c.dep_ == "neg" for c in children) or "never" in words:
             return None
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
             for c in children)
-        if words & SPECULATIVE_AUX or words & HEDGES or conditional:
+        if auxiliaries & SPECULATIVE_AUX or words & HEDGES or conditional:
             return "speculative"
-        if words & PLANNED_AUX:
+        if auxiliaries & PLANNED_AUX:
             level = "planned"
         if node == token and node.lemma_.lower() in SCHEDULED and (
                 any(c.dep_ == "auxpass" for c in children) or (node.dep_ == "acl" and node.tag_ == "VBN")):
             level = "planned"  # "is scheduled for 2026", "the mission, scheduled for 2026"
+        if node == token and node.lemma_.lower() in RESCHEDULING:
+            level = "planned"
         if node != token and node.lemma_.lower() in UNREALISED_GOVERNORS:
             return None  # "failed to land", "tried to land": the text does not say it happened
         if node != token and node.lemma_.lower() in SPECULATIVE_GOVERNORS:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from graph.model import Statement
 
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
+# nouns for what happens to a craft on a date: "the launch of X is set for May"
+EVENT_NOUNS = {"launch", "landing", "flight", "liftoff", "lift-off", "arrival", "touchdown"}
 
 
 @dataclass
@@ -211,6 +213,11 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
             continue  # a target is ahead of the article: "on Tuesday" before it is no target
         things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
         described = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else []  # "the mission, scheduled for 2026"
+        # "the launch of Gaganyaan has been postponed to 2026", "NASA is targeting May for the launch of X"
+        described += [p for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "prep")
+                      for e in ([t] if t.dep_ != "prep" else [x for x in t.children if x.dep_ == "pobj"])
+                      if e.lemma_.lower() in EVENT_NOUNS for c in e.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
         things += [m for c in [*described, *(c for c in v.children if c.dep_ == "nsubjpass")] for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
         out += [_target(reader, m, when, level) for m in things]

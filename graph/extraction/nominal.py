@@ -315,7 +315,8 @@ def _plan(reader, tok) -> list[Fact]:
     planners = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
     if not planners and tok.dep_ in ("dobj", "attr"):
         planners = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]
-    plans = []
+    # "India announced plans to send an astronaut to the Moon": the infinitive is the plan
+    plans = [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VB" and (g := reader.described_goal(c))]
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
         # "NASA's plan is to have a permanent presence near the Moon": the infinitive is the plan
         plans += [g for x in tok.head.children if x.dep_ in ("xcomp", "ccomp")
