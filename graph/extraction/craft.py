@@ -135,6 +135,12 @@ def copula_facts(clause: Clause) -> list[Fact]:
                 for w in wholes:
                     if reader.is_actor(s) == (relation == "memberOf"):
                         facts.append(Fact(s, relation, w, v.i))
+    if lemma == "be" and not any(c.dep_ == "attr" for c in v.children):
+        # "Tiangong is in low Earth orbit", "the lander is near the south pole": where a thing is
+        places = [m for m in Clause(v, reader).prep_objects("in", "at", "on", "near", "around")
+                  if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region") and not reader.is_a(m, "Country")]
+        facts += [Fact(s, "locatedIn", p, v.i) for s in reader.subject_of(v)
+                  if reader.is_a(s, "Undertaking", "Spacecraft", "Facility") and not reader.is_actor(s) for p in places]
     if lemma in ("enter", "reach", "achieve", "attain"):
         # "the probe entered orbit around Mars": where the craft now is
         orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]

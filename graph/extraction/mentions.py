@@ -185,7 +185,7 @@ class MentionFinder:
                 run = (run[0], tok.i + 1) if continues else (tok.i, tok.i + 1)
                 # a run into a person's name ("NASA Administrator Bill Nelson") is not one name, nor one
                 # on from a one-word organisation ("SpaceX Falcon": a run starts again after it)
-                if not any(run[0] < e.start < run[1] for e in people):
+                if not any(run[0] < e.start < run[1] and _introduces_person(doc[e.start - 1]) for e in people):
                     out.append((run[0], run[1], None, "propn"))
             else:
                 run = None
@@ -339,8 +339,10 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if _landing_site(span.root) and not any(t.ent_type_ in _NOT_ENTITIES or t.lower_ in _MONTHS for t in span):
         return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
+    if is_country_name(span.text):
+        return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
-    if "GPE" in labels and (is_country_name(span.text) or not _is_location(doc, span)):
+    if "GPE" in labels and not _is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
         if label in labels:
@@ -368,6 +370,12 @@ def _country_names() -> frozenset[str]:
 
     names = {getattr(c, a, None) for c in pycountry.countries for a in ("name", "common_name", "official_name")}
     return frozenset(n.lower() for name in names if name for n in (name, name.split(",")[0]))
+
+
+def _introduces_person(tok) -> bool:
+    """A title or an organisation's acronym before a person's name: "Administrator Bill Nelson",
+    "NASA Bill Nelson" (but not "Utopia" before the model's mistaken person "Planitia")."""
+    return tok.lower_ in TITLES or (tok.text.isupper() and len(tok.text) > 1)
 
 
 def _landing_site(tok) -> bool:

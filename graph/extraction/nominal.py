@@ -214,7 +214,10 @@ def _located(reader, tok, owned: Mention) -> list[Fact]:
         return []
     preps = ("in", "at", "near", "on", "around") + (("of",) if reader.is_a(owned, "Place") else ())
     out = []
-    for c in tok.children:
+    # "Utopia Planitia, a vast plain on Mars": the apposition's place is the name's
+    described = [p for c in tok.children if c.dep_ == "appos" and reader.mention_at(c.i) is None
+                 for p in c.children if p.dep_ == "prep" and p.lower_ in preps]
+    for c in [*tok.children, *described]:
         targets = []
         if c.dep_ == "prep" and c.lower_ in preps:
             targets = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
