@@ -426,6 +426,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a territory ISO 3166 knows", "The Condor Space Centre is located in Kourou, French Guiana.",
      [("Condor Space Centre", "locatedIn", "Kourou", "stated", ""),
       ("Kourou", "locatedIn", "French Guiana", "stated", "")]),
+    ("parts named by participle", "Peru launched the Condor-3 mission. The mission includes a lander named Puma.",
+     [("Peru", "launched", "Condor-3 mission", "stated", ""), ("Puma", "partOf", "Condor-3 mission", "stated", "")]),
+    ("payloads from countries", "The Condor-3 mission carries instruments from Chile and Belarus.",
+     [("Chile", "memberOf", "Condor-3 mission", "stated", ""),
+      ("Belarus", "memberOf", "Condor-3 mission", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

@@ -12,6 +12,7 @@ from graph.extraction.lexicon import (
     GROUP_NOUNS,
     MEMBER_NOUNS,
     PART_NOUNS,
+    PAYLOAD_NOUNS,
     PLACE_PREPS,
     SAMPLE_NOUNS,
     STAGE_NOUNS,
@@ -74,6 +75,11 @@ def has_part(clause: Clause) -> list[Fact]:
     parts = list(dict.fromkeys(parts))
     facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
              if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
+    # "the mission carries instruments from France and Pakistan": those who send payloads take part
+    senders = [m for o in objects for t in (o, *o.conjuncts) if t.lemma_.lower() in PAYLOAD_NOUNS
+               for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
+    facts += [Fact(s, "memberOf", w, v.i) for w in wholes for s in dict.fromkeys(senders)]
     groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]
     members = [m for o in clause.object_tokens() for m in reader.args(o)
                if reader.is_actor(m) or reader.is_a(m, "Person")]

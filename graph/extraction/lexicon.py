@@ -73,3 +73,5 @@ SERVICE_NOUNS = {"launch", "launches", "delivery", "deliveries", "flight", "flig
 # parts of a body's surface, which stand for the body: "the far side of the Moon", "the lunar surface"
 SURFACE_NOUNS = {"side", "surface", "pole", "region", "crater", "highlands", "plain", "plains", "basin", "terrain"}
 BODY_ADJECTIVES = {"lunar": "Moon", "martian": "Mars", "venusian": "Venus", "jovian": "Jupiter"}
+# what a mission carries for others: "instruments from France and Pakistan"
+PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", "device", "sensor", "camera"}

@@ -317,6 +317,10 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     for word in reversed(lemmas):
         if word in KIND_CLASSES:
             return KIND_CLASSES[word]
+    named = span.root.head
+    if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \
+            and named.dep_ == "acl" and named.head.lemma_.lower() in KIND_CLASSES:
+        return KIND_CLASSES[named.head.lemma_.lower()]  # "a lander named Vikram", "a rover called Pragyan"
     if span.text in DEMONYMS:
         return None  # a nationality that is not a catalog country says too little
     governor = span.root.head
