@@ -431,6 +431,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("payloads from countries", "The Condor-3 mission carries instruments from Chile and Belarus.",
      [("Chile", "memberOf", "Condor-3 mission", "stated", ""),
       ("Belarus", "memberOf", "Condor-3 mission", "stated", "")]),
+    ("the country of an agency's description", "Russia's space agency launched the Condor-3 probe. If "
+     "successful, the country will become the first nation to land on the lunar surface.",
+     [("Roscosmos", "launched", "Condor-3 probe", "stated", ""), ("Roscosmos", "basedIn", "Russia", "stated", ""),
+      ("Russia", "landedOn", "Moon", "speculative", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

@@ -129,7 +129,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
         for entity in [m.entity for m in mentions] + reader.new_entities:
             if not entity.known:
                 new.setdefault(entity.iri, entity)
-        discourse.mentioned += [m.entity for m in mentions]
+        discourse.mentioned += [e for m in mentions for e in _named_entities(reader, m)]
         for m in mentions:
             first.setdefault(m.entity.iri, (m, sentence.text, sentence.start))
     for mission, programme, text, offset in series(first, lambda m, *c: is_a(linker, m.entity, *c)):
@@ -256,6 +256,15 @@ def _based_in(reader: SentenceReader) -> list[Fact]:
             country = Mention(m.start, m.start, _country_entity(reader.linker, iri), "description", set())
             out.append(Fact(m, "basedIn", country, m.start))
     return out
+
+
+def _named_entities(reader: SentenceReader, m: Mention) -> list[Entity]:
+    """What a mention names for later sentences: "India's space agency" names India too, so that
+    "the country" can refer back to it."""
+    if m.via != "description":
+        return [m.entity]
+    country = reader.linker.country_in(reader.doc[m.start:m.end].text)
+    return ([_country_entity(reader.linker, country)] if country else []) + [m.entity]
 
 
 def _country_entity(linker: Linker, iri: str) -> Entity:
