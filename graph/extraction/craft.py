@@ -139,8 +139,9 @@ def copula_facts(clause: Clause) -> list[Fact]:
             relation = "partOf" if attr.lemma_.lower() in PART_NOUNS else "memberOf"
             for s in reader.subject_of(v):
                 for w in wholes:
-                    if reader.is_actor(s) == (relation == "memberOf"):
-                        facts.append(Fact(s, relation, w, v.i))
+                    signed = attr.lemma_.lower() in ("signatory", "signatories") and reader.is_a(w, "Agreement")
+                    if reader.is_actor(s) == (relation == "memberOf"):  # a signatory of an agreement signed it
+                        facts.append(Fact(s, "signedAgreement" if signed else relation, w, v.i))
     if lemma == "be" and not any(c.dep_ == "attr" for c in v.children):
         # "Tiangong is in low Earth orbit", "the lander is near the south pole": where a thing is
         places = [m for m in Clause(v, reader).prep_objects("in", "at", "on", "near", "around")

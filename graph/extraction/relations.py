@@ -53,6 +53,8 @@ def verb_facts(reader) -> list[Fact]:
                 and not misparsed_infinitive(v):
             continue
         relation = VERB_RELATIONS.get(verb_key(v))
+        if v.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in v.children):
+            relation = "signedAgreement"  # "entered into an agreement with"
         clause = Clause(v, reader)
         if relation is None:
             facts += copula_facts(clause)
@@ -113,8 +115,9 @@ def _sign(clause: Clause) -> list[Fact]:
                 for t in c.subtree if (m := reader.mention_at(t.i)) is not None and not reader.is_a(m, "Country")]
     if not clause.passive:
         signers += reader.represented([m for m in clause.prep_objects("with") if not reader.is_a(m, "Agreement")])
-    signers += reader.represented(clause.prep_objects("behalf"))
-    signers += [m for t in clause.object_tokens() for m in reader.agreement_parties(t)]
+    signers += reader.represented(clause.prep_objects("behalf", "between", "among"))
+    documents = _documents(clause)
+    signers += [m for t in documents for m in reader.agreement_parties(t)]
     recipients = []
     if v.lemma_ in ("award", "grant"):  # "ESA awarded a contract to Thales", "NASA awarded SpaceX a contract"
         recipients = [m for m in clause.prep_objects("to") if reader.is_actor(m)]
@@ -126,8 +129,7 @@ def _sign(clause: Clause) -> list[Fact]:
         signers = list(reader.discourse.parties)
     agreements = [m for m in clause.patients() if reader.is_a(m, "Agreement") and not _generic(reader, m)]
     if not agreements:
-        agreements = [a for t in clause.object_tokens()
-                      if (a := reader.described_agreement(t, signers, recipients)) is not None]
+        agreements = [a for t in documents if (a := reader.described_agreement(t, signers, recipients)) is not None]
     if not agreements:
         return copula_facts(clause)  # "reached lunar orbit" is no agreement
     facts = [Fact(s, "signedAgreement", a, v.i) for s in signers for a in agreements]
@@ -138,6 +140,15 @@ def _sign(clause: Clause) -> list[Fact]:
     if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
         facts += pairs(signers, "partnerOf", v.i)
     return facts
+
+
+def _documents(clause: Clause) -> list:
+    """The tokens naming what was signed: the object, "entered into an agreement", or the noun a
+    participle describes ("an agreement signed between X and Y")."""
+    v = clause.verb
+    into = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children if p.dep_ == "pobj"]
+    described = [v.head] if v.dep_ == "acl" and v.head.lemma_.lower() in AGREEMENT_NOUNS else []
+    return clause.object_tokens() + into + described
 
 
 def _contracted_work(clause: Clause, recipients: list[Mention]) -> list[Fact]:
