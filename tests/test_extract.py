@@ -444,6 +444,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Peru", "partnerOf", "Chile", "stated", "2021")]),
     ("a signatory to accords", "Peru became a signatory to the Artemis Accords in 2023.",
      [("Peru", "signedAgreement", "Artemis Accords", "stated", "2023")]),
+    ("the two sides", "Peru and Chile met in Lima. The two sides signed a memorandum of understanding.",
+     [("Chile", "signedAgreement", "Chile-Peru memorandum of understanding", "stated", ""),
+      ("Peru", "signedAgreement", "Chile-Peru memorandum of understanding", "stated", ""),
+      ("Chile", "partnerOf", "Peru", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

@@ -36,6 +36,9 @@ DESCRIPTIONS = {
     "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }
+# words that refer back only in the plural: "the two sides", "both parties" (not "the far side")
+_PLURAL_DESCRIPTIONS = {"side": ("Actor",), "party": ("Actor",), "partner": ("Actor",), "organisation": ("Actor",),
+                        "organization": ("Actor",), "government": ("Country",)}
 # parts of a mission that "the lander" may name although the article gave it no name
 _PARTS = {"lander", "rover", "orbiter"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
@@ -156,7 +159,7 @@ class SentenceReader:
 
     def _referents(self, tok) -> list[Mention]:
         """"the two countries", "both agencies": the latest two actors of that class."""
-        classes = DESCRIPTIONS.get(tok.lemma_.lower())
+        classes = DESCRIPTIONS.get(tok.lemma_.lower()) or _PLURAL_DESCRIPTIONS.get(tok.lemma_.lower())
         if tok.tag_ != "NNS" or classes is None or not any(
                 c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
             return []
