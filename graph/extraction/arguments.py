@@ -360,10 +360,18 @@ class SentenceReader:
         """"a Mars settlement": an unnamed undertaking, named by its noun phrase (without clauses)."""
         words = [t for t in tok.subtree if t.dep_ not in ("det", "relcl", "acl", "punct")
                  and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != tok.i and a.head.i == tok.i
-                             and t.i >= a.i and a.lower_ not in ("of",) for a in [*t.ancestors, t])]
+                             and t.i >= a.i and not self._destination(a) for a in [*t.ancestors, t])]
         if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):
             return None
         return self._described(words[0].i, words[-1].i + 1, "Undertaking")
+
+    def _destination(self, prep) -> bool:
+        """A preposition that belongs to a description: "of", or "to"/"around" a body ("a mission to Venus")."""
+        if prep.lower_ == "of":
+            return True
+        return prep.lower_ in ("to", "around") and any(
+            p.dep_ == "pobj" and (m := self.mention_at(p.i)) is not None and self.is_a(m, "CelestialBody")
+            for p in prep.children)
 
     def described_hardware(self, tok) -> Mention | None:
         """"developing the landing platform", "a new descent stage being developed by ESA": an unnamed

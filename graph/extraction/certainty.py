@@ -29,6 +29,8 @@ PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "m
               "mission", "goal", "aim", "ambition", "effort"}
 # verbs whose complement did not (or not yet) happen: "Israel failed to land", "as it tried to land"
 UNREALISED_GOVERNORS = {"fail", "try", "attempt", "refuse", "decline"}
+# verbs that say a plan is only weighed: "Europe is considering a mission to Venus"
+WEIGHING = {"consider", "mull", "weigh"}
 SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
 
 
@@ -59,7 +61,7 @@ def certainty(token) -> str | None:
             level = "planned"
         if node != token and node.lemma_.lower() in UNREALISED_GOVERNORS:
             return None  # "failed to land", "tried to land": the text does not say it happened
-        if node != token and node.lemma_.lower() in SPECULATIVE_GOVERNORS:
+        if node.lemma_.lower() in SPECULATIVE_GOVERNORS and (node != token or node.lemma_.lower() in WEIGHING):
             return "speculative"
         if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
             level = "planned"

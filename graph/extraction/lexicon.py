@@ -25,7 +25,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
-                     "envision", "target"], "plansMission"),
+                     "envision", "target", "consider", "mull", "weigh"], "plansMission"),
     **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
     **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
@@ -75,3 +75,7 @@ SURFACE_NOUNS = {"side", "surface", "pole", "region", "crater", "highlands", "pl
 BODY_ADJECTIVES = {"lunar": "Moon", "martian": "Mars", "venusian": "Venus", "jovian": "Jupiter"}
 # what a mission carries for others: "instruments from France and Pakistan"
 PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", "device", "sensor", "camera"}
+# the planets, dwarf planets, moons and asteroids that missions visit, by name
+SOLAR_SYSTEM_BODIES = {"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "Ceres", "Vesta",
+                       "Titan", "Europa", "Ganymede", "Callisto", "Io", "Enceladus", "Phobos", "Deimos", "Triton",
+                       "Bennu", "Ryugu", "Didymos", "Dimorphos", "Psyche", "Apophis", "Itokawa", "Arrokoth"}

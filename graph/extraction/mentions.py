@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from graph.extraction.lexicon import SOLAR_SYSTEM_BODIES
 from graph.linking import DEMONYMS, Linker
 from graph.namespaces import KG
 from graph.text import normalise
@@ -343,6 +344,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if _landing_site(span.root) and not any(t.ent_type_ in _NOT_ENTITIES or t.lower_ in _MONTHS for t in span):
         return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
+    if span.text in SOLAR_SYSTEM_BODIES:
+        return "CelestialBody"  # "a mission to Venus", whatever the model's label
     if is_country_name(span.text):
         return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}

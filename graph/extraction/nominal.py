@@ -25,6 +25,8 @@ from graph.extraction.lexicon import (
 from graph.extraction.mentions import KIND_CLASSES, Mention
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
+# adjectives that put an undertaking ahead: "China's planned Chang'e-8 mission"
+FUTURE_WORDS = {"planned", "upcoming", "proposed", "future", "forthcoming", "next"}
 
 
 def noun_facts(reader) -> list[Fact]:
@@ -137,6 +139,8 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
                 out.append(Fact(owned, "locatedIn", owner, tok.i))  # "Japan's Tanegashima Space Center"
             elif reader.is_actor(owner) and not reader.is_actor(owned):
                 out.append(Fact(owner, "operates", owned, tok.i))
+                if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
+                    out.append(Fact(owner, "plansMission", owned, tok.i))  # "China's planned Chang'e-8 mission"
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                 out.append(Fact(owned, "partOf", owner, tok.i))
     return out

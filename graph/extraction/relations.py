@@ -26,7 +26,7 @@ from graph.extraction.lexicon import (
     SERVICE_NOUNS,
     VERB_RELATIONS,
 )
-from graph.extraction.mentions import Mention
+from graph.extraction.mentions import KIND_CLASSES, Mention
 
 
 def verb_key(tok) -> str:
@@ -316,6 +316,10 @@ def _plan(clause: Clause) -> list[Fact]:
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
             if not plans and (goal := reader.described_goal(x)) is not None:
                 plans.append(goal)
+    if not plans:
+        # "South Korea is planning a lunar lander mission", "Europe is considering a mission to Venus"
+        plans += [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
+                  and (d := reader.described_thing(t)) is not None and " " in d.entity.label]
     return [Fact(s, "plansMission", p, v.i) for s in planners for p in plans]
 
 
