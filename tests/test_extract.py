@@ -456,6 +456,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("lunar lander mission", "targetDate", "2032", "planned", "2032")]),
     ("considering is speculative", "Peru is considering a mission to Venus.",
      [("Peru", "plansMission", "mission to Venus", "speculative", "")]),
+    ("responsible for", "The Andean Space Agency is responsible for the Condor programme.",
+     [(ANDEAN, "operates", "Condor programme", "stated", "")]),
+    ("made by a country, as a compound", "The Peruvian-made Condor-3 probe returned samples.",
+     [("Peru", "operates", "Condor-3 probe", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

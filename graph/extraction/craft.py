@@ -142,6 +142,14 @@ def copula_facts(clause: Clause) -> list[Fact]:
                     signed = attr.lemma_.lower() in ("signatory", "signatories") and reader.is_a(w, "Agreement")
                     if reader.is_actor(s) == (relation == "memberOf"):  # a signatory of an agreement signed it
                         facts.append(Fact(s, "signedAgreement" if signed else relation, w, v.i))
+    if lemma in ("be", "become", "remain"):
+        # "the agency is responsible for the Gaganyaan programme", "X is in charge of Y"
+        duty = [p for c in v.children if c.dep_ == "acomp" and c.lower_ == "responsible"
+                for x in c.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children]
+        duty += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for ch in c.children
+                 if ch.lower_ == "charge" for x in ch.children if x.lower_ == "of" for p in x.children]
+        things = [m for p in duty for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft", "Facility")]
+        facts += [Fact(s, "operates", t, v.i) for s in reader.subject_of(v) if reader.is_actor(s) for t in things]
     if lemma == "be" and not any(c.dep_ == "attr" for c in v.children):
         # "Tiangong is in low Earth orbit", "the lander is near the south pole": where a thing is
         places = [m for m in Clause(v, reader).prep_objects("in", "at", "on", "near", "around")
