@@ -2,7 +2,10 @@
 
 The stages, one module each: :mod:`~graph.extraction.nlp` (the spaCy pipeline),
 :mod:`~graph.extraction.mentions` (entities, known and new), :mod:`~graph.extraction.arguments`
-(arguments and coreference), :mod:`~graph.extraction.relations` (the rules),
+(arguments and coreference), :mod:`~graph.extraction.clause` (one verb's arguments),
+:mod:`~graph.extraction.examples` (plural nouns and the names they list),
+:mod:`~graph.extraction.relations`, :mod:`~graph.extraction.craft` and
+:mod:`~graph.extraction.nominal` (the rules, their words in :mod:`~graph.extraction.lexicon`),
 :mod:`~graph.extraction.certainty` and :mod:`~graph.extraction.times`.
 """
 
