@@ -107,7 +107,7 @@ class SentenceReader:
                 owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
                 if owner is None and t.lemma_.lower() in SURFACE_NOUNS:
                     owner = next((self.mention_at(p.i) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for p in c.children if p.dep_ == "pobj"), None) or self._body_named_by(t)
+                                  for p in c.children if p.dep_ == "pobj"), None) or self.body_named_by(t)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
             if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
@@ -126,7 +126,7 @@ class SentenceReader:
                 out += [x for x in self.conjoined(m) if x not in out]
         return out
 
-    def _body_named_by(self, tok) -> Mention | None:
+    def body_named_by(self, tok) -> Mention | None:
         """"the lunar surface", "the Martian north pole": the body an adjective names."""
         for c in tok.children:
             iri = self.linker.find(BODY_ADJECTIVES.get(c.lower_, "")) if c.dep_ in ("amod", "compound") else None

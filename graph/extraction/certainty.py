@@ -28,7 +28,7 @@ PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design"
 PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "mou", "proposal", "bid", "order",
               "mission", "goal", "aim", "ambition", "effort"}
 # verbs whose complement did not (or not yet) happen: "Israel failed to land", "as it tried to land"
-UNREALISED_GOVERNORS = {"fail", "try", "attempt", "refuse", "decline"}
+UNREALISED_GOVERNORS = {"fail", "try", "attempt", "refuse", "decline", "bar", "ban", "prohibit", "forbid", "prevent"}
 # verbs that say a plan is only weighed: "Europe is considering a mission to Venus"
 WEIGHING = {"consider", "mull", "weigh"}
 SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
@@ -67,6 +67,9 @@ def certainty(token) -> str | None:
             level = "planned"
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
             level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
+        if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head != node.head:
+            node = node.head.head  # "barred NASA from working with China": the governor of "from"
+            continue
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
         node = node.head

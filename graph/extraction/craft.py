@@ -42,6 +42,7 @@ def samples_returned(clause: Clause) -> list[Fact]:
             # "moon rocks", "lunar soil"
             sources += [m for c in t.children if c.dep_ in ("compound", "amod", "nmod")
                         for m in reader.args(c) if reader.is_a(m, "CelestialBody", "Place")]
+            sources += [b for b in [reader.body_named_by(t)] if b is not None]
     return [Fact(s, "returnedSamples", p, v.i) for s in clause.subjects() for p in sources
             if "earth" not in p.entity.iri]
 

@@ -19,6 +19,7 @@ from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series
+from graph.extraction.lexicon import IMPLIED_RIVALRY
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import verb_facts
@@ -159,7 +160,7 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             continue
         if fact.relation == "plansMission" and level == "stated":
             level = "planned"  # a plan is a plan, however firmly it is said
-        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in ("race", "sanction"):
+        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in IMPLIED_RIVALRY:
             level = "inferred"
         when = _time_of(reader, fact.at, times)
         past = when if when and (not article_date or when.value[:4] <= article_date[:4]) else None

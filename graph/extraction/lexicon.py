@@ -29,6 +29,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
     **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
+    **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
     **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
                      "incorporate", "equip"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
@@ -41,7 +42,10 @@ PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", 
                  "relationship", "partner", "partners", "deal", "agreement", "pact", "venture", "effort",
                  "endeavour", "endeavor"}
 RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanction",
-               "sanctions"}
+               "sanctions", "tension", "tensions", "dispute", "conflict", "standoff"}
+# rivalry nouns that only imply a rivalry (the statement is "inferred"): "the space race", "tensions between"
+IMPLIED_RIVALRY = {"race", "sanction", "tension", "dispute", "conflict", "standoff", "ban", "bar", "prohibit",
+                   "forbid"}
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner",
                 "contributor", "contributors"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
@@ -79,3 +83,12 @@ PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", 
 SOLAR_SYSTEM_BODIES = {"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "Ceres", "Vesta",
                        "Titan", "Europa", "Ganymede", "Callisto", "Io", "Enceladus", "Phobos", "Deimos", "Triton",
                        "Bennu", "Ryugu", "Didymos", "Dimorphos", "Psyche", "Apophis", "Itokawa", "Arrokoth"}
+# capitals that news uses for their country's government: "Washington sees Beijing as a rival"
+CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia", "New Delhi": "India",
+            "Tokyo": "Japan", "Paris": "France", "Berlin": "Germany", "London": "United Kingdom", "Rome": "Italy",
+            "Seoul": "South Korea", "Pyongyang": "North Korea", "Tehran": "Iran", "Ottawa": "Canada",
+            "Canberra": "Australia", "Abu Dhabi": "United Arab Emirates", "Riyadh": "Saudi Arabia", "Ankara": "Turkey",
+            "Kyiv": "Ukraine", "Kiev": "Ukraine", "Brasilia": "Brazil", "Islamabad": "Pakistan", "Cairo": "Egypt",
+            "Nairobi": "Kenya", "Kigali": "Rwanda", "Abuja": "Nigeria", "Astana": "Kazakhstan", "Minsk": "Belarus",
+            "Jakarta": "Indonesia", "Hanoi": "Vietnam", "Bangkok": "Thailand", "Manila": "Philippines",
+            "Mexico City": "Mexico", "Buenos Aires": "Argentina", "Pretoria": "South Africa", "Caracas": "Venezuela"}

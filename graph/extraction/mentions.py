@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from graph.extraction.lexicon import SOLAR_SYSTEM_BODIES
+from graph.extraction.lexicon import CAPITALS, SOLAR_SYSTEM_BODIES
 from graph.linking import DEMONYMS, Linker
 from graph.namespaces import KG
 from graph.text import normalise
@@ -30,7 +30,7 @@ from graph.text import normalise
 # in the ontology.
 KIND_WORDS = {
     "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
-    "Spacecraft": "probe spacecraft satellite capsule craft module",
+    "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite",
     "Instrument": "telescope camera instrument payload observatory",
     "Mission": "mission missions flight",
     "Program": "program programme project initiative constellation series",
@@ -61,7 +61,8 @@ TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "directo
           "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
 # words that make a name an organisation's, whatever the model's label
 ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
-                      "corporation", "corp", "inc", "ltd", "llc", "labs", "company", "aeronautics", "astronautics"}
+                      "corporation", "corp", "inc", "ltd", "llc", "labs", "lab", "company", "aeronautics",
+                      "astronautics"}
 # what only a spacecraft does: its unknown subject is one
 CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
 _ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
@@ -145,10 +146,20 @@ class MentionFinder:
                 continue
             mention = self._resolve(doc, start, end, iri, via, sentence_text, offset)
             if mention is not None:
+                mention = self._capital_as_country(doc, mention)
                 chosen.append(mention)
                 taken |= mention.tokens
         chosen.sort(key=lambda m: m.start)
         return _with_acronyms(doc, chosen)
+
+    def _capital_as_country(self, doc, m: Mention) -> Mention:
+        """"Washington sees Beijing as a rival": a capital acting stands for its country's government."""
+        country = CAPITALS.get(doc[m.start:m.end].text)
+        iri = self.linker.country(country) if country else None
+        if iri is None or _is_location(doc, doc[m.start:m.end]):
+            return m
+        entity = Entity(iri, self.linker.entities[iri].label, "", True, self.acronyms.get(iri))
+        return Mention(m.start, m.end, entity, "description", m.tokens, doc[m.start:m.end].text)
 
     def _catalog_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
         out = []
@@ -178,6 +189,9 @@ class MentionFinder:
                 if not times & set(range(s, e)) and doc[s].lower_ not in _MONTHS]
         # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
         out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
+        # "the CAPSTONE cubesat": a word in capitals before a kind noun is a name, whatever its tag
+        out += [(t.i, t.i + 1, None, "shape") for t in doc[:-1] if t.is_upper and t.is_alpha and len(t) > 2
+                and doc[t.i + 1].lemma_.lower() in KIND_CLASSES and doc[t.i + 1].pos_ == "NOUN"]
         people = [e for e in doc.ents if e.label_ == "PERSON"]
         run = None
         for tok in doc:
@@ -315,6 +329,8 @@ def _class_of(doc, span, label_span, via: str) -> str | None:
     if words[-1] in TITLES:
         return None  # "NASA Administrator": a title, the organisation is named inside it
     lemmas = [t.lemma_.lower() for t in label_span]
+    if words[-1] in ORGANISATION_WORDS and lemmas[-1] not in KIND_CLASSES:
+        return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
     for word in reversed(lemmas):
         if word in KIND_CLASSES:
             return KIND_CLASSES[word]

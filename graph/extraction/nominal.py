@@ -257,10 +257,20 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
             sides = [*reader.subject_of(tok.head), *others]
             return [Fact(a, "rivalOf", b, tok.i) for a in sides[:-len(others)] for b in others
                     if reader.is_actor(a) and reader.is_actor(b) and a.entity.iri != b.entity.iri]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" and not sides:
+        # "Washington sees Beijing as its main rival", "regards Japan as a key partner"
+        verb = tok.head.head
+        sides = [*reader.subject_of(verb), *(m for c in verb.children if c.dep_ == "dobj" for m in reader.args(c))]
     sides = sorted((m for m in sides if reader.is_actor(m)), key=lambda m: m.start)
     # "NASA and ESA have finalized their collaboration": the owners are the clause's subjects
     if len(sides) < 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
         sides = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)] or sides
+    # "the US and China are locked in a space race": the clause's subjects are the sides
+    if not sides and relation == "rivalOf" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+        sides = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in reader.args(c)
+                 if reader.is_actor(m)]
     # "in cooperation with X": the clause's subject is the other side
     if len(sides) == 1 and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through"):
         verb = tok.head.head

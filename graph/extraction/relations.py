@@ -336,6 +336,8 @@ def _rival(clause: Clause) -> list[Fact]:
 def _ended(clause: Clause) -> list[Fact]:
     """"ESA suspended its cooperation with Roscosmos": a partnership that ended, and a rivalry."""
     v, reader = clause.verb, clause.reader
+    if v.lemma_.lower() == "ban" and any(c.lower_ == "from" for c in v.children):
+        return _barred(clause)  # "banned NASA from working with China"
     if v.lemma_.lower() == "withdraw" and (left := [m for m in clause.prep_objects("from") if reader.is_a(
             m, "Undertaking", "Agreement", "SpaceStation")]):
         # "Russia withdrew from the ISS programme": a membership that ended
@@ -356,6 +358,17 @@ def _ended(clause: Clause) -> list[Fact]:
     return facts + _ended_service(clause, subjects)
 
 
+def _barred(clause: Clause) -> list[Fact]:
+    """"The Wolf Amendment bars NASA from cooperating with China": cooperation forbidden by law or
+    policy implies a rivalry (inferred) between the one barred and the other side."""
+    v, reader = clause.verb, clause.reader
+    barred = [m for c in v.children if c.dep_ == "dobj" for m in reader.args(c) if reader.is_actor(m)]
+    acts = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+            if p.dep_ == "pcomp" and VERB_RELATIONS.get(verb_key(p)) == "partnerOf"]
+    others = [m for a in acts for m in Clause(a, reader).prep_objects("with") if reader.is_actor(m)]
+    return [Fact(b, "rivalOf", o, v.i) for b in barred for o in others if b.entity.iri != o.entity.iri]
+
+
 def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
     """"Roscosmos suspended launches of OneWeb satellites": the provider's service to the customer
     ended (a business tie, not by itself a rivalry)."""
@@ -372,6 +385,6 @@ _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": land,
     "returnedSamples": samples_returned,
-    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "left": _leave, "hasPart": has_part,
+    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "barred": _barred, "left": _leave, "hasPart": has_part,
     "installedOn": installed_on,
 }
