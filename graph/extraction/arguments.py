@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from graph.extraction.clause import misparsed_infinitive, prepositions
 from graph.extraction.examples import examples
+from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import AGREEMENT_NOUNS, BODY_ADJECTIVES, HARDWARE_NOUNS, STAFF_NOUNS, SURFACE_NOUNS
-from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, is_a, new_entity
+from graph.extraction.mentions import Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
 # adjectives that belong to an agreement's kind: "joint statement", "framework agreement"

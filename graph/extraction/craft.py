@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from graph.extraction.clause import Clause
 from graph.extraction.facts import Fact
+from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     GROUP_NOUNS,
     MEMBER_NOUNS,
@@ -17,7 +18,7 @@ from graph.extraction.lexicon import (
     SAMPLE_NOUNS,
     STAGE_NOUNS,
 )
-from graph.extraction.mentions import KIND_CLASSES, Entity, Mention, new_entity
+from graph.extraction.mentions import Entity, Mention, new_entity
 
 
 def land(clause: Clause) -> list[Fact]:

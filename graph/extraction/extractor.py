@@ -1,7 +1,8 @@
 """From an article to statements: parse, find mentions, read relations, certainty and time.
 
 The stages, one module each: :mod:`~graph.extraction.nlp` (the spaCy pipeline),
-:mod:`~graph.extraction.mentions` (entities, known and new), :mod:`~graph.extraction.arguments`
+:mod:`~graph.extraction.mentions` (entities, known and new; their classes in
+:mod:`~graph.extraction.kinds`), :mod:`~graph.extraction.arguments`
 (arguments and coreference), :mod:`~graph.extraction.clause` (one verb's arguments),
 :mod:`~graph.extraction.examples` (plural nouns and the names they list),
 :mod:`~graph.extraction.relations`, :mod:`~graph.extraction.craft` and

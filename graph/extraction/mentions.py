@@ -17,56 +17,25 @@ entity whose class is read from the kind noun or the model's label.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from graph.extraction.lexicon import CAPITALS, SOLAR_SYSTEM_BODIES
-from graph.linking import DEMONYMS, Linker
+from graph.extraction.kinds import (
+    KIND_CLASSES,
+    MONTHS,
+    NER_CLASSES,
+    NOT_ENTITIES,
+    NOT_NAMES,
+    TITLES,
+    class_of,
+    is_location,
+    names_an_organisation,
+)
+from graph.extraction.lexicon import CAPITALS
+from graph.linking import Linker
 from graph.namespaces import KG
 from graph.text import normalise
 
-# The nouns that say what a named thing is ("the Zephyr rover", "the Condor program"), by its class
-# in the ontology.
-KIND_WORDS = {
-    "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
-    "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite",
-    "Instrument": "telescope camera instrument payload observatory",
-    "Mission": "mission missions flight",
-    "Program": "program programme project initiative constellation series",
-    "SpaceStation": "station outpost base",
-    "CelestialBody": "asteroid comet planet",
-    "LaunchVehicle": "rocket launcher vehicle",
-    "Agreement": "agreement accord accords treaty contract",
-    "MemorandumOfUnderstanding": "memorandum mou",
-    "SpaceAgency": "agency administration",
-    "Company": "corporation company industries",
-    "Facility": "centre center cosmodrome spaceport facility site",
-    "Actor": "organisation organization commission institute laboratory university association consortium "
-             "force ministry department",
-}
-KIND_CLASSES = {word: cls for cls, words in KIND_WORDS.items() for word in words.split()}
-NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
-               "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}
-# Words that are never an entity by themselves, though capitalised at a sentence start or in titles.
-_NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "moreover", "however",
-              "earth"}
-_NOT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-# Words before a name that make it a person's: "Minister ...", "Prof. ...", "CEO ..."
-TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
-          "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
-          "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
-# words that make a name an organisation's, whatever the model's label
-ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
-                      "corporation", "corp", "inc", "ltd", "llc", "labs", "lab", "company", "aeronautics",
-                      "astronautics"}
-# what only a spacecraft does: its unknown subject is one
-CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
-_ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
-_NUMBERED = re.compile(r"^[A-Z][\w']*(?:[\s-][A-Z][\w']*)*[\s-]?\d+[A-Za-z]?$")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
@@ -156,7 +125,7 @@ class MentionFinder:
         """"Washington sees Beijing as a rival": a capital acting stands for its country's government."""
         country = CAPITALS.get(doc[m.start:m.end].text)
         iri = self.linker.country(country) if country else None
-        if iri is None or _is_location(doc, doc[m.start:m.end]):
+        if iri is None or is_location(doc, doc[m.start:m.end]):
             return m
         entity = Entity(iri, self.linker.entities[iri].label, "", True, self.acronyms.get(iri))
         return Mention(m.start, m.end, entity, "description", m.tokens, doc[m.start:m.end].text)
@@ -184,9 +153,9 @@ class MentionFinder:
 
     def _other_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
         out = [(e.start, e.end, None, "ner") for e in doc.ents if e.label_ in NER_CLASSES]
-        times = {t.i for e in doc.ents if e.label_ in _NOT_ENTITIES for t in e}
+        times = {t.i for e in doc.ents if e.label_ in NOT_ENTITIES for t in e}
         out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)
-                if not times & set(range(s, e)) and doc[s].lower_ not in _MONTHS]
+                if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS]
         # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
         out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
         # "the CAPSTONE cubesat": a word in capitals before a kind noun is a name, whatever its tag
@@ -195,7 +164,7 @@ class MentionFinder:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
         run = None
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.lower_ not in _NOT_NAMES:
+            if tok.pos_ == "PROPN" and tok.lower_ not in NOT_NAMES:
                 continues = run and run[1] == tok.i and not _CAMEL.match(doc[tok.i - 1].text)
                 run = (run[0], tok.i + 1) if continues else (tok.i, tok.i + 1)
                 # a run into a person's name ("NASA Administrator Bill Nelson") is not one name, nor one
@@ -229,10 +198,10 @@ class MentionFinder:
             surface = "" if any(plain.startswith(n) for n in names) or via == "description" or words.isupper() \
                 else words
             return Mention(start, extended, entity, via, set(range(start, extended)), surface)
-        if kind_end > end and _names_an_organisation(span, via):
+        if kind_end > end and names_an_organisation(span, via):
             kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
         label_span = doc[start:kind_end]
-        cls = _class_of(doc, span, label_span, via)
+        cls = class_of(doc, span, label_span, via)
         if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS"):
             label_span = span  # "Chang'e 7 and Chang'e 8 missions": the kind is both names', not part of one
         if cls is None:
@@ -272,7 +241,7 @@ def short_names(entity: Entity) -> list[str]:
     while len(words) > 1 and words[-1].lower() in KIND_CLASSES:
         words.pop()
     name = " ".join(words)
-    if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in _NOT_NAMES:
+    if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in NOT_NAMES:
         out.append(name)
     return out
 
@@ -318,126 +287,10 @@ def _kind_extension(doc, start: int, end: int) -> int:
     return end
 
 
-def _class_of(doc, span, label_span, via: str) -> str | None:
-    words = [t.lower_ for t in label_span]
-    if len(label_span) == 1 and (words[0] in _NOT_NAMES or not label_span[0].text[:1].isupper()):
-        return None
-    if any(t.like_num for t in span) and len(span) == 1:
-        return None
-    if words[0] in TITLES or any(w in TITLES and w.endswith(".") for w in words):
-        return "Person"
-    if words[-1] in TITLES:
-        return None  # "NASA Administrator": a title, the organisation is named inside it
-    lemmas = [t.lemma_.lower() for t in label_span]
-    if words[-1] in ORGANISATION_WORDS and lemmas[-1] not in KIND_CLASSES:
-        return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
-    for word in reversed(lemmas):
-        if word in KIND_CLASSES:
-            return KIND_CLASSES[word]
-    named = span.root.head
-    if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \
-            and named.dep_ == "acl" and named.head.lemma_.lower() in KIND_CLASSES:
-        return KIND_CLASSES[named.head.lemma_.lower()]  # "a lander named Vikram", "a rover called Pragyan"
-    if span.text in DEMONYMS:
-        return None  # a nationality that is not a catalog country says too little
-    governor = span.root.head
-    if span.root.dep_ == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
-        kinds = [c.lemma_.lower() for c in governor.children if c.dep_ == "attr"]
-        if kinds and kinds[0] in KIND_CLASSES:
-            return KIND_CLASSES[kinds[0]]  # "Hera is a European Space Agency mission"
-    if set(words) & ORGANISATION_WORDS or _described_as(span) in ("company", "firm", "startup", "operator"):
-        return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
-    if via == "camel":
-        return "Company"  # "SpaceX", "OneWeb"
-    if _NUMBERED.match(span.text):
-        return "Spacecraft"  # "Condor-3", "Luna 25": numbered names are craft, whatever the model says
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
-            and doc[span.start - 2].lower_ in ("the", "a", "an"):
-        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
-    if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
-            c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
-        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
-    if _landing_site(span.root) and not any(t.ent_type_ in _NOT_ENTITIES or t.lower_ in _MONTHS for t in span):
-        return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
-    if span.text in SOLAR_SYSTEM_BODIES:
-        return "CelestialBody"  # "a mission to Venus", whatever the model's label
-    if is_country_name(span.text):
-        return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
-    labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
-    if "GPE" in labels and not _is_location(doc, span):
-        return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
-    for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
-        if label in labels:
-            return None if label == "NORP" else NER_CLASSES[label]
-    if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
-        return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
-    if via == "shape":
-        return "Spacecraft"
-    return None
-
-
-def is_country_name(name: str) -> bool:
-    """Whether ISO 3166 (``pycountry``) names a country so: its name, common or official name, or
-    the name before the comma ("Venezuela, Bolivarian Republic of"). Codes do not count.
-
-    >>> is_country_name("Belarus"), is_country_name("Venezuela"), is_country_name("Houston")
-    (True, True, False)
-    """
-    return name.lower() in _country_names()
-
-
-@functools.cache
-def _country_names() -> frozenset[str]:
-    import pycountry
-
-    names = {getattr(c, a, None) for c in pycountry.countries for a in ("name", "common_name", "official_name")}
-    return frozenset(n.lower() for name in names if name for n in (name, name.split(",")[0]))
-
-
 def _introduces_person(tok) -> bool:
     """A title or an organisation's acronym before a person's name: "Administrator Bill Nelson",
     "NASA Bill Nelson" (but not "Utopia" before the model's mistaken person "Planitia")."""
     return tok.lower_ in TITLES or (tok.text.isupper() and len(tok.text) > 1)
-
-
-def _landing_site(tok) -> bool:
-    """Whether the token is the place of a landing: "landed in Jezero Crater", "touched down near X"."""
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ in ("in", "on", "at", "near", "onto") and \
-        prep.head.lemma_.lower() in ("land", "touch", "crash", "splash")
-
-
-def _craft_verb(verb) -> bool:
-    """What only a craft does, said without an object: "Hera will arrive", "Odysseus was launched"
-    ("Rocket Lab launched the probe" is an actor's deed)."""
-    return verb.lemma_.lower() in CRAFT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _names_an_organisation(span, via: str) -> bool:
-    """"Andean Space Agency", "Axiom Space", "SpaceX": words that say an organisation is meant."""
-    words = {t.lower_ for t in span}
-    kinds = {KIND_CLASSES.get(t.lemma_.lower()) for t in span}
-    return via == "camel" or bool(words & ORGANISATION_WORDS) or bool(kinds & _ACTING)
-
-
-def _described_as(span) -> str:
-    """The noun of an apposition to the span: "Lunar Machines, a Houston-based company" -> company."""
-    return next((c.lemma_.lower() for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")
-
-
-def _is_location(doc, span) -> bool:
-    """A place name used as a place ("in Lima", "Houston-based", "Addis Ababa, May 23", "Lima, Peru"),
-    not as an actor ("Chile signed", "Peru's rover", "with Chile")."""
-    head = span.root
-    after = doc[span.end:span.end + 2]
-    if len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "DATE":
-        return True  # a dateline: "Addis Ababa, May 23, 2025 (FMC) -"
-    if head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
-        return False
-    if head.dep_ == "conj":
-        return _is_location(doc, doc[head.head.i:head.head.i + 1])
-    return not (head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "by", "among"))
 
 
 def _alike(a: str, b: str) -> bool:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from graph.extraction.facts import Fact, pairs
+from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     MEMBER_NOUNS,
@@ -22,7 +23,7 @@ from graph.extraction.lexicon import (
     RIVAL_NOUNS,
     SITE_NOUNS,
 )
-from graph.extraction.mentions import KIND_CLASSES, Mention
+from graph.extraction.mentions import Mention
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 # adjectives that put an undertaking ahead: "China's planned Chang'e-8 mission"

@@ -17,6 +17,7 @@ from graph.extraction.certainty import certainty
 from graph.extraction.clause import Clause, misparsed_infinitive
 from graph.extraction.craft import copula_facts, has_part, installed_on, land, samples_returned
 from graph.extraction.facts import Fact, pairs
+from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     MAKING_VERBS,
@@ -26,7 +27,7 @@ from graph.extraction.lexicon import (
     SERVICE_NOUNS,
     VERB_RELATIONS,
 )
-from graph.extraction.mentions import KIND_CLASSES, Mention
+from graph.extraction.mentions import Mention
 
 
 def verb_key(tok) -> str:

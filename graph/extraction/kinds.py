@@ -1,0 +1,173 @@
+"""What a new entity is: its class, read from its words and from how the sentence uses it.
+
+The nouns that say what a thing is ("the Zephyr rover", "the Condor program") name its class in
+the ontology; so do the words of an organisation's name ("Axiom Space", "Rocket Lab"), a title
+before a person's name, ISO 3166 (``pycountry``) for countries, the name of a solar-system body,
+the place of a landing ("touched down in Mare Crisium"), and, last, the language model's label.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from graph.extraction.lexicon import SOLAR_SYSTEM_BODIES
+from graph.linking import DEMONYMS
+
+# The nouns that say what a named thing is ("the Zephyr rover", "the Condor program"), by its class
+# in the ontology.
+KIND_WORDS = {
+    "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
+    "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite",
+    "Instrument": "telescope camera instrument payload observatory",
+    "Mission": "mission missions flight",
+    "Program": "program programme project initiative constellation series",
+    "SpaceStation": "station outpost base",
+    "CelestialBody": "asteroid comet planet",
+    "LaunchVehicle": "rocket launcher vehicle",
+    "Agreement": "agreement accord accords treaty contract",
+    "MemorandumOfUnderstanding": "memorandum mou",
+    "SpaceAgency": "agency administration",
+    "Company": "corporation company industries",
+    "Facility": "centre center cosmodrome spaceport facility site",
+    "Actor": "organisation organization commission institute laboratory university association consortium "
+             "force ministry department",
+}
+KIND_CLASSES = {word: cls for cls, words in KIND_WORDS.items() for word in words.split()}
+NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
+               "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}
+# Words that are never an entity by themselves, though capitalised at a sentence start or in titles.
+NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "moreover", "however",
+              "earth"}
+NOT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Words before a name that make it a person's: "Minister ...", "Prof. ...", "CEO ..."
+TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
+          "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
+          "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
+# words that make a name an organisation's, whatever the model's label
+ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
+                      "corporation", "corp", "inc", "ltd", "llc", "labs", "lab", "company", "aeronautics",
+                      "astronautics"}
+# what only a spacecraft does: its unknown subject is one
+CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
+_ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
+_NUMBERED = re.compile(r"^[A-Z][\w']*(?:[\s-][A-Z][\w']*)*[\s-]?\d+[A-Za-z]?$")
+
+
+def class_of(doc, span, label_span, via: str) -> str | None:
+    words = [t.lower_ for t in label_span]
+    if len(label_span) == 1 and (words[0] in NOT_NAMES or not label_span[0].text[:1].isupper()):
+        return None
+    if any(t.like_num for t in span) and len(span) == 1:
+        return None
+    if words[0] in TITLES or any(w in TITLES and w.endswith(".") for w in words):
+        return "Person"
+    if words[-1] in TITLES:
+        return None  # "NASA Administrator": a title, the organisation is named inside it
+    lemmas = [t.lemma_.lower() for t in label_span]
+    if words[-1] in ORGANISATION_WORDS and lemmas[-1] not in KIND_CLASSES:
+        return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
+    for word in reversed(lemmas):
+        if word in KIND_CLASSES:
+            return KIND_CLASSES[word]
+    named = span.root.head
+    if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \
+            and named.dep_ == "acl" and named.head.lemma_.lower() in KIND_CLASSES:
+        return KIND_CLASSES[named.head.lemma_.lower()]  # "a lander named Vikram", "a rover called Pragyan"
+    if span.text in DEMONYMS:
+        return None  # a nationality that is not a catalog country says too little
+    governor = span.root.head
+    if span.root.dep_ == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
+        kinds = [c.lemma_.lower() for c in governor.children if c.dep_ == "attr"]
+        if kinds and kinds[0] in KIND_CLASSES:
+            return KIND_CLASSES[kinds[0]]  # "Hera is a European Space Agency mission"
+    if set(words) & ORGANISATION_WORDS or _described_as(span) in ("company", "firm", "startup", "operator"):
+        return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
+    if via == "camel":
+        return "Company"  # "SpaceX", "OneWeb"
+    if _NUMBERED.match(span.text):
+        return "Spacecraft"  # "Condor-3", "Luna 25": numbered names are craft, whatever the model says
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
+            and doc[span.start - 2].lower_ in ("the", "a", "an"):
+        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
+    if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
+            c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
+        return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
+    if _landing_site(span.root) and not any(t.ent_type_ in NOT_ENTITIES or t.lower_ in MONTHS for t in span):
+        return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
+    if span.text in SOLAR_SYSTEM_BODIES:
+        return "CelestialBody"  # "a mission to Venus", whatever the model's label
+    if is_country_name(span.text):
+        return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
+    labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
+    if "GPE" in labels and not is_location(doc, span):
+        return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
+    for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
+        if label in labels:
+            return None if label == "NORP" else NER_CLASSES[label]
+    if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
+        return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
+    if via == "shape":
+        return "Spacecraft"
+    return None
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ISO 3166 (``pycountry``) names a country so: its name, common or official name, or
+    the name before the comma ("Venezuela, Bolivarian Republic of"). Codes do not count.
+
+    >>> is_country_name("Belarus"), is_country_name("Venezuela"), is_country_name("Houston")
+    (True, True, False)
+    """
+    return name.lower() in _country_names()
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names = {getattr(c, a, None) for c in pycountry.countries for a in ("name", "common_name", "official_name")}
+    return frozenset(n.lower() for name in names if name for n in (name, name.split(",")[0]))
+
+
+def _landing_site(tok) -> bool:
+    """Whether the token is the place of a landing: "landed in Jezero Crater", "touched down near X"."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "on", "at", "near", "onto") and \
+        prep.head.lemma_.lower() in ("land", "touch", "crash", "splash")
+
+
+def _craft_verb(verb) -> bool:
+    """What only a craft does, said without an object: "Hera will arrive", "Odysseus was launched"
+    ("Rocket Lab launched the probe" is an actor's deed)."""
+    return verb.lemma_.lower() in CRAFT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def names_an_organisation(span, via: str) -> bool:
+    """"Andean Space Agency", "Axiom Space", "SpaceX": words that say an organisation is meant."""
+    words = {t.lower_ for t in span}
+    kinds = {KIND_CLASSES.get(t.lemma_.lower()) for t in span}
+    return via == "camel" or bool(words & ORGANISATION_WORDS) or bool(kinds & _ACTING)
+
+
+def _described_as(span) -> str:
+    """The noun of an apposition to the span: "Lunar Machines, a Houston-based company" -> company."""
+    return next((c.lemma_.lower() for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")
+
+
+def is_location(doc, span) -> bool:
+    """A place name used as a place ("in Lima", "Houston-based", "Addis Ababa, May 23", "Lima, Peru"),
+    not as an actor ("Chile signed", "Peru's rover", "with Chile")."""
+    head = span.root
+    after = doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "DATE":
+        return True  # a dateline: "Addis Ababa, May 23, 2025 (FMC) -"
+    if head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
+        return False
+    if head.dep_ == "conj":
+        return is_location(doc, doc[head.head.i:head.head.i + 1])
+    return not (head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "by", "among"))
