@@ -473,6 +473,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a name in capitals before its kind", "Lunar Machines launched Peru's CONDOR cubesat in June 2024.",
      [("Lunar Machines", "launched", "CONDOR cubesat", "stated", "2024-06"),
       ("Peru", "operates", "CONDOR cubesat", "stated", "")]),
+    ("a verb is no kind", "\u201cBased on the data, the Condor-3 probe landed on the Moon,\u201d it said.",
+     [("Condor-3 probe", "landedOn", "Moon", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

@@ -70,9 +70,9 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     lemmas = [t.lemma_.lower() for t in label_span]
     if words[-1] in ORGANISATION_WORDS and lemmas[-1] not in KIND_CLASSES:
         return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
-    for word in reversed(lemmas):
-        if word in KIND_CLASSES:
-            return KIND_CLASSES[word]
+    for t in reversed(label_span):
+        if t.lemma_.lower() in KIND_CLASSES and t.pos_ in ("NOUN", "PROPN"):
+            return KIND_CLASSES[t.lemma_.lower()]  # a kind noun, not the verb in "Based on the ..."
     named = span.root.head
     if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \
             and named.dep_ == "acl" and named.head.lemma_.lower() in KIND_CLASSES:

@@ -253,14 +253,16 @@ def new_entity(label: str, cls: str, evidence: str, offset: int, acronym: str | 
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    """Leave out a leading article or possessive, a trailing ``'s`` or punctuation, an open bracket."""
+    """Leave out a leading article or possessive, a trailing ``'s``, article, preposition or
+    punctuation, an open bracket."""
     for i in range(start + 1, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             end = i
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text != ")")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")
+                           or (doc[end - 1].is_punct and doc[end - 1].text != ")")):
         end -= 1
     return start, end
 
