@@ -475,6 +475,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Peru", "operates", "CONDOR cubesat", "stated", "")]),
     ("a verb is no kind", "\u201cBased on the data, the Condor-3 probe landed on the Moon,\u201d it said.",
      [("Condor-3 probe", "landedOn", "Moon", "stated", "")]),
+    ("the only countries to have landed", "Peru and Chile are the only other countries to have landed on the Moon.",
+     [("Peru", "landedOn", "Moon", "stated", ""), ("Chile", "landedOn", "Moon", "stated", "")]),
+    ("a goal without its frame", "Peru plans to send an astronaut to the Moon as part of the Condor programme.",
+     [("Peru", "plansMission", "send an astronaut to the Moon", "planned", ""),
+      ("Peru", "memberOf", "Condor programme", "planned", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

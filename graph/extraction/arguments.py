@@ -232,7 +232,8 @@ class SentenceReader:
                 return [m for s in subjects for m in self.args(s)]
             if node.dep_ == "acl" and node.tag_ == "VBN" and node != verb:
                 return self.args(node.head)  # "the lander, set to launch in 2026": the lander launches
-            if node.dep_ in ("acl", "relcl") and node.tag_ != "VBN":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # "to have landed"
+            if node.dep_ in ("acl", "relcl") and (node.tag_ != "VBN" or infinitive):
                 head = node.head
                 # "the fourth country to land": the noun is an attribute of the real subject.
                 if self.mention_at(head.i) is None and head.dep_ == "attr":
@@ -349,7 +350,8 @@ class SentenceReader:
         """"plans to return humans to the Moon by 2026": the goal, named by its verb phrase (its time
         and its reasons left out)."""
         cut = {t.i for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod")
-               and (any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "advcl")
+               and (any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "advcl"
+                    or c.lower_ in ("as", "under", "with"))  # "as part of NASA's Artemis program": a frame
                for t in c.subtree}
         cut |= {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
         words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
