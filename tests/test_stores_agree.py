@@ -1,11 +1,12 @@
-"""The same answers on the embedded store, on a real Oxigraph server and on a real Virtuoso.
+"""The same answers on the embedded store, on a real Oxigraph server, a real Virtuoso and Jena ARQ.
 
 The seed graph is pushed into each server with `spacekg push` (Oxigraph: Graph Store Protocol;
-Virtuoso: SPARQL Update, all or nothing), then every named query, `analyze`, `explain`, `export`
-and the maps of `render` are compared with the embedded store's. Virtuoso is Debian's
-`virtuoso-opensource` (installed by `scripts/quickstart.py test` when run as root, as on CI),
-started on free loopback ports in a temporary folder; where it is not installed its tests are
-skipped, saying so.
+Virtuoso: SPARQL Update, all or nothing); Jena ARQ 4.5 over TDB2 (Fuseki's engine and store; Fuseki
+itself is not packaged by Debian) loads the build's TriG (tests/jena_support.py). Then every named
+query, `analyze`, `explain`, `export` and the maps of `render` are compared with the embedded store's.
+Virtuoso is Debian's `virtuoso-opensource`, Jena Debian's `libapache-jena-java` run by its JDK
+(both installed by `scripts/quickstart.py test` when run as root, as on CI), started on free loopback
+ports in a temporary folder; where one is not installed its tests are skipped, saying so.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ import pytest
 from graph import query as q
 from graph.maps import render
 from graph.remote import RemoteStore
-from graph.store import open_store
+from graph.store import TRIG_NAME, open_store
 from tests.conftest import stop_process
+from tests.jena_support import jena_missing, start_jena
 from tests.test_named_queries import CASE_IDS, CASES
 from tests.test_remote import free_port, invoke, pushed  # noqa: F401 - the Oxigraph fixture
 
@@ -104,12 +106,32 @@ def virtuoso(built: Path, tmp_path_factory: pytest.TempPathFactory):
         stop_process(process)
 
 
-@pytest.fixture(params=["oxigraph", "virtuoso"])
+@pytest.fixture(scope="module")
+def jena(built: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Jena ARQ 4.5 over TDB2 (Fuseki's engine and store) holding the build's TriG (tests/jena_support.py)."""
+    reason = jena_missing()
+    if reason:
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("jena")
+    for attempt in range(3):  # the free port may be taken between the probe and the bind
+        try:
+            process, endpoint = start_jena(folder, built / TRIG_NAME, free_port())
+            break
+        except RuntimeError as exc:
+            if attempt == 2:
+                pytest.fail(str(exc))
+    try:
+        yield endpoint
+    finally:
+        stop_process(process)
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso", "jena"])
 def endpoint(request) -> str:
     if request.param == "oxigraph":
         base, _ = request.getfixturevalue("pushed")
         return base + "/query"
-    return request.getfixturevalue("virtuoso")
+    return request.getfixturevalue(request.param)
 
 
 # Every date (as-of UNDEF) for each named query that takes an as-of: Virtuoso 7.2.5 once never answered
