@@ -11,6 +11,7 @@ ports in a temporary folder; where one is not installed its tests are skipped, s
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -194,3 +195,25 @@ def test_maps_agree(endpoint, built, kind):
     local, _ = render(open_store(built), kind, as_of="2025-01-01")
     far, _ = render(RemoteStore(endpoint), kind, as_of="2025-01-01")
     assert far == local
+
+
+def _unstamped(svg: bytes) -> bytes:
+    """The SVG without the build's hash, which a map of a remote store cannot name."""
+    svg = re.sub(rb"SpaceKG-Build: [0-9a-f]*", b"SpaceKG-Build: ", svg)
+    return re.sub(rb" \xc2\xb7 SpaceKG build [0-9a-f]{12}", b"", svg)
+
+
+@pytest.mark.parametrize("kind", ["signed", "memberships", "timeline"])
+def test_render_command_agrees(endpoint, built, tmp_path, kind):
+    """`spacekg render --endpoint` draws the same SVG as from the build, but for the build's hash; the
+    build is copied without its layout memory (the command keeps one there, a remote store has none)."""
+    local_build = tmp_path / "build"
+    shutil.copytree(built, local_build, symlinks=True, ignore=shutil.ignore_patterns("layouts"))
+    local, far = tmp_path / "local.svg", tmp_path / "far.svg"
+    args = ["render", kind, "--as-of", "2025-01-01"]
+    drawn = invoke(*args, "-o", str(local), "--build-dir", str(local_build))
+    result = invoke(*args, "-o", str(far), "--endpoint", endpoint)
+    assert drawn.exit_code == 0, drawn.output
+    assert (result.exit_code, result.output) == (0, drawn.output.replace(str(local), str(far)))
+    assert b"SpaceKG build " in local.read_bytes()
+    assert _unstamped(far.read_bytes()) == _unstamped(local.read_bytes())
