@@ -203,14 +203,14 @@ def _unstamped(svg: bytes) -> bytes:
     return re.sub(rb" \xc2\xb7 SpaceKG build [0-9a-f]{12}", b"", svg)
 
 
-@pytest.mark.parametrize("kind", ["signed", "memberships", "timeline"])
-def test_render_command_agrees(endpoint, built, tmp_path, kind):
-    """`spacekg render --endpoint` draws the same SVG as from the build, but for the build's hash; the
-    build is copied without its layout memory (the command keeps one there, a remote store has none)."""
+def test_render_command_agrees(endpoint, built, tmp_path):
+    """`spacekg render --endpoint` draws the same SVG as from the build, but for the build's hash (every
+    kind's map is compared above; this is the command); the build is copied without its layout memory
+    (the command keeps one there, a remote store has none)."""
     local_build = tmp_path / "build"
     shutil.copytree(built, local_build, symlinks=True, ignore=shutil.ignore_patterns("layouts"))
     local, far = tmp_path / "local.svg", tmp_path / "far.svg"
-    args = ["render", kind, "--as-of", "2025-01-01"]
+    args = ["render", "signed", "--as-of", "2025-01-01"]
     drawn = invoke(*args, "-o", str(local), "--build-dir", str(local_build))
     result = invoke(*args, "-o", str(far), "--endpoint", endpoint)
     assert drawn.exit_code == 0, drawn.output
