@@ -217,3 +217,28 @@ def test_render_command_agrees(endpoint, built, tmp_path):
     assert (result.exit_code, result.output) == (0, drawn.output.replace(str(local), str(far)))
     assert b"SpaceKG build " in local.read_bytes()
     assert _unstamped(far.read_bytes()) == _unstamped(local.read_bytes())
+
+
+def ntriples(text: str, **where: str) -> list[str]:
+    """The sorted lines of the graph ``text`` answers, through `spacekg query` (``--build-dir`` or ``--endpoint``)."""
+    args = [arg for key, value in where.items() for arg in (f"--{key.replace('_', '-')}", value)]
+    result = invoke("query", text, "--format", "ntriples", *args)
+    assert result.exit_code == 0, result.output
+    return sorted(result.output.splitlines())
+
+
+def test_graph_and_boolean_answers_agree(endpoint, built):
+    """CONSTRUCT and DESCRIBE come back as graphs (an engine asked for SPARQL results first would answer
+    in its own JSON), ASK as a boolean."""
+    construct = "CONSTRUCT { ?a :rivalOf ?b } WHERE { ?a :rivalOf ?b }"
+    assert ntriples(construct, endpoint=endpoint) == ntriples(construct, build_dir=str(built))
+    assert len(ntriples(construct, endpoint=endpoint)) == 2
+    # SPARQL leaves DESCRIBE's answer to the engine, and here they differ (Virtuoso gives triples pointing
+    # at the resource too): some triples of the graph around the resource, and only those
+    around = ntriples("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER (?s = kg:ilrs-mou-2021 || "
+                      "?o = kg:ilrs-mou-2021) }", build_dir=str(built))
+    described = ntriples("DESCRIBE kg:ilrs-mou-2021", endpoint=endpoint)
+    assert described and set(described) <= set(around), described
+    for text, answer in [("ASK { kg:cnsa :partnerOf kg:roscosmos }", "true\n"),
+                         ("ASK { kg:nasa :partnerOf kg:cnsa }", "false\n")]:
+        assert invoke("query", text, "--endpoint", endpoint).output == answer
