@@ -65,12 +65,14 @@ def start_jena(folder: Path, data: Path, port: int) -> tuple[subprocess.Popen, s
     """Compile the endpoint into ``folder``, start it on ``port`` with ``data`` (TriG or N-Quads) loaded.
 
     Returns the process and its ``/sparql`` URL; raises RuntimeError (with the end of its output) if
-    the endpoint does not answer within 120 s.
+    it does not compile or does not answer within 120 s.
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = classpath(folder)
-    subprocess.run([shutil.which("javac"), "-d", str(folder / "classes"), "-cp", path, str(SOURCE)],
-                   check=True, capture_output=True, timeout=300)
+    compiled = subprocess.run([shutil.which("javac"), "-d", str(folder / "classes"), "-cp", path, str(SOURCE)],
+                              capture_output=True, text=True, timeout=300)
+    if compiled.returncode != 0:
+        raise RuntimeError(f"javac could not compile {SOURCE.name}: {compiled.stderr[-2000:]}")
     log = folder / "jena.log"
     with log.open("wb") as out:
         process = subprocess.Popen([shutil.which("java"), "-Xmx512m", "-cp", path, "SparqlEndpoint", str(port),
