@@ -161,6 +161,8 @@ def query(
     """
     import pyoxigraph as ox
 
+    from graph.query import query_form
+
     body = urllib.parse.urlencode({"query": prepare(text, bindings)}).encode("utf-8")
     response = http(
         "POST", endpoint, data=body, content_type="application/x-www-form-urlencoded",
@@ -179,8 +181,9 @@ def query(
         if results_format is not None:
             parsed = ox.parse_query_results(response.body, format=results_format)
             if isinstance(parsed, ox.QuerySolutions):
-                for _ in parsed:  # the parser is lazy: read it all now, so a broken reply fails here
-                    pass
+                rows = list(parsed)  # the parser is lazy: read it all now, so a broken reply fails here
+                if query_form(text) == "ASK" and [v.value for v in parsed.variables] == [ASK_COLUMN]:
+                    return ask_table_answer(rows)
                 parsed = ox.parse_query_results(response.body, format=results_format)
             return parsed
         rdf_format = ox.RdfFormat.from_media_type(response.media_type)
@@ -192,6 +195,24 @@ def query(
         f"the SPARQL endpoint {endpoint} answered with {response.media_type or 'no media type'}, "
         "which is neither SPARQL results nor RDF"
     )
+
+
+# Virtuoso 7.2 answers an ASK as a table of one column: one row holding 1 if true, no row if false.
+ASK_COLUMN = "__ASK_RETVAL"
+
+
+def ask_table_answer(rows: list):
+    """The boolean answer (a :class:`pyoxigraph.QueryBoolean`) of an ASK answered as a table of ``rows``.
+
+    >>> import pyoxigraph as ox
+    >>> bool(ask_table_answer([])), bool(ask_table_answer([{ASK_COLUMN: ox.Literal("1")}]))
+    (False, True)
+    """
+    import pyoxigraph as ox
+
+    truth = any(row[ASK_COLUMN] is not None and row[ASK_COLUMN].value not in ("0", "false") for row in rows)
+    answer = json.dumps({"head": {}, "boolean": truth}).encode()
+    return ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
 
 
 @dataclass(frozen=True)

@@ -78,13 +78,15 @@ def demo() -> None:
 
 
 # Debian packages the tests use: the headless browser and its driver for tests/test_review_browser.py,
-# and the Virtuoso server for the remote-store tests (tests/test_stores_agree.py).
+# and for the remote-store tests (tests/test_stores_agree.py) the Virtuoso server and Jena ARQ with a
+# Java compiler (tests/jena_support.py).
 TEST_DEBIAN_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver",
-                        "virtuoso-opensource": "/usr/bin/virtuoso-t"}
+                        "virtuoso-opensource": "/usr/bin/virtuoso-t",
+                        "libapache-jena-java": "/usr/share/java/jena-arq.jar", "default-jdk-headless": "/usr/bin/javac"}
 
 
 def install_test_packages() -> None:
-    """Install the Debian packages of the browser and Virtuoso tests with apt-get when they are missing.
+    """Install the Debian packages of the browser, Virtuoso and Jena tests with apt-get when they are missing.
 
     Only as root on a Debian-like system (CI runs as root); elsewhere say what to install: without
     them those tests are skipped, naming what is missing.
@@ -94,10 +96,11 @@ def install_test_packages() -> None:
         return
     apt = Path("/usr/bin/apt-get")
     if not apt.exists() or not hasattr(os, "geteuid") or os.geteuid() != 0:
-        print(f"note: the browser and Virtuoso tests need the Debian packages {' '.join(missing)} "
+        print(f"note: the browser, Virtuoso and Jena tests need the Debian packages {' '.join(missing)} "
               f"(sudo apt-get install {' '.join(missing)}); they are skipped without them", flush=True)
         return
-    print(f"installing the Debian packages {' '.join(missing)} for the browser and Virtuoso tests ...", flush=True)
+    print(f"installing the Debian packages {' '.join(missing)} for the browser, Virtuoso and Jena tests ...",
+          flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-qq"],
                     ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing]):

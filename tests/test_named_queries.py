@@ -43,11 +43,13 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = [
     # the statement is cnsa -> roscosmos; partnership is symmetric, so roscosmos finds cnsa
     ("partners-of", {"agency": "roscosmos"}, [("kg:cnsa", "stated", "2021-03", "", SRC, PARTNERING)]),
     ("partners-of", {"agency": "nasa"}, []),
+    ("partners-of", {"agency": "cnsa", "as-of": "2021-02-28"}, []),  # "2021-03" starts on 2021-03-01
     ("rivals-of", {"agency": "nasa"}, [
         ("kg:cnsa", "inferred", "2021-03", "", SRC, RACE),
         ("kg:roscosmos", "inferred", "2021-03", "", SRC, RACE),
     ]),
     ("rivals-of", {"agency": "cnsa"}, [("kg:nasa", "inferred", "2021-03", "", SRC, RACE)]),
+    ("rivals-of", {"agency": "cnsa", "as-of": "2021-03-01"}, [("kg:nasa", "inferred", "2021-03", "", SRC, RACE)]),
     ("operated-by", {"actor": "nasa"}, [  # stated before planned
         ("kg:commercial-crew-program", "Commercial Crew Program", "stated", "", "", SRC),
         ("kg:kennedy-space-center", "Kennedy Space Center", "stated", "", "", SRC),
@@ -56,6 +58,19 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = [
     ("operated-by", {"actor": "cnsa"}, [
         ("kg:change-4", "Chang'e 4", "stated", "2019", "", SRC),
         ("kg:change-5", "Chang'e 5", "stated", "2020", "", SRC),
+    ]),
+    # as of a date: a planned statement holds from its source's date (2021-03), an undated stated one always
+    ("operated-by", {"actor": "nasa", "as-of": "2021-02-28"}, [
+        ("kg:commercial-crew-program", "Commercial Crew Program", "stated", "", "", SRC),
+        ("kg:kennedy-space-center", "Kennedy Space Center", "stated", "", "", SRC),
+    ]),
+    ("operated-by", {"actor": "nasa", "as-of": "2021-03-01"}, [
+        ("kg:commercial-crew-program", "Commercial Crew Program", "stated", "", "", SRC),
+        ("kg:kennedy-space-center", "Kennedy Space Center", "stated", "", "", SRC),
+        ("kg:lunar-gateway", "Lunar Gateway", "planned", "", "", SRC),
+    ]),
+    ("operated-by", {"actor": "cnsa", "as-of": "2019-12-31"}, [
+        ("kg:change-4", "Chang'e 4", "stated", "2019", "", SRC),
     ]),
     ("plans-of", {"actor": "nasa"}, [
         ("plans mission", "kg:artemis-program", "2024", "", ARTEMIS),
@@ -133,7 +148,8 @@ CASE_IDS = [f"{name}-{'-'.join(params.values())}" for name, params, _ in CASES]
 
 def rows(store, name: str, params: dict[str, str]) -> list[tuple[str, ...]]:
     named = q.get_named_query(name)
-    results = q.run(store, named.text, bindings={k: q.parse_term(v) for k, v in params.items()})
+    # a parameter binds its variable (as-of binds ?as_of)
+    results = q.run(store, named.text, bindings={k.replace("-", "_"): q.parse_term(v) for k, v in params.items()})
     variables = [v.value for v in results.variables]
     return [tuple(q.term_to_text(solution[v]) for v in variables) for solution in results]
 
