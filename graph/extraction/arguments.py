@@ -124,8 +124,16 @@ class SentenceReader:
                      if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "astronauts from X"
             if m is not None and m not in out:
                 out.append(m)
-                out += [x for x in self.conjoined(m) if x not in out]
+                out += [x for x in self.conjoined(m) + self._companions(t) if x not in out]
         return out
+
+    def _companions(self, tok) -> list[Mention]:
+        """"ESA, together with NASA, operates ...": the companion acts too."""
+        withs = [w for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("together", "along")
+                 for w in c.children if w.lower_ == "with"]
+        withs += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > 0
+                  and tok.doc[c.i - 1].lower_ in ("together", "along")]
+        return [m for w in withs for p in w.children if p.dep_ == "pobj" for m in self.args(p)]
 
     def body_named_by(self, tok) -> Mention | None:
         """"the lunar surface", "the Martian north pole": the body an adjective names."""

@@ -85,6 +85,11 @@ def has_part(clause: Clause) -> list[Fact]:
     groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]
     members = [m for o in clause.object_tokens() for m in reader.args(o)
                if reader.is_actor(m) or reader.is_a(m, "Person")]
+    # "China's partners in the ILRS include Russia": partners of China too
+    hosts = [h for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() == "partner"
+             for p in c.children if p.dep_ == "poss" for h in reader.args(p) if reader.is_actor(h)]
+    facts += [Fact(h, "partnerOf", m, v.i) for h in hosts for m in dict.fromkeys(members)
+              if reader.is_actor(m) and m.entity.iri != h.entity.iri]
     return facts + [Fact(m, "memberOf", g, v.i) for g in groups for m in dict.fromkeys(members)]
 
 

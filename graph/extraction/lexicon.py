@@ -92,3 +92,5 @@ CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia
             "Nairobi": "Kenya", "Kigali": "Rwanda", "Abuja": "Nigeria", "Astana": "Kazakhstan", "Minsk": "Belarus",
             "Jakarta": "Indonesia", "Hanoi": "Vietnam", "Bangkok": "Thailand", "Manila": "Philippines",
             "Mexico City": "Mexico", "Buenos Aires": "Argentina", "Pretoria": "South Africa", "Caracas": "Venezuela"}
+# help given to another actor, which makes them partners: "NASA provided technical support to KARI"
+SUPPORT_NOUNS = {"support", "assistance", "help", "expertise"}

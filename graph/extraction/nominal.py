@@ -22,6 +22,7 @@ from graph.extraction.lexicon import (
     PLAN_NOUNS,
     RIVAL_NOUNS,
     SITE_NOUNS,
+    SUPPORT_NOUNS,
 )
 from graph.extraction.mentions import Mention
 
@@ -57,7 +58,7 @@ def noun_facts(reader) -> list[Fact]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and any(c.lower_ == "joint" and c.dep_ == "amod" for c in tok.children):
             facts += _joint(reader, tok)  # "the NASA and CSA joint announcement"
-        if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS or lemma in RIVAL_NOUNS):
+        if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS | SUPPORT_NOUNS or lemma in RIVAL_NOUNS):
             facts += _sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
         if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS and tok.dep_ == "appos":
             facts += _members(reader, tok)
@@ -243,7 +244,8 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     """"the partnership between X and Y", "X's cooperation with Y", "the Esa/Airbus collaboration"."""
     sides: list[Mention] = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against"):
+        if (c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against")) or (
+                c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in SUPPORT_NOUNS):
             sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
     # the modifiers before the noun: "China-South Africa space cooperation", "the NASA and CSA joint"
     for t in tok.subtree:
@@ -276,6 +278,13 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     if len(sides) == 1 and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through"):
         verb = tok.head.head
         sides = [*reader.subject_of(verb), *sides] if verb.pos_ in ("VERB", "AUX") else sides
+    if tok.lemma_.lower() in SUPPORT_NOUNS and tok.dep_ == "dobj" and not sides:
+        # "provided support to KARI", the parser hanging "to" on the verb
+        sides = [m for c in tok.head.children if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for")
+                 for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+    if len(sides) == 1 and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        # "India has strong ties with Russia", "NASA provided support to KARI": the subject is the other side
+        sides = [*(s for s in reader.subject_of(tok.head) if reader.is_actor(s)), *sides]
     if len(sides) < 2 and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
         return []
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
