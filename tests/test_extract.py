@@ -490,6 +490,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Belarus", "memberOf", "Condor programme", "stated", "")]),
     ("together with a companion", "Peru, together with Chile, operates the Condor-3 probe.",
      [("Peru", "operates", "Condor-3 probe", "stated", ""), ("Chile", "operates", "Condor-3 probe", "stated", "")]),
+    ("an infinitive of purpose is planned", "Belarus signed a memorandum with Peru to join the Condor programme.",
+     [("Belarus", "signedAgreement", "memorandum with Peru", "stated", ""),
+      ("Peru", "signedAgreement", "memorandum with Peru", "stated", ""), ("Belarus", "partnerOf", "Peru", "stated", ""),
+      ("Belarus", "memberOf", "Condor programme", "planned", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

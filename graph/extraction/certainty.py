@@ -67,6 +67,8 @@ def certainty(token) -> str | None:
             level = "planned"
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
             level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
+        if node.dep_ == "advcl" and node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            level = "planned"  # "signed a memorandum to join the ILRS": a purpose, still to be done
         if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head != node.head:
             node = node.head.head  # "barred NASA from working with China": the governor of "from"
             continue
