@@ -247,6 +247,9 @@ class SentenceReader:
                 if self.mention_at(head.i) is None and head.dep_ == "attr":
                     node = head.head
                     continue
+                if head.dep_ == "dobj" and head.lemma_.lower() in AGREEMENT_NOUNS and infinitive \
+                        and head.head.lemma_.lower() in ("sign", "ink", "conclude", "seal"):
+                    return self.subject_of(head.head)  # "Belarus signed a memorandum to join": Belarus joins
                 return self.args(head)
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
                 # "ESA asked Airbus to build the module": the one asked does it
