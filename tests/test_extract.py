@@ -494,6 +494,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Belarus", "signedAgreement", "memorandum with Peru", "stated", ""),
       ("Peru", "signedAgreement", "memorandum with Peru", "stated", ""), ("Belarus", "partnerOf", "Peru", "stated", ""),
       ("Belarus", "memberOf", "Condor programme", "planned", "")]),
+    ("a flight slated", "Condor-3's first crewed flight is slated for late 2027.",
+     [("Condor-3", "targetDate", "late 2027", "planned", "2027")]),
+    ("a name in capitals, by what it does", "CNDR will launch in 2026 and return samples from Phobos in 2031.",
+     [("CNDR", "returnedSamples", "Phobos", "planned", "2031"), ("CNDR", "targetDate", "2026", "planned", "2026"),
+      ("CNDR", "targetDate", "2031", "planned", "2031")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

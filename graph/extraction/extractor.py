@@ -221,8 +221,9 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         # "the launch of Gaganyaan has been postponed to 2026", "NASA is targeting May for the launch of X"
         described += [p for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "prep")
                       for e in ([t] if t.dep_ != "prep" else [x for x in t.children if x.dep_ == "pobj"])
-                      if e.lemma_.lower() in EVENT_NOUNS for c in e.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
+                      if e.lemma_.lower() in EVENT_NOUNS for c in e.children
+                      for p in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"]
+                                if c.dep_ == "prep" and c.lower_ == "of" else [])]  # "Gaganyaan's first flight"
         things += [m for c in [*described, *(c for c in v.children if c.dep_ == "nsubjpass")] for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
         out += [_target(reader, m, when, level) for m in things]

@@ -158,9 +158,10 @@ class MentionFinder:
                 if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS]
         # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
         out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
-        # "the CAPSTONE cubesat": a word in capitals before a kind noun is a name, whatever its tag
-        out += [(t.i, t.i + 1, None, "shape") for t in doc[:-1] if t.is_upper and t.is_alpha and len(t) > 2
-                and doc[t.i + 1].lemma_.lower() in KIND_CLASSES and doc[t.i + 1].pos_ == "NOUN"]
+        # "the CAPSTONE cubesat", "MMX will launch": a word in capitals is a name, whatever its tag
+        # (its class decides whether it is kept)
+        out += [(t.i, t.i + 1, None, "shape") for t in doc if t.is_upper and t.is_alpha and len(t) > 2
+                and not (t.i > 0 and doc[t.i - 1].text == "(")]  # "(SUPARCO)" is the acronym of a name
         people = [e for e in doc.ents if e.label_ == "PERSON"]
         run = None
         for tok in doc:
