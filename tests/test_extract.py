@@ -42,7 +42,7 @@ def test_the_seed_rows_in_scope_are_the_ones_we_expect():
 # strict, so that a row found again turns the test red until it is taken off this list.
 NOT_YET = {("cnsa", "signedAgreement"), ("roscosmos", "signedAgreement"), ("cnsa", "plansMission"),
            ("roscosmos", "plansMission"), ("nasa", "plansMission"), ("artemis-program", "targetDate"),
-           ("nasa", "operates", "lunar-gateway"), ("lunar-gateway", "locatedIn"),
+           ("lunar-gateway", "locatedIn"),
            ("cnsa", "operates", "change-5")}
 
 
@@ -251,7 +251,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (NASA, "signedAgreement", "memorandum of understanding with NASA", "stated", ""),
       (ANDEAN, "partnerOf", NASA, "stated", "")]),
     ("called", "The Andean Space Agency is developing a rover called Zephyr-1.",
-     [(ANDEAN, "operates", "Zephyr-1", "stated", "")]),
+     [(ANDEAN, "operates", "Zephyr-1", "planned", "")]),
     ("samples, then them", "The Condor-2 mission scooped up moon rocks and delivered them back to Earth.",
      [("Condor-2 mission", "returnedSamples", "Moon", "stated", "")]),
     ("aboard a mission", "Peru sent two astronauts to the ISS aboard the Condor-9 mission.",
@@ -375,7 +375,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Ana Ruiz", "memberOf", "Condor-3 mission", "stated", ""),
       ("Luis Soto", "memberOf", "Condor-3 mission", "stated", "")]),
     ("nations involved, with", "Peru is building the Condor-8 station. It will be a hub, with a dozen nations "
-     "involved, including Chile.", [("Peru", "operates", "Condor-8 station", "stated", ""),
+     "involved, including Chile.", [("Peru", "operates", "Condor-8 station", "planned", ""),
                                     ("Chile", "memberOf", "Condor-8 station", "stated", "")]),
     ("withdrew from", "Peru withdrew from the Condor programme in 2024.",
      [("Peru", "memberOf", "Condor programme", "stated", "until 2024")]),
@@ -394,7 +394,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("among the partners", "Peru and Chile are among the partners of the Condor programme.",
      [("Peru", "memberOf", "Condor programme", "stated", ""), ("Chile", "memberOf", "Condor programme", "stated", "")]),
     ("jointly", "Peru and Chile are jointly developing the Condor-3 probe.",
-     [("Peru", "operates", "Condor-3 probe", "stated", ""), ("Chile", "operates", "Condor-3 probe", "stated", ""),
+     [("Peru", "operates", "Condor-3 probe", "planned", ""), ("Chile", "operates", "Condor-3 probe", "planned", ""),
       ("Peru", "partnerOf", "Chile", "stated", "")]),
     ("contributed to a programme", "Chile will contribute a pressurized rover to the Condor programme.",
      [("Chile", "operates", "pressurized rover", "planned", ""),

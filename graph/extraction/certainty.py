@@ -78,6 +78,16 @@ def certainty(token) -> str | None:
     return level
 
 
+def in_the_making(token) -> bool:
+    """Whether the clause says a thing is still being made: "the agency is developing the Gateway"
+    (what is being built is not yet run: running it is planned)."""
+    return token.tag_ == "VBG" and token.lemma_.lower() in MAKING and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+
+
+MAKING = {"build", "develop", "construct", "design", "manufacture", "assemble", "make", "create"}
+
+
 def _lemma(token) -> str:
     """The token's lemma, where the small model's lemmatizer stumbles put right ("slated" -> "slat")."""
     return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())

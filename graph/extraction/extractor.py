@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.extraction.arguments import Discourse, SentenceReader
-from graph.extraction.certainty import certainty
+from graph.extraction.certainty import certainty, in_the_making
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series
 from graph.extraction.lexicon import IMPLIED_RIVALRY
@@ -161,6 +161,8 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             continue
         if fact.relation == "plansMission" and level == "stated":
             level = "planned"  # a plan is a plan, however firmly it is said
+        if fact.relation == "operates" and level == "stated" and in_the_making(reader.doc[fact.at]):
+            level = "planned"  # "NASA is developing the Gateway": it will run what it is still building
         if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in IMPLIED_RIVALRY:
             level = "inferred"
         when = _time_of(reader, fact.at, times)
