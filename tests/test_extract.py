@@ -499,6 +499,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a name in capitals, by what it does", "CNDR will launch in 2026 and return samples from Phobos in 2031.",
      [("CNDR", "returnedSamples", "Phobos", "planned", "2031"), ("CNDR", "targetDate", "2026", "planned", "2026"),
       ("CNDR", "targetDate", "2031", "planned", "2031")]),
+    ("a series shares its operator", "Peru launched its Condor-3 probe in 2021. The Condor-4 probe followed in 2023.",
+     [("Peru", "launched", "Condor-3 probe", "stated", "2021"), ("Peru", "operates", "Condor-3 probe", "stated", ""),
+      ("Peru", "operates", "Condor-4 probe", "inferred", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty, in_the_making
 from graph.extraction.facts import Fact
-from graph.extraction.inference import series
+from graph.extraction.inference import series, series_operator
 from graph.extraction.lexicon import IMPLIED_RIVALRY
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
@@ -140,6 +140,17 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
     for mission, programme, text, offset in series(first, lambda m, *c: is_a(linker, m.entity, *c)):
         st = Extracted(mission.entity.iri, "partOf", programme.entity.iri, "inferred", text, offset,
                        subject_label=_shown(mission), object_label=_shown(programme))
+        if st.key not in best:
+            best[st.key] = st
+            out.append(st)
+    operated: dict[str, set[str]] = {}
+    for st in out:
+        if st.relation == "operates":
+            operated.setdefault(st.object, set()).add(st.subject)
+    for operator, mission, text, offset in series_operator(first, operated, lambda m, *c: is_a(linker, m.entity, *c)):
+        label = next(s.subject_label for s in out if s.subject == operator and s.relation == "operates")
+        st = Extracted(operator, "operates", mission.entity.iri, "inferred", text, offset,
+                       subject_label=label, object_label=_shown(mission))
         if st.key not in best:
             best[st.key] = st
             out.append(st)

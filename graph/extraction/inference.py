@@ -1,8 +1,9 @@
 """What an article implies across its sentences, stated as ``inferred``.
 
-One rule so far, on names: a numbered mission and a programme of the same name ("Artemis II" and
-"the Artemis program", "Chang'e 7" and "the Chang'e programme") in one article make the mission
-part of the programme. The evidence is the sentence that first names the mission.
+Two rules, on names. A numbered mission and a programme of the same name ("Artemis II" and "the
+Artemis program", "Chang'e 7" and "the Chang'e programme") in one article make the mission part of
+the programme. Numbered missions of one series ("Chang'e 4", "Chang'e 5") share the one operator
+the article gives any of them. The evidence is the sentence that first names the mission.
 """
 
 from __future__ import annotations
@@ -32,6 +33,27 @@ def series(first: dict[str, tuple[Mention, str, int]], is_a) -> list[tuple[Menti
         programme = programmes.get(_root(match.group("root")))
         if programme is not None and programme.entity.iri != mention.entity.iri:
             out.append((mention, programme, text, offset))
+    return out
+
+
+def series_operator(first: dict[str, tuple[Mention, str, int]], operated: dict[str, set[str]],
+                    is_a) -> list[tuple[str, Mention, str, int]]:
+    """(operator IRI, mission, evidence, offset) for each numbered mission whose series has exactly one
+    operator in the article (``operated`` maps a mission IRI to the IRIs of its operators) and that
+    has none of its own."""
+    by_series: dict[str, set[str]] = {}
+    for mention, _, _ in first.values():
+        match = _NUMBERED.match(mention.entity.label)
+        if match and is_a(mention, "Mission", "Spacecraft"):
+            by_series.setdefault(_root(match.group("root")), set()).update(operated.get(mention.entity.iri, ()))
+    out = []
+    for mention, text, offset in first.values():
+        match = _NUMBERED.match(mention.entity.label)
+        if not match or not is_a(mention, "Mission", "Spacecraft") or operated.get(mention.entity.iri):
+            continue
+        operators = by_series.get(_root(match.group("root")), set())
+        if len(operators) == 1:
+            out.append((next(iter(operators)), mention, text, offset))
     return out
 
 
