@@ -502,6 +502,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a series shares its operator", "Peru launched its Condor-3 probe in 2021. The Condor-4 probe followed in 2023.",
      [("Peru", "launched", "Condor-3 probe", "stated", "2021"), ("Peru", "operates", "Condor-3 probe", "stated", ""),
       ("Peru", "operates", "Condor-4 probe", "inferred", "")]),
+    ("an astronaut flies, and so does the country", "Peruvian astronaut Ana Ruiz flew on the Condor-3 mission.",
+     [("Ana Ruiz", "memberOf", "Condor-3 mission", "stated", ""),
+      ("Peru", "memberOf", "Condor-3 mission", "stated", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

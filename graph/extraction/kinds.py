@@ -94,6 +94,9 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
             and doc[span.start - 2].lower_ in ("the", "a", "an"):
         return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
+    if (before is not None and before.lower_ in TITLES) or (
+            len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)):
+        return "Person"  # "astronaut Satoshi Furukawa flew": a person, though flying is what craft do
     if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
             c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"

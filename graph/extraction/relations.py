@@ -287,7 +287,10 @@ def _aboard(clause: Clause) -> list[Fact]:
     crewed = any(t.lemma_.lower() in ("astronaut", "cosmonaut", "crew", "taikonaut") for t in clause.object_tokens())
     missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]
     members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
-    facts = [Fact(s, "memberOf", m, v.i) for s in members for m in missions]
+    # "Japanese astronaut Satoshi Furukawa flew on Crew-7": the astronaut's country takes part too
+    members += [o for s in members if reader.is_a(s, "Person") for t in reader.doc[s.end - 1].subtree
+                if (o := reader.mention_at(t.i)) is not None and o is not s and reader.is_actor(o)]
+    facts = [Fact(s, "memberOf", m, v.i) for s in dict.fromkeys(members) for m in missions]
     # "Pakistan's iCube-Qamar flew aboard Chang'e-6": a craft carried by a mission is part of it
     facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft")
               and not reader.is_actor(s) for m in missions if m.entity.iri != s.entity.iri]
