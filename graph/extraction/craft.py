@@ -163,6 +163,10 @@ def copula_facts(clause: Clause) -> list[Fact]:
                   if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region") and not reader.is_a(m, "Country")]
         facts += [Fact(s, "locatedIn", p, v.i) for s in reader.subject_of(v)
                   if reader.is_a(s, "Undertaking", "Spacecraft", "Facility") and not reader.is_actor(s) for p in places]
+        # "the Rashid rover was aboard the Hakuto-R lander": carried, so part of it
+        carriers = [m for m in Clause(v, reader).prep_objects("aboard", "onboard") if reader.is_a(m, "Spacecraft")]
+        facts += [Fact(s, "partOf", c, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Spacecraft")
+                  and not reader.is_actor(s) for c in carriers if c.entity.iri != s.entity.iri]
     if lemma in ("enter", "reach", "achieve", "attain"):
         # "the probe entered orbit around Mars": where the craft now is
         orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]

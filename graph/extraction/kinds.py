@@ -77,6 +77,8 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \
             and named.dep_ == "acl" and named.head.lemma_.lower() in KIND_CLASSES:
         return KIND_CLASSES[named.head.lemma_.lower()]  # "a lander named Vikram", "a rover called Pragyan"
+    if _described_as(span) in KIND_CLASSES:
+        return KIND_CLASSES[_described_as(span)]  # "Pragyan, the rover of the mission": what the apposition says
     if span.text in DEMONYMS:
         return None  # a nationality that is not a catalog country says too little
     governor = span.root.head

@@ -44,7 +44,9 @@ def noun_facts(reader) -> list[Fact]:
             structural += _possessed(reader, tok, named)  # "Luna-25, Russia's first lunar mission"
             structural += _run_by(reader, tok, named)  # "Hera, an ESA mission", "a joint mission of ESA and JAXA"
         if head_of_mention:
-            structural += _named_by(reader, tok, owned) + _located(reader, tok, owned)
+            structural += _named_by(reader, tok, owned) + _located(reader, tok, owned) + _part_of(reader, tok, owned)
+        elif tok.dep_ == "appos" and (named := reader.mention_at(tok.head.i)) is not None:
+            structural += _part_of(reader, tok, named)  # "Pragyan, the rover of the Chandrayaan-3 mission"
         structural += _led(reader, tok, owned)
         if owned is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in SITE_NOUNS:
             structural += _site(reader, tok)
@@ -146,6 +148,16 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                 out.append(Fact(owned, "partOf", owner, tok.i))
     return out
+
+
+def _part_of(reader, tok, part: Mention) -> list[Fact]:
+    """"the Vikram lander of the Chandrayaan-3 mission": a craft's part named with its whole."""
+    if tok.lemma_.lower() not in KIND_CLASSES or not reader.is_a(part, "Spacecraft", "Instrument") \
+            or reader.is_actor(part):
+        return []
+    wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft")]
+    return [Fact(part, "partOf", w, tok.i) for w in wholes if w.entity.iri != part.entity.iri]
 
 
 def _run_by(reader, tok, named: Mention) -> list[Fact]:

@@ -291,9 +291,12 @@ def _aboard(clause: Clause) -> list[Fact]:
     members += [o for s in members if reader.is_a(s, "Person") for t in reader.doc[s.end - 1].subtree
                 if (o := reader.mention_at(t.i)) is not None and o is not s and reader.is_actor(o)]
     facts = [Fact(s, "memberOf", m, v.i) for s in dict.fromkeys(members) for m in missions]
-    # "Pakistan's iCube-Qamar flew aboard Chang'e-6": a craft carried by a mission is part of it
-    facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft")
-              and not reader.is_actor(s) for m in missions if m.entity.iri != s.entity.iri]
+    # "Pakistan's iCube-Qamar flew aboard Chang'e-6", "the telescope will fly on the lander": a craft
+    # carried by a mission or another craft is part of it
+    carriers = missions + [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Spacecraft")
+                           and m not in missions]
+    facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft", "Instrument")
+              and not reader.is_actor(s) for m in carriers if m.entity.iri != s.entity.iri]
     if v.lemma_ == "send" and certainty(v) in ("planned", "speculative"):
         # "the group would send up another probe": a craft still to be sent is a plan
         craft = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
