@@ -31,33 +31,97 @@ from pathlib import Path
 from graph.namespaces import KG, SPACE
 from graph.text import normalise
 
-# Demonyms of the countries space news most often names. A demonym only counts when the
-# catalog has the country (looked up by label), so this table adds no entity of its own.
-DEMONYMS = {
-    "American": "United States", "US": "United States", "U.S.": "United States", "Russian": "Russia",
-    "Chinese": "China", "Indian": "India", "Japanese": "Japan", "Korean": "South Korea",
-    "South Korean": "South Korea", "Egyptian": "Egypt", "Nigerian": "Nigeria", "Rwandan": "Rwanda",
-    "Canadian": "Canada", "Emirati": "United Arab Emirates", "Italian": "Italy", "French": "France",
-    "German": "Germany", "British": "United Kingdom", "Brazilian": "Brazil", "Israeli": "Israel",
-    "Iranian": "Iran", "Turkish": "Turkey", "Ukrainian": "Ukraine", "Australian": "Australia",
-    "Mexican": "Mexico", "Saudi": "Saudi Arabia", "Pakistani": "Pakistan", "Kazakh": "Kazakhstan",
-    "Spanish": "Spain", "Argentine": "Argentina", "Venezuelan": "Venezuela", "Thai": "Thailand",
-    "Indonesian": "Indonesia", "Vietnamese": "Vietnam", "Filipino": "Philippines", "Kenyan": "Kenya",
-    "South African": "South Africa", "New Zealand": "New Zealand", "Polish": "Poland",
-    "Luxembourgish": "Luxembourg", "Bangladeshi": "Bangladesh", "Ethiopian": "Ethiopia",
-    "Moroccan": "Morocco", "Algerian": "Algeria", "Tunisian": "Tunisia", "Ghanaian": "Ghana",
-    "Angolan": "Angola", "Azerbaijani": "Azerbaijan", "Bahraini": "Bahrain", "Bolivian": "Bolivia",
-    "Colombian": "Colombia", "Greek": "Greece", "Hungarian": "Hungary", "Malaysian": "Malaysia",
-    "North Korean": "North Korea", "Norwegian": "Norway", "Paraguayan": "Paraguay", "Peruvian": "Peru",
-    "Philippine": "Philippines", "Portuguese": "Portugal", "Romanian": "Romania", "Swedish": "Sweden",
-    "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Turkmen": "Turkmenistan",
-    "Uzbek": "Uzbekistan", "Chilean": "Chile", "Dutch": "Netherlands", "Belgian": "Belgium",
-    "Austrian": "Austria", "Danish": "Denmark", "Finnish": "Finland", "Czech": "Czechia", "Omani": "Oman",
-    "Qatari": "Qatar", "Kuwaiti": "Kuwait", "Jordanian": "Jordan", "Belarusian": "Belarus",
-    "Sri Lankan": "Sri Lanka", "Nepali": "Nepal", "Singaporean": "Singapore", "Mongolian": "Mongolia",
-    "Senegalese": "Senegal", "Ugandan": "Uganda", "Zimbabwean": "Zimbabwe", "Sudanese": "Sudan",
-    "Armenian": "Armenia", "Iraqi": "Iraq", "Emirates": "United Arab Emirates",
-}
+# The adjectives and short forms news uses for the countries it most often names, by country. A form
+# only counts when the catalog has the country (looked up by label): the table adds no entity of its own.
+_DEMONYM_TABLE = """
+Algeria: Algerian
+Angola: Angolan
+Argentina: Argentine
+Armenia: Armenian
+Australia: Australian
+Austria: Austrian
+Azerbaijan: Azerbaijani
+Bahrain: Bahraini
+Bangladesh: Bangladeshi
+Belarus: Belarusian
+Belgium: Belgian
+Bolivia: Bolivian
+Brazil: Brazilian
+Canada: Canadian
+Chile: Chilean
+China: Chinese
+Colombia: Colombian
+Czechia: Czech
+Denmark: Danish
+Egypt: Egyptian
+Ethiopia: Ethiopian
+Finland: Finnish
+France: French
+Germany: German
+Ghana: Ghanaian
+Greece: Greek
+Hungary: Hungarian
+India: Indian
+Indonesia: Indonesian
+Iran: Iranian
+Iraq: Iraqi
+Israel: Israeli
+Italy: Italian
+Japan: Japanese
+Jordan: Jordanian
+Kazakhstan: Kazakh
+Kenya: Kenyan
+Kuwait: Kuwaiti
+Luxembourg: Luxembourgish
+Malaysia: Malaysian
+Mexico: Mexican
+Mongolia: Mongolian
+Morocco: Moroccan
+Nepal: Nepali
+Netherlands: Dutch
+New Zealand: New Zealand
+Nigeria: Nigerian
+North Korea: North Korean
+Norway: Norwegian
+Oman: Omani
+Pakistan: Pakistani
+Paraguay: Paraguayan
+Peru: Peruvian
+Philippines: Filipino, Philippine
+Poland: Polish
+Portugal: Portuguese
+Qatar: Qatari
+Romania: Romanian
+Russia: Russian
+Rwanda: Rwandan
+Saudi Arabia: Saudi
+Senegal: Senegalese
+Singapore: Singaporean
+South Africa: South African
+South Korea: Korean, South Korean
+Spain: Spanish
+Sri Lanka: Sri Lankan
+Sudan: Sudanese
+Sweden: Swedish
+Switzerland: Swiss
+Syria: Syrian
+Taiwan: Taiwanese
+Thailand: Thai
+Tunisia: Tunisian
+Turkey: Turkish
+Turkmenistan: Turkmen
+Uganda: Ugandan
+Ukraine: Ukrainian
+United Arab Emirates: Emirati, Emirates
+United Kingdom: British
+United States: American, US, U.S.
+Uzbekistan: Uzbek
+Venezuela: Venezuelan
+Vietnam: Vietnamese
+Zimbabwe: Zimbabwean
+"""
+DEMONYMS = {form.strip(): country for line in _DEMONYM_TABLE.strip().splitlines()
+            for country, forms in [line.split(": ")] for form in forms.split(",")}
 # Region names that stand for an intergovernmental agency in space news ("Europe's ExoMars mission").
 REGION_AGENCIES = {"Europe": "European Space Agency"}
 AGENCY_NOUN = r"(?:space|aerospace)\s+(?:agency|administration|authority|organi[sz]ation)"
