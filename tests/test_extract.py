@@ -513,6 +513,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Zorro rover", "partOf", "Puma lander", "stated", "")]),
     ("a craft flies on a craft", "The Zorro camera will fly on the Puma lander.",
      [("Zorro camera", "partOf", "Puma lander", "planned", "")]),
+    ("built on a body", "Peru will build the Condor-8 station on the Moon.",
+     [("Peru", "plansMission", "Condor-8 station", "planned", ""),
+      ("Condor-8 station", "locatedIn", "Moon", "planned", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])
