@@ -8,7 +8,7 @@ panel before: new ties with a halo, ended ties grey, dotted and crossed out.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from graph.errors import QueryError, UsageError
 from graph.maps.grouping import group_nodes, label_budget, spaced
@@ -24,28 +24,16 @@ from graph.maps.layout import (
     _projection,
     nothing_to_draw,
 )
-from graph.maps.spec import MAP_KINDS, TITLES, MapSpec, Panel, map_aspect
+from graph.maps.spec import MAP_KINDS, TITLES, MapOptions, MapSpec, Panel, map_aspect, map_options
 from graph.mirror.reading import display_name
 
 if TYPE_CHECKING:
     import networkx as nx
 
 
-def layout_change(
-    G: nx.MultiDiGraph,
-    kind: str,
-    dates: list[str],
-    *,
-    min_certainty: str | None = None,
-    focus: str | None = None,
-    depth: int = 1,
-    title: str | None = None,
-    build_hash: str = "",
-    width: int = 1600,
-    height: int = 1000,
-    dpi: int = 150,
-) -> MapSpec:
-    """The spec of a change map: one panel per date of ``dates`` (oldest first), one layout for all.
+def layout_change(G: nx.MultiDiGraph, kind: str, dates: list[str], **options: Unpack[MapOptions]) -> MapSpec:
+    """The spec of a change map: one panel per date of ``dates`` (oldest first), one layout for all
+    (``options`` as for :func:`~graph.maps.layout.layout_map`).
 
     Raises
     ------
@@ -56,6 +44,9 @@ def layout_change(
     """
     import networkx as nx
 
+    o = map_options(options)
+    min_certainty, focus, depth, title = o["min_certainty"], o["focus"], o["depth"], o["title"]
+    build_hash, width, height, dpi = o["build_hash"], o["width"], o["height"], o["dpi"]
     if kind not in MAP_KINDS or kind == "timeline":
         raise UsageError(f"a change map needs a network kind ({', '.join(k for k in MAP_KINDS if k != 'timeline')}), "
                          f"not {kind!r}")

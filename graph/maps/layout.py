@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from graph.errors import QueryError, UsageError
 from graph.maps.geometry import graph_key, positions
@@ -22,11 +22,13 @@ from graph.maps.spec import (
     TITLES,
     EdgeMark,
     LayoutMemory,
+    MapOptions,
     MapSpec,
     NodeMark,
     certainty_style,
     class_style,
     map_aspect,
+    map_options,
 )
 from graph.mirror.reading import display_name
 from graph.namespaces import SPACE, shorten
@@ -137,25 +139,13 @@ def known_title(title: str | None) -> str | None:
     return title
 
 
-def layout_map(
-    G: nx.MultiDiGraph,
-    kind: str,
-    *,
-    as_of: str | None = None,
-    min_certainty: str | None = None,
-    focus: str | None = None,
-    depth: int = 1,
-    title: str | None = None,
-    build_hash: str = "",
-    width: int = 1600,
-    height: int = 1000,
-    dpi: int = 150,
-    memory: LayoutMemory | None = None,
-) -> MapSpec:
+def layout_map(G: nx.MultiDiGraph, kind: str, *, as_of: str | None = None, memory: LayoutMemory | None = None,
+               **options: Unpack[MapOptions]) -> MapSpec:
     """Decide what a map of ``kind`` (a key of :data:`~graph.maps.spec.MAP_KINDS`) shows and how, from the mirror ``G``.
 
-    ``focus`` is an entity IRI: only its neighbourhood of ``depth`` steps in the projection is kept.
-    ``memory`` keeps the positions of the previous map of the same kind, for a stable layout.
+    ``options`` are :class:`~graph.maps.spec.MapOptions`: ``focus`` is an entity IRI, and only its
+    neighbourhood of ``depth`` steps in the projection is kept. ``memory`` keeps the positions of
+    the previous map of the same kind, for a stable layout.
 
     Raises
     ------
@@ -164,6 +154,9 @@ def layout_map(
     """
     from graph.maps.timeline import layout_timeline
 
+    o = map_options(options)
+    min_certainty, focus, depth, title = o["min_certainty"], o["focus"], o["depth"], o["title"]
+    build_hash, width, height, dpi = o["build_hash"], o["width"], o["height"], o["dpi"]
     if kind not in MAP_KINDS:
         raise UsageError(f"unknown map kind {kind!r} (use one of {', '.join(MAP_KINDS)})")
     if kind == "timeline":

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from graph.namespaces import SPACE
 from graph.qualifiers import Certainty
@@ -197,6 +197,37 @@ class EventMark:
     colour: str
     marker: str
     lines: int = 1  # the row's text wraps to this many lines; ``row`` is the first of them
+
+
+class MapOptions(TypedDict, total=False):
+    """What every map takes besides its kind and its dates: the filters (the lowest certainty, a
+    focus entity's IRI and the depth of its neighbourhood), the title, the build hash for the footer
+    and the canvas (pixels and dots per inch). Missing keys take :data:`MAP_DEFAULTS`."""
+
+    min_certainty: str | None
+    focus: str | None
+    depth: int
+    title: str | None
+    build_hash: str
+    width: int
+    height: int
+    dpi: int
+
+
+MAP_DEFAULTS: MapOptions = {"min_certainty": None, "focus": None, "depth": 1, "title": None, "build_hash": "",
+                            "width": 1600, "height": 1000, "dpi": 150}
+
+
+def map_options(options: dict) -> MapOptions:
+    """The options with their defaults; an unknown one is a programming error.
+
+    >>> map_options({"depth": 2})["depth"], map_options({})["width"]
+    (2, 1600)
+    """
+    unknown = set(options) - set(MAP_DEFAULTS)
+    if unknown:
+        raise TypeError(f"unknown map options: {', '.join(sorted(unknown))}")
+    return {**MAP_DEFAULTS, **options}
 
 
 @dataclass
