@@ -516,6 +516,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("built on a body", "Peru will build the Condor-8 station on the Moon.",
      [("Peru", "plansMission", "Condor-8 station", "planned", ""),
       ("Condor-8 station", "locatedIn", "Moon", "planned", "")]),
+    ("a negated signature, agreement as object", "Peru did not sign the agreement with Chile.", []),
+    ("negation above a condition", "Peru has not yet decided whether to join the Condor programme.", []),
+    ("neither ... nor", "Neither Peru nor Chile has signed the Artemis Accords.", []),
+    ("discussing is speculative", "Peru and Chile are discussing a joint mission to the Moon.",
+     [("Peru", "plansMission", "joint mission to the Moon", "speculative", ""),
+      ("Chile", "plansMission", "joint mission to the Moon", "speculative", "")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

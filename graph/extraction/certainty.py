@@ -30,13 +30,13 @@ PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "m
 # verbs whose complement did not (or not yet) happen: "Israel failed to land", "as it tried to land"
 UNREALISED_GOVERNORS = {"fail", "try", "attempt", "refuse", "decline", "bar", "ban", "prohibit", "forbid", "prevent"}
 # verbs that say a plan is only weighed: "Europe is considering a mission to Venus"
-WEIGHING = {"consider", "mull", "weigh"}
+WEIGHING = {"consider", "mull", "weigh", "discuss"}
 SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
 
 
 def certainty(token) -> str | None:
     """``stated``, ``planned`` or ``speculative`` for the clause of ``token``; ``None`` when negated."""
-    level = "stated"
+    level, speculative = "stated", False
     # a noun's statement ("its participation in the ISS") is as certain as the clause it sits in
     while token.pos_ not in ("VERB", "AUX") and token.head != token and token.dep_ not in ("ROOT",):
         token = token.head
@@ -45,13 +45,13 @@ def certainty(token) -> str | None:
         children = list(node.children)
         words = {c.lower_ for c in children}
         auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}  # not the month in "May 2027"
-        if any(c.dep_ == "neg" for c in children) or "never" in words:
-            return None
+        if any(c.dep_ == "neg" for c in children) or "never" in words or _neither(children):
+            return None  # a negation anywhere up the chain: "has not yet decided whether to join"
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
             for c in children)
         if auxiliaries & SPECULATIVE_AUX or words & HEDGES or conditional:
-            return "speculative"
+            speculative = True
         if auxiliaries & PLANNED_AUX:
             level = "planned"
         if node == token and _lemma(node) in SCHEDULED and (
@@ -62,7 +62,7 @@ def certainty(token) -> str | None:
         if node != token and _lemma(node) in UNREALISED_GOVERNORS:
             return None  # "failed to land", "tried to land": the text does not say it happened
         if _lemma(node) in SPECULATIVE_GOVERNORS and (node != token or _lemma(node) in WEIGHING):
-            return "speculative"
+            speculative = True
         if node != token and _lemma(node) in PLAN_GOVERNORS:
             level = "planned"
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
@@ -75,7 +75,13 @@ def certainty(token) -> str | None:
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
         node = node.head
-    return level
+    return "speculative" if speculative else level
+
+
+def _neither(children) -> bool:
+    """"Neither Russia nor China has signed": a subject under *neither* negates its clause."""
+    return any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for s in children
+               if s.dep_ in ("nsubj", "nsubjpass") for c in s.children)
 
 
 def in_the_making(token) -> bool:

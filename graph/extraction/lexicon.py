@@ -25,7 +25,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
-                     "envision", "target", "consider", "mull", "weigh"], "plansMission"),
+                     "envision", "target", "consider", "mull", "weigh", "discuss"], "plansMission"),
     **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
     **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),

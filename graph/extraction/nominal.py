@@ -321,15 +321,12 @@ def _signed_between(reader, tok, sides: list[Mention]) -> list[Fact]:
     """"The agreement between ISRO and CNES covers ...": a definite agreement between parties is one
     they signed (an indefinite one may still be under talks)."""
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in tok.children)
-    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not definite:
+    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not definite or tok.dep_ == "dobj":
         return []
     agreement = reader.described_agreement(tok, sides)
     if agreement is None:
         return []
-    facts = [Fact(s, "signedAgreement", agreement, tok.i) for s in sides]
-    for fact in facts:
-        fact.presupposed = True
-    return facts
+    return [Fact(s, "signedAgreement", agreement, tok.i) for s in sides]  # as certain as its clause
 
 
 def _joint(reader, tok) -> list[Fact]:
