@@ -114,7 +114,7 @@ def parallel(pytest_args: list[str]) -> list[str]:
     Virtuoso) and other module fixtures start once; each worker builds its own session fixtures in
     its own temporary folder. Options of the caller's own (``-n 0``, ``-p no:xdist``, ``--dist``) win.
     """
-    if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in pytest_args):
+    if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg.endswith("no:xdist") for arg in pytest_args):
         return []
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return ["-n", str(min(cores, 4)), "--dist", "loadfile"] if cores > 1 else []
