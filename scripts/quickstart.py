@@ -2,7 +2,7 @@
 """Set up SpaceKG in ./.venv and run its main job, or its tests. Needs only Python 3.11+.
 
     python3 scripts/quickstart.py          # set up, build the graph, answer example questions, draw maps
-    python3 scripts/quickstart.py test     # set up, lint, and run the test suite
+    python3 scripts/quickstart.py test     # set up, lint, and run the test suite (on every core, with pytest-xdist)
 
 The virtual environment is created once and refreshed whenever pyproject.toml changes.
 Extra arguments after `test` go to pytest (e.g. `test -k shapes`).
@@ -110,10 +110,23 @@ def install_test_packages() -> None:
             return
 
 
+def parallel(pytest_args: list[str]) -> list[str]:
+    """pytest-xdist's options for the suite: one worker per usable core (at most 4), none on one core.
+
+    ``--dist loadfile`` hands each test file to one worker whole, so a file's servers (Oxigraph,
+    Virtuoso) and other module fixtures start once; each worker builds its own session fixtures in
+    its own temporary folder. Options of the caller's own (``-n 0``, ``-p no:xdist``, ``--dist``) win.
+    """
+    if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg.endswith("no:xdist") for arg in pytest_args):
+        return []
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return ["-n", str(min(cores, 4)), "--dist", "loadfile"] if cores > 1 else []
+
+
 def test(pytest_args: list[str]) -> None:
     install_test_packages()
     run(BIN / "ruff", "check", "graph", "tests", "scripts")
-    run(BIN / "python", "-m", "pytest", *pytest_args)
+    run(BIN / "python", "-m", "pytest", *parallel(pytest_args), *pytest_args)
 
 
 def main() -> None:

@@ -102,6 +102,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 SEED_SOURCE = "cnet-2021-ilrs"
+# How often a test's in-thread HTTP server (``serve_forever(SHUTDOWN_POLL)``) looks whether it was told to
+# stop: its ``shutdown()`` waits up to this long (the default half a second cost ~15 s over the suite).
+SHUTDOWN_POLL = 0.05
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from graph import remote
 from graph.cli import main
 from graph.errors import EndpointError
-from tests.conftest import stop_process
+from tests.conftest import SHUTDOWN_POLL, stop_process
 from tests.test_named_queries import CASE_IDS, CASES
 
 
@@ -231,7 +231,7 @@ class Recorder(BaseHTTPRequestHandler):
 def recorder():
     Recorder.seen = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(SHUTDOWN_POLL,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/sparql"
     httpd.shutdown()

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
+from tests.conftest import SHUTDOWN_POLL
 from tests.review_support import DATA, SOURCE_ID, make_review_data
 
 TOKEN = "test-token"
@@ -44,7 +45,7 @@ def server(user, seed_data, tmp_path):
     workspace = Workspace(data_dir=seed_data, user_dir=user, text_dirs=(DATA,), build_dir=tmp_path / "build")
     httpd = make_review_server(workspace, quiet=True)
     httpd.RequestHandlerClass.token = TOKEN
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(SHUTDOWN_POLL,), daemon=True)
     thread.start()
     yield httpd
     httpd.shutdown()

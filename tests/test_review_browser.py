@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from graph.statements import curated_prologue
+from tests.conftest import SHUTDOWN_POLL
 from tests.review_support import DATA, SOURCE_ID, make_review_data
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -87,7 +88,7 @@ def review_server(tmp_path, seed_data):
     user = make_review_data(tmp_path / "user")
     workspace = Workspace(data_dir=seed_data, user_dir=user, text_dirs=(DATA,), build_dir=tmp_path / "build")
     server = make_review_server(workspace, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL,), daemon=True)
     thread.start()
     yield server, user, tmp_path / "build"
     server.shutdown()

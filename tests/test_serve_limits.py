@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from graph.server import Limits, make_server
+from tests.conftest import SHUTDOWN_POLL
 from tests.test_server import RUNAWAY, form, http
 
 # a SELECT, not an ASK: SPARQL has no CSV form for a boolean (406)
@@ -35,7 +36,7 @@ def running(built: Path, pools: list | None = None, **options) -> Iterator[str]:
     server, pool = make_server(built, port=0, limits=limits, quiet=True, **options)
     if pools is not None:
         pools.append(pool)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/sparql"

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from graph import offline
 from graph.cli import main
+from tests.conftest import SHUTDOWN_POLL
 from tests.test_server import form, http, start_server, stop_server
 
 EMPTY_RESULTS = json.dumps({"head": {"vars": []}, "results": {"bindings": [{}]}}).encode()
@@ -59,7 +60,7 @@ class Listener:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(SHUTDOWN_POLL,), daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
