@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 
 from graph.cli import main
 from graph.errors import EvidenceError, InputSyntaxError, UnknownEntityError, ValidationError
+from graph.store import format_for, serialize
 from tests.conftest import SEED_TEXT, seed_evidence, skip_without_seed_text
 
 SEED_TTL = "sources/cnet-2021-ilrs.ttl"
@@ -79,11 +80,18 @@ def test_rebuilding_replaces_the_store_and_removes_the_old_one(previous: Path, s
     assert (previous / "oxigraph").resolve() == (previous / new_target / "oxigraph").resolve()
 
 
-@pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt"])
-def test_output_format_follows_the_extension(tmp_path: Path, seed_build, seed_data: Path, suffix: str):
-    out = tmp_path / f"graph{suffix}"
+def test_build_output_is_written_in_the_format_of_its_extension(tmp_path: Path, seed_build, seed_data: Path):
+    out = tmp_path / "graph.nq"
     result = run("build", "--data", str(seed_data), "--build-dir", str(tmp_path / "b"), "--output", str(out))
     assert result.exit_code == 0, result.output
+    assert out.read_bytes() == serialize(seed_build.dataset, "nquads")
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt"])
+def test_output_format_follows_the_extension(tmp_path: Path, seed_build, suffix: str):
+    """Each extension's format holds the graph (written as ``build --output`` writes it, see above)."""
+    out = tmp_path / f"graph{suffix}"
+    out.write_bytes(serialize(seed_build.dataset, format_for(out)))
     fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}[suffix]
     if suffix in (".trig", ".nq"):
         ds = Dataset()
