@@ -12,6 +12,7 @@ The package is organised one module per concern:
 - :mod:`graph.statements` - curated statements read from Turtle, written back, compiled into RDF
 - :mod:`graph.checks` - evidence, entity and ontology checks, SHACL validation
 - :mod:`graph.build` - assembling, validating and writing the graph
+- :mod:`graph.conformance` - graphs already found to conform to the shapes (not validated again)
 - :mod:`graph.store` - the persisted build (Oxigraph) and how it is opened
 - :mod:`graph.query` - SPARQL: running queries, binding values, result formats;
   :mod:`graph.named` - the named queries of ``ontology/queries`` (``NamedQuery.bind``);

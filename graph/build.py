@@ -41,6 +41,7 @@ from graph.checks import (
     undeclared_terms,
     validate_shapes,
 )
+from graph.conformance import conformance_key, conformed, remember
 from graph.errors import InputSyntaxError, OutputError, UnknownEntityError
 from graph.namespaces import CAMEO_GRAPH, CATALOG_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, shorten
 from graph.qualifiers import Certainty
@@ -249,8 +250,12 @@ def _validate(build: Build, ontology: Graph, texts: dict[Path, str], shapes_file
         path, line = _first_use(sorted(unknown), texts)
         raise UnknownEntityError(f"terms used in the data but not declared in the ontology: {names}",
                                  path=path, line=line)
+    key = conformance_key(build.dataset, shapes_file)
+    if conformed(key):
+        return  # this very graph conformed to these very shapes before (graph.conformance)
     shapes, _ = load_turtle(shapes_file)
     validate_shapes(build.union(), shapes, where=lambda iri: _where(build.locations.get(iri)))
+    remember(key)
 
 
 def _check_claim_nodes(g: Graph, path: Path, text: str, claim_files: dict[URIRef, Path]) -> None:
