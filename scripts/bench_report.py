@@ -43,7 +43,7 @@ def row(rows: list, key: str, what: str, value, unit: str, *, baseline=None, bas
                  "result": None if ok is None else ("PASS" if ok else "MISS"), "note": note})
 
 
-def _fmt(value, unit: str) -> str:
+def format_value(value, unit: str) -> str:
     if value is None:
         return "-"
     if unit == "s":
@@ -57,9 +57,9 @@ def format_table(report: dict) -> str:
              f"{report['machine']['nproc']} x {report['machine']['cpu']}, {report['machine']['memory_gb']} GB",
              "", "| measure | SpaceKG | baseline | ratio | target | result |", "|---|---|---|---|---|---|"]
     for r in report["rows"]:
-        base = f"{_fmt(r['baseline'], r['unit'])} ({r['baseline_name']})" if r["baseline_name"] else ""
+        base = f"{format_value(r['baseline'], r['unit'])} ({r['baseline_name']})" if r["baseline_name"] else ""
         ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else ""
         what = r["what"] + (f" [{r['note']}]" if r["note"] else "")
-        lines.append(f"| {what} | {_fmt(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
+        lines.append(f"| {what} | {format_value(r['value'], r['unit'])} | {base} | {ratio} | {r['target']} | "
                      f"{r['result'] or ''} |")
     return "\n".join([*lines, "", f"whole run: {report['elapsed_s']:.0f} s"])

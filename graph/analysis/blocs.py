@@ -10,11 +10,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 from graph.analysis.centrality import LOUVAIN_SEED
+from graph.gcpause import paused_gc
 
 EXACT_CAMPS_LIMIT = 16
 # Exact betweenness costs about nodes x edges steps (~1 s per million in networkx); above this
 
 
+@paused_gc()
 def communities(P: nx.Graph, *, seed: int = LOUVAIN_SEED, weight: str | None = "weight") -> list[list[str]]:
     """Louvain communities of ``P`` (networkx, fixed seed), largest first, members sorted.
 
@@ -95,6 +97,7 @@ def _local_split(nodes: list[str], S: nx.Graph) -> dict[str, int]:
     return side
 
 
+@paused_gc()
 def two_camps(S: nx.Graph, *, exact_limit: int = EXACT_CAMPS_LIMIT) -> list[Camps]:
     """Each component of a signed graph split in two camps with the fewest unbalanced edges.
 
@@ -144,6 +147,7 @@ class Balance:
         return self.balanced / self.triangles if self.triangles else None
 
 
+@paused_gc()
 def balance(S: nx.Graph) -> Balance:
     """Count the triangles of a signed graph; a triangle is balanced when the product of its signs is positive.
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
+from graph.gcpause import paused_gc
 
 LOUVAIN_SEED = 42
 # Exact betweenness costs about nodes x edges steps (~1 s per million in networkx); above this
@@ -32,6 +33,7 @@ class Centrality:
         return sorted(nodes, key=lambda v: (-self.scores[by][v], -self.scores["degree"][v], v))[:n]
 
 
+@paused_gc()
 def centrality(P: nx.Graph) -> Centrality:
     """Degree, betweenness and eigenvector centrality of an undirected graph (unweighted).
 

@@ -42,6 +42,7 @@ def cached_mirror(store) -> nx.MultiDiGraph:
     """
     from graph.errors import OutputError
     from graph.files import write_atomically
+    from graph.gcpause import paused_gc
     from graph.mirror.reading import mirror
     from graph.store import cache_folder
 
@@ -50,7 +51,7 @@ def cached_mirror(store) -> nx.MultiDiGraph:
         return mirror(store)
     path = folder / cache_name()
     try:
-        with path.open("rb") as file:
+        with path.open("rb") as file, paused_gc():
             return pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError):
         pass  # not there yet, or damaged: read from the store below

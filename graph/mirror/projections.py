@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.errors import UsageError
+from graph.gcpause import paused_gc
 from graph.mirror.filters import check_filters, holds
 from graph.namespaces import SPACE
 
@@ -45,31 +46,51 @@ MEMBERSHIP_RELATIONS = frozenset(
 )
 
 
-def _accumulate(
-    G: nx.MultiDiGraph, predicates: frozenset[str], as_of, min_certainty, *, ordered: bool = False
-) -> dict[tuple[str, str], list[tuple]]:
-    """The statements of ``predicates`` that hold, grouped by pair of nodes (self-loops skipped).
+def _grouped(
+    G: nx.MultiDiGraph, groups: dict[str, tuple[frozenset[str], bool]], as_of, min_certainty
+) -> dict[str, dict[tuple[str, str], list[tuple]]]:
+    """The statements that hold, grouped by pair of nodes, for each named group of predicates, in one pass.
 
-    Each item is ``(predicate, goldstein, key, rank, certainty, relation)``. Pairs are unordered
-    (``u < v``) unless ``ordered``. One pass into plain dicts, then one ``add_edges_from``: several
-    times faster than growing a graph edge by edge. The mirror's edges are sorted by statement,
-    so the grouping, and the graphs built from it, are deterministic.
+    ``groups`` maps a name to ``(predicates, ordered)``; the result maps each name to its pairs,
+    each pair to its items ``(predicate, goldstein, key, rank, certainty, relation)``. Pairs are
+    unordered (``u < v``) unless ``ordered``; self-loops are skipped. One walk over the mirror's
+    edges serves every group (a projection that needs three groups reads the edges once), into
+    plain dicts that are then written to a graph at once. The mirror's edges are sorted by
+    statement, so the grouping, and the graphs built from it, are deterministic.
     """
     check_filters(as_of, min_certainty)
     unfiltered = as_of is None and min_certainty is None
-    pairs: dict[tuple[str, str], list[tuple]] = {}
-    for u, v, key, attrs in G.edges(keys=True, data=True):
-        predicate = attrs.get("predicate")
-        if predicate not in predicates or u == v or not (unfiltered or holds(attrs, as_of, min_certainty)):
-            continue
-        pair = (u, v) if ordered or u < v else (v, u)
-        item = (predicate, attrs.get("goldstein"), key, attrs["rank"], attrs["certainty"], attrs["relation"])
-        found = pairs.get(pair)
-        if found is None:
-            pairs[pair] = [item]
-        else:
-            found.append(item)
-    return pairs
+    found: dict[str, dict[tuple[str, str], list[tuple]]] = {name: {} for name in groups}
+    targets: dict[str, list[tuple[dict, bool]]] = {}  # predicate -> the groups it belongs to
+    for name, (predicates, ordered) in groups.items():
+        for predicate in predicates:
+            targets.setdefault(predicate, []).append((found[name], ordered))
+    # G._adj is what G.edges(keys=True, data=True) walks, in the same order, without a view per edge
+    for u, neighbours in G._adj.items():
+        for v, statements in neighbours.items():
+            if u == v:
+                continue
+            for key, attrs in statements.items():
+                into = targets.get(attrs.get("predicate"))
+                if into is None or not (unfiltered or holds(attrs, as_of, min_certainty)):
+                    continue
+                item = (attrs["predicate"], attrs.get("goldstein"), key, attrs["rank"], attrs["certainty"],
+                        attrs["relation"])
+                for pairs, ordered in into:
+                    pair = (u, v) if ordered or u < v else (v, u)
+                    items = pairs.get(pair)
+                    if items is None:
+                        pairs[pair] = [item]
+                    else:
+                        items.append(item)
+    return found
+
+
+def _accumulate(
+    G: nx.MultiDiGraph, predicates: frozenset[str], as_of, min_certainty, *, ordered: bool = False
+) -> dict[tuple[str, str], list[tuple]]:
+    """The statements of ``predicates`` that hold, grouped by pair of nodes (see :func:`_grouped`)."""
+    return _grouped(G, {"": (predicates, ordered)}, as_of, min_certainty)[""]
 
 
 def _surest(items: list[tuple]) -> tuple[int, str]:
@@ -89,10 +110,10 @@ def _with_nodes(G, P, pairs, **extra) -> None:
         P.add_node(node, **G.nodes[node], **extra)
 
 
-def _weighted(G, predicate: str, as_of, min_certainty, magnitude: bool) -> nx.Graph:
+def _weighted(G, pairs: dict[tuple[str, str], list[tuple]], magnitude: bool, **extra) -> nx.Graph:
+    """The graph of grouped ``pairs`` (:func:`_grouped`), weighted by their Goldstein scores; ``extra`` on each edge."""
     import networkx as nx
 
-    pairs = _accumulate(G, frozenset({predicate}), as_of, min_certainty)
     edges = []
     for (u, v), items in pairs.items():
         weight = 0.0
@@ -102,7 +123,7 @@ def _weighted(G, predicate: str, as_of, min_certainty, magnitude: bool) -> nx.Gr
         rank, certainty = _surest(items)
         edges.append(
             (u, v, {"weight": weight, "count": len(items), "statements": _keys(items), "certainty": certainty,
-                    "rank": rank})
+                    "rank": rank, **{name: value.copy() for name, value in extra.items()}})
         )
     P = nx.Graph()
     _with_nodes(G, P, pairs)
@@ -110,6 +131,7 @@ def _weighted(G, predicate: str, as_of, min_certainty, magnitude: bool) -> nx.Gr
     return P
 
 
+@paused_gc()
 def partnership_graph(
     G: nx.MultiDiGraph,
     *,
@@ -149,12 +171,24 @@ def partnership_graph(
     >>> P["a"]["b"]["via"], P["a"]["b"]["statements"]
     (['accords'], ['st-a', 'st-b'])
     """
-    P = _weighted(G, PARTNERSHIP, as_of, min_certainty, magnitude=False)
-    for a, b in P.edges():
-        P[a][b]["via"] = []
+    return _partnership(G, _grouped(G, _groups(through_joint_membership), as_of, min_certainty),
+                        through_joint_membership)
+
+
+def _groups(through_joint_membership: bool) -> dict[str, tuple[frozenset[str], bool]]:
+    """What the partnership (and signed) projections read from the mirror, in one pass (:func:`_grouped`)."""
+    groups = {"partner": (frozenset({PARTNERSHIP}), False), "rival": (frozenset({RIVALRY}), False)}
     if through_joint_membership:
-        _add_joint_membership_ties(G, P, as_of, min_certainty)
-        rivals = {n for pair in _accumulate(G, frozenset({RIVALRY}), as_of, min_certainty) for n in pair}
+        groups["joining"] = (JOINING_RELATIONS, True)
+    return groups
+
+
+def _partnership(G: nx.MultiDiGraph, groups: dict, through_joint_membership: bool) -> nx.Graph:
+    """The partnership projection from the grouped statements of :func:`_groups`."""
+    P = _weighted(G, groups["partner"], magnitude=False, via=[])
+    if through_joint_membership:
+        _add_joint_membership_ties(G, P, groups["joining"])
+        rivals = {n for pair in groups["rival"] for n in pair}
         _add_national_ties(G, P, set(P) | rivals)
     return P
 
@@ -176,21 +210,23 @@ def _add_national_ties(G: nx.MultiDiGraph, P: nx.Graph, present: set[str]) -> No
                        certainty="stated", rank=4)
 
 
-def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, as_of, min_certainty) -> None:
-    # joined thing -> actor -> its surest joining statement (goldstein, key, rank, certainty)
+def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, joinings: dict[tuple[str, str], list[tuple]]) -> None:
+    # joined thing -> actor -> its surest joining statement (strength, key, rank, certainty), the
+    # strength being the statement's Goldstein score (1.0 without one)
     joiners: dict[str, dict[str, tuple]] = {}
-    for (actor, joined), items in _accumulate(G, JOINING_RELATIONS, as_of, min_certainty, ordered=True).items():
-        if G.nodes[actor].get("actor") and not G.nodes[joined].get("actor"):
-            best = max(items, key=lambda item: (item[3], item[2]))
-            joiners.setdefault(joined, {})[actor] = best[1:5]
+    actor_nodes = {node for node, is_actor in G.nodes(data="actor") if is_actor}
+    for (actor, joined), items in joinings.items():
+        if actor in actor_nodes and joined not in actor_nodes:
+            _, g, key, rank, certainty, _ = max(items, key=lambda item: (item[3], item[2]))
+            joiners.setdefault(joined, {})[actor] = (1.0 if g is None else float(g), key, rank, certainty)
     # Ties gathered in plain dicts (statement and via sets), then written to P once: sorting a
     # pair's growing lists at every tie made crowded pairs quadratic.
     ties: dict[tuple[str, str], list] = {}  # pair -> [weight, count, statements, via, rank, certainty]
     for joined in sorted(joiners):
-        members = sorted(joiners[joined])
-        for a, b, share in _joint_pairs(members):
-            (g_a, key_a, rank_a, cert_a), (g_b, key_b, rank_b, cert_b) = joiners[joined][a], joiners[joined][b]
-            weight = min(1.0 if g is None else float(g) for g in (g_a, g_b)) * share
+        joining = joiners[joined]
+        for a, b, share in _joint_pairs(sorted(joining)):
+            (s_a, key_a, rank_a, cert_a), (s_b, key_b, rank_b, cert_b) = joining[a], joining[b]
+            weight = (s_a if s_a <= s_b else s_b) * share
             rank, certainty = (rank_a, cert_a) if rank_a <= rank_b else (rank_b, cert_b)
             tie = ties.get((a, b))
             if tie is None:
@@ -248,11 +284,13 @@ def _joint_pairs(members: list[str]) -> list[tuple[str, str, float]]:
     return [(a, b, 1 / (2 * JOINT_RING_NEIGHBOURS)) for a, b in sorted(pairs)]
 
 
+@paused_gc()
 def rivalry_graph(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None) -> nx.Graph:
     """Actors linked by ``:rivalOf`` statements that hold; ``weight`` sums ``|Goldstein|`` (1.0 if none)."""
-    return _weighted(G, RIVALRY, as_of, min_certainty, magnitude=True)
+    return _weighted(G, _accumulate(G, frozenset({RIVALRY}), as_of, min_certainty), magnitude=True)
 
 
+@paused_gc()
 def signed_graph(
     G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None,
     through_joint_membership: bool = True,
@@ -269,28 +307,37 @@ def signed_graph(
     """
     import networkx as nx
 
-    P = partnership_graph(G, as_of=as_of, min_certainty=min_certainty,
-                          through_joint_membership=through_joint_membership)
-    R = rivalry_graph(G, as_of=as_of, min_certainty=min_certainty)
+    groups = _grouped(G, _groups(through_joint_membership), as_of, min_certainty)  # one pass for both sides
+    P = _partnership(G, groups, through_joint_membership)
+    R = _weighted(G, groups["rival"], magnitude=True)
     none = {"weight": 0.0, "count": 0, "statements": [], "rank": 0, "certainty": None}
     S = nx.Graph()
     for node in sorted(set(P) | set(R)):
         S.add_node(node, **G.nodes[node])
-    pairs = sorted({tuple(sorted(e)) for e in P.edges()} | {tuple(sorted(e)) for e in R.edges()})
-    for u, v in pairs:
-        p, r = P.get_edge_data(u, v, none), R.get_edge_data(u, v, none)
-        sign = 1 if P.has_edge(u, v) and (not R.has_edge(u, v) or p["weight"] > r["weight"]) else -1
+    sides = []
+    for H in (P, R):
+        sides.append({(u, v) if u < v else (v, u): data for u, v, data in H.edges(data=True)})
+    partners, rivals = sides
+    edges = []
+    for pair in sorted(partners.keys() | rivals.keys()):
+        p, r = partners.get(pair), rivals.get(pair)
+        sign = 1 if p is not None and (r is None or p["weight"] > r["weight"]) else -1
+        p, r = p or none, r or none
         surest = p if p["rank"] >= r["rank"] else r
-        S.add_edge(
-            u, v, sign=sign, weight=p["weight"] if sign > 0 else r["weight"],
-            partnership_weight=p["weight"], rivalry_weight=r["weight"],
-            partnership_count=p["count"], rivalry_count=r["count"],
-            statements=sorted({*p["statements"], *r["statements"]}),
-            certainty=surest["certainty"], rank=surest["rank"],
-        )
+        # each side's statements are sorted and distinct already
+        statements = sorted({*p["statements"], *r["statements"]}) if p["statements"] and r["statements"] \
+            else list(p["statements"] or r["statements"])
+        edges.append((*pair, {
+            "sign": sign, "weight": p["weight"] if sign > 0 else r["weight"],
+            "partnership_weight": p["weight"], "rivalry_weight": r["weight"],
+            "partnership_count": p["count"], "rivalry_count": r["count"],
+            "statements": statements, "certainty": surest["certainty"], "rank": surest["rank"],
+        }))
+    S.add_edges_from(edges)
     return S
 
 
+@paused_gc()
 def membership_graph(
     G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None
 ) -> nx.Graph:
@@ -325,6 +372,7 @@ def membership_graph(
     return B
 
 
+@paused_gc()
 def filtered(G: nx.MultiDiGraph, *, as_of: str | None = None, min_certainty: str | None = None) -> nx.MultiDiGraph:
     """The mirror restricted to the edges that hold (all nodes kept); the ``full`` projection."""
     check_filters(as_of, min_certainty)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import InputSyntaxError, UsageError
+from graph.gcpause import paused_gc
 from graph.model import Certainty, Evidence, Statement, TimeValue
 from graph.namespaces import PREFIXES, SPACE, shorten
 from graph.terms import Lit, local_name
@@ -208,6 +209,7 @@ def node_attributes(iri: str, classes: set[str], supers: dict[str, set[str]], in
     }
 
 
+@paused_gc()  # hundreds of thousands of attribute dicts, no cycles (see graph.gcpause)
 def mirror(store: pyoxigraph.Store) -> nx.MultiDiGraph:
     """The built graph as a networkx ``MultiDiGraph`` (see :mod:`graph.mirror` for its layout).
 
