@@ -30,6 +30,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
     **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
+    **dict.fromkeys(["belong"], "belongs"),
     **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
                      "incorporate", "equip"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),

@@ -121,6 +121,12 @@ class MentionFinder:
         chosen.sort(key=lambda m: m.start)
         return _with_acronyms(doc, chosen)
 
+    def _only_known_actors(self, span) -> bool:
+        """Whether a span of several names is only the catalog's actors side by side ("NASA-ISRO")."""
+        names = [t for t in span if t.pos_ == "PROPN" or t.is_upper]
+        found = [self.linker.find(t.text) for t in names]
+        return len(names) > 1 and all(iri is not None and self.linker.entities[iri].is_a("Actor") for iri in found)
+
     def _capital_as_country(self, doc, m: Mention) -> Mention:
         """"Washington sees Beijing as a rival": a capital acting stands for its country's government."""
         country = CAPITALS.get(doc[m.start:m.end].text)
@@ -199,6 +205,8 @@ class MentionFinder:
             surface = "" if any(plain.startswith(n) for n in names) or via == "description" or words.isupper() \
                 else words
             return Mention(start, extended, entity, via, set(range(start, extended)), surface)
+        if self._only_known_actors(span):
+            return None  # "a NASA-ISRO satellite": the names are NASA's and ISRO's, the thing is unnamed
         if kind_end > end and names_an_organisation(span, via):
             kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
         label_span = doc[start:kind_end]

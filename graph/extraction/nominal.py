@@ -166,7 +166,10 @@ def _run_by(reader, tok, named: Mention) -> list[Fact]:
     if tok.lemma_.lower() not in KIND_CLASSES or reader.is_actor(named) or not reader.is_a(
             named, "Undertaking", "Spacecraft"):
         return []
-    runners = [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for m in reader.args(c)]
+    # "a joint NASA-ISRO satellite": every actor named in the modifiers
+    runners = [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree
+               if (m := reader.mention_at(t.i)) is not None]
+    runners += [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for m in reader.args(c)]
     runners += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children
                 if p.dep_ == "pobj" for m in reader.args(p)]
     runners = list(dict.fromkeys(m for m in runners if reader.is_actor(m)))
@@ -289,7 +292,10 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     # "in cooperation with X": the clause's subject is the other side
     if len(sides) == 1 and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through"):
         verb = tok.head.head
-        sides = [*reader.subject_of(verb), *sides] if verb.pos_ in ("VERB", "AUX") else sides
+        if verb.pos_ in ("VERB", "AUX"):
+            sides = [*reader.subject_of(verb), *sides]
+        else:  # "ESA's ExoMars programme, in partnership with Roscosmos": the owner of the noun
+            sides = [*(m for c in verb.children if c.dep_ == "poss" for m in reader.args(c)), *sides]
     if tok.lemma_.lower() in SUPPORT_NOUNS and tok.dep_ == "dobj" and not sides:
         # "provided support to KARI", the parser hanging "to" on the verb
         sides = [m for c in tok.head.children if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for")

@@ -369,6 +369,14 @@ def _ended(clause: Clause) -> list[Fact]:
     return facts + _ended_service(clause, subjects)
 
 
+def _belongs(clause: Clause) -> list[Fact]:
+    """"The probe belongs to the Japanese space agency": the owner runs it."""
+    reader = clause.reader
+    owners = [m for m in clause.prep_objects("to") if reader.is_actor(m)]
+    return [Fact(o, "operates", t, clause.verb.i) for t in clause.subjects() if not reader.is_actor(t)
+            and reader.is_a(t, "Undertaking", "Spacecraft", "Facility") for o in owners]
+
+
 def _barred(clause: Clause) -> list[Fact]:
     """"The Wolf Amendment bars NASA from cooperating with China": cooperation forbidden by law or
     policy implies a rivalry (inferred) between the one barred and the other side."""
@@ -396,6 +404,6 @@ _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": land,
     "returnedSamples": samples_returned,
-    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "barred": _barred, "left": _leave, "hasPart": has_part,
-    "installedOn": installed_on,
+    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "barred": _barred, "belongs": _belongs,
+    "left": _leave, "hasPart": has_part, "installedOn": installed_on,
 }
