@@ -530,6 +530,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "launched", "Condor-3 probe", "stated", ""), (ANDEAN, "operates", "Condor-3 probe", "stated", "")]),
     ("a programme in partnership with", "Peru's Condor programme, in partnership with Chile, included a rover.",
      [("Peru", "operates", "Condor programme", "stated", ""), ("Peru", "partnerOf", "Chile", "stated", "")]),
+    ("we, in a quote, is the speaker's organisation", "\u201cWe will land on the Moon by 2030,\u201d said Ana Ruiz, "
+     "head of the Andean Space Agency.", [(ANDEAN, "landedOn", "Moon", "planned", "2030")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
 ])

@@ -40,6 +40,8 @@ DESCRIPTIONS = {
 # words that refer back only in the plural: "the two sides", "both parties" (not "the far side")
 _PLURAL_DESCRIPTIONS = {"side": ("Actor",), "party": ("Actor",), "partner": ("Actor",), "organisation": ("Actor",),
                         "organization": ("Actor",), "government": ("Country",)}
+# verbs that introduce a quote: their subject is who "we" is in it
+SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "write", "note"}
 # parts of a mission that "the lander" may name although the article gave it no name
 _PARTS = {"lander", "rover", "orbiter"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
@@ -185,6 +187,8 @@ class SentenceReader:
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             found = self.args(tok.head.head)  # "the mission, which is scheduled for 2028"
             return found[0] if found else None
+        if tok.pos_ == "PRON" and word in ("we", "our"):
+            return self._speaker(tok)
         classes = None
         if tok.pos_ == "PRON" and word in PRONOUNS:
             classes = PRONOUNS[word]
@@ -213,6 +217,18 @@ class SentenceReader:
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _speaker(self, tok) -> Mention | None:
+        """"'We will land on the Moon by 2030,' said Zhang Kejian, head of the CNSA": *we* is the
+        organisation of the one who says it (a person stands for the organisation named with them)."""
+        for verb in self.doc:
+            if verb.lemma_.lower() not in SPEECH_VERBS or verb == tok.head:
+                continue
+            speakers = [m for c in verb.children if c.dep_ == "nsubj" for m in self.args(c)]
+            found = [m for m in self.represented(speakers) if self.is_actor(m)]
+            if found:
+                return Mention(tok.i, tok.i + 1, found[0].entity, "pronoun", {tok.i})
+        return None
 
     def _part_of_latest(self, word: str) -> Entity | None:
         """"the rover" in an article about the Chandrayaan-5 mission, which named no rover: the
