@@ -224,8 +224,10 @@ class SentenceReader:
         for verb in self.doc:
             if verb.lemma_.lower() not in SPEECH_VERBS or verb == tok.head:
                 continue
-            speakers = [m for c in verb.children if c.dep_ == "nsubj" for m in self.args(c)]
-            found = [m for m in self.represented(speakers) if self.is_actor(m)]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i != tok.i]
+            speakers = [m for c in subjects for m in self.args(c)]
+            found = [m for m in self.represented(speakers) if self.is_actor(m)] or [  # "said X, head of the CNSA"
+                m for c in subjects for t in c.subtree if (m := self.mention_at(t.i)) is not None and self.is_actor(m)]
             if found:
                 return Mention(tok.i, tok.i + 1, found[0].entity, "pronoun", {tok.i})
         return None
