@@ -168,6 +168,27 @@ def store(built: Path):
     return open_store(built)
 
 
+def answers(url: str, process: subprocess.Popen, seconds: float, *, any_status: bool = False) -> bool:
+    """Poll ``url`` until the server started as ``process`` answers: True, or False if the process
+    exits or ``seconds`` pass first. With ``any_status`` an HTTP error status counts as an answer."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return True
+        except urllib.error.HTTPError:
+            if any_status:
+                return True
+            time.sleep(0.25)
+        except OSError:
+            time.sleep(0.25)
+    return False
+
+
 def stop_process(process: subprocess.Popen) -> None:
     """SIGTERM a server started by a test, then SIGKILL its whole process group if it lingers."""
     if process.poll() is None:

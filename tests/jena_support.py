@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 import zipfile
 from pathlib import Path
+
+from tests.conftest import answers
 
 JAVA_DIR = Path("/usr/share/java")
 SOURCE = Path(__file__).resolve().parent / "jena" / "SparqlEndpoint.java"
@@ -78,13 +77,8 @@ def start_jena(folder: Path, data: Path, port: int) -> tuple[subprocess.Popen, s
         process = subprocess.Popen([shutil.which("java"), "-Xmx512m", "-cp", path, "SparqlEndpoint", str(port),
                                     str(data)], stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     endpoint = f"http://127.0.0.1:{port}/sparql"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(endpoint + "?query=ASK%7B%7D", timeout=5):
-                return process, endpoint
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.25)
+    if answers(endpoint + "?query=ASK%7B%7D", process, 120):
+        return process, endpoint
     if process.poll() is None:
         process.kill()
         process.wait(timeout=15)

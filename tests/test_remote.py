@@ -13,9 +13,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.error
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -26,7 +23,7 @@ from click.testing import CliRunner
 from graph import remote
 from graph.cli import main
 from graph.errors import EndpointError
-from tests.conftest import SHUTDOWN_POLL, stop_process
+from tests.conftest import SHUTDOWN_POLL, answers, stop_process
 from tests.test_named_queries import CASE_IDS, CASES
 
 
@@ -54,15 +51,8 @@ def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                with urllib.request.urlopen(base + "/", timeout=2):
-                    return process, base
-            except urllib.error.HTTPError:
-                return process, base
-            except OSError:
-                time.sleep(0.1)
+        if answers(base + "/", process, 30, any_status=True):
+            return process, base
         stop(process)
     pytest.fail("the Oxigraph server did not start")
 

@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ from graph import query as q
 from graph.maps import render
 from graph.remote import RemoteStore
 from graph.store import TRIG_NAME, open_store
-from tests.conftest import stop_process
+from tests.conftest import answers, stop_process
 from tests.jena_support import jena_missing, start_jena
 from tests.test_named_queries import CASE_IDS, CASES
 from tests.test_remote import free_port, invoke, pushed  # noqa: F401 - the Oxigraph fixture
@@ -74,14 +71,7 @@ def start_virtuoso(folder: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen([shutil.which("virtuoso-t"), "-f", "-c", str(ini)], cwd=folder, stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)
     endpoint = f"http://127.0.0.1:{http_port}/sparql"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(endpoint + "?query=ASK%7B%7D", timeout=5):
-                break
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
-    else:
+    if not answers(endpoint + "?query=ASK%7B%7D", process, 120):
         stop_process(process)
         pytest.fail(f"Virtuoso did not start: {(folder / 'stdout.log').read_text(errors='replace')[-2000:]}")
     # the SPARQL endpoint's user may read only; the push needs SPARQL Update
