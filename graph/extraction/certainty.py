@@ -13,6 +13,8 @@ Read on the clause's verb and the verbs that govern it (an ``xcomp`` or ``ccomp`
 
 from __future__ import annotations
 
+from graph.extraction.lexicon import MAKING_VERBS
+
 SPECULATIVE_AUX = {"could", "might", "may"}
 PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"reportedly", "allegedly", "possibly", "potentially", "perhaps", "maybe", "likely", "probably"}
@@ -87,11 +89,8 @@ def _neither(children) -> bool:
 def in_the_making(token) -> bool:
     """Whether the clause says a thing is still being made: "the agency is developing the Gateway"
     (what is being built is not yet run: running it is planned)."""
-    return token.tag_ == "VBG" and token.lemma_.lower() in MAKING and any(
+    return token.tag_ == "VBG" and token.lemma_.lower() in MAKING_VERBS and any(
         c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
-
-
-MAKING = {"build", "develop", "construct", "design", "manufacture", "assemble", "make", "create"}
 
 
 def _lemma(token) -> str:

@@ -20,7 +20,7 @@ from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty, in_the_making
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series, series_operator
-from graph.extraction.lexicon import IMPLIED_RIVALRY
+from graph.extraction.lexicon import EVENT_NOUNS, IMPLIED_RIVALRY
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import verb_facts
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from graph.model import Statement
 
 EVENT_TYPES = {"partnerOf": "060", "signedAgreement": "057", "rivalOf": "110"}
-# nouns for what happens to a craft on a date: "the launch of X is set for May"
-EVENT_NOUNS = {"launch", "landing", "flight", "liftoff", "lift-off", "arrival", "touchdown"}
 
 
 @dataclass

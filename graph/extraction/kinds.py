@@ -77,8 +77,9 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \
             and named.dep_ == "acl" and named.head.lemma_.lower() in KIND_CLASSES:
         return KIND_CLASSES[named.head.lemma_.lower()]  # "a lander named Vikram", "a rover called Pragyan"
-    if _described_as(span) in KIND_CLASSES:
-        return KIND_CLASSES[_described_as(span)]  # "Pragyan, the rover of the mission": what the apposition says
+    described = _described_as(span)
+    if described in KIND_CLASSES:
+        return KIND_CLASSES[described]  # "Pragyan, the rover of the mission": what the apposition says
     if span.text in DEMONYMS:
         return None  # a nationality that is not a catalog country says too little
     governor = span.root.head
@@ -86,7 +87,7 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         kinds = [c.lemma_.lower() for c in governor.children if c.dep_ == "attr"]
         if kinds and kinds[0] in KIND_CLASSES:
             return KIND_CLASSES[kinds[0]]  # "Hera is a European Space Agency mission"
-    if set(words) & ORGANISATION_WORDS or _described_as(span) in ("company", "firm", "startup", "operator"):
+    if set(words) & ORGANISATION_WORDS or described in ("company", "firm", "startup", "operator"):
         return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
     if via == "camel":
         return "Company"  # "SpaceX", "OneWeb"

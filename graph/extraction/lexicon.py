@@ -95,3 +95,5 @@ CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia
             "Mexico City": "Mexico", "Buenos Aires": "Argentina", "Pretoria": "South Africa", "Caracas": "Venezuela"}
 # help given to another actor, which makes them partners: "NASA provided technical support to KARI"
 SUPPORT_NOUNS = {"support", "assistance", "help", "expertise"}
+# nouns for what happens to a craft on a date: "the launch of X is set for May"
+EVENT_NOUNS = {"launch", "landing", "flight", "liftoff", "lift-off", "arrival", "touchdown"}
