@@ -56,16 +56,16 @@ def certainty(token) -> str | None:
             speculative = True
         if auxiliaries & PLANNED_AUX:
             level = "planned"
-        if node == token and _lemma(node) in SCHEDULED and (
+        if node == token and node.lemma_.lower() in SCHEDULED and (
                 any(c.dep_ == "auxpass" for c in children) or (node.dep_ == "acl" and node.tag_ == "VBN")):
             level = "planned"  # "is scheduled for 2026", "the mission, scheduled for 2026"
-        if node == token and _lemma(node) in RESCHEDULING:
+        if node == token and node.lemma_.lower() in RESCHEDULING:
             level = "planned"
-        if node != token and _lemma(node) in UNREALISED_GOVERNORS:
+        if node != token and node.lemma_.lower() in UNREALISED_GOVERNORS:
             return None  # "failed to land", "tried to land": the text does not say it happened
-        if _lemma(node) in SPECULATIVE_GOVERNORS and (node != token or _lemma(node) in WEIGHING):
+        if node.lemma_.lower() in SPECULATIVE_GOVERNORS and (node != token or node.lemma_.lower() in WEIGHING):
             speculative = True
-        if node != token and _lemma(node) in PLAN_GOVERNORS:
+        if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
             level = "planned"
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
             level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
@@ -91,11 +91,3 @@ def in_the_making(token) -> bool:
     (what is being built is not yet run: running it is planned)."""
     return token.tag_ == "VBG" and token.lemma_.lower() in MAKING_VERBS and any(
         c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
-
-
-def _lemma(token) -> str:
-    """The token's lemma, where the small model's lemmatizer stumbles put right ("slated" -> "slat")."""
-    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
-
-
-_LEMMA_FIXES = {"slated": "slate", "slating": "slate"}

@@ -97,3 +97,12 @@ CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia
 SUPPORT_NOUNS = {"support", "assistance", "help", "expertise"}
 # nouns for what happens to a craft on a date: "the launch of X is set for May"
 EVENT_NOUNS = {"launch", "landing", "flight", "liftoff", "lift-off", "arrival", "touchdown"}
+# inflected verbs the small model's rule lemmatizer gets wrong ("hopes" -> "hop"), added to its own
+# attribute ruler when the pipeline loads (graph.extraction.nlp), so every rule reads the right lemma
+VERB_LEMMA_EXCEPTIONS = {
+    **dict.fromkeys(["hopes", "hoped", "hoping"], "hope"),
+    **dict.fromkeys(["installed", "installing"], "install"),
+    **dict.fromkeys(["rides", "riding"], "ride"),
+    **dict.fromkeys(["slated", "slates", "slating"], "slate"),
+    **dict.fromkeys(["soft-landed", "soft-landing", "soft-lands"], "soft-land"),
+}

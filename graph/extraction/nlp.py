@@ -50,9 +50,17 @@ def check_weights(folder: Path) -> None:
 
 @functools.cache
 def pipeline():
-    """The checked spaCy pipeline (tagger, parser, NER, lemmatizer), loaded once per process."""
+    """The checked spaCy pipeline (tagger, parser, NER, lemmatizer), loaded once per process, its
+    lemmatizer told the verb forms it gets wrong (:data:`~graph.extraction.lexicon.VERB_LEMMA_EXCEPTIONS`)."""
     import spacy
+
+    from graph.extraction.lexicon import VERB_LEMMA_EXCEPTIONS
 
     folder = model_path()
     check_weights(folder)
-    return spacy.load(folder)
+    nlp = spacy.load(folder)
+    # the attribute ruler runs before the lemmatizer, which keeps a lemma already set
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in VERB_LEMMA_EXCEPTIONS.items():
+        ruler.add([[{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG"]}}]], {"LEMMA": lemma})
+    return nlp

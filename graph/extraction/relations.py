@@ -31,14 +31,11 @@ from graph.extraction.mentions import Mention
 
 
 def verb_key(tok) -> str:
-    """The verb's entry in :data:`VERB_RELATIONS`: its lemma, or its base form where the lemmatizer
-    stumbles ("installed" -> "instal")."""
+    """The verb's entry in :data:`VERB_RELATIONS`: its lemma, or the verb a phrasal verb means
+    ("set up" -> "establish")."""
     lemma = tok.lemma_.lower()
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if (lemma, particle) in PHRASAL:
-        return PHRASAL[(lemma, particle)]
-    if lemma in VERB_RELATIONS:
-        return lemma
+    return PHRASAL.get((lemma, particle), lemma)
     word = tok.lower_
     for suffix, base in (("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
         if word.endswith(suffix) and (word[: -len(suffix)] + base) in VERB_RELATIONS:
