@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from graph.extraction.clause import misparsed_infinitive, prepositions
 from graph.extraction.examples import examples
 from graph.extraction.kinds import KIND_CLASSES
-from graph.extraction.lexicon import AGREEMENT_NOUNS, BODY_ADJECTIVES, HARDWARE_NOUNS, STAFF_NOUNS, SURFACE_NOUNS
+from graph.extraction.lexicon import (
+    AGREEMENT_NOUNS,
+    BODY_ADJECTIVES,
+    GEO_PART_NOUNS,
+    HARDWARE_NOUNS,
+    STAFF_NOUNS,
+    SURFACE_NOUNS,
+)
 from graph.extraction.mentions import Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
@@ -113,6 +120,10 @@ class SentenceReader:
                                   for p in c.children if p.dep_ == "pobj"), None) or self.body_named_by(t)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
+            if m is None and t.lemma_.lower() in GEO_PART_NOUNS and t.dep_ == "pobj":
+                # "on the coast of Peru", "in the north of Chile": where the place is, the country it is in
+                m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                          if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None)
             if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
                 plural = self._agencies_of(t)  # "the Chinese and South African space agencies"
                 out += [x for x in plural if x not in out]

@@ -20,6 +20,9 @@ from graph.extraction.lexicon import (
 )
 from graph.extraction.mentions import Entity, Mention, new_entity
 
+# the classes of things that are somewhere: "an island in", "a cosmodrome in"
+SITES = ("Place", "Region", "SurfaceRegion", "Facility")
+
 
 def land(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
@@ -137,6 +140,12 @@ def copula_facts(clause: Clause) -> list[Fact]:
                          for m in reader.args(c) if reader.is_a(m, "Country")]
             facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
                       and not reader.is_a(s, "Country") for c in countries]
+        # "Sriharikota is an island in Andhra Pradesh", "Baikonur is a cosmodrome in Kazakhstan"
+        for attr in (c for c in v.children if c.dep_ == "attr" and KIND_CLASSES.get(c.lemma_.lower()) in SITES):
+            places = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at")
+                      for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Place")]
+            facts += [Fact(s, "locatedIn", p, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Place", "Facility")
+                      and not reader.is_a(s, "Country") for p in places if p.entity.iri != s.entity.iri]
         # "X is a member of Y", "X is among the partners of Y"
         attrs = [c for c in v.children if c.dep_ == "attr"] + [p for c in v.children if c.dep_ == "prep"
                                                                and c.lower_ == "among" for p in c.children]
@@ -160,9 +169,12 @@ def copula_facts(clause: Clause) -> list[Fact]:
     if lemma == "be" and not any(c.dep_ == "attr" for c in v.children):
         # "Tiangong is in low Earth orbit", "the lander is near the south pole": where a thing is
         places = [m for m in Clause(v, reader).prep_objects("in", "at", "on", "near", "around")
-                  if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region") and not reader.is_a(m, "Country")]
+                  if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region")]
+        # a craft "in China" is kept there, not located; a site or a place "in Kazakhstan" is
         facts += [Fact(s, "locatedIn", p, v.i) for s in reader.subject_of(v)
-                  if reader.is_a(s, "Undertaking", "Spacecraft", "Facility") and not reader.is_actor(s) for p in places]
+                  if reader.is_a(s, "Undertaking", "Spacecraft", "Facility", "Place") and not reader.is_actor(s)
+                  for p in places if s.entity.iri != p.entity.iri
+                  and (not reader.is_a(p, "Country") or reader.is_a(s, "Facility", "Place"))]
         # "the Rashid rover was aboard the Hakuto-R lander": carried, so part of it
         carriers = [m for m in Clause(v, reader).prep_objects("aboard", "onboard") if reader.is_a(m, "Spacecraft")]
         facts += [Fact(s, "partOf", c, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Spacecraft")
@@ -184,7 +196,7 @@ def copula_facts(clause: Clause) -> list[Fact]:
                   and "earth" not in m.entity.iri]
         facts += [Fact(s, "locatedIn", b, v.i) for s in reader.subject_of(v)
                   if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
-    if lemma in ("base", "headquarter", "locate", "situate", "station", "sit"):
+    if lemma in ("base", "headquarter", "locate", "situate", "station", "sit", "lie", "stand"):
         things = Clause(v, reader).patients() or reader.subject_of(v)
         places = Clause(v, reader).prep_objects("in", "at", "near", "on")
         for t in things:

@@ -30,6 +30,9 @@ KIND_WORDS = {
     "SpaceAgency": "agency administration",
     "Company": "corporation company industries",
     "Facility": "centre center cosmodrome spaceport facility site",
+    "Region": "region province prefecture oblast county district territory",
+    "Place": "desert island peninsula coast plateau mountain mountains valley sea bay gulf lake city town village",
+    "SurfaceRegion": "crater planitia mare basin",
     "Actor": "organisation organization commission institute laboratory university association consortium "
              "force ministry department",
 }

@@ -77,6 +77,9 @@ GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group"
 SERVICE_NOUNS = {"launch", "launches", "delivery", "deliveries", "flight", "flights", "supply", "service", "services"}
 # parts of a body's surface, which stand for the body: "the far side of the Moon", "the lunar surface"
 SURFACE_NOUNS = {"side", "surface", "pole", "region", "crater", "highlands", "plain", "plains", "basin", "terrain"}
+# parts of a country or a region, which stand for it as a location: "on the coast of Peru", "in the north of Chile"
+GEO_PART_NOUNS = {"coast", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                  "outskirts", "interior", "mainland", "part", "heart", "centre", "center"}
 BODY_ADJECTIVES = {"lunar": "Moon", "martian": "Mars", "venusian": "Venus", "jovian": "Jupiter"}
 # what a mission carries for others: "instruments from France and Pakistan"
 PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", "device", "sensor", "camera"}
