@@ -63,10 +63,13 @@ class Discourse:
     # the actors of the latest partnership or agreement: the parties "the agreement" was signed by
     parties: list[Mention] = field(default_factory=list)
 
-    def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
-        for entity in reversed(self.mentioned):
-            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person"):
-                return entity
+    def latest(self, linker: Linker, classes: tuple[str, ...], ranked: bool = False) -> Entity | None:
+        """The latest entity of one of ``classes``; ``ranked``: of the first class that has one
+        ("the mission" is the latest mission, and only without one the latest craft)."""
+        for group in ([(c,) for c in classes] if ranked else [classes]):
+            for entity in reversed(self.mentioned):
+                if is_a(linker, entity, *group) and not is_a(linker, entity, "Person"):
+                    return entity
         return None
 
 
@@ -221,7 +224,8 @@ class SentenceReader:
             if owner is not None:
                 return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})
         before = [m.entity for m in self.mentions if m.end <= tok.i]
-        entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes)
+        entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes,
+                                                                    ranked=word in DESCRIPTIONS)
         if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):
             entity = self._part_of_latest(word)
         if entity is None:
@@ -250,11 +254,7 @@ class SentenceReader:
             self.linker, ("Mission",))
         if mission is None:
             return None
-        name = mission.label
-        for kind in ("mission", "programme", "program", "project"):
-            name = name.removesuffix(" " + kind)
-        label = name if name.lower().endswith(" " + word) else f"{name} {word}"  # not "... rover rover"
-        entity = new_entity(label, KIND_CLASSES[word], self.text, self.offset)
+        entity = new_entity(_part_label(mission.label, word), KIND_CLASSES[word], self.text, self.offset)
         self.new_entities.append(entity)
         return entity
 
@@ -423,13 +423,18 @@ class SentenceReader:
             return None
         keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod") and t.lower_ != "own")
                 or t.i == tok.i or (t.dep_ == "det" and t.lower_ == "another")}  # "another probe" is one
+        cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
         for c in tok.children:  # "landing system for the rover"
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
+                whole = next((r for p in c.children if p.dep_ == "pobj" and self.mention_at(p.i) is None
+                              and (r := self._referent(p)) is not None), None)
+                if whole is not None:  # "a rover for the mission" after Chang'e 8: the Chang'e 8 rover
+                    start, phrase = min(keep), " ".join(self.doc[i].text for i in sorted(keep))
+                    return self._described(start, c.right_edge.i + 1, cls, _part_label(whole.entity.label, phrase))
                 keep |= {t.i for t in c.subtree}
         words = sorted(keep)
         if len(words) < 2 or len(words) > 8:
             return None  # "the platform" alone names nothing
-        cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
         return self._described(words[0], words[-1] + 1, cls)
 
     def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
@@ -437,3 +442,11 @@ class SentenceReader:
         entity = new_entity(label, cls, self.text, self.offset)
         self.new_entities.append(entity)
         return Mention(start, end, entity, "description", set(range(start, end)))
+
+
+def _part_label(whole: str, part: str) -> str:
+    """The name of an unnamed part of a named whole: ("Chandrayaan-5 mission", "rover") ->
+    "Chandrayaan-5 rover" (not "... rover rover")."""
+    for kind in ("mission", "programme", "program", "project"):
+        whole = whole.removesuffix(" " + kind)
+    return whole if whole.lower().endswith(" " + part.lower()) else f"{whole} {part}"

@@ -52,6 +52,8 @@ def certainty(token) -> str | None:
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
             for c in children)
+        if auxiliaries & {"would", "should", "might"} and "have" in auxiliaries and node.tag_ == "VBN":
+            return None  # "the lander, which would have deployed the rover": what did not happen
         if auxiliaries & SPECULATIVE_AUX or words & HEDGES or conditional:
             speculative = True
         if auxiliaries & PLANNED_AUX:

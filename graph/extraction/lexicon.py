@@ -18,11 +18,11 @@ VERB_RELATIONS = {
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
-                     "initiate"], "operates"),
+                     "initiate", "start"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission
-    **dict.fromkeys(["land", "touch", "crash", "soft-land"], "landedOn"),
+    **dict.fromkeys(["land", "touch", "crash", "soft-land", "crash-land"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
                      "envision", "target", "consider", "mull", "weigh", "discuss"], "plansMission"),
@@ -32,7 +32,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
     **dict.fromkeys(["belong"], "belongs"),
     **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
-                     "incorporate", "equip"], "hasPart"),
+                     "incorporate", "equip", "deploy", "release"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
 }
 PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage"}
@@ -99,7 +99,9 @@ CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia
 # help given to another actor, which makes them partners: "NASA provided technical support to KARI"
 SUPPORT_NOUNS = {"support", "assistance", "help", "expertise"}
 # nouns for what happens to a craft on a date: "the launch of X is set for May"
-EVENT_NOUNS = {"launch", "landing", "flight", "liftoff", "lift-off", "arrival", "touchdown"}
+EVENT_NOUNS = {"launch", "landing", "flight", "liftoff", "lift-off", "arrival", "touchdown", "soft-landing"}
+# light verbs whose subject does what their object names: "Japan made a soft landing on the Moon"
+LIGHT_VERBS = {"make", "achieve", "complete", "perform", "execute", "accomplish"}
 # inflected verbs the small model's rule lemmatizer gets wrong ("hopes" -> "hop"), added to its own
 # attribute ruler when the pipeline loads (graph.extraction.nlp), so every rule reads the right lemma
 VERB_LEMMA_EXCEPTIONS = {
@@ -108,4 +110,8 @@ VERB_LEMMA_EXCEPTIONS = {
     **dict.fromkeys(["rides", "riding"], "ride"),
     **dict.fromkeys(["slated", "slates", "slating"], "slate"),
     **dict.fromkeys(["soft-landed", "soft-landing", "soft-lands"], "soft-land"),
+    **dict.fromkeys(["crash-landed", "crash-landing", "crash-lands"], "crash-land"),
 }
+# verbs written with a manner prefix, each read by the tagger as the plain verb form
+HYPHENATED_VERBS = {f"{manner}-{form}": form for manner in ("soft", "crash")
+                    for form in ("land", "landed", "landing", "lands")}

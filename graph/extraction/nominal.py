@@ -16,6 +16,7 @@ from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
+    LIGHT_VERBS,
     MEMBER_NOUNS,
     PARTICIPATION_NOUNS,
     PARTNER_NOUNS,
@@ -70,7 +71,7 @@ def noun_facts(reader) -> list[Fact]:
             facts += _as_part_of(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             facts += _participation(reader, tok)
-        if tok.pos_ == "NOUN" and lemma in ("launch", "landing", "touchdown"):
+        if tok.pos_ == "NOUN" and lemma in ("launch", "landing", "touchdown", "soft-landing"):
             facts += _event_noun(reader, tok)
     return facts
 
@@ -106,6 +107,10 @@ def _event_noun(reader, tok) -> list[Fact]:
         return [Fact(a, "launched", c, tok.i) for a in launchers for c in craft]
     places = [m for m in objects("on", "near", "at", "in") if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country") and "earth" not in m.entity.iri]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        # "Japan made a soft landing on the Moon": who makes the landing lands (a country too, as
+        # in "the fourth country to land on the Moon")
+        craft += [m for m in reader.subject_of(tok.head) if not reader.is_a(m, "Person") and m not in craft]
     return [Fact(c, "landedOn", p, tok.i) for c in craft for p in places]
 
 
