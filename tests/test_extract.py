@@ -125,9 +125,17 @@ def test_linking_handles_possessives_descriptions_and_case():
     ("The mission was suspended in March.", "2022-07-14", [("2022-03", "month")]),
     ("The first flights will come in September.", "2022-07-18", [("2022-09", "month")]),
     ("The flights will resume in March.", "2022-07-18", [("2023-03", "month")]),
+    ("It launched on 5 March.", "2024-03-20", [("2024-03-05", "day")]),
+    ("The launch is due in late March.", "2024-02-20", [("2024-03", "month")]),
+    ("It may launch in May.", "2024-07-20", [("2025-05", "month")]),
+    ("It launched in May.", "2024-07-20", [("2024-05", "month")]),
 ])
 def test_time_expressions(sentence, date, expected):
     assert [(t.value, t.precision) for t in find_times(sentence, date)] == expected
+
+
+def test_a_time_keeps_its_own_words_only():
+    assert [t.expression for t in find_times("It will touch down in late March.", "2024-03-01")] == ["late March"]
 
 
 # Each construction on a sentence written for the test (an invented agency and invented craft, so

@@ -17,7 +17,9 @@ from graph.text import normalise, parse_date
 
 _I = re.IGNORECASE
 # A bare month is the last one in a report, the next one in a plan ("will come in September").
-_PLANNED = re.compile(r"\b(will|would|plan(s|ned|ning)?|aim\w*|scheduled|expected to|set to|slated|target\w*)\b", _I)
+_PLANNED = re.compile(r"\b(will|would|due|plan(s|ned|ning)?|aim\w*|scheduled|expected to|set to|slated|target\w*)\b",
+                      _I)
+_MODAL = re.compile(r"\b(may|might)\b")  # lower case: "May" is the month
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -71,12 +73,12 @@ class _Found:
         self.times: list[TimeValue] = []
         self.taken: list[tuple[int, int]] = []
 
-    def add(self, match: re.Match, value: str, precision: str, group: int = 0) -> None:
+    def add(self, match: re.Match, value: str, precision: str, group: int | str = 0) -> None:
         s, e = match.span(group)
         if any(a < e and s < b for a, b in self.taken):
             return
         self.taken.append((s, e))
-        self.times.append(TimeValue(value, precision, self.plain[s:e].strip(), s))
+        self.times.append(TimeValue(value, precision, self.plain[s:e].strip().rstrip("."), s))
 
 
 def _absolute(found: _Found) -> None:
@@ -114,6 +116,10 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
         mo, d = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
         if 1 <= d <= calendar.monthrange(year, mo)[1]:
             add(m, f"{year:04d}-{mo:02d}-{d:02d}", "day")
+    for m in re.finditer(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\.?,?\s+\d)", plain):
+        mo, d = MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))  # "on 5 March"
+        if 1 <= d <= calendar.monthrange(year, mo)[1]:
+            add(m, f"{year:04d}-{mo:02d}-{d:02d}", "day")
     relative = [
         (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
         (r"\b(earlier |later )?this month\b", "month"), (r"\b(earlier |later )?this year\b", "year"),
@@ -135,13 +141,14 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
             back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
             add(m, (today - timedelta(days=back)).isoformat(), "day")
     if month is not None:
-        for m in re.finditer(rf"\b(?:in|since|until|from|by) {_MONTH}(?![\w ]*\d)", plain):
-            if m.group(1).lower() == "may" and not m.group(0).split()[1][0].isupper():
+        for m in re.finditer(rf"\b(?:in|since|until|from|by) (?P<when>(?:(?:early|mid|late|the end of|end of)"
+                             rf"[\s-]+)?{_MONTH})(?![\w ]*\d)", plain):
+            if m.group(2).lower() == "may" and not m.group(2)[0].isupper():
                 continue
-            mo = MONTHS[m.group(1).lower().rstrip(".")]
+            mo = MONTHS[m.group(2).lower().rstrip(".")]
             # A bare month is the last one in a report, the next one in a plan ("will come in September").
-            ahead = bool(_PLANNED.search(plain))
-            add(m, f"{(year + (mo < month)) if ahead else (year - (mo > month)):04d}-{mo:02d}", "month", 0)
+            ahead = bool(_PLANNED.search(plain) or _MODAL.search(plain))
+            add(m, f"{(year + (mo < month)) if ahead else (year - (mo > month)):04d}-{mo:02d}", "month", "when")
 
 
 def article_time(article_date: str | None) -> TimeValue | None:
