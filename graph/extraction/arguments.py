@@ -199,7 +199,7 @@ class SentenceReader:
     def _referent(self, tok) -> Mention | None:
         word = tok.lower_
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
-            found = self.args(tok.head.head)  # "the mission, which is scheduled for 2028"
+            found = self.args(tok.head.head) or self._one_of(tok.head.head)  # "the mission, which is ..."
             return found[0] if found else None
         if tok.pos_ == "PRON" and word in ("we", "our"):
             return self._speaker(tok)
@@ -232,6 +232,18 @@ class SentenceReader:
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _one_of(self, noun) -> list[Mention]:
+        """"Venezuela is among the countries that have joined", "Peru is one of the nations which
+        signed", "Chile is a country that has joined": the subject said to be one of them."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("among", "of"):
+            head = head.head.head if head.head.lower_ == "one" else head.head
+        elif noun.dep_ != "attr":
+            return []
+        if head.lemma_ not in ("be", "become", "remain"):
+            return []
+        return [m for c in head.children if c.dep_ == "nsubj" for m in self.args(c)]
 
     def _speaker(self, tok) -> Mention | None:
         """"'We will land on the Moon by 2030,' said Zhang Kejian, head of the CNSA": *we* is the
@@ -394,6 +406,8 @@ class SentenceReader:
                     or c.lower_ in ("as", "under", "with"))  # "as part of NASA's Artemis program": a frame
                for t in c.subtree}
         cut |= {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
+        cut |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "mark")
+                for t in c.subtree}  # a main verb's own subject and what follows it
         words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
         if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
             return None
@@ -413,8 +427,8 @@ class SentenceReader:
         if prep.lower_ == "of":
             return True
         return prep.lower_ in ("to", "around") and any(
-            p.dep_ == "pobj" and (m := self.mention_at(p.i)) is not None and self.is_a(m, "CelestialBody")
-            for p in prep.children)
+            p.dep_ == "pobj" and ((m := self.mention_at(p.i)) is None or self.is_a(m, "CelestialBody"))
+            and p.pos_ in ("NOUN", "PROPN") for p in prep.children)  # "to Venus", "to the asteroid belt"
 
     def described_hardware(self, tok) -> Mention | None:
         """"developing the landing platform", "a new descent stage being developed by ESA": an unnamed

@@ -152,11 +152,15 @@ def copula_facts(clause: Clause) -> list[Fact]:
         for attr in (c for c in attrs if c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
             wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
                       for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-            relation = "partOf" if attr.lemma_.lower() in PART_NOUNS else "memberOf"
             for s in reader.subject_of(v):
+                # "part" is said of both: an actor that is part of a whole is a member of it
+                relation = "memberOf" if attr.lemma_.lower() not in PART_NOUNS or (
+                    attr.lemma_.lower() in MEMBER_NOUNS and reader.is_actor(s)) else "partOf"
                 for w in wholes:
-                    signed = attr.lemma_.lower() in ("signatory", "signatories") and reader.is_a(w, "Agreement")
-                    if reader.is_actor(s) == (relation == "memberOf"):  # a signatory of an agreement signed it
+                    # a signatory of an agreement, or an actor part of it, signed it
+                    signed = reader.is_a(w, "Agreement") and (
+                        attr.lemma_.lower() in ("signatory", "signatories", "part", "party"))
+                    if reader.is_actor(s) == (relation == "memberOf"):
                         facts.append(Fact(s, "signedAgreement" if signed else relation, w, v.i))
     if lemma in ("be", "become", "remain"):
         # "the agency is responsible for the Gaganyaan programme", "X is in charge of Y"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import certainty, in_the_making
+from graph.extraction.described import described_programmes
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series, series_operator
 from graph.extraction.lexicon import EVENT_NOUNS, IMPLIED_RIVALRY
@@ -117,6 +118,8 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
     acronyms: dict[str, Entity] = {}
     for sentence, doc in zip(sentences, nlp.pipe(normalise(s.text) for s in sentences), strict=True):
         mentions = with_article_acronyms(doc, finder.find(doc, sentence.text, sentence.start), acronyms)
+        mentions = sorted(mentions + described_programmes(doc, mentions, sentence.text, sentence.start),
+                          key=lambda m: m.start)
         acronyms.update({n: m.entity for m in mentions if not m.entity.known for n in short_names(m.entity)})
         reader = SentenceReader(doc, mentions, linker, discourse, sentence.text, sentence.start)
         times = find_times(sentence.text, article_date)

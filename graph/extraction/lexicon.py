@@ -48,7 +48,7 @@ RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor"
 IMPLIED_RIVALRY = {"race", "sanction", "tension", "dispute", "conflict", "standoff", "ban", "bar", "prohibit",
                    "forbid"}
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner",
-                "contributor", "contributors"}
+                "contributor", "contributors", "party", "parties"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
                    "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
                    "document", "documents", "loi"}
@@ -62,7 +62,7 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
                   "probe", "capsule", "vehicle", "payload", "arm", "airlock", "habitat", "antenna", "radar",
                   "spectrometer", "detector", "sensor", "observatory"}
 # phrasal verbs as the verb they mean
-PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble"}
+PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
 STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
                "staff", "specialist",

@@ -63,11 +63,11 @@ def noun_facts(reader) -> list[Fact]:
             facts += _joint(reader, tok)  # "the NASA and CSA joint announcement"
         if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS | SUPPORT_NOUNS or lemma in RIVAL_NOUNS):
             facts += _sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
-        if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS and tok.dep_ == "appos":
+        if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS - {"part"} and tok.dep_ == "appos":
             facts += _members(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
             facts += _plan(reader, tok)
-        if lemma == "part" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        if lemma == "part" and ((tok.dep_ == "pobj" and tok.head.lower_ == "as") or tok.dep_ == "appos"):
             facts += _as_part_of(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             facts += _participation(reader, tok)
@@ -80,15 +80,22 @@ def _as_part_of(reader, tok) -> list[Fact]:
     """"Hansen was selected as part of the Artemis II mission": a member (a person, an actor) or a
     component (a craft) of the whole."""
     wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-              if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft")]
-    verb = tok.head.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    members = reader.subject_of(verb) + [m for c in verb.children if c.dep_ == "nsubjpass" for m in reader.args(c)]
+              if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
+    if tok.dep_ == "appos":
+        members = reader.args(tok.head)  # "the Chang'e 5 mission, part of the lunar programme, ..."
+    else:
+        verb = tok.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        members = reader.subject_of(verb) + [m for c in verb.children if c.dep_ == "nsubjpass"
+                                             for m in reader.args(c)]
     out = []
     for m in dict.fromkeys(members):
         relation = "memberOf" if reader.is_actor(m) or reader.is_a(m, "Person") else "partOf"
-        out += [Fact(m, relation, w, tok.i) for w in wholes if w is not m]
+        for w in wholes:
+            if w is not m and (relation == "memberOf" or not reader.is_a(w, "Agreement")):
+                signed = relation == "memberOf" and reader.is_a(w, "Agreement")  # a party to an accord signed it
+                out.append(Fact(m, "signedAgreement" if signed else relation, w, tok.i))
     return out
 
 
@@ -197,8 +204,11 @@ def _named_by(reader, tok, owned: Mention) -> list[Fact]:
     modifiers = [c for t in reader.doc[owned.start:owned.end] for c in t.children if c.i not in owned.tokens]
     for c in modifiers:
         owner = reader.mention_at(c.i) if c.dep_ in ("compound", "nmod", "amod") else None
+        # a country named in a craft's name did not always build it ("the European Service Module"), but
+        # a national programme is the country's own ("the Chinese lunar exploration programme")
         if owner is not None and owner is not owned and reader.is_actor(owner) \
-                and not reader.is_a(owner, "Country") and reader.is_a(owned, "Undertaking", "Spacecraft"):
+                and (not reader.is_a(owner, "Country") or reader.is_a(owned, "Program")) \
+                and reader.is_a(owned, "Undertaking", "Spacecraft"):
             out.append(Fact(owner, "operates", owned, tok.i))
     return out
 
@@ -354,7 +364,8 @@ def _members(reader, tok) -> list[Fact]:
     holders = [m for m in reader.args(tok.head) if reader.is_actor(m)]
     wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "to")
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
-    facts = [Fact(h, "memberOf", w, tok.i) for h in holders for w in wholes]
+    facts = [Fact(h, "signedAgreement" if reader.is_a(w, "Agreement") else "memberOf", w, tok.i)
+             for h in holders for w in wholes]
     if tok.lemma_.lower() == "partner":
         facts += pairs(holders, "partnerOf", tok.i)
     return facts

@@ -193,6 +193,8 @@ def _member(clause: Clause) -> list[Fact]:
     if v.lemma_ == "involve":
         return _involved(clause)
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
+    if verb_key(v) == "join" and v.lemma_ != "join":
+        targets += clause.prep_objects("to")  # "Azerbaijan signed on to the ILRS"
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
     return [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
             for t in targets if not reader.is_actor(t) or reader.is_a(t, "Agreement")]
@@ -262,6 +264,12 @@ def _launch(clause: Clause) -> list[Fact]:
     # "SpaceX launched the Nova-C lander for Intuitive Machines": the customer runs the craft
     customers = [m for m in clause.prep_objects("for") if reader.is_actor(m)]
     facts += [Fact(c, "operates", t, v.i) for c in customers for t in things if reader.is_a(t, "Spacecraft")]
+    if not things and certainty(v) in ("planned", "speculative"):
+        # "the UAE will launch a mission to the asteroid belt": an unnamed undertaking, planned
+        things = [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
+                  and (d := reader.described_thing(t)) is not None and " " in d.entity.label]
+        if not things and any(t.lemma_.lower() in KIND_CLASSES for t in clause.object_tokens()):
+            things = [g for g in [reader.described_goal(v)] if g is not None]  # "launch a mission to the ..."
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it
         relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
