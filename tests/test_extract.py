@@ -129,6 +129,7 @@ def test_linking_handles_possessives_descriptions_and_case():
     ("The launch is due in late March.", "2024-02-20", [("2024-03", "month")]),
     ("It may launch in May.", "2024-07-20", [("2025-05", "month")]),
     ("It launched in May.", "2024-07-20", [("2024-05", "month")]),
+    ("ISRO will launch the probe on Saturday.", "2023-08-30", [("2023-09-02", "day")]),
 ])
 def test_time_expressions(sentence, date, expected):
     assert [(t.value, t.precision) for t in find_times(sentence, date)] == expected
@@ -219,6 +220,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("launch a mission to the asteroid belt", "targetDate", "2028", "planned", "2028")]),
     ("signed on to: joined", "Chile signed on to the Condor programme.",
      [("Chile", "memberOf", "Condor programme", "stated", "")]),
+    ("a short name after ', or' is the same craft", "The Andean Space Agency's Condor Deep Space Explorer, or "
+     "Cordex, launched in April 2024.",
+     [(ANDEAN, "launched", "Condor Deep Space Explorer (Cordex)", "stated", "2024-04"),
+      (ANDEAN, "operates", "Condor Deep Space Explorer (Cordex)", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

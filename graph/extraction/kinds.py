@@ -18,7 +18,8 @@ from graph.linking import DEMONYMS
 # in the ontology.
 KIND_WORDS = {
     "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
-    "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite",
+    "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite "
+                  "explorer",
     "Instrument": "telescope camera instrument payload observatory",
     "Mission": "mission missions flight",
     "Program": "program programme project initiative constellation series",

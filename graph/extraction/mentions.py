@@ -17,6 +17,7 @@ entity whose class is read from the kind noun or the model's label.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -119,7 +120,7 @@ class MentionFinder:
                 chosen.append(mention)
                 taken |= mention.tokens
         chosen.sort(key=lambda m: m.start)
-        return _with_acronyms(doc, chosen)
+        return _with_aliases(doc, _with_acronyms(doc, chosen))
 
     def _only_known_actors(self, span) -> bool:
         """Whether a span of several names is only the catalog's actors side by side ("NASA-ISRO")."""
@@ -334,6 +335,21 @@ def _with_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
                                m.via, span))
         skip_until = acronym_end + 1
     return out
+
+
+def _with_aliases(doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Jupiter Icy Moons Explorer, or Juice,": the short name after ", or" is the same thing,
+    its acronym when the name was new."""
+    for first, second in itertools.pairwise(mentions):
+        if second.start != first.end + 2 or doc[first.end].text != "," or doc[first.end + 1].lower_ != "or" \
+                or second.entity.known or second.end - second.start != 1 or first.end - first.start < 2 \
+                or (second.end < len(doc) and doc[second.end].text not in (",", ")", ".")):
+            continue
+        e = first.entity
+        if not e.known:
+            e = first.entity = new_entity(e.label, e.cls, e.evidence, e.offset, second.entity.label)
+        second.entity = e
+    return mentions
 
 
 def _acronym_after(doc, i: int) -> int | None:

@@ -137,9 +137,13 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
             add(m, (today - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)).isoformat(), "day")
         for m in re.finditer(r"\b(?:on |early |late |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                              r"Sunday)\b", plain):
-            # News reports a weekday without a date for the last such day, the article's day included.
-            back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
-            add(m, (today - timedelta(days=back)).isoformat(), "day")
+            # News reports a weekday without a date for the last such day, the article's day included;
+            # a plan ("will launch on Saturday") for the next one.
+            weekday = WEEKDAYS[m.group(1).lower()]
+            if _PLANNED.search(plain) or _MODAL.search(plain):
+                add(m, (today + timedelta(days=(weekday - today.weekday()) % 7)).isoformat(), "day")
+            else:
+                add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day")
     if month is not None:
         for m in re.finditer(rf"\b(?:in|since|until|from|by) (?P<when>(?:(?:early|mid|late|the end of|end of)"
                              rf"[\s-]+)?{_MONTH})(?![\w ]*\d)", plain):
