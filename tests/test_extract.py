@@ -144,6 +144,7 @@ def test_a_time_keeps_its_own_words_only():
 # (subject, relation, object, certainty, time).
 NASA = "National Aeronautics and Space Administration (NASA)"
 ANDEAN = "Andean Space Agency"
+CONIDA = "National Commission for Aerospace Research and Development (CONIDA)"  # Peru's, in the catalog
 MOU = "memorandum of understanding with NASA on Artemis program"
 STATEMENT = "Andean Space Agency-NASA joint statement"
 
@@ -224,6 +225,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Cordex, launched in April 2024.",
      [(ANDEAN, "launched", "Condor Deep Space Explorer (Cordex)", "stated", "2024-04"),
       (ANDEAN, "operates", "Condor Deep Space Explorer (Cordex)", "stated", "")]),
+    ("a launch planned for a weekday; the agency's country said by its name",
+     "The Peruvian space agency will launch the Condor-3 probe on Saturday.",
+     [(CONIDA, "plansMission", "Condor-3 probe", "planned", ""),
+      ("Condor-3 probe", "targetDate", "Saturday", "planned", "2025-03-15"),
+      (CONIDA, "basedIn", "Peru", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

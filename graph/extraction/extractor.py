@@ -178,7 +178,8 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
         if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in IMPLIED_RIVALRY:
             level = "inferred"
         when = _time_of(reader, fact.at, times)
-        past = when if when and (not article_date or when.value[:4] <= article_date[:4]) else None
+        # at the precision both share: a day later this year is ahead, "2024" in a 2024 article is not
+        past = when if when and (not article_date or when.value <= article_date[:len(when.value)]) else None
         if fact.ended and level != "stated" and when is None:
             continue  # "would leave the ISS", no date: nothing to say when the relation ends
         st = _statement(reader, fact.subject, fact.relation, fact.object, level)
@@ -274,7 +275,7 @@ def _based_in(reader: SentenceReader) -> list[Fact]:
         iri = reader.linker.country_in(reader.doc[m.start:m.end].text)
         if iri:
             country = Mention(m.start, m.start, _country_entity(reader.linker, iri), "description", set())
-            out.append(Fact(m, "basedIn", country, m.start))
+            out.append(Fact(m, "basedIn", country, m.start, presupposed=True))  # said by the name itself
     return out
 
 

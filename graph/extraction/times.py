@@ -135,15 +135,15 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
         today = Date(year, month, day)
         for m in re.finditer(r"\b(today|yesterday)\b", plain, _I):
             add(m, (today - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)).isoformat(), "day")
-        for m in re.finditer(r"\b(?:on |early |late |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                             r"Sunday)\b", plain):
+        for m in re.finditer(r"\b(?:on )?(?P<when>(?:early |late |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+                             r"Saturday|Sunday))\b", plain):
             # News reports a weekday without a date for the last such day, the article's day included;
             # a plan ("will launch on Saturday") for the next one.
-            weekday = WEEKDAYS[m.group(1).lower()]
+            weekday = WEEKDAYS[m.group(2).lower()]
             if _PLANNED.search(plain) or _MODAL.search(plain):
-                add(m, (today + timedelta(days=(weekday - today.weekday()) % 7)).isoformat(), "day")
+                add(m, (today + timedelta(days=(weekday - today.weekday()) % 7)).isoformat(), "day", "when")
             else:
-                add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day")
+                add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day", "when")
     if month is not None:
         for m in re.finditer(rf"\b(?:in|since|until|from|by) (?P<when>(?:(?:early|mid|late|the end of|end of)"
                              rf"[\s-]+)?{_MONTH})(?![\w ]*\d)", plain):
