@@ -230,6 +230,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(CONIDA, "plansMission", "Condor-3 probe", "planned", ""),
       ("Condor-3 probe", "targetDate", "Saturday", "planned", "2025-03-15"),
       (CONIDA, "basedIn", "Peru", "stated", "")]),
+    ("its counterpart: the space agency of the country it names", "The Zephyr rover was developed jointly by "
+     "the Andean Space Agency and its Indian counterpart.",
+     [(ANDEAN, "operates", "Zephyr rover", "stated", ""), ("Indian Space Research Organisation (ISRO)", "operates",
+                                                           "Zephyr rover", "stated", ""),
+      (ANDEAN, "partnerOf", "Indian Space Research Organisation (ISRO)", "stated", "")]),
+    ("an actor hired for a job", "The Andean Space Agency has selected SpaceX to build the Zephyr rover.",
+     [(ANDEAN, "partnerOf", "SpaceX", "stated", ""), ("SpaceX", "operates", "Zephyr rover", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -127,6 +127,10 @@ class SentenceReader:
                 # "on the coast of Peru", "in the north of Chile": where the place is, the country it is in
                 m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                           if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None)
+            if m is None and t.lemma_.lower() == "counterpart":
+                # "CNES and its Chinese counterpart": the space agency of that country
+                out += [x for x in self._agencies_of(t) if x not in out]
+                continue
             if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
                 plural = self._agencies_of(t)  # "the Chinese and South African space agencies"
                 out += [x for x in plural if x not in out]

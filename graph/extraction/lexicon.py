@@ -9,6 +9,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
                     "partnerOf"),
     **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
+    **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist"],
+                    "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
                      "secure", "clinch"],
                     "signedAgreement"),

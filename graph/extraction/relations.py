@@ -96,6 +96,15 @@ def _partner(clause: Clause) -> list[Fact]:
     return facts
 
 
+def _hire(clause: Clause) -> list[Fact]:
+    """"NASA has selected SpaceX to build the lander", "ESA contracted Airbus": who hires an actor
+    for a job works with it."""
+    reader = clause.reader
+    hired = [m for m in clause.patients() if reader.is_actor(m)]
+    return [Fact(s, "partnerOf", h, clause.verb.i) for s in clause.subjects() if reader.is_actor(s)
+            for h in hired if h.entity.iri != s.entity.iri]
+
+
 def _work_on(clause: Clause) -> list[Fact]:
     """"Emirati engineers are working on a second rover": what is being worked on is planned."""
     reader = clause.reader
@@ -409,6 +418,6 @@ _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": _launch, "liftOff": _lift_off, "aboard": _aboard, "landedOn": land,
     "returnedSamples": samples_returned,
-    "plansMission": _plan, "rivalOf": _rival, "ended": _ended, "barred": _barred, "belongs": _belongs,
+    "plansMission": _plan, "rivalOf": _rival, "hired": _hire, "ended": _ended, "barred": _barred, "belongs": _belongs,
     "left": _leave, "hasPart": has_part, "installedOn": installed_on,
 }
