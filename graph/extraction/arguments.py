@@ -2,8 +2,9 @@
 
 :class:`SentenceReader` answers the questions the relation rules ask of a sentence: the mention
 at a token, the mentions an argument stands for (fanned out over coordination and apposition),
-the subject of a clause (inherited from the governing clause where it has none), and the
-descriptions that name an agreement or a goal without a proper name.
+the subject of a clause (inherited from the governing clause where it has none), and (from
+:class:`~graph.extraction.described.Descriptions`) the names of what a sentence describes without
+naming it.
 
 Coreference inside the article (:class:`Discourse`): a pronoun (*it, its, they, their*) or a
 definite description (*the agency, the country, the mission, the company*) stands for the latest
@@ -15,21 +16,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.extraction.clause import misparsed_infinitive, prepositions
+from graph.extraction.described import Descriptions, part_label
 from graph.extraction.examples import examples
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     BODY_ADJECTIVES,
     GEO_PART_NOUNS,
-    HARDWARE_NOUNS,
     STAFF_NOUNS,
     SURFACE_NOUNS,
 )
 from graph.extraction.mentions import Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
-# adjectives that belong to an agreement's kind: "joint statement", "framework agreement"
-KEPT_ADJECTIVES = {"joint", "bilateral", "trilateral", "multilateral", "framework", "strategic"}
 # verbs whose object does what the infinitive says: "asked Airbus to build", "tasked Thales with"
 OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "choose", "pick", "invite", "allow",
                   "authorize", "authorise", "charge", "mandate", "request", "engage"}
@@ -73,7 +72,7 @@ class Discourse:
         return None
 
 
-class SentenceReader:
+class SentenceReader(Descriptions):
     """One parsed sentence with its mentions, read for the relation rules."""
 
     def __init__(self, doc, mentions: list[Mention], linker: Linker, discourse: Discourse,
@@ -270,7 +269,7 @@ class SentenceReader:
             self.linker, ("Mission",))
         if mission is None:
             return None
-        entity = new_entity(_part_label(mission.label, word), KIND_CLASSES[word], self.text, self.offset)
+        entity = new_entity(part_label(mission.label, word), KIND_CLASSES[word], self.text, self.offset)
         self.new_entities.append(entity)
         return entity
 
@@ -363,108 +362,3 @@ class SentenceReader:
                     out.append(other)
                     break
         return out
-
-    # -- descriptions ------------------------------------------------------------------------
-    def described_agreement(self, tok, parties: list[Mention] = (), recipients: list[Mention] = ()) -> Mention | None:
-        """"a memorandum of understanding with Roscosmos" as a new agreement, named for a reader.
-
-        The name is the agreement's kind ("memorandum of understanding", "cooperation agreement"),
-        its parties ("between CNSA and Roscosmos") and what it is about where the text names it ("on
-        the International Lunar Research Station"). An agreement with fewer than two known parties and
-        no proper name is too vague to propose.
-        """
-        if tok.lemma_.lower() not in AGREEMENT_NOUNS:
-            return None
-        if (ref := self._referent(tok)) is not None:
-            return ref
-        core = [t for t in tok.children if t.i < tok.i and (t.dep_ == "compound" or t.lower_ in KEPT_ADJECTIVES)]
-        core.append(tok)
-        for c in tok.children:  # "memorandum of understanding", "letter of intent"
-            if c.dep_ == "prep" and c.lower_ == "of":
-                core += [c, *(p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"))]
-        core.sort(key=lambda t: t.i)
-        label = " ".join(t.text for t in core)
-        named_parties = self.agreement_parties(tok) or list(recipients)
-        by_entity = {p.entity.iri: p for p in [*parties, *named_parties]}
-        names = [p.entity.acronym or p.entity.label for p in by_entity.values()]
-        topics = [m for c in prepositions(tok) if c.lower_ in ("on", "for", "about")
-                  for p in c.children if p.dep_ == "pobj" for m in self.args(p) if not self.is_actor(m)]
-        named = any(t.pos_ == "PROPN" for t in core)
-        if len(names) < 2 and not named:
-            return None
-        if named_parties and (recipients or any(c.lower_ == "with" for c in prepositions(tok))):
-            # as the text says it: "a contract with Glavkosmos", "awarded a contract to Thales"
-            label += " with " + " and ".join(p.entity.acronym or p.entity.label for p in named_parties)
-        elif len(names) >= 2:
-            label = "-".join(names) + " " + label  # "NASA-ESA agreement", as news writes it
-        if topics:
-            label += " on " + topics[0].entity.display
-        start, end = core[0].i, core[-1].i + 1
-        return self._described(start, end, "Agreement", label)
-
-    def described_goal(self, verb) -> Mention | None:
-        """"plans to return humans to the Moon by 2026": the goal, named by its verb phrase (its time
-        and its reasons left out)."""
-        cut = {t.i for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod")
-               and (any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "advcl"
-                    or c.lower_ in ("as", "under", "with"))  # "as part of NASA's Artemis program": a frame
-               for t in c.subtree}
-        cut |= {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
-        cut |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "mark")
-                for t in c.subtree}  # a main verb's own subject and what follows it
-        words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
-        if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
-            return None
-        return self._described(words[0].i, words[-1].i + 1, "Undertaking")
-
-    def described_thing(self, tok) -> Mention | None:
-        """"a Mars settlement": an unnamed undertaking, named by its noun phrase (without clauses)."""
-        words = [t for t in tok.subtree if t.dep_ not in ("det", "relcl", "acl", "punct")
-                 and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != tok.i and a.head.i == tok.i
-                             and t.i >= a.i and not self._destination(a) for a in [*t.ancestors, t])]
-        if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):
-            return None
-        return self._described(words[0].i, words[-1].i + 1, "Undertaking")
-
-    def _destination(self, prep) -> bool:
-        """A preposition that belongs to a description: "of", or "to"/"around" a body ("a mission to Venus")."""
-        if prep.lower_ == "of":
-            return True
-        return prep.lower_ in ("to", "around") and any(
-            p.dep_ == "pobj" and ((m := self.mention_at(p.i)) is None or self.is_a(m, "CelestialBody"))
-            and p.pos_ in ("NOUN", "PROPN") for p in prep.children)  # "to Venus", "to the asteroid belt"
-
-    def described_hardware(self, tok) -> Mention | None:
-        """"developing the landing platform", "a new descent stage being developed by ESA": an unnamed
-        piece of hardware or facility, named by its noun phrase."""
-        if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
-            return None
-        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod") and t.lower_ != "own")
-                or t.i == tok.i or (t.dep_ == "det" and t.lower_ == "another")}  # "another probe" is one
-        cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
-        for c in tok.children:  # "landing system for the rover"
-            if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
-                whole = next((r for p in c.children if p.dep_ == "pobj" and self.mention_at(p.i) is None
-                              and (r := self._referent(p)) is not None), None)
-                if whole is not None:  # "a rover for the mission" after Chang'e 8: the Chang'e 8 rover
-                    start, phrase = min(keep), " ".join(self.doc[i].text for i in sorted(keep))
-                    return self._described(start, c.right_edge.i + 1, cls, _part_label(whole.entity.label, phrase))
-                keep |= {t.i for t in c.subtree}
-        words = sorted(keep)
-        if len(words) < 2 or len(words) > 8:
-            return None  # "the platform" alone names nothing
-        return self._described(words[0], words[-1] + 1, cls)
-
-    def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
-        label = label or self.doc[start:end].text
-        entity = new_entity(label, cls, self.text, self.offset)
-        self.new_entities.append(entity)
-        return Mention(start, end, entity, "description", set(range(start, end)))
-
-
-def _part_label(whole: str, part: str) -> str:
-    """The name of an unnamed part of a named whole: ("Chandrayaan-5 mission", "rover") ->
-    "Chandrayaan-5 rover" (not "... rover rover")."""
-    for kind in ("mission", "programme", "program", "project"):
-        whole = whole.removesuffix(" " + kind)
-    return whole if whole.lower().endswith(" " + part.lower()) else f"{whole} {part}"
