@@ -124,52 +124,63 @@ def installed_on(clause: Clause) -> list[Fact]:
 
 def copula_facts(clause: Clause) -> list[Fact]:
     """"X is part of Y", "X became a member of Y", "X, based in Y", "X is located in Y"."""
+    facts = _what_it_is(clause) if clause.verb.lemma_.lower() in ("be", "become", "remain") else []
+    return facts + _where_it_is(clause)
+
+
+def _what_it_is(clause: Clause) -> list[Fact]:
+    """"Hera is an ESA mission", "X is a member of Y", "X is responsible for Y"."""
+    v, reader = clause.verb, clause.reader
+    facts: list[Fact] = []
+    # "Hera is a European Space Agency mission": the actor naming the kind runs the subject
+    for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in KIND_CLASSES):
+        owners = [m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
+                  for m in reader.args(c) if reader.is_actor(m)]
+        facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
+                  if not reader.is_actor(s)]
+    for attr in (c for c in v.children if c.dep_ == "attr"):
+        # "Glavkosmos is a Russian launch service provider": an organisation of that country
+        countries = [m for c in attr.children if c.dep_ in ("amod", "compound", "nmod") and c.i < attr.i
+                     for m in reader.args(c) if reader.is_a(m, "Country")]
+        facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
+                  and not reader.is_a(s, "Country") for c in countries]
+    # "Sriharikota is an island in Andhra Pradesh", "Baikonur is a cosmodrome in Kazakhstan"
+    for attr in (c for c in v.children if c.dep_ == "attr" and KIND_CLASSES.get(c.lemma_.lower()) in SITES):
+        places = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at")
+                  for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Place")]
+        facts += [Fact(s, "locatedIn", p, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Place", "Facility")
+                  and not reader.is_a(s, "Country") for p in places if p.entity.iri != s.entity.iri]
+    # "X is a member of Y", "X is among the partners of Y"
+    attrs = [c for c in v.children if c.dep_ == "attr"] + [p for c in v.children if c.dep_ == "prep"
+                                                           and c.lower_ == "among" for p in c.children]
+    for attr in (c for c in attrs if c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
+        wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
+                  for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+        for s in reader.subject_of(v):
+            # "part" is said of both: an actor that is part of a whole is a member of it
+            relation = "memberOf" if attr.lemma_.lower() not in PART_NOUNS or (
+                attr.lemma_.lower() in MEMBER_NOUNS and reader.is_actor(s)) else "partOf"
+            for w in wholes:
+                # a signatory of an agreement, or an actor part of it, signed it
+                signed = reader.is_a(w, "Agreement") and (
+                    attr.lemma_.lower() in ("signatory", "signatories", "part", "party"))
+                if reader.is_actor(s) == (relation == "memberOf"):
+                    facts.append(Fact(s, "signedAgreement" if signed else relation, w, v.i))
+    # "the agency is responsible for the Gaganyaan programme", "X is in charge of Y"
+    duty = [p for c in v.children if c.dep_ == "acomp" and c.lower_ == "responsible"
+            for x in c.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children]
+    duty += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for ch in c.children
+             if ch.lower_ == "charge" for x in ch.children if x.lower_ == "of" for p in x.children]
+    things = [m for p in duty for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft", "Facility")]
+    facts += [Fact(s, "operates", t, v.i) for s in reader.subject_of(v) if reader.is_actor(s) for t in things]
+    return facts
+
+
+def _where_it_is(clause: Clause) -> list[Fact]:
+    """"Tiangong is in low Earth orbit", "the probe entered orbit around Mars", "X is based in Y"."""
     v, reader = clause.verb, clause.reader
     facts: list[Fact] = []
     lemma = v.lemma_.lower()
-    if lemma in ("be", "become", "remain"):
-        # "Hera is a European Space Agency mission": the actor naming the kind runs the subject
-        for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in KIND_CLASSES):
-            owners = [m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
-                      for m in reader.args(c) if reader.is_actor(m)]
-            facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
-                      if not reader.is_actor(s)]
-        for attr in (c for c in v.children if c.dep_ == "attr"):
-            # "Glavkosmos is a Russian launch service provider": an organisation of that country
-            countries = [m for c in attr.children if c.dep_ in ("amod", "compound", "nmod") and c.i < attr.i
-                         for m in reader.args(c) if reader.is_a(m, "Country")]
-            facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
-                      and not reader.is_a(s, "Country") for c in countries]
-        # "Sriharikota is an island in Andhra Pradesh", "Baikonur is a cosmodrome in Kazakhstan"
-        for attr in (c for c in v.children if c.dep_ == "attr" and KIND_CLASSES.get(c.lemma_.lower()) in SITES):
-            places = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at")
-                      for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Place")]
-            facts += [Fact(s, "locatedIn", p, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Place", "Facility")
-                      and not reader.is_a(s, "Country") for p in places if p.entity.iri != s.entity.iri]
-        # "X is a member of Y", "X is among the partners of Y"
-        attrs = [c for c in v.children if c.dep_ == "attr"] + [p for c in v.children if c.dep_ == "prep"
-                                                               and c.lower_ == "among" for p in c.children]
-        for attr in (c for c in attrs if c.lemma_.lower() in MEMBER_NOUNS | PART_NOUNS):
-            wholes = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in", "under")
-                      for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-            for s in reader.subject_of(v):
-                # "part" is said of both: an actor that is part of a whole is a member of it
-                relation = "memberOf" if attr.lemma_.lower() not in PART_NOUNS or (
-                    attr.lemma_.lower() in MEMBER_NOUNS and reader.is_actor(s)) else "partOf"
-                for w in wholes:
-                    # a signatory of an agreement, or an actor part of it, signed it
-                    signed = reader.is_a(w, "Agreement") and (
-                        attr.lemma_.lower() in ("signatory", "signatories", "part", "party"))
-                    if reader.is_actor(s) == (relation == "memberOf"):
-                        facts.append(Fact(s, "signedAgreement" if signed else relation, w, v.i))
-    if lemma in ("be", "become", "remain"):
-        # "the agency is responsible for the Gaganyaan programme", "X is in charge of Y"
-        duty = [p for c in v.children if c.dep_ == "acomp" and c.lower_ == "responsible"
-                for x in c.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children]
-        duty += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for ch in c.children
-                 if ch.lower_ == "charge" for x in ch.children if x.lower_ == "of" for p in x.children]
-        things = [m for p in duty for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft", "Facility")]
-        facts += [Fact(s, "operates", t, v.i) for s in reader.subject_of(v) if reader.is_actor(s) for t in things]
     if lemma == "be" and not any(c.dep_ == "attr" for c in v.children):
         # "Tiangong is in low Earth orbit", "the lander is near the south pole": where a thing is
         places = [m for m in Clause(v, reader).prep_objects("in", "at", "on", "near", "around")
