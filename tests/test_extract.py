@@ -237,6 +237,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (ANDEAN, "partnerOf", "Indian Space Research Organisation (ISRO)", "stated", "")]),
     ("an actor hired for a job", "The Andean Space Agency has selected SpaceX to build the Zephyr rover.",
      [(ANDEAN, "partnerOf", "SpaceX", "stated", ""), ("SpaceX", "operates", "Zephyr rover", "stated", "")]),
+    ("an organisation's headquarters: where it is based", "The deal was signed at Andean Space Agency headquarters "
+     "in Lima.", [(ANDEAN, "basedIn", "Lima", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

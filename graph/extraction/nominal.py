@@ -230,18 +230,22 @@ def _site(reader, tok) -> list[Fact]:
     owners = [m for c in tok.children if c.dep_ in ("poss", "compound") for m in reader.args(c) if reader.is_actor(m)]
     if not owners:
         return []
+    places = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES, "Country")]
+    after = reader.doc[tok.i + 1] if tok.i + 1 < len(reader.doc) else None
+    if not places and after is not None and after.lower_ in ("in", "at"):
+        places = [m for p in after.children if p.dep_ == "pobj" for m in reader.args(p)
+                  if reader.is_a(m, *_PLACES, "Country")]
     # the site's own name before it ("Bremen facility"), not its owner's ("NASA headquarters")
     names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
              and ((m := reader.mention_at(c.i)) is None or reader.is_a(m, "Place"))]
+    if tok.lemma_.lower() in ("headquarters", "hq") and not names:
+        # "ESA headquarters in Paris": where the organisation is based, not a facility of its own
+        return [Fact(o, "basedIn", p, tok.i) for o in owners for p in places]
     start = min([c.i for c in names] + [tok.i])
     label = f"{owners[0].entity.acronym or owners[0].entity.label} {reader.doc[start:tok.i + 1].text}"
     site = reader._described(start, tok.i + 1, "Facility", label)
     out = [Fact(o, "operates", site, tok.i) for o in owners]
-    places = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
-              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES)]
-    after = reader.doc[tok.i + 1] if tok.i + 1 < len(reader.doc) else None
-    if not places and after is not None and after.lower_ in ("in", "at"):
-        places = [m for p in after.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, *_PLACES)]
     return out + [Fact(site, "locatedIn", p, tok.i) for p in places]
 
 
