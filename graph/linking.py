@@ -229,9 +229,9 @@ class Linker:
                 text=" ".join([*names, *alts, *acronyms, comment, str(s)]),
                 sources=" ".join(str(v) for v in g.objects(s, URIRef("http://purl.org/dc/terms/source"))),
             )
-            for form in {*names, *alts}:
+            for form in sorted({*names, *alts}):  # sorted: the same forms, in the same order, on every run
                 forms.append((normalise(form), str(s), _case_sensitive(form)))
-            for form in acronyms:
+            for form in sorted(acronyms):
                 forms.append((normalise(form), str(s), True))
         classes = {c for c in ontology.subjects(RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class"))
                    if str(c).startswith(space)}

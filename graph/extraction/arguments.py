@@ -40,6 +40,7 @@ DESCRIPTIONS = {
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
     "probe": ("Spacecraft", "Mission"),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
+    "centre": ("Facility",), "center": ("Facility",), "cosmodrome": ("Facility",), "spaceport": ("Facility",),
     "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }
@@ -125,7 +126,9 @@ class SentenceReader(Descriptions):
             if m is None and t.lemma_.lower() in GEO_PART_NOUNS and t.dep_ == "pobj":
                 # "on the coast of Peru", "in the north of Chile": where the place is, the country it is in
                 m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                          if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None)
+                          if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None) or next(
+                    (o for c in t.children if c.dep_ in ("poss", "amod", "compound")  # "the Kenyan coast"
+                     and (o := self.mention_at(c.i)) is not None and self.is_a(o, "Place")), None)
             if m is None and t.lemma_.lower() == "counterpart":
                 # "CNES and its Chinese counterpart": the space agency of that country
                 out += [x for x in self._agencies_of(t) if x not in out]
@@ -280,6 +283,10 @@ class SentenceReader(Descriptions):
             # "X is scheduled to launch": the governor's passive subject is the infinitive's subject
             deps = ("nsubj", "csubj") if node == verb else ("nsubj", "csubj", "nsubjpass")
             subjects = [c for c in node.children if c.dep_ in deps]
+            if not subjects and node.pos_ == "VERB":
+                # a name before a verb hung on it as a compound ("Tokyo-based ispace plans to"): its subject
+                subjects = [c for c in node.children if c.dep_ == "compound" and c.i < node.i
+                            and self.mention_at(c.i) is not None]
             if subjects:
                 return [m for s in subjects for m in self.args(s)]
             if node.dep_ == "acl" and node.tag_ == "VBN" and node != verb:

@@ -3,7 +3,7 @@
 Read on the clause's verb and the verbs that govern it (an ``xcomp`` or ``ccomp`` chain):
 
 - negation (``neg``: *not, never*) drops the statement, and so does an unrealised governor
-  (*failed to, tried to*);
+  (*failed to, tried to*) or a plan given up (*dropped plans to*);
 - *could, might, may*, a condition (*if, unless*) or hedging (*reportedly, allegedly, possibly*)
   make it ``speculative``;
 - *will, would, shall*, a governing plan or schedule verb (*plans to, aims to, is set to, is
@@ -31,6 +31,8 @@ PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "m
               "mission", "goal", "aim", "ambition", "effort"}
 # verbs whose complement did not (or not yet) happen: "Israel failed to land", "as it tried to land"
 UNREALISED_GOVERNORS = {"fail", "try", "attempt", "refuse", "decline", "bar", "ban", "prohibit", "forbid", "prevent"}
+# verbs that give a plan up: "ESA has dropped plans to send an astronaut"
+ABANDONING = {"drop", "abandon", "scrap", "shelve", "cancel", "ditch", "axe", "shelf", "kill"}
 # verbs that say a plan is only weighed: "Europe is considering a mission to Venus"
 WEIGHING = {"consider", "mull", "weigh", "discuss"}
 SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "mull", "weigh", "likely", "unlikely"}
@@ -39,6 +41,8 @@ SPECULATIVE_GOVERNORS = {"consider", "discuss", "explore", "study", "suggest", "
 def certainty(token) -> str | None:
     """``stated``, ``planned`` or ``speculative`` for the clause of ``token``; ``None`` when negated."""
     level, speculative = "stated", False
+    if token.lemma_.lower() in PLAN_NOUNS and token.head.lemma_.lower() in ABANDONING:
+        return None  # "ESA scrapped its plan for a lander": a plan given up
     # a noun's statement ("its participation in the ISS") is as certain as the clause it sits in
     while token.pos_ not in ("VERB", "AUX") and token.head != token and token.dep_ not in ("ROOT",):
         token = token.head
@@ -70,6 +74,8 @@ def certainty(token) -> str | None:
         if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
             level = "planned"
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
+            if node.head.dep_ in ("dobj", "nsubjpass") and node.head.head.lemma_.lower() in ABANDONING:
+                return None  # "dropped plans to send an astronaut": a plan given up
             level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
         if node.dep_ == "advcl" and node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
             level = "planned"  # "signed a memorandum to join the ILRS": a purpose, still to be done

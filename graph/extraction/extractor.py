@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.extraction.arguments import Discourse, SentenceReader
-from graph.extraction.certainty import certainty, in_the_making
+from graph.extraction.certainty import SCHEDULED, certainty, in_the_making
 from graph.extraction.described import described_programmes
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series, series_operator
@@ -249,10 +249,23 @@ def _time_of(reader: SentenceReader, at: int, times: list[TimeValue], direct: bo
     """The time expressed in the clause of token ``at`` (the nearest one in its subtree)."""
     tok = reader.doc[at]
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    inside = [t for t in times if lo <= t.start < hi]
+    # not a time of a clause that only describes a participant: "The agency, created in 2021, signed"
+    inside = [t for t in times if lo <= t.start < hi and not _in_modifier(reader.doc, t.start, tok)]
     if direct:
         inside = [t for t in inside if _governed_by(reader.doc, t.start, tok)]
     return min(inside, key=lambda t: abs(t.start - tok.idx)) if inside else None
+
+
+def _in_modifier(doc, char: int, top) -> bool:
+    """Whether the token at ``char`` sits in a participle or relative clause set off by commas below
+    ``top``: "The agency, created in 2021, signed" (2021 is when it was created)."""
+    tok = next((t for t in doc if t.idx <= char < t.idx + len(t) + 1), None)
+    while tok is not None and tok != top and tok.head != tok:
+        if tok.dep_ in ("acl", "relcl") and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," \
+                and tok.lemma_.lower() not in SCHEDULED:  # "the mission, scheduled for 2027, will land": its date
+            return True
+        tok = tok.head
+    return False
 
 
 def _governed_by(doc, char: int, verb) -> bool:

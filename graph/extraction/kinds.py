@@ -165,8 +165,12 @@ def names_an_organisation(span, via: str) -> bool:
 
 
 def _described_as(span) -> str:
-    """The noun of an apposition to the span: "Lunar Machines, a Houston-based company" -> company."""
-    return next((c.lemma_.lower() for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")
+    """The noun of an apposition to the span: "Lunar Machines, a Houston-based company" -> company;
+    or the noun the span is the apposition of: "its second lunar lander, Resilience" -> lander."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower()
+    return next((c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")
 
 
 def is_location(doc, span) -> bool:
