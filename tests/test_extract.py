@@ -263,6 +263,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("the time of a participle describing the subject is not the statement's",
      "The Andean Space Agency, created in 2021, signed the Andean Space Accords in Lima.",
      [(ANDEAN, "signedAgreement", "Andean Space Accords", "stated", "")]),
+    ("payloads from countries, 'from' hung on the verb", "The Condor-3 mission will carry instruments from Chile "
+     "and Bolivia.", [("Chile", "memberOf", "Condor-3 mission", "planned", ""),
+                      ("Bolivia", "memberOf", "Condor-3 mission", "planned", "")]),
+    ("a month after 'will' later in the sentence is not ahead", "Peru and Chile signed an agreement in February "
+     "under which a Peruvian astronaut will fly.",
+     [("Peru", "signedAgreement", "Peru-Chile agreement", "stated", "2025-02"),
+      ("Chile", "signedAgreement", "Peru-Chile agreement", "stated", "2025-02"),
+      ("Peru", "partnerOf", "Chile", "stated", "2025-02")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

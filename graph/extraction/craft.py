@@ -81,8 +81,10 @@ def has_part(clause: Clause) -> list[Fact]:
     facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
              if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
     # "the mission carries instruments from France and Pakistan": those who send payloads take part
-    senders = [m for o in objects for t in (o, *o.conjuncts) if t.lemma_.lower() in PAYLOAD_NOUNS
-               for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+    payloads = [t for o in objects for t in (o, *o.conjuncts) if t.lemma_.lower() in PAYLOAD_NOUNS]
+    # "from" on the payload, or on the verb where the parser hung it ("will carry instruments from Egypt")
+    origins = [c for t in payloads for c in t.children] + ([c for c in v.children] if payloads else [])
+    senders = [m for c in origins if c.dep_ == "prep" and c.lower_ == "from"
                for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
     facts += [Fact(s, "memberOf", w, v.i) for w in wholes for s in dict.fromkeys(senders)]
     groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]

@@ -140,7 +140,7 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
             # News reports a weekday without a date for the last such day, the article's day included;
             # a plan ("will launch on Saturday") for the next one.
             weekday = WEEKDAYS[m.group(2).lower()]
-            if _PLANNED.search(plain) or _MODAL.search(plain):
+            if _PLANNED.search(plain, 0, m.start()) or _MODAL.search(plain, 0, m.start()):
                 add(m, (today + timedelta(days=(weekday - today.weekday()) % 7)).isoformat(), "day", "when")
             else:
                 add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day", "when")
@@ -151,7 +151,7 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
                 continue
             mo = MONTHS[m.group(2).lower().rstrip(".")]
             # A bare month is the last one in a report, the next one in a plan ("will come in September").
-            ahead = bool(_PLANNED.search(plain) or _MODAL.search(plain))
+            ahead = bool(_PLANNED.search(plain, 0, m.start()) or _MODAL.search(plain, 0, m.start()))
             add(m, f"{(year + (mo < month)) if ahead else (year - (mo > month)):04d}-{mo:02d}", "month", "when")
 
 
