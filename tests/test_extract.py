@@ -271,6 +271,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "signedAgreement", "Peru-Chile agreement", "stated", "2025-02"),
       ("Chile", "signedAgreement", "Peru-Chile agreement", "stated", "2025-02"),
       ("Peru", "partnerOf", "Chile", "stated", "2025-02")]),
+    ("a tie to be made closer is there already", "Peru will deepen its cooperation with Chile.",
+     [("Peru", "partnerOf", "Chile", "stated", "")]),
+    ("'with' hung on the verb of a tie", "The Andean Space Agency will strengthen its alliance with NASA.",
+     [(ANDEAN, "partnerOf", NASA, "stated", "")]),
+    ("an apposition the parser hung on the verb; led by", "The agencies focus on the Condor programme, "
+     "a lunar exploration project led by Peru.", [("Peru", "operates", "Condor programme", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -29,6 +29,11 @@ from graph.extraction.mentions import Mention
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 # adjectives that put an undertaking ahead: "China's planned Chang'e-8 mission"
+# verbs that make a tie closer, which says it exists: "will strengthen its alliance with NASA"
+INTENSIFYING = {"strengthen", "deepen", "expand", "enhance", "boost", "extend", "continue", "reinforce", "bolster",
+                "broaden", "intensify", "renew", "step"}
+# participles that say who runs a thing: "a project led by NASA"
+RUNNING_VERBS = {"lead", "run", "operate", "manage", "develop", "build", "head", "spearhead"}
 FUTURE_WORDS = {"planned", "upcoming", "proposed", "future", "forthcoming", "next"}
 
 
@@ -39,14 +44,15 @@ def noun_facts(reader) -> list[Fact]:
         owned = reader.mention_at(tok.i)
         head_of_mention = owned is not None and tok.i == owned.end - 1
         structural = []
+        named = _appositive_of(reader, tok) if owned is None else None
         if owned is not None:
             structural += _possessed(reader, tok, owned)
-        elif tok.dep_ == "appos" and (named := reader.mention_at(tok.head.i)) is not None:
+        elif named is not None:
             structural += _possessed(reader, tok, named)  # "Luna-25, Russia's first lunar mission"
             structural += _run_by(reader, tok, named)  # "Hera, an ESA mission", "a joint mission of ESA and JAXA"
         if head_of_mention:
             structural += _named_by(reader, tok, owned) + _located(reader, tok, owned) + _part_of(reader, tok, owned)
-        elif tok.dep_ == "appos" and (named := reader.mention_at(tok.head.i)) is not None:
+        elif named is not None:
             structural += _part_of(reader, tok, named)  # "Pragyan, the rover of the Chandrayaan-3 mission"
         structural += _led(reader, tok, owned)
         if owned is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in SITE_NOUNS:
@@ -74,6 +80,18 @@ def noun_facts(reader) -> list[Fact]:
         if tok.pos_ == "NOUN" and lemma in ("launch", "landing", "touchdown", "soft-landing"):
             facts += _event_noun(reader, tok)
     return facts
+
+
+def _appositive_of(reader, tok) -> Mention | None:
+    """The mention a noun is in apposition to: "Luna-25, Russia's first lunar mission"; also where the
+    parser hung the apposition on the verb ("focus on the Artemis program, a project led by NASA")."""
+    if tok.dep_ not in ("appos", "npadvmod") or tok.pos_ != "NOUN":
+        return None
+    head = reader.mention_at(tok.head.i) if tok.dep_ == "appos" else None
+    start = tok.left_edge.i
+    if head is None and start > 1 and reader.doc[start - 1].text == ",":
+        return reader.mention_at(start - 2)  # the name right before the comma
+    return head
 
 
 def _as_part_of(reader, tok) -> list[Fact]:
@@ -184,6 +202,9 @@ def _run_by(reader, tok, named: Mention) -> list[Fact]:
     runners += [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for m in reader.args(c)]
     runners += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children
                 if p.dep_ == "pobj" for m in reader.args(p)]
+    # "a lunar exploration project led by NASA"
+    runners += [m for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in RUNNING_VERBS
+                for a in c.children if a.dep_ == "agent" for p in a.children for m in reader.args(p)]
     runners = list(dict.fromkeys(m for m in runners if reader.is_actor(m)))
     facts = [Fact(r, "operates", named, tok.i) for r in runners]
     if len(runners) > 1 and any(c.lower_ == "joint" for c in tok.children):
@@ -283,6 +304,13 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
         if (c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against")) or (
                 c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in SUPPORT_NOUNS):
             sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+    if tok.dep_ == "dobj" and not sides and tok.head.pos_ == "VERB":
+        # "KASA will strengthen its alliance with NASA": "with" hung on the verb; the noun's owner is the
+        # other side (its subject where the owner is a pronoun)
+        sides = [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+        if sides:
+            sides = [*(m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)), *sides]
     # the modifiers before the noun: "China-South Africa space cooperation", "the NASA and CSA joint"
     for t in tok.subtree:
         if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
@@ -327,6 +355,9 @@ def _sides(reader, tok, relation: str) -> list[Fact]:
     if len(sides) < 2 and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
         return []
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in INTENSIFYING:
+        for fact in facts:  # "will strengthen its alliance with NASA": the tie is there already, whatever the tense
+            fact.presupposed = True
     if relation == "partnerOf" and len(sides) > 1:
         reader.discourse.parties = sides[:2]
         facts += _signed_between(reader, tok, sides)
