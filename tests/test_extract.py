@@ -277,6 +277,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "partnerOf", NASA, "stated", "")]),
     ("an apposition the parser hung on the verb; led by", "The agencies focus on the Condor programme, "
      "a lunar exploration project led by Peru.", [("Peru", "operates", "Condor programme", "stated", "")]),
+    ("two participles share the agent", "The Condor-3 lander was designed and built by Peru.",
+     [("Peru", "operates", "Condor-3 lander", "stated", "")]),
+    ("unnamed hardware is named by what it is, not by its size", "Peru will provide a tall (4 meters) "
+     "wide-field telescope for the Condor-3 mission.",
+     [("Peru", "operates", "wide-field telescope", "planned", ""),
+      ("wide-field telescope", "partOf", "Condor-3 mission", "planned", ""),
+      ("Peru", "memberOf", "Condor-3 mission", "planned", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

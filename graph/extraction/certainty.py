@@ -46,7 +46,7 @@ def certainty(token) -> str | None:
     # a noun's statement ("its participation in the ISS") is as certain as the clause it sits in
     while token.pos_ not in ("VERB", "AUX") and token.head != token and token.dep_ not in ("ROOT",):
         token = token.head
-    node = token
+    node, came_by = token, ""
     for _ in range(6):
         children = list(node.children)
         words = {c.lower_ for c in children}
@@ -71,8 +71,8 @@ def certainty(token) -> str | None:
             return None  # "failed to land", "tried to land": the text does not say it happened
         if node.lemma_.lower() in SPECULATIVE_GOVERNORS and (node != token or node.lemma_.lower() in WEIGHING):
             speculative = True
-        if node != token and node.lemma_.lower() in PLAN_GOVERNORS:
-            level = "planned"
+        if node != token and node.lemma_.lower() in PLAN_GOVERNORS and came_by != "conj":
+            level = "planned"  # "plans to land"; not "designed and built", coordinated verbs
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.lemma_.lower() in PLAN_NOUNS:
             if node.head.dep_ in ("dobj", "nsubjpass") and node.head.head.lemma_.lower() in ABANDONING:
                 return None  # "dropped plans to send an astronaut": a plan given up
@@ -84,7 +84,7 @@ def certainty(token) -> str | None:
             continue
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
-        node = node.head
+        came_by, node = node.dep_, node.head
     return "speculative" if speculative else level
 
 

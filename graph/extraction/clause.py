@@ -46,13 +46,18 @@ class Clause:
         if any(c.dep_ == "dobj" for c in children):
             return False  # "it's signed an agreement": "'s" is "has", whatever the parser says
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
-            self.verb.dep_ == "acl" and self.verb.tag_ == "VBN")
+            self.verb.dep_ == "acl" and self.verb.tag_ == "VBN") or (
+            # "was designed and built by Chile": the second participle shares the first one's voice
+            self.verb.dep_ == "conj" and self.verb.tag_ == "VBN" and Clause(self.verb.head, self.reader).passive)
 
 
     def subjects(self) -> list[Mention]:
         v = self.verb
         if self.passive:
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not agents:  # "designed and built by Chile": the agent of the participle coordinated with it
+                agents = [p for x in v.conjuncts if x.tag_ == "VBN" and x.i > v.i for c in x.children
+                          if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [m for a in agents for m in self.reader.args(a)]
         false_passive = [c for c in v.children if c.dep_ == "nsubjpass"]
         if false_passive:
@@ -65,6 +70,8 @@ class Clause:
             own = [c for c in v.children if c.dep_ == "nsubjpass"]
             if own:
                 return [m for c in own for m in self.reader.args(c)]
+            if v.dep_ == "conj":
+                return Clause(v.head, self.reader).patients()
             return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
         return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") for m in self.reader.args(c)]
 

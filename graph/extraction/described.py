@@ -17,6 +17,8 @@ from graph.extraction.mentions import Mention, new_entity
 
 # adjectives an agreement's name keeps: "joint statement", "framework agreement"
 KEPT_ADJECTIVES = {"joint", "bilateral", "trilateral", "multilateral", "framework", "strategic"}
+# modifiers that say how big or whose, not what: "a tall lander", "its own station"
+_NOT_NAMING = {"own", "tall", "large", "small", "big", "huge", "giant", "tiny", "heavy"}
 PROGRAMME_NOUNS = {"programme", "program", "initiative"}
 # modifiers that describe no programme in particular: "its space programme", "a new programme"
 _VAGUE = {"space", "own", "new", "national", "ambitious", "current", "whole", "entire", "main", "first", "other",
@@ -128,8 +130,11 @@ class Descriptions:
         piece of hardware or facility, named by its noun phrase."""
         if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
             return None
-        keep = {t.i for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod") and t.lower_ != "own")
-                or t.i == tok.i or (t.dep_ == "det" and t.lower_ == "another")}  # "another probe" is one
+        keep = {tok.i} | {t.i for t in tok.children if t.dep_ == "det" and t.lower_ == "another"}  # one more
+        start = tok.i  # the run of modifiers right before the noun, not sizes: "a tall (4 m) lander" is a lander
+        while start > 0 and self.doc[start - 1].head.i >= start and self._names_kind(start - 1):
+            start -= 1
+        keep |= set(range(start, tok.i))
         cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
         for c in tok.children:  # "landing system for the rover"
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
@@ -142,7 +147,20 @@ class Descriptions:
         words = sorted(keep)
         if len(words) < 2 or len(words) > 8:
             return None  # "the platform" alone names nothing
-        return self._described(words[0], words[-1] + 1, cls)
+        return self._described(words[0], words[-1] + 1, cls, self._words(words))
+
+    def _names_kind(self, i: int) -> bool:
+        """Whether token ``i`` says what kind of hardware it is ("descent" stage, "wide-field" camera,
+        "second" rover), not how big it is ("tall", "4.3 metres")."""
+        tok = self.doc[i]
+        if tok.tag_ == "HYPH":
+            return i > 0 and self.doc[i - 1].dep_ in ("compound", "amod")
+        return tok.dep_ in ("compound", "amod") and tok.lower_ not in _NOT_NAMING \
+            and not any(ch.isdigit() for ch in tok.text)
+
+    def _words(self, indices: list[int]) -> str:
+        """The text of some tokens, spaced as written ("wide-field camera")."""
+        return "".join(self.doc[i].text + (self.doc[i].whitespace_ if i + 1 in indices else "") for i in indices)
 
     def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
         label = label or self.doc[start:end].text

@@ -20,7 +20,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
-                     "initiate", "start"], "operates"),
+                     "initiate", "start", "unveil"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission
