@@ -28,7 +28,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
                      "envision", "target", "consider", "mull", "weigh", "discuss"], "plansMission"),
-    **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose"], "rivalOf"),
+    **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose", "accuse", "condemn", "blame", "criticise",
+                     "criticize", "threaten"], "rivalOf"),
     **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
     **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
@@ -48,7 +49,7 @@ RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor"
                "sanctions", "tension", "tensions", "dispute", "conflict", "standoff"}
 # rivalry nouns that only imply a rivalry (the statement is "inferred"): "the space race", "tensions between"
 IMPLIED_RIVALRY = {"race", "sanction", "tension", "dispute", "conflict", "standoff", "ban", "bar", "prohibit",
-                   "forbid"}
+                   "forbid", "accuse", "condemn", "blame", "criticise", "criticize", "threaten"}
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner",
                 "contributor", "contributors", "party", "parties"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
@@ -64,7 +65,8 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
                   "probe", "capsule", "vehicle", "payload", "arm", "airlock", "habitat", "antenna", "radar",
                   "spectrometer", "detector", "sensor", "observatory"}
 # phrasal verbs as the verb they mean
-PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join"}
+PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join",
+           ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
 STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
                "staff", "specialist",

@@ -34,6 +34,8 @@ INTENSIFYING = {"strengthen", "deepen", "expand", "enhance", "boost", "extend", 
                 "broaden", "intensify", "renew", "step"}
 # participles that say who runs a thing: "a project led by NASA"
 RUNNING_VERBS = {"lead", "run", "operate", "manage", "develop", "build", "head", "spearhead"}
+# verbs that end what their object or subject names: "suspended its participation", "the membership ended"
+ENDING = {"suspend", "end", "terminate", "halt", "freeze", "cease", "stop", "withdraw", "cancel", "revoke"}
 FUTURE_WORDS = {"planned", "upcoming", "proposed", "future", "forthcoming", "next"}
 
 
@@ -144,9 +146,14 @@ def _participation(reader, tok) -> list[Fact]:
     members = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
     # the preposition may hang on the verb: "solidified NASA's contributions to the project"
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
-    wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to")
+    wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to", "of")
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
-    return [Fact(m, "memberOf", w, tok.i) for m in members for w in wholes]
+    if not members and tok.dep_ == "dobj":
+        members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]  # "suspended its participation"
+    # "Bolivia suspended its participation in", "Peru's membership of the programme ended": it ended
+    ended = tok.head.lemma_.lower() in ENDING and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+    at = tok.head.i if ended else tok.i  # the ending verb says when: "ended in 2021"
+    return [Fact(m, "memberOf", w, at, ended=ended) for m in members for w in wholes]
 
 
 def _based(reader, tok) -> list[Fact]:

@@ -34,7 +34,9 @@ def verb_key(tok) -> str:
     """The verb's entry in :data:`VERB_RELATIONS`: its lemma, or the verb a phrasal verb means
     ("set up" -> "establish")."""
     lemma = tok.lemma_.lower()
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    # the particle, or "out" read as a preposition ("pulled out of the ISS")
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")),
+                    None)
     return PHRASAL.get((lemma, particle), lemma)
     word = tok.lower_
     for suffix, base in (("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
@@ -291,7 +293,10 @@ def _launch(clause: Clause) -> list[Fact]:
 def _leave(clause: Clause) -> list[Fact]:
     """"Russia will leave the ISS after 2024": a membership that ends."""
     reader = clause.reader
-    left = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Agreement", "SpaceStation")]
+    out_of = [m for c in clause.verb.children if c.lower_ == "out" for x in c.children if x.dep_ == "prep"
+              for p in x.children if p.dep_ == "pobj" for m in reader.args(p)]  # "pulled out of the ISS"
+    left = [m for m in clause.patients() + clause.prep_objects("of", "from") + out_of
+            if reader.is_a(m, "Undertaking", "Agreement", "SpaceStation")]
     return [Fact(s, "memberOf", t, clause.verb.i, ended=True) for s in clause.subjects() if reader.is_actor(s)
             for t in left]
 
