@@ -253,7 +253,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("an organisation's headquarters: where it is based", "The deal was signed at Andean Space Agency headquarters "
      "in Lima.", [(ANDEAN, "basedIn", "Lima", "stated", "")]),
     ("a name in apposition to its kind", "Peru plans to launch its second lunar lander, Quilla, in December.",
-     [("Peru", "plansMission", "Quilla", "planned", ""), ("Quilla", "targetDate", "December", "planned", "2025-12")]),
+     [("Peru", "plansMission", "Quilla", "planned", ""), ("Quilla", "targetDate", "December", "planned", "2025-12"),
+      ("Peru", "operates", "Quilla", "stated", "")]),
+    ("a pronoun opening a sentence: the previous main clause's argument, not a modifier's",
+     "The Condor-8 station, operated by Peru, orbits the Moon. Its core module, Inti, was launched in 2024.",
+     [("Peru", "operates", "Condor-8 station", "stated", ""),
+      ("Condor-8 station", "locatedIn", "lunar orbit", "stated", ""),
+      ("Inti", "partOf", "Condor-8 station", "stated", "")]),
     ("a plan given up", "Peru and Chile have dropped plans to launch the Condor-3 orbiter.", []),
     ("'the centre' refers back; a country's coast", "The deal covers the Condor Space Centre in Arica. The centre, "
      "operated by Chile since 1990, sits on the Peruvian coast.",

@@ -62,6 +62,10 @@ class Discourse:
     mentioned: list[Entity] = field(default_factory=list)
     # the actors of the latest partnership or agreement: the parties "the agreement" was signed by
     parties: list[Mention] = field(default_factory=list)
+    # the arguments of the previous sentence's main clause, which a pronoun opening a sentence takes
+    # first: in "The Tiangong station, operated by China, orbits Earth. Its core module", "its" is the
+    # station's, not China's (named later, but only in a modifier)
+    main: list[Entity] = field(default_factory=list)
 
     def latest(self, linker: Linker, classes: tuple[str, ...], ranked: bool = False) -> Entity | None:
         """The latest entity of one of ``classes``; ``ranked``: of the first class that has one
@@ -232,6 +236,9 @@ class SentenceReader(Descriptions):
         before = [m.entity for m in self.mentions if m.end <= tok.i]
         entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes,
                                                                     ranked=word in DESCRIPTIONS)
+        main = [e for e in reversed(self.discourse.main) if is_a(self.linker, e, *classes)]
+        if word in PRONOUNS and main and not any(is_a(self.linker, e, *classes) for e in before):
+            entity = main[0]  # a pronoun opening a sentence: the previous main clause's latest argument
         if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):
             entity = self._part_of_latest(word)
         if entity is None:

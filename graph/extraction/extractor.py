@@ -136,6 +136,7 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
             if not entity.known:
                 new.setdefault(entity.iri, entity)
         discourse.mentioned += [e for m in mentions for e in _named_entities(reader, m)]
+        discourse.main = _main_arguments(reader)
         for m in mentions:
             first.setdefault(m.entity.iri, (m, sentence.text, sentence.start))
     for mission, programme, text, offset in series(first, lambda m, *c: is_a(linker, m.entity, *c)):
@@ -290,6 +291,18 @@ def _based_in(reader: SentenceReader) -> list[Fact]:
             country = Mention(m.start, m.start, _country_entity(reader.linker, iri), "description", set())
             out.append(Fact(m, "basedIn", country, m.start, presupposed=True))  # said by the name itself
     return out
+
+
+def _main_arguments(reader: SentenceReader) -> list[Entity]:
+    """The entities the sentence's main clause is about, in text order: its subject, objects and the
+    objects of its prepositions, not what its modifiers name."""
+    root = next((t for t in reader.doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    heads += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    found = [m for h in heads for m in reader.args(h)]
+    return [m.entity for m in sorted(dict.fromkeys(found), key=lambda m: m.start)]
 
 
 def _named_entities(reader: SentenceReader, m: Mention) -> list[Entity]:

@@ -101,8 +101,10 @@ class MentionFinder:
                 # British style writes acronyms as words: "Nasa", "Esa", "Jaxa"
                 self.exact.add(iri, [tokenizer(form.title())])
         self.shapes = Matcher(nlp.vocab)
-        name = {"TEXT": {"REGEX": r"^[A-Z][\w']*$"}}
-        self.shapes.add("craft", [[name, {"ORTH": "-", "OP": "?"}, {"LIKE_NUM": True}],
+        name = {"TEXT": {"REGEX": r"^[A-Z][\w']*$"}, "LOWER": {"NOT_IN": sorted(NOT_NAMES)}}
+        # a number in figures or roman numerals: "Luna 25", "Artemis II"; not "Its first"
+        number = {"TEXT": {"REGEX": r"^(\d[\w.]*|[IVX]+)$"}}
+        self.shapes.add("craft", [[name, {"ORTH": "-", "OP": "?"}, number],
                                   [{"TEXT": {"REGEX": _CRAFT.pattern}}],
                                   [name, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z0-9][\w]*\.?$"}}]])
 

@@ -170,7 +170,10 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
     """"China's Chang'e 7": the possessor operates the thing; "Japan's ispace": is based there;
     "Chandrayaan-3's Vikram lander": the lander is part of the mission."""
     out = []
-    for c in tok.children:
+    possessors = list(tok.children)
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in KIND_CLASSES and reader.mention_at(tok.head.i) is None:
+        possessors += list(tok.head.children)  # "its core module, Tianhe": the kind's possessor owns the name
+    for c in possessors:
         if c.dep_ != "poss" or reader.mention_at(c.i) is owned:
             continue
         for owner in reader.args(c):
