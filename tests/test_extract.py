@@ -298,6 +298,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Bolivia", "memberOf", "Condor programme", "stated", "until 2025-03-10")]),
     ("a membership that ended, and when", "Peru's membership of the Condor programme ended in 2021.",
      [("Peru", "memberOf", "Condor programme", "stated", "until 2021")]),
+    ("modules named after a plural noun join a station; an object pronoun is not its clause's subject",
+     "The Condor-8 station, operated by Peru, orbits the Moon. Two laboratory modules, Inti and Quilla, "
+     "joined it in 2022.",
+     [("Peru", "operates", "Condor-8 station", "stated", ""),
+      ("Condor-8 station", "locatedIn", "lunar orbit", "stated", ""),
+      ("Inti", "partOf", "Condor-8 station", "stated", ""), ("Quilla", "partOf", "Condor-8 station", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

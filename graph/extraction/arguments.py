@@ -233,7 +233,10 @@ class SentenceReader(Descriptions):
             owner = next((m for m in subjects if is_a(self.linker, m.entity, *classes)), None)
             if owner is not None:
                 return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})
-        before = [m.entity for m in self.mentions if m.end <= tok.i]
+        # an object pronoun is not its own clause's subject: in "two modules joined it", "it" is the station
+        own = {m.entity.iri for c in tok.head.children if c.dep_ == "nsubj" for m in self._at_or_conjoined(c)} \
+            if tok.dep_ in ("dobj", "pobj") and word in PRONOUNS else set()
+        before = [m.entity for m in self.mentions if m.end <= tok.i and m.entity.iri not in own]
         entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes,
                                                                     ranked=word in DESCRIPTIONS)
         main = [e for e in reversed(self.discourse.main) if is_a(self.linker, e, *classes)]
@@ -245,6 +248,10 @@ class SentenceReader(Descriptions):
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _at_or_conjoined(self, tok) -> list[Mention]:
+        """The mentions at a token and its conjuncts, without resolving pronouns."""
+        return [m for t in [tok, *tok.conjuncts, *tok.children] if (m := self.mention_at(t.i)) is not None]
 
     def _one_of(self, noun) -> list[Mention]:
         """"Venezuela is among the countries that have joined", "Peru is one of the nations which

@@ -170,6 +170,11 @@ def _described_as(span) -> str:
     root = span.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower()
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head  # "two modules, Wentian and Mengtian": the list's first name
+    head = root.head
+    if root.dep_ == "conj" and head.tag_ == "NNS" and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+        return head.lemma_.lower()  # a plural noun, then its names: the parser's "conj" for an apposition
     return next((c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")
 
 
