@@ -304,6 +304,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "operates", "Condor-8 station", "stated", ""),
       ("Condor-8 station", "locatedIn", "lunar orbit", "stated", ""),
       ("Inti", "partOf", "Condor-8 station", "stated", ""), ("Quilla", "partOf", "Condor-8 station", "stated", "")]),
+    ("astronauts from countries: the countries take part", "The Andean Space Agency will fly two astronauts "
+     "from Peru and Bolivia to the International Space Station next year.",
+     [(ANDEAN, "memberOf", "International Space Station (ISS)", "planned", ""),
+      ("Peru", "memberOf", "International Space Station (ISS)", "planned", ""),
+      ("Bolivia", "memberOf", "International Space Station (ISS)", "planned", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -1,11 +1,13 @@
-"""What craft do and where things are: landings, samples brought back, parts and wholes, orbits,
-places, and the facts of copular clauses ("X is part of Y", "X is located in Y").
+"""What craft do and where things are: launches, crews aboard, landings, samples brought back,
+parts and wholes, orbits, places, and the facts of copular clauses ("X is part of Y", "X is
+located in Y").
 
 These rules are registered with the others in :data:`graph.extraction.relations._RULES`.
 """
 
 from __future__ import annotations
 
+from graph.extraction.certainty import certainty
 from graph.extraction.clause import Clause
 from graph.extraction.facts import Fact
 from graph.extraction.kinds import KIND_CLASSES
@@ -233,3 +235,79 @@ def _orbit_of(reader, body: Mention) -> Mention:
                        set(body.tokens))
     return Mention(body.start, body.end, new_entity(f"{label} orbit", "Orbit", reader.text, reader.offset),
                    "description", set(body.tokens))
+
+
+def launch(clause: Clause) -> list[Fact]:
+    v, reader = clause.verb, clause.reader
+    things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+    subjects = clause.subjects()
+    facts = []
+    if not any(reader.is_actor(s) for s in subjects):
+        # "Hera launched on a SpaceX Falcon 9", "was launched by a SpaceX rocket": the rocket's operator
+        craft = [m for m in reader.subject_of(v) + clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+        vehicles = [c for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in
+                                                                     ("on", "aboard", "atop"))]
+        launchers = [m for c in vehicles for t in c.subtree if (m := reader.mention_at(t.i)) is not None
+                     and reader.is_actor(m) and not reader.is_a(m, "Country")]
+        # "ESA's Hera mission lifted off": with no rocket's operator named, the craft's owner launched it
+        launchers = launchers or [o for c in craft for o in reader.owners(c)]
+        if certainty(v) == "stated":
+            facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
+    # "SpaceX launched the Nova-C lander for Intuitive Machines": the customer runs the craft
+    customers = [m for m in clause.prep_objects("for") if reader.is_actor(m)]
+    facts += [Fact(c, "operates", t, v.i) for c in customers for t in things if reader.is_a(t, "Spacecraft")]
+    if not things and certainty(v) in ("planned", "speculative"):
+        # "the UAE will launch a mission to the asteroid belt": an unnamed undertaking, planned
+        things = [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
+                  and (d := reader.described_thing(t)) is not None and " " in d.entity.label]
+        if not things and any(t.lemma_.lower() in KIND_CLASSES for t in clause.object_tokens()):
+            things = [g for g in [reader.described_goal(v)] if g is not None]  # "launch a mission to the ..."
+    for t in things:
+        # a programme or an accord is launched as one starts it: its launcher runs it
+        relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
+        if relation == "launched" and certainty(v) in ("planned", "speculative"):
+            relation = "plansMission"
+        facts += [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s)]
+    return facts
+
+
+CREW_NOUNS = {"astronaut", "cosmonaut", "crew", "taikonaut", "gaganaut"}
+
+
+def aboard(clause: Clause) -> list[Fact]:
+    """"Saudi Arabia sent two astronauts aboard the Ax-2 mission", "they flew on the Ax-2 mission":
+    those who send or fly people on a mission take part in it."""
+    v, reader = clause.verb, clause.reader
+    missions = [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Mission")]
+    # "Egypt will send its first astronaut to the ISS": a country with people on a station takes part in it
+    crewed = any(t.lemma_.lower() in CREW_NOUNS for t in clause.object_tokens())
+    missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]
+    members = [s for s in clause.subjects() if reader.is_actor(s) or reader.is_a(s, "Person")]
+    # "will fly four astronauts from Turkey and Poland to the ISS": the astronauts' countries take part
+    crews = [t for t in clause.object_tokens() if t.lemma_.lower() in CREW_NOUNS]
+    members += [m for c in [*(c for t in crews for c in t.children), *(v.children if crews else ())]
+                if c.dep_ == "prep" and c.lower_ == "from" for p in c.children for m in reader.args(p)
+                if reader.is_actor(m)]
+    # "Japanese astronaut Satoshi Furukawa flew on Crew-7": the astronaut's country takes part too
+    members += [o for s in members if reader.is_a(s, "Person") for t in reader.doc[s.end - 1].subtree
+                if (o := reader.mention_at(t.i)) is not None and o is not s and reader.is_actor(o)]
+    facts = [Fact(s, "memberOf", m, v.i) for s in dict.fromkeys(members) for m in missions]
+    # "Pakistan's iCube-Qamar flew aboard Chang'e-6", "the telescope will fly on the lander": a craft
+    # carried by a mission or another craft is part of it
+    carriers = missions + [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Spacecraft")
+                           and m not in missions]
+    facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft", "Instrument")
+              and not reader.is_actor(s) for m in carriers if m.entity.iri != s.entity.iri]
+    if v.lemma_ == "send" and certainty(v) in ("planned", "speculative"):
+        # "the group would send up another probe": a craft still to be sent is a plan
+        craft = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+        craft += [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
+        facts += [Fact(s, "plansMission", c, v.i) for s in members if reader.is_actor(s) for c in craft]
+    return facts
+
+
+def lift_off(clause: Clause) -> list[Fact]:
+    """"lifted off", "blasted off", "took off": a launch."""
+    if not any(c.dep_ == "prt" and c.lower_ == "off" for c in clause.verb.children):
+        return []
+    return launch(clause)
