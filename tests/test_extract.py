@@ -309,6 +309,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "memberOf", "International Space Station (ISS)", "planned", ""),
       ("Peru", "memberOf", "International Space Station (ISS)", "planned", ""),
       ("Bolivia", "memberOf", "International Space Station (ISS)", "planned", "")]),
+    ("a launch site is a place; 'the rocket' refers back", "Peru's Condor-9 rocket made its debut flight from "
+     "Mollendo in Peru. The rocket, built by Andean Dynamics, carried a probe.",
+     [("Peru", "operates", "Condor-9 rocket", "stated", ""), ("Mollendo", "locatedIn", "Peru", "stated", ""),
+      ("Andean Dynamics", "operates", "Condor-9 rocket", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -41,6 +41,7 @@ DESCRIPTIONS = {
     "probe": ("Spacecraft", "Mission"),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
     "centre": ("Facility",), "center": ("Facility",), "cosmodrome": ("Facility",), "spaceport": ("Facility",),
+    "rocket": ("LaunchVehicle",), "launcher": ("LaunchVehicle",), "telescope": ("Instrument",),
     "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }

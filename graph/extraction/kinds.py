@@ -145,10 +145,13 @@ def _country_names() -> frozenset[str]:
 
 
 def _landing_site(tok) -> bool:
-    """Whether the token is the place of a landing: "landed in Jezero Crater", "touched down near X"."""
+    """Whether the token is the place of a landing or a launch: "landed in Jezero Crater", "touched
+    down near X", "lifted off from Kourou", "its debut flight from Kourou"."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ in ("in", "on", "at", "near", "onto") and \
+    landing = prep.lower_ in ("in", "on", "at", "near", "onto") and \
         prep.head.lemma_.lower() in ("land", "touch", "crash", "splash")
+    launch = prep.lower_ == "from" and prep.head.lemma_.lower() in ("launch", "lift", "blast", "flight", "liftoff")
+    return tok.dep_ == "pobj" and (landing or launch)
 
 
 def _craft_verb(verb) -> bool:
