@@ -143,6 +143,7 @@ def test_the_catalog_names_an_entity_the_same_way_under_any_hash_seed():
     ("It may launch in May.", "2024-07-20", [("2025-05", "month")]),
     ("It launched in May.", "2024-07-20", [("2024-05", "month")]),
     ("ISRO will launch the probe on Saturday.", "2023-08-30", [("2023-09-02", "day")]),
+    ("The probe should launch by the end of the year.", "2023-08-30", [("2023", "year")]),
 ])
 def test_time_expressions(sentence, date, expected):
     assert [(t.value, t.precision) for t in find_times(sentence, date)] == expected
@@ -313,6 +314,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Mollendo in Peru. The rocket, built by Andean Dynamics, carried a probe.",
      [("Peru", "operates", "Condor-9 rocket", "stated", ""), ("Mollendo", "locatedIn", "Peru", "stated", ""),
       ("Andean Dynamics", "operates", "Condor-9 rocket", "stated", "")]),
+    ("should: expected, so planned", "The Condor-3 rover should reach the lunar surface in 2025.",
+     [("Condor-3 rover", "locatedIn", "Moon", "planned", ""),
+      ("Condor-3 rover", "targetDate", "2025", "planned", "2025")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

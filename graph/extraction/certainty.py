@@ -16,7 +16,7 @@ from __future__ import annotations
 from graph.extraction.lexicon import MAKING_VERBS
 
 SPECULATIVE_AUX = {"could", "might", "may"}
-PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
+PLANNED_AUX = {"will", "would", "shall", "'ll", "wo", "should"}
 HEDGES = {"reportedly", "allegedly", "possibly", "potentially", "perhaps", "maybe", "likely", "probably"}
 CONDITIONS = {"if", "unless", "whether"}
 # "X is scheduled for 2026", "X is set for launch": the schedule word itself makes it planned

@@ -123,7 +123,7 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
     relative = [
         (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
         (r"\b(earlier |later )?this month\b", "month"), (r"\b(earlier |later )?this year\b", "year"),
-        (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"),
+        (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"), (r"\b(?:the )?end of (?:the|this) year\b", "year"),
     ]
     for pattern, kind in relative:
         for m in re.finditer(pattern, plain, _I):
