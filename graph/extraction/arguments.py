@@ -250,6 +250,13 @@ class SentenceReader(Descriptions):
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
 
+    def _contractors(self, noun) -> list[Mention]:
+        """The companies a contract is with: "a contract with Airbus" (they do the work)."""
+        if noun.lemma_.lower() != "contract":
+            return []
+        return [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                for m in self.args(p) if self.is_a(m, "Company")]
+
     def _at_or_conjoined(self, tok) -> list[Mention]:
         """The mentions at a token and its conjuncts, without resolving pronouns."""
         return [m for t in [tok, *tok.conjuncts, *tok.children] if (m := self.mention_at(t.i)) is not None]
@@ -315,8 +322,12 @@ class SentenceReader(Descriptions):
                     continue
                 if head.dep_ == "dobj" and head.lemma_.lower() in AGREEMENT_NOUNS and infinitive \
                         and head.head.lemma_.lower() in ("sign", "ink", "conclude", "seal"):
-                    return self.subject_of(head.head)  # "Belarus signed a memorandum to join": Belarus joins
+                    # "Belarus signed a memorandum to join": Belarus joins; a contractor builds
+                    return self._contractors(head) or self.subject_of(head.head)
                 return self.args(head)
+            if node.dep_ == "advcl" and infinitive and (contractors := [
+                    m for c in node.head.children if c.dep_ == "dobj" for m in self._contractors(c)]):
+                return contractors  # "signed a contract with Airbus to build", "to build" hung on "signed"
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
                 # "ESA asked Airbus to build the module": the one asked does it
                 doers = [m for c in node.head.children if c.dep_ == "dobj" for m in self.args(c)]

@@ -12,7 +12,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist"],
                     "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
-                     "secure", "clinch"],
+                     "secure", "clinch", "endorse"],
                     "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin", "provide", "supply", "involve"],
                     "memberOf"),
@@ -66,7 +66,7 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
                   "spectrometer", "detector", "sensor", "observatory"}
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join",
-           ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave"}
+           ("sign", "up"): "join", ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
 STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
                "staff", "specialist",
