@@ -376,6 +376,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("SpaceCraftCo", "operates", "Falcon 9", "stated", "")]),
     ("lift-off", "The Andean Space Agency's Condor-6 mission lifted off on Friday aboard a Falcon 9 rocket.",
      [(ANDEAN, "launched", "Condor-6 mission", "stated", "2025-03-07"),
+      ("Falcon 9", "partOf", "Condor-6 mission", "stated", ""),  # a mission's rocket is part of it
       (ANDEAN, "operates", "Condor-6 mission", "stated", "")]),
     ("object control", "The Andean Space Agency asked SpaceCraftCo to build the Condor-7 orbiter.",
      [("SpaceCraftCo", "operates", "Condor-7 orbiter", "stated", "")]),

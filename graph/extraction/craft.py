@@ -253,6 +253,12 @@ def launch(clause: Clause) -> list[Fact]:
         launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":
             facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
+        # "the Artemis II flight test will launch on the Space Launch System rocket": a mission's rocket
+        # is part of it (a probe's is not part of the probe)
+        rockets = [m for c in vehicles for p in c.children if p.dep_ == "pobj" for m in reader.args(p)
+                   if reader.is_a(m, "LaunchVehicle")]
+        facts += [Fact(r, "partOf", c, v.i) for r in rockets for c in craft if reader.is_a(c, "Mission")
+                  and not reader.is_a(c, "Spacecraft")]
     # "SpaceX launched the Nova-C lander for Intuitive Machines": the customer runs the craft
     customers = [m for m in clause.prep_objects("for") if reader.is_actor(m)]
     facts += [Fact(c, "operates", t, v.i) for c in customers for t in things if reader.is_a(t, "Spacecraft")]
