@@ -75,6 +75,8 @@ def noun_facts(reader) -> list[Fact]:
             facts += _members(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
             facts += _plan(reader, tok)
+        if lemma == "mission" and owned is None and any(c.ent_type_ == "ORDINAL" for c in tok.children):
+            facts += _nth_mission(reader, tok)
         if lemma == "part" and ((tok.dep_ == "pobj" and tok.head.lower_ == "as") or tok.dep_ == "appos"):
             facts += _as_part_of(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
@@ -94,6 +96,16 @@ def _appositive_of(reader, tok) -> Mention | None:
     if head is None and start > 1 and reader.doc[start - 1].text == ",":
         return reader.mention_at(start - 2)  # the name right before the comma
     return head
+
+
+def _nth_mission(reader, tok) -> list[Fact]:
+    """"The fifth mission of the Chinese lunar exploration programme was launched", said of the
+    mission the article is about: that mission is part of the programme."""
+    programmes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  for m in reader.args(p) if reader.is_a(m, "Program")]
+    missions = [m for m in reader.args(tok) if reader.is_a(m, "Mission", "Spacecraft")] if programmes else []
+    return [Fact(m, "partOf", p, tok.i, presupposed=True) for m in missions for p in programmes
+            if m.entity.iri != p.entity.iri]
 
 
 def _as_part_of(reader, tok) -> list[Fact]:
