@@ -330,6 +330,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("'the third mission of a programme': the mission the article is about is part of it",
      "The Condor-3 probe returned to Earth. The third mission of the Condor programme was launched from Mollendo.",
      [("Condor-3 probe", "partOf", "Condor programme", "stated", "")]),
+    ("joining people on a mission's crew; a person named again by surname",
+     "Astronaut Ana Ruiz will fly on the Condor-3 mission. Ruiz will join Peruvian astronauts Luis Soto and Eva Paz "
+     "on the crew.",
+     [("Ana Ruiz", "memberOf", "Condor-3 mission", "planned", ""),
+      ("Luis Soto", "memberOf", "Condor-3 mission", "planned", ""),
+      ("Eva Paz", "memberOf", "Condor-3 mission", "planned", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -42,6 +42,7 @@ DESCRIPTIONS = {
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
     "centre": ("Facility",), "center": ("Facility",), "cosmodrome": ("Facility",), "spaceport": ("Facility",),
     "rocket": ("LaunchVehicle",), "launcher": ("LaunchVehicle",), "telescope": ("Instrument",),
+    "crew": ("Mission",),  # "on the crew": the mission the article is about
     "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
     "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
 }

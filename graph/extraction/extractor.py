@@ -121,6 +121,9 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
         mentions = sorted(mentions + described_programmes(doc, mentions, sentence.text, sentence.start),
                           key=lambda m: m.start)
         acronyms.update({n: m.entity for m in mentions if not m.entity.known for n in short_names(m.entity)})
+        # "Jeremy Hansen ... Hansen": a person named in full, then by surname
+        acronyms.update({m.entity.label.split()[-1]: m.entity for m in mentions if " " in m.entity.label
+                         and is_a(linker, m.entity, "Person")})
         reader = SentenceReader(doc, mentions, linker, discourse, sentence.text, sentence.start)
         times = find_times(sentence.text, article_date)
         for st in _statements(reader, times, article_date):

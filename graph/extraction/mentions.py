@@ -218,6 +218,8 @@ class MentionFinder:
             label_span = span  # "Chang'e 7 and Chang'e 8 missions": the kind is both names', not part of one
         if cls is None:
             return None
+        if cls == "Person" and len(label_span) > 1 and label_span[0].lower_ in TITLES:
+            label_span = label_span[1:]  # "Astronaut Ana Ruiz" is Ana Ruiz
         label = label_span.text.replace("' ", " ").replace('" ', " ").strip().rstrip(".")
         return Mention(start, kind_end, new_entity(label, cls, text, offset), via, set(range(start, kind_end)))
 

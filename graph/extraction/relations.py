@@ -213,6 +213,11 @@ def _member(clause: Clause) -> list[Fact]:
     if v.lemma_ == "involve":
         return _involved(clause)
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
+    crews = [m for m in clause.prep_objects("on") if reader.is_a(m, "Mission")]
+    if crews and targets and all(reader.is_a(t, "Person") for t in targets):
+        # "Hansen will join Reid Wiseman and Victor Glover on the crew": all are the mission's crew
+        return [Fact(p, "memberOf", c, v.i) for p in [*clause.subjects(), *targets] for c in crews
+                if reader.is_a(p, "Person")]
     if verb_key(v) == "join" and v.lemma_ != "join":
         targets += clause.prep_objects("to")  # "Azerbaijan signed on to the ILRS"
     targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
