@@ -121,6 +121,11 @@ def _as_part_of(reader, tok) -> list[Fact]:
             return []
         members = reader.subject_of(verb) + [m for c in verb.children if c.dep_ == "nsubjpass"
                                              for m in reader.args(c)]
+        if not members and verb.dep_ == "acl":
+            # "Hansen, a CSA astronaut, is among the team selected as part of Artemis II": who is one of them
+            members = reader._one_of(verb.head)
+        # a person stands for the organisation named with them ("a Canadian Space Agency astronaut")
+        members += [o for o in reader.represented(members) if o not in members and reader.is_actor(o)]
     out = []
     for m in dict.fromkeys(members):
         relation = "memberOf" if reader.is_actor(m) or reader.is_a(m, "Person") else "partOf"
