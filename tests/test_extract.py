@@ -340,6 +340,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Luis Soto, an Andean Space Agency astronaut, is among the crew selected as part of the Condor-3 mission.",
      [("Luis Soto", "memberOf", "Condor-3 mission", "stated", ""),
       (ANDEAN, "memberOf", "Condor-3 mission", "stated", "")]),
+    ("a programme named after a body, not after what it is like", "The Zephyr rover was the first mission under "
+     "Peru's long-term Moon exploration programme.",
+     [("Zephyr rover", "partOf", "Moon exploration programme", "stated", ""),
+      ("Peru", "operates", "Moon exploration programme", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

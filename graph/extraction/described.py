@@ -19,6 +19,8 @@ from graph.extraction.mentions import Mention, new_entity
 KEPT_ADJECTIVES = {"joint", "bilateral", "trilateral", "multilateral", "framework", "strategic"}
 # modifiers that say how big or whose, not what: "a tall lander", "its own station"
 _NOT_NAMING = {"own", "tall", "large", "small", "big", "huge", "giant", "tiny", "heavy"}
+# bodies a programme may be named after: "the UAE's Moon exploration programme"
+BODIES = {"Moon", "Mars", "Sun", "Venus", "Mercury", "Jupiter", "Saturn"}
 PROGRAMME_NOUNS = {"programme", "program", "initiative"}
 # modifiers that describe no programme in particular: "its space programme", "a new programme"
 _VAGUE = {"space", "own", "new", "national", "ambitious", "current", "whole", "entire", "main", "first", "other",
@@ -33,22 +35,26 @@ def described_programmes(doc, mentions: list[Mention], text: str, offset: int) -
     spaceflight programme"; not "its space programme" or "a new programme".
     """
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    bodies = {i for m in mentions if m.entity.label in BODIES for i in range(m.start, m.end)}
     out = []
     for tok in doc:
         if tok.lemma_.lower() not in PROGRAMME_NOUNS or tok.pos_ != "NOUN" or tok.i in taken:
             continue
         if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children):
             continue
-        start = tok.i
-        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i in range(
-                start, tok.i + 1) and doc[start - 1].i not in taken and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+        start = tok.i  # the modifiers before the noun, a body's name among them ("Moon exploration programme")
+        while start > 0 and (before := doc[start - 1]).dep_ in ("amod", "compound") and before.head.i in range(
+                start, tok.i + 1) and (before.i not in taken or before.i in bodies) \
+                and before.pos_ in ("ADJ", "NOUN", "PROPN"):
             start -= 1
+        if start > 0 and doc[start - 1].tag_ == "HYPH":
+            start += 1  # "long-term", "well-funded": what the programme is like, not what it is about
         words = {t.lower_ for t in doc[start:tok.i]}
         if not words - _VAGUE or any(t.ent_type_ in ("DATE", "CARDINAL", "ORDINAL") for t in doc[start:tok.i]):
             continue
-        label = doc[start:tok.i + 1].text
-        out.append(Mention(start, tok.i + 1, new_entity(label, "Program", text, offset), "description",
-                           set(range(start, tok.i + 1))))
+        own = min(i for i in range(start, tok.i + 1) if i not in bodies)  # the body stays a mention of its own
+        out.append(Mention(own, tok.i + 1, new_entity(doc[start:tok.i + 1].text, "Program", text, offset),
+                           "description", set(range(own, tok.i + 1))))
     return out
 
 
