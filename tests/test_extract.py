@@ -344,6 +344,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Peru's long-term Moon exploration programme.",
      [("Zephyr rover", "partOf", "Moon exploration programme", "stated", ""),
       ("Peru", "operates", "Moon exploration programme", "stated", "")]),
+    ("joined, then withdrew: the membership ended", "Bolivia joined the Condor programme in 2019 but later withdrew.",
+     [("Bolivia", "memberOf", "Condor programme", "stated", "until 2025-03-10")]),
+    ("a name ends at a preposition other than 'of'", "The Andean Space Agency also works with the European Union "
+     "on Earth observation.", [(ANDEAN, "partnerOf", "European Union", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

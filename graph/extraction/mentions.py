@@ -38,6 +38,7 @@ from graph.namespaces import KG
 from graph.text import normalise
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_CUTTING = {"on", "in", "at", "with", "to", "from", "about"}
 _CRAFT = re.compile(r"^[A-Z][\w']*(?:-[A-Z0-9][\w]*)+$")
 
 
@@ -161,7 +162,9 @@ class MentionFinder:
         return out
 
     def _other_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
-        out = [(e.start, e.end, None, "ner") for e in doc.ents if e.label_ in NER_CLASSES]
+        # a name runs up to a preposition other than "of": the model's "the European Union on Earth" is two
+        out = [(e.start, next((t.i for t in e if t.pos_ == "ADP" and t.lower_ in _CUTTING and t.i > e.start), e.end),
+                None, "ner") for e in doc.ents if e.label_ in NER_CLASSES]
         times = {t.i for e in doc.ents if e.label_ in NOT_ENTITIES for t in e}
         out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)
                 if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS]

@@ -319,7 +319,10 @@ def _ended(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     if v.lemma_.lower() == "ban" and any(c.lower_ == "from" for c in v.children):
         return _barred(clause)  # "banned NASA from working with China"
-    if v.lemma_.lower() == "withdraw" and (left := [m for m in clause.prep_objects("from") if reader.is_a(
+    left = clause.prep_objects("from")
+    if not left and v.dep_ == "conj" and v.lemma_.lower() in ("withdraw", "leave", "quit", "exit"):
+        left = Clause(v.head, reader).patients()  # "joined the ISS programme in 1997 but later withdrew"
+    if v.lemma_.lower() == "withdraw" and (left := [m for m in left if reader.is_a(
             m, "Undertaking", "Agreement", "SpaceStation")]):
         # "Russia withdrew from the ISS programme": a membership that ended
         return [Fact(s, "memberOf", t, v.i, ended=True) for s in clause.subjects() if reader.is_actor(s) for t in left]
