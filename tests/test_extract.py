@@ -348,6 +348,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Bolivia", "memberOf", "Condor programme", "stated", "until 2025-03-10")]),
     ("a name ends at a preposition other than 'of'", "The Andean Space Agency also works with the European Union "
      "on Earth observation.", [(ANDEAN, "partnerOf", "European Union", "stated", "")]),
+    ("a country is home to a site", "Peru is home to the Condor Cosmodrome.",
+     [("Condor Cosmodrome", "locatedIn", "Peru", "stated", "")]),
+    ("a capital acting in a compound; leased", "The crew flew from the Lima-leased Condor Cosmodrome in Chile.",
+     [("Peru (Lima)", "operates", "Condor Cosmodrome", "stated", ""),
+      ("Condor Cosmodrome", "locatedIn", "Chile", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

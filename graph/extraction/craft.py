@@ -97,6 +97,10 @@ def has_part(clause: Clause) -> list[Fact]:
              for p in c.children if p.dep_ == "poss" for h in reader.args(p) if reader.is_actor(h)]
     facts += [Fact(h, "partnerOf", m, v.i) for h in hosts for m in dict.fromkeys(members)
               if reader.is_actor(m) and m.entity.iri != h.entity.iri]
+    # "French Guiana hosts Europe's spaceport": a place that hosts a site has it within
+    places = [s for s in clause.subjects() if reader.is_a(s, "Place") and v.lemma_ in ("host", "house")]
+    facts += [Fact(p, "locatedIn", s, v.i) for s in places for p in parts if reader.is_a(p, *SITES)
+              and not reader.is_a(p, "Country") and p.entity.iri != s.entity.iri]
     return facts + [Fact(m, "memberOf", g, v.i) for g in groups for m in dict.fromkeys(members)]
 
 
@@ -148,6 +152,11 @@ def _what_it_is(clause: Clause) -> list[Fact]:
                      for m in reader.args(c) if reader.is_a(m, "Country")]
         facts += [Fact(s, "basedIn", c, v.i) for s in reader.subject_of(v) if reader.is_actor(s)
                   and not reader.is_a(s, "Country") for c in countries]
+    # "Kazakhstan is home to the Baikonur Cosmodrome": the site is there
+    homes = [m for c in v.children if c.dep_ == "attr" and c.lower_ == "home" for x in c.children
+             if x.dep_ == "prep" and x.lower_ == "to" for p in x.children for m in reader.args(p)]
+    facts += [Fact(h, "locatedIn", s, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Place")
+              for h in homes if reader.is_a(h, *SITES) and h.entity.iri != s.entity.iri]
     # "Sriharikota is an island in Andhra Pradesh", "Baikonur is a cosmodrome in Kazakhstan"
     for attr in (c for c in v.children if c.dep_ == "attr" and KIND_CLASSES.get(c.lemma_.lower()) in SITES):
         places = [m for c in attr.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at")

@@ -190,6 +190,9 @@ def is_location(doc, span) -> bool:
         return True  # a dateline: "Addis Ababa, May 23, 2025 (FMC) -"
     if head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
         return False
+    if head.dep_ in ("npadvmod", "compound") and head.head.tag_ == "VBN" and head.head.lower_ not in ("based",
+                                                                                                     "headquartered"):
+        return False  # "the Moscow-leased Baikonur Cosmodrome": Moscow acts ("Houston-based" is a place)
     if head.dep_ == "conj":
         return is_location(doc, doc[head.head.i:head.head.i + 1])
     return not (head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "by", "among"))

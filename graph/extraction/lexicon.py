@@ -20,7 +20,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
-                     "initiate", "start", "unveil"], "operates"),
+                     "initiate", "start", "unveil", "lease", "rent"], "operates"),
     **dict.fromkeys(["launch"], "launched"),
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission
@@ -99,7 +99,17 @@ CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia
             "Kyiv": "Ukraine", "Kiev": "Ukraine", "Brasilia": "Brazil", "Islamabad": "Pakistan", "Cairo": "Egypt",
             "Nairobi": "Kenya", "Kigali": "Rwanda", "Abuja": "Nigeria", "Astana": "Kazakhstan", "Minsk": "Belarus",
             "Jakarta": "Indonesia", "Hanoi": "Vietnam", "Bangkok": "Thailand", "Manila": "Philippines",
-            "Mexico City": "Mexico", "Buenos Aires": "Argentina", "Pretoria": "South Africa", "Caracas": "Venezuela"}
+            "Mexico City": "Mexico", "Buenos Aires": "Argentina", "Pretoria": "South Africa", "Caracas": "Venezuela",
+            "Lima": "Peru", "Santiago": "Chile", "Bogota": "Colombia", "Quito": "Ecuador", "La Paz": "Bolivia",
+            "Montevideo": "Uruguay", "Asuncion": "Paraguay", "Baku": "Azerbaijan", "Tashkent": "Uzbekistan",
+            "Dhaka": "Bangladesh", "Colombo": "Sri Lanka", "Kuala Lumpur": "Malaysia", "Singapore": "Singapore",
+            "Wellington": "New Zealand", "Madrid": "Spain", "Lisbon": "Portugal", "Warsaw": "Poland",
+            "Budapest": "Hungary", "Prague": "Czech Republic", "Vienna": "Austria", "Bern": "Switzerland",
+            "Brussels": "Belgium", "Stockholm": "Sweden", "Oslo": "Norway",
+            "Helsinki": "Finland", "Copenhagen": "Denmark", "Athens": "Greece",
+            "Amman": "Jordan", "Doha": "Qatar", "Muscat": "Oman", "Manama": "Bahrain", "Kuwait City": "Kuwait",
+            "Addis Ababa": "Ethiopia", "Dakar": "Senegal", "Accra": "Ghana", "Rabat": "Morocco", "Tunis": "Tunisia",
+            "Algiers": "Algeria", "Kinshasa": "Democratic Republic of the Congo", "Luanda": "Angola"}
 # help given to another actor, which makes them partners: "NASA provided technical support to KARI"
 SUPPORT_NOUNS = {"support", "assistance", "help", "expertise"}
 # nouns for what happens to a craft on a date: "the launch of X is set for May"

@@ -263,8 +263,8 @@ def _named_by(reader, tok, owned: Mention) -> list[Fact]:
 
 def _led(reader, tok, owned: Mention | None) -> list[Fact]:
     """"the NASA-led Artemis program"."""
-    if tok.lower_ not in ("led", "run", "operated", "built", "developed", "made", "designed", "manufactured") \
-            or tok.dep_ != "amod" or owned:
+    if tok.lower_ not in ("led", "run", "operated", "built", "developed", "made", "designed", "manufactured",
+                          "leased") or tok.dep_ != "amod" or owned:
         return []
     target = reader.mention_at(tok.head.i)
     if target is None:
