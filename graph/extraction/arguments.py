@@ -27,7 +27,7 @@ from graph.extraction.lexicon import (
     SURFACE_NOUNS,
 )
 from graph.extraction.mentions import Entity, Mention, is_a, new_entity
-from graph.linking import Linker
+from graph.linking import DEMONYMS, Linker
 
 # verbs whose object does what the infinitive says: "asked Airbus to build", "tasked Thales with"
 OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "choose", "pick", "invite", "allow",
@@ -135,6 +135,8 @@ class SentenceReader(Descriptions):
                           if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None) or next(
                     (o for c in t.children if c.dep_ in ("poss", "amod", "compound")  # "the Kenyan coast"
                      and (o := self.mention_at(c.i)) is not None and self.is_a(o, "Place")), None)
+            if m is None and t.dep_ in ("poss", "npadvmod") and t.pos_ == "PROPN":
+                m = self._people_of(t)  # "the Americans' Orion capsule", "an American-led effort"
             if m is None and t.lemma_.lower() == "counterpart":
                 # "CNES and its Chinese counterpart": the space agency of that country
                 out += [x for x in self._agencies_of(t) if x not in out]
@@ -250,6 +252,15 @@ class SentenceReader(Descriptions):
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _people_of(self, tok) -> Mention | None:
+        """The country a nationality word names where it acts or owns: "American" in "an
+        American-led effort", "the Americans'" in "the Americans' Orion capsule"."""
+        iri = self.linker.country(tok.text) or self.linker.country(tok.text.removesuffix("s"))
+        if iri is None or (tok.text not in DEMONYMS and tok.text.removesuffix("s") not in DEMONYMS):
+            return None
+        entity = Entity(iri, self.linker.entities[iri].label, "", True, self.linker.acronym(iri))
+        return Mention(tok.i, tok.i + 1, entity, "description", {tok.i}, tok.text)
 
     def _contractors(self, noun) -> list[Mention]:
         """The companies a contract is with: "a contract with Airbus" (they do the work)."""

@@ -248,7 +248,7 @@ def _orbit_of(reader, body: Mention) -> Mention:
 
 def launch(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
-    things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+    things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
     subjects = clause.subjects()
     facts = []
     if not any(reader.is_actor(s) for s in subjects):
