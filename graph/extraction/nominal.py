@@ -75,6 +75,9 @@ def noun_facts(reader) -> list[Fact]:
             facts += _members(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
             facts += _plan(reader, tok)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.i == 0 and owned is None \
+                and lemma in KIND_CLASSES:
+            facts += _as_kind(reader, tok)
         if lemma == "mission" and owned is None and any(c.ent_type_ == "ORDINAL" for c in tok.children):
             facts += _nth_mission(reader, tok)
         if lemma == "part" and ((tok.dep_ == "pobj" and tok.head.lower_ == "as") or tok.dep_ == "appos"):
@@ -96,6 +99,15 @@ def _appositive_of(reader, tok) -> Mention | None:
     if head is None and start > 1 and reader.doc[start - 1].text == ",":
         return reader.mention_at(start - 2)  # the name right before the comma
     return head
+
+
+def _as_kind(reader, tok) -> list[Fact]:
+    """"As China's most complicated space project, the Chang'e 5 mission marks ...": the owner of
+    what the subject is said to be runs the subject."""
+    owners = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
+    things = [m for m in reader.subject_of(tok.head.head) if reader.is_a(m, "Undertaking", "Spacecraft")
+              and not reader.is_actor(m)]
+    return [Fact(o, "operates", t, tok.i, presupposed=True) for o in owners for t in things]
 
 
 def _nth_mission(reader, tok) -> list[Fact]:
