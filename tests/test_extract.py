@@ -362,7 +362,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("module for the Peruvians' Condor capsule", "partOf", "Condor capsule", "planned", ""),
       ("Peru (Peruvians)", "operates", "Condor capsule", "stated", "")]),
     ("'As Peru's biggest project, the Condor-3 mission ...': the owner runs the subject",
-     "As Peru's most complicated space project, the Condor-3 mission marks a step forward.",
+     "As Peru's most complicated space project, the Condor-3 mission took ten years.",
      [("Peru", "operates", "Condor-3 mission", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
