@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graph.extraction.certainty import certainty
 from graph.extraction.clause import Clause
-from graph.extraction.facts import Fact
+from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     GROUP_NOUNS,
@@ -142,10 +142,13 @@ def _what_it_is(clause: Clause) -> list[Fact]:
     facts: list[Fact] = []
     # "Hera is a European Space Agency mission": the actor naming the kind runs the subject
     for attr in (c for c in v.children if c.dep_ == "attr" and c.lemma_.lower() in KIND_CLASSES):
-        owners = [m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
-                  for m in reader.args(c) if reader.is_actor(m)]
+        # "a joint Peru-Chile mission": every actor named in the modifiers; joint, they are partners too
+        owners = list(dict.fromkeys(m for c in attr.children if c.dep_ in ("compound", "poss", "nmod")
+                                    for t in c.subtree for m in reader.args(t) if reader.is_actor(m)))
         facts += [Fact(o, "operates", s, v.i) for o in owners for s in reader.subject_of(v)
                   if not reader.is_actor(s)]
+        if any(c.lower_ == "joint" for c in attr.children):
+            facts += pairs(owners, "partnerOf", v.i)
     for attr in (c for c in v.children if c.dep_ == "attr"):
         # "Glavkosmos is a Russian launch service provider": an organisation of that country
         countries = [m for c in attr.children if c.dep_ in ("amod", "compound", "nmod") and c.i < attr.i

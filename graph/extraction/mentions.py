@@ -29,6 +29,7 @@ from graph.extraction.kinds import (
     NOT_NAMES,
     TITLES,
     class_of,
+    is_country_name,
     is_location,
     names_an_organisation,
 )
@@ -128,8 +129,12 @@ class MentionFinder:
     def _only_known_actors(self, span) -> bool:
         """Whether a span of several names is only the catalog's actors side by side ("NASA-ISRO")."""
         names = [t for t in span if t.pos_ == "PROPN" or t.is_upper]
-        found = [self.linker.find(t.text) for t in names]
-        return len(names) > 1 and all(iri is not None and self.linker.entities[iri].is_a("Actor") for iri in found)
+
+        def actor(name: str) -> bool:  # the catalog's, or a country ISO 3166 knows ("Peru-Chile")
+            iri = self.linker.find(name)
+            return is_country_name(name) if iri is None else self.linker.entities[iri].is_a("Actor")
+
+        return len(names) > 1 and all(actor(t.text) for t in names)
 
     def _capital_as_country(self, doc, m: Mention) -> Mention:
         """"Washington sees Beijing as a rival": a capital acting stands for its country's government."""
@@ -213,7 +218,7 @@ class MentionFinder:
             return Mention(start, extended, entity, via, set(range(start, extended)), surface)
         if self._only_known_actors(span):
             return None  # "a NASA-ISRO satellite": the names are NASA's and ISRO's, the thing is unnamed
-        if kind_end > end and names_an_organisation(span, via):
+        if kind_end > end and (names_an_organisation(span, via) or is_country_name(span.text)):
             kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
         label_span = doc[start:kind_end]
         cls = class_of(doc, span, label_span, via)

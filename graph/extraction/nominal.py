@@ -4,8 +4,7 @@
 - "-led" compounds: "the NASA-led Artemis program" (operates);
 - a place after a facility or a place: "Kennedy Space Center in Florida", "Siziwang Banner of the
   Inner Mongolia region" (locatedIn);
-- nouns of partnership or rivalry with their sides: "the partnership between X and Y", "X's
-  cooperation with Y", "the Esa/Airbus collaboration", "the NASA and CSA joint announcement";
+- nouns of partnership or rivalry with their sides (read in :mod:`graph.extraction.ties`);
 - membership in an apposition: "NASA and Roscosmos, core partners of the space station";
 - plans: "an ambitious plan for a Mars settlement by 2117" (plansMission).
 """
@@ -15,7 +14,6 @@ from __future__ import annotations
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
-    AGREEMENT_NOUNS,
     LIGHT_VERBS,
     MEMBER_NOUNS,
     PARTICIPATION_NOUNS,
@@ -26,12 +24,10 @@ from graph.extraction.lexicon import (
     SUPPORT_NOUNS,
 )
 from graph.extraction.mentions import Mention
+from graph.extraction.ties import joint, sides
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
 # adjectives that put an undertaking ahead: "China's planned Chang'e-8 mission"
-# verbs that make a tie closer, which says it exists: "will strengthen its alliance with NASA"
-INTENSIFYING = {"strengthen", "deepen", "expand", "enhance", "boost", "extend", "continue", "reinforce", "bolster",
-                "broaden", "intensify", "renew", "step"}
 # participles that say who runs a thing: "a project led by NASA"
 RUNNING_VERBS = {"lead", "run", "operate", "manage", "develop", "build", "head", "spearhead"}
 # verbs that end what their object or subject names: "suspended its participation", "the membership ended"
@@ -68,9 +64,9 @@ def noun_facts(reader) -> list[Fact]:
         facts += structural
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and any(c.lower_ == "joint" and c.dep_ == "amod" for c in tok.children):
-            facts += _joint(reader, tok)  # "the NASA and CSA joint announcement"
+            facts += joint(reader, tok)  # "the NASA and CSA joint announcement"
         if tok.pos_ == "NOUN" and (lemma in PARTNER_NOUNS | SUPPORT_NOUNS or lemma in RIVAL_NOUNS):
-            facts += _sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
+            facts += sides(reader, tok, "rivalOf" if lemma in RIVAL_NOUNS else "partnerOf")
         if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS - {"part"} and tok.dep_ == "appos":
             facts += _members(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PLAN_NOUNS:
@@ -334,103 +330,6 @@ def _located(reader, tok, owned: Mention) -> list[Fact]:
         out += [Fact(owned, "locatedIn", m, tok.i) for p in after.children if p.dep_ == "pobj"
                 for m in reader.args(p) if m is not owned and reader.is_a(m, *_PLACES)]
     return out
-
-
-def _sides(reader, tok, relation: str) -> list[Fact]:
-    """"the partnership between X and Y", "X's cooperation with Y", "the Esa/Airbus collaboration"."""
-    sides: list[Mention] = []
-    for c in tok.children:
-        if (c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against")) or (
-                c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in SUPPORT_NOUNS):
-            sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-    if tok.dep_ == "dobj" and not sides and tok.head.pos_ == "VERB":
-        # "KASA will strengthen its alliance with NASA": "with" hung on the verb; the noun's owner is the
-        # other side (its subject where the owner is a pronoun)
-        sides = [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"
-                 for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-        if sides:
-            sides = [*(m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)), *sides]
-    # the modifiers before the noun: "China-South Africa space cooperation", "the NASA and CSA joint"
-    for t in tok.subtree:
-        if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
-            sides.append(m)
-    if relation == "rivalOf" and tok.dep_ in ("attr", "dobj"):
-        # "Russia and China are rivals of the US", "the US imposed sanctions on Roscosmos"
-        others = [m for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
-                  and c.lower_ in ("of", "on", "against") for p in c.children if p.dep_ == "pobj"
-                  for m in reader.args(p)]
-        if others:
-            sides = [*reader.subject_of(tok.head), *others]
-            return [Fact(a, "rivalOf", b, tok.i) for a in sides[:-len(others)] for b in others
-                    if reader.is_actor(a) and reader.is_actor(b) and a.entity.iri != b.entity.iri]
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" and not sides:
-        # "Washington sees Beijing as its main rival", "regards Japan as a key partner"
-        verb = tok.head.head
-        sides = [*reader.subject_of(verb), *(m for c in verb.children if c.dep_ == "dobj" for m in reader.args(c))]
-    sides = sorted((m for m in sides if reader.is_actor(m)), key=lambda m: m.start)
-    # "NASA and ESA have finalized their collaboration": the owners are the clause's subjects
-    if len(sides) < 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
-        sides = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)] or sides
-    # "the US and China are locked in a space race": the clause's subjects are the sides
-    if not sides and relation == "rivalOf" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
-            and tok.head.head.pos_ in ("VERB", "AUX"):
-        verb = tok.head.head
-        sides = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in reader.args(c)
-                 if reader.is_actor(m)]
-    # "in cooperation with X": the clause's subject is the other side
-    if len(sides) == 1 and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through"):
-        verb = tok.head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            sides = [*reader.subject_of(verb), *sides]
-        else:  # "ESA's ExoMars programme, in partnership with Roscosmos": the owner of the noun
-            sides = [*(m for c in verb.children if c.dep_ == "poss" for m in reader.args(c)), *sides]
-    if tok.lemma_.lower() in SUPPORT_NOUNS and tok.dep_ == "dobj" and not sides:
-        # "provided support to KARI", the parser hanging "to" on the verb
-        sides = [m for c in tok.head.children if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for")
-                 for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
-    if len(sides) == 1 and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
-        # "India has strong ties with Russia", "NASA provided support to KARI": the subject is the other side
-        sides = [*(s for s in reader.subject_of(tok.head) if reader.is_actor(s)), *sides]
-    if len(sides) < 2 and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
-        return []
-    facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in INTENSIFYING:
-        for fact in facts:  # "will strengthen its alliance with NASA": the tie is there already, whatever the tense
-            fact.presupposed = True
-    if relation == "partnerOf" and len(sides) > 1:
-        reader.discourse.parties = sides[:2]
-        facts += _signed_between(reader, tok, sides)
-    # "MSR is a joint effort between NASA and ESA", "the mission, a collaboration between X and Y": both run it
-    if relation == "partnerOf" and len(sides) > 1:
-        named = {"attr": reader.subject_of, "appos": reader.args}.get(tok.dep_, lambda _: [])(tok.head)
-        facts += [Fact(s, "operates", t, tok.i) for s in sides for t in named
-                  if reader.is_a(t, "Undertaking", "Spacecraft")]
-    # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:
-            things = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)
-                      if reader.is_a(m, "Undertaking", "Spacecraft")]
-            facts += [Fact(s, "operates", t, tok.i) for s in sides for t in things]
-    return facts
-
-
-def _signed_between(reader, tok, sides: list[Mention]) -> list[Fact]:
-    """"The agreement between ISRO and CNES covers ...": a definite agreement between parties is one
-    they signed (an indefinite one may still be under talks)."""
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in tok.children)
-    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not definite or tok.dep_ == "dobj":
-        return []
-    agreement = reader.described_agreement(tok, sides)
-    if agreement is None:
-        return []
-    return [Fact(s, "signedAgreement", agreement, tok.i) for s in sides]  # as certain as its clause
-
-
-def _joint(reader, tok) -> list[Fact]:
-    """"the NASA and CSA joint announcement": those who act jointly are partners."""
-    sides = [m for t in tok.subtree if t.i < tok.i and (m := reader.mention_at(t.i)) is not None
-             and reader.is_actor(m)]
-    return pairs(list(dict.fromkeys(sides)), "partnerOf", tok.i)
 
 
 def _members(reader, tok) -> list[Fact]:
