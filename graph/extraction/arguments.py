@@ -108,6 +108,8 @@ class SentenceReader(Descriptions):
                         break
             if m is None and t.dep_ == "appos":
                 m = self.mention_at(t.head.i)
+            if m is None and t.pos_ == "NOUN" and (m := self._misplaced_apposition(t)) is not None:
+                pass  # "launched its first satellite, Huemul-1, in 2023", the name hung on the verb
             if m is None:
                 # the mention is the head's compound: "the International Lunar Observatory Association Hawai'i"
                 m = next((self.mention_at(c.i) for c in t.children if c.dep_ == "compound"
@@ -252,6 +254,18 @@ class SentenceReader(Descriptions):
             return None
         mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
         return mention
+
+    def _misplaced_apposition(self, noun) -> Mention | None:
+        """A name set off by commas right after a noun, which the parser hung elsewhere."""
+        after = noun.right_edge.i + 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != ",":
+            return None
+        m = self.mention_at(after + 1)
+        closing = self.doc[m.end] if m is not None and m.end < len(self.doc) else None
+        if m is None or self.doc[m.end - 1].dep_ not in ("npadvmod", "appos", "conj") or (
+                closing is not None and closing.text not in (",", ".")):
+            return None
+        return m
 
     def _people_of(self, tok) -> Mention | None:
         """The country a nationality word names where it acts or owns: "American" in "an

@@ -251,6 +251,8 @@ def _orbit_of(reader, body: Mention) -> Mention:
 
 def launch(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
+    if v.lemma_.lower() in ("put", "place", "send") and not _into_orbit(v):
+        return []  # "put the satellite into orbit" is a launch; "put forward a plan" is not
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft", "Agreement")]
     subjects = clause.subjects()
     facts = []
@@ -289,6 +291,12 @@ def launch(clause: Clause) -> list[Fact]:
     return facts
 
 
+def _into_orbit(verb) -> bool:
+    """Whether the verb sends something "into orbit" or "into space"."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(p.lemma_.lower() in ("orbit", "space")
+                                                               for p in c.children) for c in verb.children)
+
+
 CREW_NOUNS = {"astronaut", "cosmonaut", "crew", "taikonaut", "gaganaut"}
 
 
@@ -316,6 +324,8 @@ def aboard(clause: Clause) -> list[Fact]:
                            and m not in missions]
     facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft", "Instrument")
               and not reader.is_actor(s) for m in carriers if m.entity.iri != s.entity.iri]
+    if v.lemma_ == "send" and _into_orbit(v):
+        facts += launch(clause)  # "Peru sent the Condor-3 probe into orbit"
     if v.lemma_ == "send" and certainty(v) in ("planned", "speculative"):
         # "the group would send up another probe": a craft still to be sent is a plan
         craft = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]

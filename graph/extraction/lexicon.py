@@ -21,7 +21,7 @@ VERB_RELATIONS = {
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
                      "initiate", "start", "unveil", "lease", "rent"], "operates"),
-    **dict.fromkeys(["launch"], "launched"),
+    **dict.fromkeys(["launch", "loft", "put", "place"], "launched"),  # "put into orbit" (read in craft.launch)
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission
     **dict.fromkeys(["land", "touch", "crash", "soft-land", "crash-land"], "landedOn"),

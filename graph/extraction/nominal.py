@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from graph.extraction.clause import prepositions
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
@@ -147,16 +148,18 @@ def _as_part_of(reader, tok) -> list[Fact]:
 def _event_noun(reader, tok) -> list[Fact]:
     """"China's launch of the Chang'e 6 probe", "Chandrayaan-3's landing near the south pole": the
     launch and the landing said as nouns."""
-    def objects(*preps: str) -> list[Mention]:
-        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+    def objects(*preps: str) -> list[Mention]:  # "the launch of X by Peru", wherever "by" hangs
+        return [m for c in prepositions(tok) if c.lower_ in preps for p in c.children if p.dep_ == "pobj"
+                for m in reader.args(p)]
 
     owners = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)]
     craft = [m for m in owners + objects("of") if reader.is_a(m, "Undertaking", "Spacecraft")
              and not reader.is_actor(m)]
+    # "the launch of X took place in 2024": the verb that says it happened says when
+    at = tok.head.i if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("take", "happen", "occur") else tok.i
     if tok.lemma_.lower() == "launch":
         launchers = [m for m in owners + objects("by") if reader.is_actor(m)]
-        return [Fact(a, "launched", c, tok.i) for a in launchers for c in craft]
+        return [Fact(a, "launched", c, at) for a in launchers for c in craft]
     places = [m for m in objects("on", "near", "at", "in") if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country") and "earth" not in m.entity.iri]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
