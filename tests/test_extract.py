@@ -378,6 +378,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                            ("Bolivia", "operates", "Tupac-1", "stated", "")]),
     ("the launch of a craft by a country", "The launch of the Condor-3 probe by Peru took place in 2024.",
      [("Peru", "launched", "Condor-3 probe", "stated", "2024")]),
+    ("to beat a country to the Moon: a rivalry", "Chile wants to beat Peru to the Moon.",
+     [("Chile", "plansMission", "beat Peru to the Moon", "planned", ""), ("Chile", "rivalOf", "Peru", "inferred", "")]),
+    ("countering another's influence: a rivalry with its owner", "Chile aims to counter Peru's growing influence "
+     "in space.", [("Chile", "plansMission", "counter Peru's growing influence in space", "planned", ""),
+                   ("Chile", "rivalOf", "Peru", "inferred", "")]),
+    ("adversaries said of the subjects", "Peru and Chile are adversaries in space.",
+     [("Peru", "rivalOf", "Chile", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -29,7 +29,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
                      "envision", "target", "consider", "mull", "weigh", "discuss"], "plansMission"),
     **dict.fromkeys(["compete", "rival", "race", "sanction", "oppose", "accuse", "condemn", "blame", "criticise",
-                     "criticize", "threaten"], "rivalOf"),
+                     "criticize", "threaten", "counter", "challenge", "outpace", "beat"], "rivalOf"),
     **dict.fromkeys(["suspend", "end", "terminate", "halt", "cut", "sever", "freeze", "ban", "stop",
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
     **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
@@ -46,10 +46,12 @@ PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", 
                  "relationship", "partner", "partners", "deal", "agreement", "pact", "venture", "effort",
                  "endeavour", "endeavor"}
 RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanction",
-               "sanctions", "tension", "tensions", "dispute", "conflict", "standoff"}
+               "sanctions", "tension", "tensions", "dispute", "conflict", "standoff", "adversary", "adversaries",
+               "threat"}
 # rivalry nouns that only imply a rivalry (the statement is "inferred"): "the space race", "tensions between"
 IMPLIED_RIVALRY = {"race", "sanction", "tension", "dispute", "conflict", "standoff", "ban", "bar", "prohibit",
-                   "forbid", "accuse", "condemn", "blame", "criticise", "criticize", "threaten"}
+                   "forbid", "accuse", "condemn", "blame", "criticise", "criticize", "threaten", "counter", "challenge",
+                   "outpace", "beat", "threat"}
 MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", "participants", "part", "partner",
                 "contributor", "contributors", "party", "parties"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",

@@ -308,6 +308,9 @@ def _rival(clause: Clause) -> list[Fact]:
     v = clause.verb
     subjects = clause.subjects()
     others = clause.prep_objects("with", "against") + [m for m in clause.patients() if clause.reader.is_actor(m)]
+    # "to counter China's growing influence": the owner of what is countered
+    others += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "poss"
+               for m in clause.reader.args(c) if clause.reader.is_actor(m) and m not in others]
     facts = [Fact(s, "rivalOf", o, v.i) for s in subjects for o in others]
     if not others:
         facts += pairs(subjects, "rivalOf", v.i)

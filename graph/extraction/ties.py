@@ -93,9 +93,9 @@ def _clause_sides(reader, tok, relation: str, sides: list[Mention]) -> list[Ment
                  for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
     of_whole = any(not reader.is_actor(m) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                    for p in c.children for m in reader.args(p))  # "partners of the Condor programme": members
-    if relation == "partnerOf" and tok.tag_ == "NNS" and tok.lemma_.lower() == "partner" and len(sides) < 2 \
-            and not of_whole:
-        # "Peru and Chile are partners", "Peru is one of Chile's closest partners"
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in ("partner", "rival", "adversary", "competitor") \
+            and len(sides) < 2 and not of_whole:
+        # "Peru and Chile are partners", "Peru is one of Chile's closest partners", "X and Y are adversaries"
         holders = reader.subject_of(tok.head) if tok.dep_ == "attr" else reader._one_of(tok)
         sides = [*(m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)), *holders, *sides]
         sides = list(dict.fromkeys(m for m in sides if reader.is_actor(m)))
