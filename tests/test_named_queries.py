@@ -110,6 +110,15 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = [
         ("stmt:cnet-2021-ilrs.cnsa-partnerOf-roscosmos", "stated", PARTNERING, "519", "630", SRC, TITLE),
     ]),
     ("evidence", {"subject": "nasa", "predicate": ":partnerOf", "object": "cnsa"}, []),
+    # operates is not symmetric: found as stated, not the other way round
+    ("evidence", {"subject": "cnsa", "predicate": ":operates", "object": "change-4"}, [
+        ("stmt:cnet-2021-ilrs.cnsa-operates-change-4", "stated", CHANGE_4, "2160", "2249", SRC, TITLE),
+    ]),
+    ("evidence", {"subject": "change-4", "predicate": ":operates", "object": "cnsa"}, []),
+    # rivalry is symmetric: asked nasa -> cnsa, found as stated (cnsa -> nasa)
+    ("evidence", {"subject": "nasa", "predicate": ":rivalOf", "object": "cnsa"}, [
+        ("stmt:cnet-2021-ilrs.cnsa-rivalOf-nasa", "inferred", RACE, "450", "518", SRC, TITLE),
+    ]),
     # "2019" counts as 2019-01-01
     ("changed-between", {"from": "2019-01-01", "to": "2019-12-31"}, [
         ("2019-01-01", "at", "kg:change-4", ":landedOn", "kg:far-side-of-the-moon", "stated", SRC),
