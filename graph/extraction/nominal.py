@@ -211,7 +211,7 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
                 out.append(Fact(owned, "locatedIn", owner, tok.i))  # "Japan's Tanegashima Space Center"
             elif reader.is_actor(owner) and not reader.is_actor(owned):
                 out.append(Fact(owner, "operates", owned, tok.i))
-                if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
+                if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in possessors):
                     out.append(Fact(owner, "plansMission", owned, tok.i))  # "China's planned Chang'e-8 mission"
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                 out.append(Fact(owned, "partOf", owner, tok.i))
