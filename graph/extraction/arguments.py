@@ -369,6 +369,8 @@ class SentenceReader(Descriptions):
                 # "the first Japanese probe to land": read as the infinitive it is, its subject the copula's
                 governor = node.head.head
                 node = governor.head if governor.dep_ == "attr" else governor
+                if governor.dep_ == "pobj" and governor.head.lower_ == "as":
+                    node = governor.head.head  # "made history as the first spacecraft to land": who made it
                 continue
             if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") or node.head == node:
                 return []

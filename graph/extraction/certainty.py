@@ -77,7 +77,8 @@ def certainty(token) -> str | None:
             if node.head.dep_ in ("dobj", "nsubjpass") and node.head.head.lemma_.lower() in ABANDONING:
                 return None  # "dropped plans to send an astronaut": a plan given up
             level = "planned"  # "a contract to build a lander", "a deal to build a module": work still to do
-        if node.dep_ == "advcl" and node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        if node.dep_ == "advcl" and node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+                and not _nth(node.head):
             level = "planned"  # "signed a memorandum to join the ILRS": a purpose, still to be done
         if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head != node.head:
             node = node.head.head  # "barred NASA from working with China": the governor of "from"
@@ -86,6 +87,13 @@ def certainty(token) -> str | None:
             break
         came_by, node = node.dep_, node.head
     return "speculative" if speculative else level
+
+
+def _nth(verb) -> bool:
+    """"Peru became the third country to bring back samples": the infinitive after "the Nth X" is
+    what the subject did, not a purpose."""
+    return any(c.dep_ == "attr" and any(a.ent_type_ == "ORDINAL" or a.tag_ == "JJS" or a.lower_ in ("only", "latest")
+                                        for a in c.children) for c in verb.children)
 
 
 def _neither(children) -> bool:

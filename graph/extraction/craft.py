@@ -225,7 +225,10 @@ def _where_it_is(clause: Clause) -> list[Fact]:
         clause = Clause(v, reader)
         bodies = [m for m in clause.patients() + clause.prep_objects("at") if reader.is_a(m, "CelestialBody")
                   and "earth" not in m.entity.iri]
-        facts += [Fact(s, "locatedIn", b, v.i) for s in reader.subject_of(v)
+        # "reached the lunar surface": it landed there
+        relation = "landedOn" if any(t.lemma_.lower() in ("surface", "ground") for t in clause.object_tokens()) \
+            else "locatedIn"
+        facts += [Fact(s, relation, b, v.i) for s in reader.subject_of(v)
                   if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
     if lemma in ("base", "headquarter", "locate", "situate", "station", "sit", "lie", "stand"):
         things = Clause(v, reader).patients() or reader.subject_of(v)
