@@ -396,6 +396,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("reached the surface: landed", "Peru's Condor-3 lander reached the lunar surface in 2024.",
      [("Condor-3 lander", "landedOn", "Moon", "stated", "2024"),
       ("Peru", "operates", "Condor-3 lander", "stated", "")]),
+    ("a craft serving as a mission's lander is part of it", "Chile's Puma-1 will serve as the lunar lander for "
+     "Peru's Condor-3 mission.", [("Puma-1", "partOf", "Condor-3 mission", "planned", ""),
+                                  ("Chile", "operates", "Puma-1", "stated", ""),
+                                  ("Peru", "operates", "Condor-3 mission", "stated", "")]),
+    ("planning to leave is an end, not a mission", "Peru plans to leave the Condor-8 station after 2028.",
+     [("Peru", "memberOf", "Condor-8 station", "planned", "until 2028")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

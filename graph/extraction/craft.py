@@ -342,3 +342,15 @@ def lift_off(clause: Clause) -> list[Fact]:
     if not any(c.dep_ == "prt" and c.lower_ == "off" for c in clause.verb.children):
         return []
     return launch(clause)
+
+
+def serves_as(clause: Clause) -> list[Fact]:
+    """"Starship will serve as the lunar lander for Artemis III": a craft serving a mission is part of it."""
+    v, reader = clause.verb, clause.reader
+    roles = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    if not roles:
+        return []
+    wholes = [m for c in [*v.children, *(c for r in roles for c in r.children)] if c.dep_ == "prep"
+              and c.lower_ == "for" for p in c.children for m in reader.args(p) if reader.is_a(m, "Undertaking")]
+    return [Fact(s, "partOf", w, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Spacecraft")
+            and not reader.is_actor(s) for w in wholes if w.entity.iri != s.entity.iri]

@@ -12,7 +12,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist"],
                     "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
-                     "secure", "clinch", "endorse"],
+                     "secure", "clinch", "endorse", "win"],
                     "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin", "provide", "supply", "involve"],
                     "memberOf"),
@@ -35,6 +35,7 @@ VERB_RELATIONS = {
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
     **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
     **dict.fromkeys(["belong"], "belongs"),
+    **dict.fromkeys(["serve", "act"], "serves"),  # "will serve as the lander for Artemis III"
     **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
                      "incorporate", "equip", "deploy", "release"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),

@@ -24,6 +24,7 @@ from graph.extraction.craft import (
     launch,
     lift_off,
     samples_returned,
+    serves_as,
 )
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
@@ -291,6 +292,8 @@ def _plan(clause: Clause) -> list[Fact]:
     planners = [s for s in clause.subjects() if reader.is_actor(s)]
     plans = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
     for x in v.children:
+        if x.dep_ == "xcomp" and VERB_RELATIONS.get(verb_key(x)) in ("left", "ended"):
+            return []  # "Russia plans to leave the ISS": an end planned, not a mission (read by the inner verb)
         if x.dep_ == "xcomp":
             inner = Clause(x, reader)
             plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under")
@@ -379,7 +382,7 @@ def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
 _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": launch, "liftOff": lift_off, "aboard": aboard, "landedOn": land,
-    "returnedSamples": samples_returned,
+    "returnedSamples": samples_returned, "serves": serves_as,
     "plansMission": _plan, "rivalOf": _rival, "hired": _hire, "ended": _ended, "barred": _barred, "belongs": _belongs,
     "left": _leave, "hasPart": has_part, "installedOn": installed_on,
 }
