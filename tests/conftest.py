@@ -168,6 +168,23 @@ def store(built: Path):
     return open_store(built)
 
 
+@pytest.fixture(scope="session")
+def seed_map_plans(store):
+    """``plans(kind, **options)``: the map of ``kind`` laid out from the session's seed build
+    (:func:`graph.maps.plan`), laid out once per session and options (a layout takes up to a second)."""
+    from graph.maps import plan
+
+    done = {}
+
+    def plans(kind: str, **options):
+        key = (kind, *sorted(options.items()))
+        if key not in done:
+            done[key] = plan(store, kind, **options)
+        return done[key]
+
+    return plans
+
+
 def answers(url: str, process: subprocess.Popen, seconds: float, *, any_status: bool = False) -> bool:
     """Poll ``url`` until the server started as ``process`` answers: True, or False if the process
     exits or ``seconds`` pass first. With ``any_status`` an HTTP error status counts as an answer."""
