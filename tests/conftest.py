@@ -31,6 +31,8 @@ SHARED_SEED_FACTS = SEED / "cnet-2021-ilrs.facts.tsv"
 # sentence given by its offsets in the seed article (shared/seed/cnet-2021-ilrs.txt) instead of quoted
 # (tests/test_seed_facts.py checks that it matches the shared annotation whenever that is at hand).
 SEED_FACTS = Path(__file__).resolve().parent / "data" / "seed-facts.tsv"
+# pytest-xdist hands out the longest files first (tests/scheduling.py)
+pytest_plugins = ["tests.scheduling"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
