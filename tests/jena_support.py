@@ -1,9 +1,9 @@
-"""A real Apache Jena ARQ 4.5 endpoint for the store comparisons (tests/test_stores_agree.py).
+"""A real Apache Jena ARQ 4.5 endpoint for the store comparisons (tests/test_stores_agree_jena.py).
 
 Fuseki, Jena's SPARQL server, is not packaged by Debian, and its Maven artifacts cannot be fetched
 here; Debian's ``libapache-jena-java`` 4.5.0 is: Jena ARQ (Fuseki's query engine) and TDB2 (its
-store). ``tests/jena/SparqlEndpoint.java``, compiled with ``javac`` against those jars when the
-tests start, loads a build's TriG into an in-memory TDB2 dataset whose default graph is the union
+store). ``tests/jena/SparqlEndpoint.java``, compiled with ``javac`` against those jars (once
+per machine, see below), loads a build's TriG into an in-memory TDB2 dataset whose default graph is the union
 of its named graphs (Fuseki's ``tdb2:unionDefaultGraph true``) and answers the SPARQL 1.1 Protocol
 on a loopback port. It is no Fuseki (its HTTP side is the JDK's own server, read-only), but every
 answer is computed by Jena's engine over Jena's store.
