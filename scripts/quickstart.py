@@ -78,7 +78,7 @@ def demo() -> None:
 
 
 # Debian packages the tests use: the headless browser and its driver for tests/test_review_browser.py,
-# and for the remote-store tests (tests/test_stores_agree.py) the Virtuoso server and Jena ARQ with a
+# and for the remote-store tests (tests/test_stores_agree*.py) the Virtuoso server and Jena ARQ with a
 # Java compiler (tests/jena_support.py).
 TEST_DEBIAN_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver",
                         "virtuoso-opensource": "/usr/bin/virtuoso-t",
@@ -111,16 +111,18 @@ def install_test_packages() -> None:
 
 
 def parallel(pytest_args: list[str]) -> list[str]:
-    """pytest-xdist's options for the suite: one worker per usable core (at most 4), none on one core.
+    """pytest-xdist's options for the suite: one worker more than the usable cores (at most 4), none on one core.
 
     ``--dist loadfile`` hands each test file to one worker whole, so a file's servers (Oxigraph,
-    Virtuoso) and other module fixtures start once; each worker builds its own session fixtures in
-    its own temporary folder. Options of the caller's own (``-n 0``, ``-p no:xdist``, ``--dist``) win.
+    Virtuoso, Jena) and other module fixtures start once; each worker builds its own session fixtures in
+    its own temporary folder. The extra worker keeps the cores busy while other workers wait on a
+    server, a socket timeout or a killed process; the files are handed out longest first
+    (tests/scheduling.py). Options of the caller's own (``-n 0``, ``-p no:xdist``, ``--dist``) win.
     """
     if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg.endswith("no:xdist") for arg in pytest_args):
         return []
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return ["-n", str(min(cores, 4)), "--dist", "loadfile"] if cores > 1 else []
+    return ["-n", str(min(cores + 1, 4)), "--dist", "loadfile"] if cores > 1 else []
 
 
 def test(pytest_args: list[str]) -> None:

@@ -31,6 +31,8 @@ SHARED_SEED_FACTS = SEED / "cnet-2021-ilrs.facts.tsv"
 # sentence given by its offsets in the seed article (shared/seed/cnet-2021-ilrs.txt) instead of quoted
 # (tests/test_seed_facts.py checks that it matches the shared annotation whenever that is at hand).
 SEED_FACTS = Path(__file__).resolve().parent / "data" / "seed-facts.tsv"
+# pytest-xdist hands out the longest files first (tests/scheduling.py)
+pytest_plugins = ["tests.scheduling"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -166,6 +168,23 @@ def store(built: Path):
     from graph.store import open_store
 
     return open_store(built)
+
+
+@pytest.fixture(scope="session")
+def seed_map_plans(store):
+    """``plans(kind, **options)``: the map of ``kind`` laid out from the session's seed build
+    (:func:`graph.maps.plan`), laid out once per session and options (a layout takes up to a second)."""
+    from graph.maps import plan
+
+    done = {}
+
+    def plans(kind: str, **options):
+        key = (kind, *sorted(options.items()))
+        if key not in done:
+            done[key] = plan(store, kind, **options)
+        return done[key]
+
+    return plans
 
 
 def answers(url: str, process: subprocess.Popen, seconds: float, *, any_status: bool = False) -> bool:

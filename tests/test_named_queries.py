@@ -2,7 +2,8 @@
 
 The expected rows are worked out by hand from graph/data/sources/cnet-2021-ilrs.ttl and the
 catalog; cells are as `spacekg query` prints them (prefixed IRIs, plain literal values, "" for
-an unbound variable). CASES is also run against a real Oxigraph server in test_remote.py.
+an unbound variable). CASES are also run on a real Oxigraph server, Virtuoso and Jena, whose answers must be
+the embedded store's (tests/store_comparisons.py).
 """
 
 from __future__ import annotations

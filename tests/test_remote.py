@@ -24,7 +24,6 @@ from graph import remote
 from graph.cli import main
 from graph.errors import EndpointError
 from tests.conftest import SHUTDOWN_POLL, answers, stop_process
-from tests.test_named_queries import CASE_IDS, CASES
 
 
 def free_port() -> int:
@@ -103,20 +102,6 @@ def test_push_keeps_one_graph_per_source(pushed, store):
     assert result.exit_code == 0, result.output
     remote_counts = {b["g"]["value"]: int(b["n"]["value"]) for b in json.loads(result.output)["results"]["bindings"]}
     assert remote_counts == graphs
-
-
-@pytest.mark.parametrize(("name", "params", "expected"), CASES, ids=CASE_IDS)
-def test_named_query_same_answer_remote(pushed, built, name, params, expected):
-    base, _ = pushed
-    args = ["query", "--name", name, "--format", "json"]
-    for key, value in params.items():
-        args += ["-p", key, value]
-    embedded = invoke(*args, "--build-dir", str(built))
-    remote_result = invoke(*args, "--endpoint", base + "/query")
-    assert embedded.exit_code == 0, embedded.output
-    assert remote_result.exit_code == 0, remote_result.output
-    assert as_json(remote_result.output) == as_json(embedded.output)
-    assert len(json.loads(remote_result.output)["results"]["bindings"]) == len(expected)
 
 
 def test_remote_graph_and_boolean_results(pushed, built):

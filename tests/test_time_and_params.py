@@ -100,11 +100,11 @@ def test_render_signed_focus_esa_draws_no_current_partnership_with_roscosmos(ful
     assert result.exit_code == 0, result.output
     assert result.output.endswith(f", as of {TODAY}) -> {out}\n")
     assert Image.open(out).text["SpaceKG-As-Of"] == TODAY
-    today, _ = maps.render(full_store, "signed", as_of=TODAY, focus="esa")
+    today = maps.plan(full_store, "signed", as_of=TODAY, focus="esa")  # what the command draws
     assert today.edge(KG + "esa", KG + "roscosmos").relation == "rivalry"  # since July 2022
-    before, _ = maps.render(full_store, "signed", as_of="2022-03-01", focus="esa")
+    before = maps.plan(full_store, "signed", as_of="2022-03-01", focus="esa")
     assert before.edge(KG + "esa", KG + "roscosmos").relation == "partnership"
-    every, _ = maps.render(full_store, "signed", focus="esa")  # all dates: both, drawn as partners
+    every = maps.plan(full_store, "signed", focus="esa")  # all dates: both, drawn as partners
     assert every.edge(KG + "esa", KG + "roscosmos").relation == "partnership"
 
 

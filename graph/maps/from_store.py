@@ -9,7 +9,7 @@ from graph.maps.layout import layout_map, layout_triples
 from graph.maps.spec import LayoutMemory, MapSpec
 
 
-def render(
+def plan(
     store,
     kind: str,
     *,
@@ -22,15 +22,13 @@ def render(
     width: int = 1600,
     height: int = 1000,
     dpi: int = 150,
-    memory_path=None,
-    fmt: str = "png",
-) -> tuple[MapSpec, Drawn]:
-    """Mirror the built graph, lay out a map of ``kind`` and draw it as ``fmt`` (png, svg or pdf).
+    memory: LayoutMemory | None = None,
+) -> MapSpec:
+    """Mirror the built graph and lay out a map of ``kind``: what :func:`render` draws, nothing drawn.
 
-    ``as_of`` may list several dates: the map is then drawn as small multiples on one layout, with
+    ``as_of`` may list several dates: the map is then laid out as small multiples on one layout, with
     what changed from one date to the next marked (:func:`~graph.maps.change.layout_change`).
-    ``memory_path`` (a JSON file) keeps the layout between runs: unchanged graphs are drawn exactly
-    as before, changed ones start from the previous positions.
+    ``memory`` (a :class:`LayoutMemory`) starts an unchanged graph from its previous positions.
     """
     from graph.analysis import resolve
     from graph.mirror import cached_mirror
@@ -40,14 +38,24 @@ def render(
     focus_iri = resolve(G, focus) if focus else None
     size = {"width": width, "height": height, "dpi": dpi}
     if isinstance(as_of, list | tuple) and len(as_of) > 1:
-        spec = layout_change(G, kind, sorted(as_of), min_certainty=min_certainty, focus=focus_iri, depth=depth,
+        return layout_change(G, kind, sorted(as_of), min_certainty=min_certainty, focus=focus_iri, depth=depth,
                              title=title, build_hash=build_hash, **size)
-        return spec, draw(spec, fmt)
     if isinstance(as_of, list | tuple):
         as_of = as_of[0] if as_of else None
-    memory = LayoutMemory.load(memory_path) if memory_path is not None else None
-    spec = layout_map(G, kind, as_of=as_of, min_certainty=min_certainty, focus=focus_iri, depth=depth,
+    return layout_map(G, kind, as_of=as_of, min_certainty=min_certainty, focus=focus_iri, depth=depth,
                       title=title, build_hash=build_hash, memory=memory, **size)
+
+
+def render(store, kind: str, *, memory_path=None, fmt: str = "png", **options) -> tuple[MapSpec, Drawn]:
+    """Lay out a map of ``kind`` (:func:`plan`, which takes the same ``options``) and draw it as ``fmt``
+    (png, svg or pdf).
+
+    ``memory_path`` (a JSON file) keeps the layout between runs: unchanged graphs are drawn exactly
+    as before, changed ones start from the previous positions (a map of several dates keeps none).
+    """
+    several = isinstance(options.get("as_of"), list | tuple) and len(options["as_of"]) > 1
+    memory = LayoutMemory.load(memory_path) if memory_path is not None and not several else None
+    spec = plan(store, kind, memory=memory, **options)
     drawn = draw(spec, fmt)
     if memory is not None and spec.kind != "timeline":
         memory.save(memory_path)

@@ -1,12 +1,12 @@
 // A SPARQL 1.1 Protocol query endpoint over Apache Jena ARQ and TDB2, the engine and store of Fuseki, for
-// tests/test_stores_agree.py. Fuseki itself is not packaged by Debian; Debian's libapache-jena-java is.
+// tests/test_stores_agree_jena.py. Fuseki itself is not packaged by Debian; Debian's libapache-jena-java is.
 //
 // Usage: java -cp JENA_JARS:. SparqlEndpoint PORT DATA.trig
 // Loads DATA (TriG or N-Quads) into an in-memory TDB2 dataset whose default graph is the union of its named
 // graphs (what Fuseki's `tdb2:unionDefaultGraph true` configures), then answers GET or POST /sparql
 // (form-encoded `query=`, or an application/sparql-query body) on 127.0.0.1:PORT: SELECT and ASK in SPARQL
 // results JSON, CONSTRUCT and DESCRIBE in N-Triples; a query that does not parse gets 400 with Jena's message.
-// Read-only: there is no update. Compiled with javac by the test that starts it.
+// Read-only: there is no update. Compiled with javac by tests/jena_support.py, once per machine.
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,0 +1,58 @@
+"""The order in which pytest-xdist hands out test files (``--dist loadfile``): the longest first.
+
+pytest-xdist hands out whole files, by default those with the most tests first; a file of a few long
+tests (the benchmark harness, the kill -9 loops, a server under load) then starts last and keeps one
+worker busy while the others are done. Here each run of the whole suite records how many seconds
+each file took (in pytest's cache, ``.pytest_cache``, under :data:`KEY`), and the next run hands the
+files out longest first, so that the workers finish together. A file not recorded yet (a new one, or
+every file in a fresh clone) keeps pytest-xdist's order, after the recorded ones. Only the scheduler
+in the controlling process reads the record: every worker collects the tests in the same order.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, defaultdict
+
+import pytest
+
+KEY = "spacekg/seconds-per-file"
+_seconds: defaultdict[str, float] = defaultdict(float)
+
+
+def whole_suite(config: pytest.Config) -> bool:
+    """Whether this run is the whole suite (the test paths, no -k or -m): only then are files' times recorded."""
+    return (config.args_source == pytest.Config.ArgsSource.TESTPATHS and not config.option.keyword
+            and not config.option.markexpr)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _seconds[report.nodeid.split("::", 1)[0]] += report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    if hasattr(config, "workerinput") or config.cache is None or not _seconds or not whole_suite(config):
+        return  # a worker (the controller records), no cache, or not the whole suite
+    config.cache.set(KEY, {name: round(seconds, 2) for name, seconds in sorted(_seconds.items())})
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadfile``, the files recorded as longest handed out first."""
+    if config.getvalue("dist") != "loadfile" or config.cache is None:
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    recorded: dict[str, float] = config.cache.get(KEY, {})
+
+    class LongestFileFirst(LoadFileScheduling):
+        ordered = False
+
+        def _assign_work_unit(self, node) -> None:
+            if not self.ordered:  # the first hand-out: the queue holds every file
+                self.ordered = True
+                files = sorted(self.workqueue, key=lambda name: -recorded.get(name, 0.0))  # stable: new files last
+                self.workqueue = OrderedDict((name, self.workqueue[name]) for name in files)
+            super()._assign_work_unit(node)
+
+    return LongestFileFirst(config, log)
