@@ -4,18 +4,23 @@ pytest-xdist hands out whole files, by default those with the most tests first; 
 tests (the benchmark harness, the kill -9 loops, a server under load) then starts last and keeps one
 worker busy while the others are done. Here each run of the whole suite records how many seconds
 each file took (in pytest's cache, ``.pytest_cache``, under :data:`KEY`), and the next run hands the
-files out longest first, so that the workers finish together. A file not recorded yet (a new one, or
-every file in a fresh clone) keeps pytest-xdist's order, after the recorded ones. Only the scheduler
-in the controlling process reads the record: every worker collects the tests in the same order.
+files out longest first, so that the workers finish together. A fresh clone, which has no record yet,
+reads the times committed with the tests (:data:`DEFAULTS`, a whole-suite run's record; refresh it by
+copying ``.pytest_cache/v/spacekg/seconds-per-file`` over it); a file recorded nowhere (a new one)
+keeps pytest-xdist's order, after the recorded ones. Only the scheduler in the controlling process
+reads the record: every worker collects the tests in the same order.
 """
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict, defaultdict
+from pathlib import Path
 
 import pytest
 
 KEY = "spacekg/seconds-per-file"
+DEFAULTS = Path(__file__).with_name("seconds-per-file.json")
 _seconds: defaultdict[str, float] = defaultdict(float)
 
 
@@ -43,7 +48,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
         return None
     from xdist.scheduler import LoadFileScheduling
 
-    recorded: dict[str, float] = config.cache.get(KEY, {})
+    recorded: dict[str, float] = config.cache.get(KEY, None) or json.loads(DEFAULTS.read_text(encoding="utf-8"))
 
     class LongestFileFirst(LoadFileScheduling):
         ordered = False
