@@ -36,19 +36,22 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    if hasattr(config, "workerinput") or config.cache is None or not _seconds or not whole_suite(config):
+    cache = getattr(config, "cache", None)  # none with -p no:cacheprovider
+    if hasattr(config, "workerinput") or cache is None or not _seconds or not whole_suite(config):
         return  # a worker (the controller records), no cache, or not the whole suite
-    config.cache.set(KEY, {name: round(seconds, 2) for name, seconds in sorted(_seconds.items())})
+    cache.set(KEY, {name: round(seconds, 2) for name, seconds in sorted(_seconds.items())})
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """``--dist loadfile``, the files recorded as longest handed out first."""
-    if config.getvalue("dist") != "loadfile" or config.cache is None:
+    if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
-    recorded: dict[str, float] = config.cache.get(KEY, None) or json.loads(DEFAULTS.read_text(encoding="utf-8"))
+    cache = getattr(config, "cache", None)
+    recorded: dict[str, float] = (cache.get(KEY, None) if cache is not None else None) or json.loads(
+        DEFAULTS.read_text(encoding="utf-8"))
 
     class LongestFileFirst(LoadFileScheduling):
         ordered = False

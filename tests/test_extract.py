@@ -402,6 +402,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                                   ("Peru", "operates", "Condor-3 mission", "stated", "")]),
     ("planning to leave is an end, not a mission", "Peru plans to leave the Condor-8 station after 2028.",
      [("Peru", "memberOf", "Condor-8 station", "planned", "until 2028")]),
+    ("a partnership sealed by the subjects", "Peru and Chile sealed a partnership to develop small satellites.",
+     [("Peru", "partnerOf", "Chile", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -99,6 +99,10 @@ def _clause_sides(reader, tok, relation: str, sides: list[Mention]) -> list[Ment
         holders = reader.subject_of(tok.head) if tok.dep_ == "attr" else reader._one_of(tok)
         sides = [*(m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)), *holders, *sides]
         sides = list(dict.fromkeys(m for m in sides if reader.is_actor(m)))
+    if not sides and tok.dep_ == "dobj" and relation == "partnerOf" and tok.head.pos_ == "VERB":
+        # "Peru and Chile sealed a partnership", "formed an alliance": the subjects are the sides
+        subjects = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]
+        sides = subjects if len(subjects) > 1 else sides
     if len(sides) == 1 and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
         # "India has strong ties with Russia", "NASA provided support to KARI": the subject is the other side
         sides = [*(s for s in reader.subject_of(tok.head) if reader.is_actor(s)), *sides]
