@@ -404,6 +404,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "memberOf", "Condor-8 station", "planned", "until 2028")]),
     ("a partnership sealed by the subjects", "Peru and Chile sealed a partnership to develop small satellites.",
      [("Peru", "partnerOf", "Chile", "stated", "")]),
+    ("set up somewhere: located there, and not a schedule", "The Condor observatory was set up in the Atacama Desert.",
+     [("Condor observatory", "locatedIn", "Atacama Desert", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

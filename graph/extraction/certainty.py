@@ -62,7 +62,7 @@ def certainty(token) -> str | None:
             speculative = True
         if auxiliaries & PLANNED_AUX:
             level = "planned"
-        if node == token and node.lemma_.lower() in SCHEDULED and (
+        if node == token and node.lemma_.lower() in SCHEDULED and not any(c.dep_ == "prt" for c in children) and (
                 any(c.dep_ == "auxpass" for c in children) or (node.dep_ == "acl" and node.tag_ == "VBN")):
             level = "planned"  # "is scheduled for 2026", "the mission, scheduled for 2026"
         if node == token and node.lemma_.lower() in RESCHEDULING:

@@ -269,7 +269,7 @@ def _operate(clause: Clause) -> list[Fact]:
     # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
     makers += [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
     # "build a station near the lunar south pole": where it is built is where it is
-    sites = [m for m in clause.prep_objects("on", "near", "at", "in") if v.lemma_ in MAKING_VERBS | {"establish"}
+    sites = [m for m in clause.prep_objects("on", "near", "at", "in") if verb_key(v) in MAKING_VERBS | {"establish"}
              and reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_actor(m)]
     return [Fact(s, relation, t, v.i) for s in makers for t in things] + [
         Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")] + [
