@@ -51,6 +51,7 @@ def noun_facts(reader) -> list[Fact]:
             structural += _run_by(reader, tok, named)  # "Hera, an ESA mission", "a joint mission of ESA and JAXA"
         if head_of_mention:
             structural += _named_by(reader, tok, owned) + _located(reader, tok, owned) + _part_of(reader, tok, owned)
+            structural += _described_nationality(reader, tok, owned)
         elif named is not None:
             structural += _part_of(reader, tok, named)  # "Pragyan, the rover of the Chandrayaan-3 mission"
         structural += _led(reader, tok, owned)
@@ -96,6 +97,20 @@ def _appositive_of(reader, tok) -> Mention | None:
     if head is None and start > 1 and reader.doc[start - 1].text == ",":
         return reader.mention_at(start - 2)  # the name right before the comma
     return head
+
+
+def _described_nationality(reader, tok, owned: Mention) -> list[Fact]:
+    """"Japanese company ispace", "ispace, a Japanese firm": an organisation of that country."""
+    if not reader.is_actor(owned) or reader.is_a(owned, "Country"):
+        return []
+    kinds = [c for c in tok.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
+             and reader.mention_at(c.i) is None]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and reader.mention_at(tok.head.i) is None:
+        kinds.append(tok.head)  # "Peruvian company Andean Dynamics", the name in apposition to the kind
+    countries = [m for k in kinds for c in k.children if c.dep_ in ("amod", "compound", "nmod")
+                 for m in [reader.mention_at(c.i) or reader._people_of(c)] if m is not None
+                 and reader.is_a(m, "Country")]
+    return [Fact(owned, "basedIn", c, tok.i) for c in dict.fromkeys(countries)]
 
 
 def _as_kind(reader, tok) -> list[Fact]:
