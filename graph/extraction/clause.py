@@ -5,6 +5,7 @@ that knows the sentence's mentions.
 
 from __future__ import annotations
 
+from graph.extraction.lexicon import PHRASAL
 from graph.extraction.mentions import Mention
 
 
@@ -18,6 +19,16 @@ def misparsed_infinitive(tok) -> bool:
 
 # verbs the small model mistakes for nouns after "to"
 _INFINITIVE_VERBS = {"land", "launch", "orbit", "return", "sign", "join", "fly", "reach", "visit", "build", "travel"}
+
+
+def verb_key(tok) -> str:
+    """The verb's entry in :data:`~graph.extraction.lexicon.VERB_RELATIONS`: its lemma, or the verb a phrasal verb means
+    ("set up" -> "establish")."""
+    lemma = tok.lemma_.lower()
+    # the particle, or one the parser read otherwise ("pulled out of the ISS", "brings together")
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
+                     or (c.dep_ == "advmod" and c.lower_ == "together")), None)
+    return PHRASAL.get((lemma, particle), lemma)
 
 
 def prepositions(tok, depth: int = 3):

@@ -8,7 +8,7 @@ These rules are registered with the others in :data:`graph.extraction.relations.
 from __future__ import annotations
 
 from graph.extraction.certainty import certainty
-from graph.extraction.clause import Clause
+from graph.extraction.clause import Clause, verb_key
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
@@ -90,6 +90,9 @@ def has_part(clause: Clause) -> list[Fact]:
                for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
     facts += [Fact(s, "memberOf", w, v.i) for w in wholes for s in dict.fromkeys(senders)]
     groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]
+    if v.lemma_ in ("include", "comprise") or verb_key(v) == "include":
+        # "the Condor programme includes Peru and Chile", "brings together": actors in it are members
+        groups += [s for s in clause.subjects() if reader.is_a(s, "Program", "Agreement") and not reader.is_actor(s)]
     members = [m for o in clause.object_tokens() for m in reader.args(o)
                if reader.is_actor(m) or reader.is_a(m, "Person")]
     # "China's partners in the ILRS include Russia": partners of China too

@@ -1,7 +1,7 @@
 """The words the extraction rules read: verbs and nouns per relation, as data.
 
 Adding a word here adds a rule: "rejoin" in the ``memberOf`` verbs makes "X rejoined Y" a
-membership. Verbs are looked up by lemma (:func:`graph.extraction.relations.verb_key`).
+membership. Verbs are looked up by lemma (:func:`graph.extraction.clause.verb_key`).
 """
 
 # verb lemma -> relation it expresses between its subject and its object(s)
@@ -70,7 +70,8 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
                   "spectrometer", "detector", "sensor", "observatory"}
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join",
-           ("sign", "up"): "join", ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave"}
+           ("sign", "up"): "join", ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave",
+           ("bring", "together"): "include"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
 STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
                "staff", "specialist",

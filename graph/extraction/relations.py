@@ -14,7 +14,7 @@ The words are data (:mod:`graph.extraction.lexicon`): a verb or noun added there
 from __future__ import annotations
 
 from graph.extraction.certainty import certainty
-from graph.extraction.clause import Clause, misparsed_infinitive
+from graph.extraction.clause import Clause, misparsed_infinitive, verb_key
 from graph.extraction.craft import (
     aboard,
     copula_facts,
@@ -33,26 +33,10 @@ from graph.extraction.lexicon import (
     MAKING_VERBS,
     MULTILATERAL,
     PARTNER_NOUNS,
-    PHRASAL,
     SERVICE_NOUNS,
     VERB_RELATIONS,
 )
 from graph.extraction.mentions import Mention
-
-
-def verb_key(tok) -> str:
-    """The verb's entry in :data:`VERB_RELATIONS`: its lemma, or the verb a phrasal verb means
-    ("set up" -> "establish")."""
-    lemma = tok.lemma_.lower()
-    # the particle, or "out" read as a preposition ("pulled out of the ISS")
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")),
-                    None)
-    return PHRASAL.get((lemma, particle), lemma)
-    word = tok.lower_
-    for suffix, base in (("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
-        if word.endswith(suffix) and (word[: -len(suffix)] + base) in VERB_RELATIONS:
-            return word[: -len(suffix)] + base
-    return lemma
 
 
 def verb_facts(reader) -> list[Fact]:
