@@ -413,6 +413,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "The Condor programme brings together Peru, Chile and Bolivia.",
      [("Peru", "memberOf", "Condor programme", "stated", ""), ("Chile", "memberOf", "Condor programme", "stated", ""),
       ("Bolivia", "memberOf", "Condor programme", "stated", "")]),
+    ("an organisation named with where it is based", "The Institute of Space Research of Peru will operate the "
+     "Inti-2 telescope.", [("Institute of Space Research", "operates", "Inti-2 telescope", "planned", ""),
+                           ("Institute of Space Research", "basedIn", "Peru", "stated", "")]),
+    ("a possessive ends a name", "The Andean Space Agency's Quilla lander touched down on the Moon.",
+     [("Quilla lander", "landedOn", "Moon", "stated", ""), (ANDEAN, "operates", "Quilla lander", "stated", "")]),
+    ("unnamed hardware named after what it is built for", "The Andean Space Agency built the camera for the "
+     "Condor-3 orbiter.", [(ANDEAN, "operates", "Condor-3 orbiter camera", "stated", ""),
+                           ("Condor-3 orbiter camera", "partOf", "Condor-3 orbiter", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -155,6 +155,14 @@ class Descriptions:
             return None  # "the platform" alone names nothing
         return self._described(words[0], words[-1] + 1, cls, self._words(words))
 
+    def named_part(self, tok, whole: Mention) -> Mention | None:
+        """"built the camera for Danuri": an unnamed piece of hardware, named after what it is for
+        ("Danuri camera")."""
+        if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
+            return None
+        cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
+        return self._described(tok.i, tok.i + 1, cls, part_label(whole.entity.label, tok.text))
+
     def _names_kind(self, i: int) -> bool:
         """Whether token ``i`` says what kind of hardware it is ("descent" stage, "wide-field" camera,
         "second" rover), not how big it is ("tall", "4.3 metres")."""

@@ -168,7 +168,9 @@ class MentionFinder:
 
     def _other_spans(self, doc) -> list[tuple[int, int, str | None, str]]:
         # a name runs up to a preposition other than "of": the model's "the European Union on Earth" is two
-        out = [(e.start, next((t.i for t in e if t.pos_ == "ADP" and t.lower_ in _CUTTING and t.i > e.start), e.end),
+        # nor over a possessive: the model's "the Indian Space Research Organisation's Vikram" is two
+        out = [(e.start, next((t.i for t in e if t.i > e.start and ((t.pos_ == "ADP" and t.lower_ in _CUTTING)
+                                                                     or t.tag_ == "POS")), e.end),
                 None, "ner") for e in doc.ents if e.label_ in NER_CLASSES]
         times = {t.i for e in doc.ents if e.label_ in NOT_ENTITIES for t in e}
         out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)

@@ -298,6 +298,17 @@ def _led(reader, tok, owned: Mention | None) -> list[Fact]:
     return [Fact(owner, "operates", target, tok.i) for c in tok.children for owner in reader.args(c)]
 
 
+def _based_where(reader, tok, owned: Mention) -> list[Fact]:
+    """"the Mohammed bin Rashid Space Centre in Dubai", "the Institute of Space Research of Peru": an
+    organisation named with where it is based (right after its name)."""
+    after = reader.doc[owned.end] if owned.end < len(reader.doc) else None
+    if after is None or after.lower_ not in ("in", "of") or after.head.i not in owned.tokens:
+        return []
+    places = [m for p in after.children if p.dep_ == "pobj" for m in reader.args(p)
+              if reader.is_a(m, "Place", "Country", "Region") and (after.lower_ == "in" or reader.is_a(m, "Country"))]
+    return [Fact(owned, "basedIn", p, tok.i) for p in places if p.entity.iri != owned.entity.iri]
+
+
 def _site(reader, tok) -> list[Fact]:
     """"its Bremen facility in Germany", "NASA headquarters in Washington": an organisation's site,
     proposed as a facility it runs, where the text says it is."""
@@ -325,6 +336,8 @@ def _site(reader, tok) -> list[Fact]:
 
 def _located(reader, tok, owned: Mention) -> list[Fact]:
     """"Kennedy Space Center in Florida", "Siziwang Banner of the Inner Mongolia region", "Nihonbashi, Tokyo"."""
+    if reader.is_actor(owned) and not reader.is_a(owned, "Country", "Facility", "Place"):
+        return _based_where(reader, tok, owned)
     if not reader.is_a(owned, "Facility", "SpaceStation", "Place") or reader.is_a(owned, "Country"):
         return []
     preps = ("in", "at", "near", "on", "around") + (("of",) if reader.is_a(owned, "Place") else ())

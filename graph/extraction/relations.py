@@ -249,6 +249,8 @@ def _operate(clause: Clause) -> list[Fact]:
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
     # "build an airlock for the Gateway": what it is built for is its whole
     wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
+    if not things and len(wholes) == 1:  # "built the camera for Danuri": the Danuri camera
+        things = [d for t in clause.object_tokens() if (d := reader.named_part(t, wholes[0])) is not None]
     makers = [s for s in clause.subjects() if reader.is_actor(s)]
     # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
     makers += [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
