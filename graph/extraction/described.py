@@ -158,8 +158,9 @@ class Descriptions:
     def named_part(self, tok, whole: Mention) -> Mention | None:
         """"built the camera for Danuri": an unnamed piece of hardware, named after what it is for
         ("Danuri camera")."""
-        if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i):
-            return None
+        if tok.lemma_.lower() not in HARDWARE_NOUNS or tok.pos_ != "NOUN" or self.mention_at(tok.i) or any(
+                c.dep_ in ("compound", "amod", "nmod") or c.lower_ == "another" for c in tok.children):
+            return None  # only the bare noun: "another service module" is a thing of its own
         cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
         return self._described(tok.i, tok.i + 1, cls, part_label(whole.entity.label, tok.text))
 
