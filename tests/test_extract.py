@@ -421,6 +421,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("unnamed hardware named after what it is built for", "The Andean Space Agency built the camera for the "
      "Condor-3 orbiter.", [(ANDEAN, "operates", "Condor-3 orbiter camera", "stated", ""),
                            ("Condor-3 orbiter camera", "partOf", "Condor-3 orbiter", "stated", "")]),
+    ("a launch that slipped, a mission pushed back: the new target", "The launch of the Condor-3 probe has "
+     "slipped to 2027. The Condor-4 mission was pushed back to 2028.",
+     [("Condor-3 probe", "targetDate", "2027", "planned", "2027"),
+      ("Condor-4 mission", "targetDate", "2028", "planned", "2028")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

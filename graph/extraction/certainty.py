@@ -22,7 +22,7 @@ CONDITIONS = {"if", "unless", "whether"}
 # "X is scheduled for 2026", "X is set for launch": the schedule word itself makes it planned
 SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target", "postpone", "delay", "reschedule"}
 # verbs that give a date still ahead, in the active: "NASA is targeting May", "postponed the launch to 2026"
-RESCHEDULING = {"target", "postpone", "delay", "reschedule"}
+RESCHEDULING = {"target", "postpone", "delay", "reschedule", "slip", "defer", "shift", "push"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
                   "mean", "go", "due", "poised", "ready"}
