@@ -51,7 +51,8 @@ def certainty(token) -> str | None:
         children = list(node.children)
         words = {c.lower_ for c in children}
         auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}  # not the month in "May 2027"
-        if any(c.dep_ == "neg" for c in children) or "never" in words or _neither(children):
+        no_longer = any(c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children) for c in children)
+        if any(c.dep_ == "neg" for c in children) or "never" in words or _neither(children) or no_longer:
             return None  # a negation anywhere up the chain: "has not yet decided whether to join"
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)

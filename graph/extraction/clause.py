@@ -28,6 +28,8 @@ def verb_key(tok) -> str:
     # the particle, or one the parser read otherwise ("pulled out of the ISS", "brings together")
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")
                      or (c.dep_ == "advmod" and c.lower_ == "together")), None)
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return "participate"  # "Peru takes part in the Condor programme"
     return PHRASAL.get((lemma, particle), lemma)
 
 

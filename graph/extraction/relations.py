@@ -205,7 +205,7 @@ def _member(clause: Clause) -> list[Fact]:
                 if reader.is_a(p, "Person")]
     if verb_key(v) == "join" and v.lemma_ != "join":
         targets += clause.prep_objects("to")  # "Azerbaijan signed on to the ILRS"
-    targets += clause.prep_objects("in", "to") if v.lemma_ in ("participate", "contribute", "accede") else []
+    targets += clause.prep_objects("in", "to") if verb_key(v) in ("participate", "contribute", "accede") else []
     facts = [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
              for t in targets if not reader.is_actor(t) or reader.is_a(t, "Agreement")]
     # "two laboratory modules joined the station in 2022": a craft that joins a station becomes part of it
