@@ -428,6 +428,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("take part in: a membership", "Bolivia will take part in the Condor-3 mission.",
      [("Bolivia", "memberOf", "Condor-3 mission", "planned", "")]),
     ("no longer: not a current statement", "Peru no longer takes part in the Condor programme.", []),
+    ("'the agency' opening a sentence: the previous main clause's agency, not one its modifier named",
+     "The Andean Space Agency operates ground stations that track satellites for NASA. The agency joined the "
+     "Condor programme in 2023.",
+     [(ANDEAN, "operates", "ground stations", "stated", ""), (ANDEAN, "memberOf", "Condor programme", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

@@ -243,11 +243,16 @@ class SentenceReader(Descriptions):
         own = {m.entity.iri for c in tok.head.children if c.dep_ == "nsubj" for m in self._at_or_conjoined(c)} \
             if tok.dep_ in ("dobj", "pobj") and word in PRONOUNS else set()
         before = [m.entity for m in self.mentions if m.end <= tok.i and m.entity.iri not in own]
-        entity = Discourse(self.discourse.mentioned + before).latest(self.linker, classes,
-                                                                    ranked=word in DESCRIPTIONS)
-        main = [e for e in reversed(self.discourse.main) if is_a(self.linker, e, *classes)]
-        if word in PRONOUNS and main and not any(is_a(self.linker, e, *classes) for e in before):
-            entity = main[0]  # a pronoun opening a sentence: the previous main clause's latest argument
+        # a pronoun or a description opening a sentence takes the previous main clause's latest argument
+        # before one its modifiers named ("SANSA runs stations that track satellites for NASA and ESA.
+        # The agency joined ..."); a description's own class comes first ("the mission" is a mission)
+        opening = not any(is_a(self.linker, e, *classes) for e in before)
+        entity = None
+        for group in ([(c,) for c in classes] if word in DESCRIPTIONS else [classes]):
+            entity = (Discourse(self.discourse.main).latest(self.linker, group) if opening else None) or \
+                Discourse(self.discourse.mentioned + before).latest(self.linker, group)
+            if entity is not None:
+                break
         if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):
             entity = self._part_of_latest(word)
         if entity is None:
