@@ -432,6 +432,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "The Andean Space Agency operates ground stations that track satellites for NASA. The agency joined the "
      "Condor programme in 2023.",
      [(ANDEAN, "operates", "ground stations", "stated", ""), (ANDEAN, "memberOf", "Condor programme", "stated", "")]),
+    ("where an organisation is based, said four more ways", "Andean Dynamics' headquarters are in Lima. "
+     "Lima-headquartered Inca Rockets builds engines. Puma Space, a startup from Bolivia, builds landers.",
+     [("Andean Dynamics", "basedIn", "Lima", "stated", ""), ("Inca Rockets", "basedIn", "Lima", "stated", ""),
+      ("Puma Space", "basedIn", "Bolivia", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

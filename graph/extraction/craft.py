@@ -201,6 +201,11 @@ def _where_it_is(clause: Clause) -> list[Fact]:
     facts: list[Fact] = []
     lemma = v.lemma_.lower()
     if lemma == "be" and not any(c.dep_ == "attr" for c in v.children):
+        # "ESA's headquarters are in Paris": where the owner is based
+        owners = [m for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("headquarters", "hq")
+                  for p in c.children if p.dep_ == "poss" for m in reader.args(p) if reader.is_actor(m)]
+        facts += [Fact(o, "basedIn", p, v.i) for o in owners for p in Clause(v, reader).prep_objects("in")
+                  if reader.is_a(p, "Place", "Country")]
         # "Tiangong is in low Earth orbit", "the lander is near the south pole": where a thing is
         places = [m for m in Clause(v, reader).prep_objects("in", "at", "on", "near", "around")
                   if reader.is_a(m, "Place", "CelestialBody", "Orbit", "Region")]

@@ -79,7 +79,7 @@ STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "offic
 # nouns naming a stage of an undertaking, which stand for it: "the first version of the station"
 STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
 # an organisation's sites: "its Bremen facility", "ESA's headquarters in Paris"
-SITE_NOUNS = {"headquarters", "facility", "plant", "factory", "site", "campus", "hq"}
+SITE_NOUNS = {"headquarters", "headquarter", "facility", "plant", "factory", "site", "campus", "hq"}
 # groups whose members a verb of inclusion lists: "the ISS partnership includes the US and Japan"
 GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group", "alliance", "membership"}
 # services one organisation gives another: "suspended launches of OneWeb satellites"

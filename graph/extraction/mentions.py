@@ -184,7 +184,8 @@ class MentionFinder:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
         run = None
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.lower_ not in NOT_NAMES:
+            # a name starts with a capital ("headquartered" tagged a proper noun starts none)
+            if tok.pos_ == "PROPN" and tok.lower_ not in NOT_NAMES and (run is not None or not tok.is_lower):
                 continues = run and run[1] == tok.i and not _CAMEL.match(doc[tok.i - 1].text)
                 run = (run[0], tok.i + 1) if continues else (tok.i, tok.i + 1)
                 # a run into a person's name ("NASA Administrator Bill Nelson") is not one name, nor one
@@ -283,7 +284,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             end = i
             break
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or (
+            doc[start].tag_ in ("VBN", "VBG") and doc[start].is_lower)):  # "headquartered Inca Rockets"
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")
                            or (doc[end - 1].is_punct and doc[end - 1].text != ")")):

@@ -57,7 +57,7 @@ def noun_facts(reader) -> list[Fact]:
         structural += _led(reader, tok, owned)
         if owned is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in SITE_NOUNS:
             structural += _site(reader, tok)
-        if tok.lower_ == "based" and tok.dep_ == "amod":
+        if tok.lower_ in ("based", "headquartered") and tok.dep_ == "amod":
             structural += _based(reader, tok)
         structural += [Fact(f.subject, f.relation, other, f.at) for f in structural if f.relation == "operates"
                        and f.object is owned for other in _conjoined(reader, owned)]
@@ -110,6 +110,9 @@ def _described_nationality(reader, tok, owned: Mention) -> list[Fact]:
     countries = [m for k in kinds for c in k.children if c.dep_ in ("amod", "compound", "nmod")
                  for m in [reader.mention_at(c.i) or reader._people_of(c)] if m is not None
                  and reader.is_a(m, "Country")]
+    # "ispace, a startup from Japan"
+    countries += [m for k in kinds for c in k.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children for m in reader.args(p) if reader.is_a(m, "Country")]
     return [Fact(owned, "basedIn", c, tok.i) for c in dict.fromkeys(countries)]
 
 
@@ -324,7 +327,7 @@ def _site(reader, tok) -> list[Fact]:
     # the site's own name before it ("Bremen facility"), not its owner's ("NASA headquarters")
     names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
              and ((m := reader.mention_at(c.i)) is None or reader.is_a(m, "Place"))]
-    if tok.lemma_.lower() in ("headquarters", "hq") and not names:
+    if tok.lower_ in ("headquarters", "hq") and not names:
         # "ESA headquarters in Paris": where the organisation is based, not a facility of its own
         return [Fact(o, "basedIn", p, tok.i) for o in owners for p in places]
     start = min([c.i for c in names] + [tok.i])
