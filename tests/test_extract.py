@@ -436,6 +436,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Lima-headquartered Inca Rockets builds engines. Puma Space, a startup from Bolivia, builds landers.",
      [("Andean Dynamics", "basedIn", "Lima", "stated", ""), ("Inca Rockets", "basedIn", "Lima", "stated", ""),
       ("Puma Space", "basedIn", "Bolivia", "stated", "")]),
+    ("'the satellite' refers back", "Bolivia's first satellite, Tupac-1, was launched in 2013. The satellite is "
+     "operated by the Andean Space Agency.",
+     [("Bolivia", "operates", "Tupac-1", "stated", ""), (ANDEAN, "operates", "Tupac-1", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

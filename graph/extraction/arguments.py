@@ -38,7 +38,7 @@ DESCRIPTIONS = {
     "group": ("Company", "Actor"), "consortium": ("Actor",),
     "nation": ("Country",), "company": ("Company",), "firm": ("Company",), "startup": ("Company",),
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
-    "probe": ("Spacecraft", "Mission"),
+    "probe": ("Spacecraft", "Mission"), "satellite": ("Spacecraft",),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
     "centre": ("Facility",), "center": ("Facility",), "cosmodrome": ("Facility",), "spaceport": ("Facility",),
     "rocket": ("LaunchVehicle",), "launcher": ("LaunchVehicle",), "telescope": ("Instrument",),

@@ -68,8 +68,9 @@ class Clause:
         v = self.verb
         if self.passive:
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if not agents:  # "designed and built by Chile": the agent of the participle coordinated with it
-                agents = [p for x in v.conjuncts if x.tag_ == "VBN" and x.i > v.i for c in x.children
+            if not agents:  # "designed and built by Chile", "built by China and launched in 2013": the
+                # agent of the participle coordinated with it
+                agents = [p for x in v.conjuncts if x.tag_ == "VBN" for c in x.children
                           if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [m for a in agents for m in self.reader.args(a)]
         false_passive = [c for c in v.children if c.dep_ == "nsubjpass"]
