@@ -439,6 +439,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("'the satellite' refers back", "Bolivia's first satellite, Tupac-1, was launched in 2013. The satellite is "
      "operated by the Andean Space Agency.",
      [("Bolivia", "operates", "Tupac-1", "stated", ""), (ANDEAN, "operates", "Tupac-1", "stated", "")]),
+    ("'its rover, Zhurong,' is Zhurong; a month 'that year' is not guessed; a helicopter is a craft",
+     "Peru's Condor-5 mission reached Mars in 2021. Its rover, Quilla, landed in Utopia Planitia in May that year. "
+     "It carried the Inti helicopter.",
+     [("Condor-5 mission", "locatedIn", "Mars", "stated", ""), ("Peru", "operates", "Condor-5 mission", "stated", ""),
+      ("Quilla", "landedOn", "Utopia Planitia", "stated", ""), ("Quilla", "partOf", "Condor-5 mission", "stated", ""),
+      ("Inti helicopter", "partOf", "Quilla", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

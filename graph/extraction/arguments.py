@@ -97,7 +97,9 @@ class SentenceReader(Descriptions):
         """The mentions an argument token stands for, over ``X, Y and Z`` and appositions."""
         out: list[Mention] = []
         for t in [tok, *tok.conjuncts]:
-            m = self.mention_at(t.i) or self._referent(t)
+            # a name in apposition before a description's referent: "its rover, Zhurong," is Zhurong
+            named = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
+            m = self.mention_at(t.i) or named or self._referent(t)
             if m is None and (several := self._referents(t) or examples(self, t)):
                 out += [x for x in several if x not in out]
                 continue

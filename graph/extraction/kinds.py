@@ -19,7 +19,7 @@ from graph.linking import DEMONYMS
 KIND_WORDS = {
     "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
     "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite "
-                  "explorer",
+                  "explorer helicopter drone hopper",
     "Instrument": "telescope camera instrument payload observatory",
     "Mission": "mission missions flight",
     "Program": "program programme project initiative constellation series",

@@ -146,7 +146,8 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
                 add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day", "when")
     if month is not None:
         for m in re.finditer(rf"\b(?:in|since|until|from|by) (?P<when>(?:(?:early|mid|late|the end of|end of)"
-                             rf"[\s-]+)?{_MONTH})(?![\w ]*\d)", plain):
+                             rf"[\s-]+)?{_MONTH})(?![\w ]*\d)(?!\s+(?:of\s+)?(?:that|the same|the following) year)",
+                             plain):  # "in May that year": the year of another sentence, not guessed
             if m.group(2).lower() == "may" and not m.group(2)[0].isupper():
                 continue
             mo = MONTHS[m.group(2).lower().rstrip(".")]
