@@ -333,8 +333,11 @@ def aboard(clause: Clause) -> list[Fact]:
     # carried by a mission or another craft is part of it
     carriers = missions + [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Spacecraft")
                            and m not in missions]
-    facts += [Fact(s, "partOf", m, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft", "Instrument")
-              and not reader.is_actor(s) for m in carriers if m.entity.iri != s.entity.iri]
+    carried = [s for s in clause.subjects() if reader.is_a(s, "Spacecraft", "Instrument") and not reader.is_actor(s)]
+    facts += [Fact(s, "partOf", m, v.i) for s in carried for m in carriers if m.entity.iri != s.entity.iri]
+    # "Pakistan's ICUBE-Q cubesat flew aboard Chang'e 6": the craft's owner takes part in the mission
+    facts += [Fact(o, "memberOf", m, v.i) for s in carried for o in reader.owners(s) for m in missions
+              if o.entity.iri not in {x.entity.iri for x in reader.owners(m)}]
     if v.lemma_ == "send" and _into_orbit(v):
         facts += launch(clause)  # "Peru sent the Condor-3 probe into orbit"
     if v.lemma_ == "send" and certainty(v) in ("planned", "speculative"):
