@@ -451,6 +451,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Bolivia", "memberOf", "Condor-6 mission", "stated", ""),
       ("Bolivia", "operates", "Tupac-2 cubesat", "stated", ""),
       ("Peru", "operates", "Condor-6 mission", "stated", "")]),
+    ("selected to lead the development of a craft (the infinitive hung on the verb)", "The Andean Space Agency "
+     "has selected Inca Aerospace to lead the development of the Condor-9 lander.",
+     [(ANDEAN, "partnerOf", "Inca Aerospace", "stated", ""),
+      ("Inca Aerospace", "operates", "Condor-9 lander", "stated", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),

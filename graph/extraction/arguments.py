@@ -361,7 +361,8 @@ class SentenceReader(Descriptions):
             if node.dep_ == "advcl" and infinitive and (contractors := [
                     m for c in node.head.children if c.dep_ == "dobj" for m in self._contractors(c)]):
                 return contractors  # "signed a contract with Airbus to build", "to build" hung on "signed"
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL:
+            if node.dep_ in ("xcomp", "advcl") and node.head.lemma_.lower() in OBJECT_CONTROL and (
+                    node.dep_ == "xcomp" or infinitive):
                 # "ESA asked Airbus to build the module": the one asked does it
                 doers = [m for c in node.head.children if c.dep_ == "dobj" for m in self.args(c)]
                 if doers:

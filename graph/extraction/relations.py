@@ -234,9 +234,17 @@ def _involved(clause: Clause) -> list[Fact]:
     return [Fact(m, "memberOf", w, v.i) for m in members if reader.is_actor(m) for w in wholes]
 
 
+# nouns for the work on a thing: "lead the development of X"
+WORK_NOUNS = {"development", "construction", "operation", "operations", "building", "design", "assembly", "management"}
+
+
 def _operate(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
+    # "to lead the development of the Argonaut lander": what the work is on
+    things += [m for t in clause.object_tokens() if t.lemma_.lower() in WORK_NOUNS for c in t.children
+               if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for m in reader.args(p)
+               if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
     if not things:
         things = [d for t in clause.object_tokens() if (d := reader.described_hardware(t)) is not None]
         if clause.passive and v.dep_ == "acl":
