@@ -69,13 +69,11 @@ class Discourse:
     # station's, not China's (named later, but only in a modifier)
     main: list[Entity] = field(default_factory=list)
 
-    def latest(self, linker: Linker, classes: tuple[str, ...], ranked: bool = False) -> Entity | None:
-        """The latest entity of one of ``classes``; ``ranked``: of the first class that has one
-        ("the mission" is the latest mission, and only without one the latest craft)."""
-        for group in ([(c,) for c in classes] if ranked else [classes]):
-            for entity in reversed(self.mentioned):
-                if is_a(linker, entity, *group) and not is_a(linker, entity, "Person"):
-                    return entity
+    def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
+        """The latest entity of one of ``classes``, not a person."""
+        for entity in reversed(self.mentioned):
+            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person"):
+                return entity
         return None
 
 
@@ -110,8 +108,8 @@ class SentenceReader(Descriptions):
                         break
             if m is None and t.dep_ == "appos":
                 m = self.mention_at(t.head.i)
-            if m is None and t.pos_ == "NOUN" and (m := self._misplaced_apposition(t)) is not None:
-                pass  # "launched its first satellite, Huemul-1, in 2023", the name hung on the verb
+            if m is None and t.pos_ == "NOUN":
+                m = self._misplaced_apposition(t)  # "launched its first satellite, Huemul-1, in 2023"
             if m is None:
                 # the mention is the head's compound: "the International Lunar Observatory Association Hawai'i"
                 m = next((self.mention_at(c.i) for c in t.children if c.dep_ == "compound"
@@ -140,7 +138,7 @@ class SentenceReader(Descriptions):
                     (o for c in t.children if c.dep_ in ("poss", "amod", "compound")  # "the Kenyan coast"
                      and (o := self.mention_at(c.i)) is not None and self.is_a(o, "Place")), None)
             if m is None and t.dep_ in ("poss", "npadvmod") and t.pos_ == "PROPN":
-                m = self._people_of(t)  # "the Americans' Orion capsule", "an American-led effort"
+                m = self.people_of(t)  # "the Americans' Orion capsule", "an American-led effort"
             if m is None and t.lemma_.lower() == "counterpart":
                 # "CNES and its Chinese counterpart": the space agency of that country
                 out += [x for x in self._agencies_of(t) if x not in out]
@@ -217,7 +215,7 @@ class SentenceReader(Descriptions):
     def _referent(self, tok) -> Mention | None:
         word = tok.lower_
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
-            found = self.args(tok.head.head) or self._one_of(tok.head.head)  # "the mission, which is ..."
+            found = self.args(tok.head.head) or self.one_of(tok.head.head)  # "the mission, which is ..."
             return found[0] if found else None
         if tok.pos_ == "PRON" and word in ("we", "our"):
             return self._speaker(tok)
@@ -259,8 +257,7 @@ class SentenceReader(Descriptions):
             entity = self._part_of_latest(word)
         if entity is None:
             return None
-        mention = Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
-        return mention
+        return Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
 
     def _misplaced_apposition(self, noun) -> Mention | None:
         """A name set off by commas right after a noun, which the parser hung elsewhere."""
@@ -274,7 +271,7 @@ class SentenceReader(Descriptions):
             return None
         return m
 
-    def _people_of(self, tok) -> Mention | None:
+    def people_of(self, tok) -> Mention | None:
         """The country a nationality word names where it acts or owns: "American" in "an
         American-led effort", "the Americans'" in "the Americans' Orion capsule"."""
         iri = self.linker.country(tok.text) or self.linker.country(tok.text.removesuffix("s"))
@@ -291,10 +288,10 @@ class SentenceReader(Descriptions):
                 for m in self.args(p) if self.is_a(m, "Company")]
 
     def _at_or_conjoined(self, tok) -> list[Mention]:
-        """The mentions at a token and its conjuncts, without resolving pronouns."""
+        """The mentions at a token, its conjuncts and its children, without resolving pronouns."""
         return [m for t in [tok, *tok.conjuncts, *tok.children] if (m := self.mention_at(t.i)) is not None]
 
-    def _one_of(self, noun) -> list[Mention]:
+    def one_of(self, noun) -> list[Mention]:
         """"Venezuela is among the countries that have joined", "Peru is one of the nations which
         signed", "Chile is a country that has joined": the subject said to be one of them."""
         head = noun.head

@@ -97,7 +97,7 @@ class Descriptions:
         if topics:
             label += " on " + topics[0].entity.display
         start, end = core[0].i, core[-1].i + 1
-        return self._described(start, end, "Agreement", label)
+        return self.described(start, end, "Agreement", label)
 
     def described_goal(self, verb) -> Mention | None:
         """"plans to return humans to the Moon by 2026": the goal, named by its verb phrase (its time
@@ -112,7 +112,7 @@ class Descriptions:
         words = [t for t in verb.subtree if t.dep_ != "aux" and t.i not in cut]
         if len(words) < 2 or len(words) > 12 or any(t.pos_ == "PRON" for t in words):
             return None
-        return self._described(words[0].i, words[-1].i + 1, "Undertaking")
+        return self.described(words[0].i, words[-1].i + 1, "Undertaking")
 
     def described_thing(self, tok) -> Mention | None:
         """"a Mars settlement": an unnamed undertaking, named by its noun phrase (without clauses)."""
@@ -121,7 +121,7 @@ class Descriptions:
                              and t.i >= a.i and not self._destination(a) for a in [*t.ancestors, t])]
         if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):
             return None
-        return self._described(words[0].i, words[-1].i + 1, "Undertaking")
+        return self.described(words[0].i, words[-1].i + 1, "Undertaking")
 
     def _destination(self, prep) -> bool:
         """A preposition that belongs to a description: "of", or "to"/"around" a body ("a mission to Venus")."""
@@ -148,12 +148,12 @@ class Descriptions:
                               and (r := self._referent(p)) is not None), None)
                 if whole is not None:  # "a rover for the mission" after Chang'e 8: the Chang'e 8 rover
                     start, phrase = min(keep), " ".join(self.doc[i].text for i in sorted(keep))
-                    return self._described(start, c.right_edge.i + 1, cls, part_label(whole.entity.label, phrase))
+                    return self.described(start, c.right_edge.i + 1, cls, part_label(whole.entity.label, phrase))
                 keep |= {t.i for t in c.subtree}
         words = sorted(keep)
         if len(words) < 2 or len(words) > 8:
             return None  # "the platform" alone names nothing
-        return self._described(words[0], words[-1] + 1, cls, self._words(words))
+        return self.described(words[0], words[-1] + 1, cls, self._words(words))
 
     def named_part(self, tok, whole: Mention) -> Mention | None:
         """"built the camera for Danuri": an unnamed piece of hardware, named after what it is for
@@ -162,7 +162,7 @@ class Descriptions:
                 c.dep_ in ("compound", "amod", "nmod") or c.lower_ == "another" for c in tok.children):
             return None  # only the bare noun: "another service module" is a thing of its own
         cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
-        return self._described(tok.i, tok.i + 1, cls, part_label(whole.entity.label, tok.text))
+        return self.described(tok.i, tok.i + 1, cls, part_label(whole.entity.label, tok.text))
 
     def _names_kind(self, i: int) -> bool:
         """Whether token ``i`` says what kind of hardware it is ("descent" stage, "wide-field" camera,
@@ -177,7 +177,8 @@ class Descriptions:
         """The text of some tokens, spaced as written ("wide-field camera")."""
         return "".join(self.doc[i].text + (self.doc[i].whitespace_ if i + 1 in indices else "") for i in indices)
 
-    def _described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
+    def described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
+        """A mention of a new entity for tokens ``[start, end)``, labelled by them or by ``label``."""
         label = label or self.doc[start:end].text
         entity = new_entity(label, cls, self.text, self.offset)
         self.new_entities.append(entity)

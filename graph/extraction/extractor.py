@@ -260,10 +260,15 @@ def _time_of(reader: SentenceReader, at: int, times: list[TimeValue], direct: bo
     return min(inside, key=lambda t: abs(t.start - tok.idx)) if inside else None
 
 
+def _token_at(doc, char: int):
+    """The token at character ``char`` of the sentence (or the space after it), if any."""
+    return next((t for t in doc if t.idx <= char < t.idx + len(t) + 1), None)
+
+
 def _in_modifier(doc, char: int, top) -> bool:
     """Whether the token at ``char`` sits in a participle or relative clause set off by commas below
     ``top``: "The agency, created in 2021, signed" (2021 is when it was created)."""
-    tok = next((t for t in doc if t.idx <= char < t.idx + len(t) + 1), None)
+    tok = _token_at(doc, char)
     while tok is not None and tok != top and tok.head != tok:
         if tok.dep_ in ("acl", "relcl") and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," \
                 and tok.lemma_.lower() not in SCHEDULED:  # "the mission, scheduled for 2027, will land": its date
@@ -273,7 +278,7 @@ def _in_modifier(doc, char: int, top) -> bool:
 
 
 def _governed_by(doc, char: int, verb) -> bool:
-    tok = next((t for t in doc if t.idx <= char < t.idx + len(t) + 1), None)
+    tok = _token_at(doc, char)
     while tok is not None and tok != verb:
         if tok.pos_ in ("VERB",) and tok != verb:
             return False

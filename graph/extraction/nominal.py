@@ -108,7 +108,7 @@ def _described_nationality(reader, tok, owned: Mention) -> list[Fact]:
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and reader.mention_at(tok.head.i) is None:
         kinds.append(tok.head)  # "Peruvian company Andean Dynamics", the name in apposition to the kind
     countries = [m for k in kinds for c in k.children if c.dep_ in ("amod", "compound", "nmod")
-                 for m in [reader.mention_at(c.i) or reader._people_of(c)] if m is not None
+                 for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None
                  and reader.is_a(m, "Country")]
     # "ispace, a startup from Japan"
     countries += [m for k in kinds for c in k.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -150,7 +150,7 @@ def _as_part_of(reader, tok) -> list[Fact]:
                                              for m in reader.args(c)]
         if not members and verb.dep_ == "acl":
             # "Hansen, a CSA astronaut, is among the team selected as part of Artemis II": who is one of them
-            members = reader._one_of(verb.head)
+            members = reader.one_of(verb.head)
         # a person stands for the organisation named with them ("a Canadian Space Agency astronaut")
         members += [o for o in reader.represented(members) if o not in members and reader.is_actor(o)]
     out = []
@@ -332,7 +332,7 @@ def _site(reader, tok) -> list[Fact]:
         return [Fact(o, "basedIn", p, tok.i) for o in owners for p in places]
     start = min([c.i for c in names] + [tok.i])
     label = f"{owners[0].entity.acronym or owners[0].entity.label} {reader.doc[start:tok.i + 1].text}"
-    site = reader._described(start, tok.i + 1, "Facility", label)
+    site = reader.described(start, tok.i + 1, "Facility", label)
     out = [Fact(o, "operates", site, tok.i) for o in owners]
     return out + [Fact(site, "locatedIn", p, tok.i) for p in places]
 

@@ -96,7 +96,7 @@ def _clause_sides(reader, tok, relation: str, sides: list[Mention]) -> list[Ment
     if tok.tag_ == "NNS" and tok.lemma_.lower() in ("partner", "rival", "adversary", "competitor") \
             and len(sides) < 2 and not of_whole:
         # "Peru and Chile are partners", "Peru is one of Chile's closest partners", "X and Y are adversaries"
-        holders = reader.subject_of(tok.head) if tok.dep_ == "attr" else reader._one_of(tok)
+        holders = reader.subject_of(tok.head) if tok.dep_ == "attr" else reader.one_of(tok)
         sides = [*(m for c in tok.children if c.dep_ == "poss" for m in reader.args(c)), *holders, *sides]
         sides = list(dict.fromkeys(m for m in sides if reader.is_actor(m)))
     if not sides and tok.dep_ == "dobj" and relation == "partnerOf" and tok.head.pos_ == "VERB":
