@@ -826,6 +826,18 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "head of the Andean Space Agency.", [(ANDEAN, "landedOn", "Moon", "planned", "2030")]),
     ("a country's site", "The probe was launched from Peru's Condor Space Center.",
      [("Condor Space Center", "locatedIn", "Peru", "stated", "")]),
+    ("'between' takes two sides, the second hung on the verb",
+     "The $50 million project was a joint venture between a private company, AndesIL, and state-owned ACI, "
+     "financed mostly by donors.",
+     [("AndesIL", "partnerOf", "ACI", "stated", "")]),
+    ("coordination hung on an apposition",
+     "The Condor-3 probe was built by AndeSpace, a private company, and Condor Aerospace Industries.",
+     [("AndeSpace", "operates", "Condor-3 probe", "stated", ""),
+      ("Condor Aerospace Industries", "operates", "Condor-3 probe", "stated", "")]),
+    ("a scheduled landing is a plan", "The Puma lander crashed before its scheduled landing on the Moon.",
+     [("Puma lander", "landedOn", "Moon", "planned", "")]),
+    ("the craft of the clause before an event noun", "The Puma lander crashed before a planned touchdown on the Moon.",
+     [("Puma lander", "landedOn", "Moon", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

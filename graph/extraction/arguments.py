@@ -94,7 +94,7 @@ class SentenceReader(Descriptions):
     def args(self, tok) -> list[Mention]:
         """The mentions an argument token stands for, over ``X, Y and Z`` and appositions."""
         out: list[Mention] = []
-        for t in [tok, *tok.conjuncts]:
+        for t in _coordinated(tok):
             # a name in apposition before a description's referent: "its rover, Zhurong," is Zhurong
             named = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
             m = self.mention_at(t.i) or named or self._referent(t)
@@ -428,3 +428,11 @@ class SentenceReader(Descriptions):
                     out.append(other)
                     break
         return out
+
+
+def _coordinated(tok) -> list:
+    """The token and those coordinated with it, also where the parser hung the coordination on an
+    apposition: in "SpaceIL, a private company, and IAI" "IAI" is the conjunct of "company"."""
+    out = [tok, *tok.conjuncts]
+    out += [x for t in list(out) for a in t.children if a.dep_ == "appos" for x in a.conjuncts if x not in out]
+    return out

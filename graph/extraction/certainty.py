@@ -21,6 +21,8 @@ HEDGES = {"reportedly", "allegedly", "possibly", "potentially", "perhaps", "mayb
 CONDITIONS = {"if", "unless", "whether"}
 # "X is scheduled for 2026", "X is set for launch": the schedule word itself makes it planned
 SCHEDULED = {"schedule", "set", "slate", "plan", "due", "expect", "target", "postpone", "delay", "reschedule"}
+# adjectives that make an event noun a plan: "its scheduled landing", "the planned launch"
+PLAN_ADJECTIVES = {"scheduled", "planned", "intended", "proposed", "upcoming", "expected", "future", "targeted"}
 # verbs that give a date still ahead, in the active: "NASA is targeting May", "postponed the launch to 2026"
 RESCHEDULING = {"target", "postpone", "delay", "reschedule", "slip", "defer", "shift", "push"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
@@ -43,6 +45,8 @@ def certainty(token) -> str | None:
     level, speculative = "stated", False
     if token.lemma_.lower() in PLAN_NOUNS and token.head.lemma_.lower() in ABANDONING:
         return None  # "ESA scrapped its plan for a lander": a plan given up
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for c in token.children):
+        level = "planned"  # "crashed before its scheduled landing": the landing was a plan
     # a noun's statement ("its participation in the ISS") is as certain as the clause it sits in
     while token.pos_ not in ("VERB", "AUX") and token.head != token and token.dep_ not in ("ROOT",):
         token = token.head

@@ -12,6 +12,7 @@ from graph.extraction.clause import Clause, verb_key
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
+    EVENT_NOUNS,
     GROUP_NOUNS,
     MEMBER_NOUNS,
     PART_NOUNS,
@@ -28,8 +29,12 @@ SITES = ("Place", "Region", "SurfaceRegion", "Facility")
 
 def land(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
+    # "crashed before its scheduled landing in the Sea of Tranquility": the landing noun has the place
+    # (and its own rule, with its own certainty)
+    of_event = {t.i for c in v.children if c.dep_ == "prep" for n in c.children
+                if n.dep_ == "pobj" and n.lemma_.lower() in EVENT_NOUNS for t in n.subtree}
     places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
-              and not reader.is_a(m, "Country")]
+              and not reader.is_a(m, "Country") and m.start not in of_event]
     landers = [s for s in clause.subjects() if not reader.is_a(s, "Person")]
     return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
 

@@ -178,6 +178,11 @@ def _event_noun(reader, tok) -> list[Fact]:
     if tok.lemma_.lower() == "launch":
         launchers = [m for m in owners + objects("by") if reader.is_actor(m)]
         return [Fact(a, "launched", c, at) for a in launchers for c in craft]
+    if not craft and tok.dep_ == "pobj" and tok.head.lower_ in ("before", "during", "after", "ahead", "of") \
+            and (verb := _verb_above(tok.head)) is not None:
+        # "Luna-25 crashed before a planned touchdown near the south pole": the craft is the clause's
+        craft = [m for m in reader.subject_of(verb) if reader.is_a(m, "Undertaking", "Spacecraft")
+                 and not reader.is_actor(m)]
     places = [m for m in objects("on", "near", "at", "in") if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country") and "earth" not in m.entity.iri]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -185,6 +190,12 @@ def _event_noun(reader, tok) -> list[Fact]:
         # in "the fourth country to land on the Moon")
         craft += [m for m in reader.subject_of(tok.head) if not reader.is_a(m, "Person") and m not in craft]
     return [Fact(c, "landedOn", p, tok.i) for c in craft for p in places]
+
+
+def _verb_above(prep):
+    """The verb a preposition hangs on, also through "ahead of"."""
+    head = prep.head.head if prep.lower_ == "of" and prep.head.lower_ == "ahead" else prep.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _participation(reader, tok) -> list[Fact]:

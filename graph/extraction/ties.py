@@ -35,7 +35,8 @@ def _named_sides(reader, tok) -> list[Mention]:
     for c in tok.children:
         if (c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against")) or (
                 c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in SUPPORT_NOUNS):
-            sides += [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+            found = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
+            sides += found + (_stray_second_side(reader, c) if c.lower_ == "between" and len(found) == 1 else [])
     if tok.dep_ == "dobj" and not sides and tok.head.pos_ == "VERB":
         # "KASA will strengthen its alliance with NASA": "with" hung on the verb; the noun's owner is the
         # other side (its subject where the owner is a pronoun)
@@ -48,6 +49,20 @@ def _named_sides(reader, tok) -> list[Mention]:
         if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
             sides.append(m)
     return sides
+
+
+def _stray_second_side(reader, prep) -> list[Mention]:
+    """"between a private company, SpaceIL, and state-owned IAI": the parser hung "and IAI" on the verb;
+    "between" takes two sides, so the name right after the phrase's "and" is the second."""
+    doc, i = prep.doc, prep.right_edge.i + 1
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "and" or doc[i].head.i in range(prep.i, prep.right_edge.i + 1):
+        return []
+    for j in range(i + 1, min(i + 5, len(doc))):
+        if (m := reader.mention_at(j)) is not None:
+            return [m] if doc[j].dep_ == "conj" or doc[m.start].dep_ == "conj" or doc[j].head.dep_ == "conj" else []
+    return []
 
 
 def _rivals_of(reader, tok, relation: str) -> list[Fact] | None:
