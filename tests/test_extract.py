@@ -838,6 +838,25 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Puma lander", "landedOn", "Moon", "planned", "")]),
     ("the craft of the clause before an event noun", "The Puma lander crashed before a planned touchdown on the Moon.",
      [("Puma lander", "landedOn", "Moon", "planned", "")]),
+    ("'the agencies' are the parties of the latest tie",
+     "The Andean Space Agency and NASA are working together on the Condor campaign. The agencies signed a "
+     "memorandum of understanding in 2020.",
+     [(ANDEAN, "partnerOf", NASA, "stated", ""), (ANDEAN, "memberOf", "Condor campaign", "stated", ""),
+      (NASA, "memberOf", "Condor campaign", "stated", ""),
+      (ANDEAN, "signedAgreement", "Andean Space Agency-NASA memorandum of understanding", "stated", "2020"),
+      (NASA, "signedAgreement", "Andean Space Agency-NASA memorandum of understanding", "stated", "2020")]),
+    ("an unnamed thing of a known kind to be built", "Peru will build its own orbital outpost.",
+     [("Peru", "plansMission", "orbital outpost", "planned", "")]),
+    ("organised by; a company of a city; a relative clause on an apposition",
+     "The Condor-3 mission was organised by Andes Orbital, a Lima company that plans to build its own "
+     "commercial station.",
+     [("Andes Orbital", "operates", "Condor-3 mission", "stated", ""),
+      ("Andes Orbital", "plansMission", "commercial station", "planned", ""),
+      ("Andes Orbital", "basedIn", "Lima", "stated", "")]),
+    ("an apposition says a company, whatever kind word its name has",
+     "Condor Outpost, a Lima startup, operates the Condor-3 lander.",
+     [("Condor Outpost", "operates", "Condor-3 lander", "stated", ""),
+      ("Condor Outpost", "basedIn", "Lima", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -201,9 +201,16 @@ class SentenceReader(Descriptions):
     def _referents(self, tok) -> list[Mention]:
         """"the two countries", "both agencies": the latest two actors of that class."""
         classes = DESCRIPTIONS.get(tok.lemma_.lower()) or _PLURAL_DESCRIPTIONS.get(tok.lemma_.lower())
-        if tok.tag_ != "NNS" or classes is None or not any(
-                c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
+        if tok.tag_ != "NNS" or classes is None:
             return []
+        if not any(c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
+            # "NASA and ESA are working together ... The agencies signed": the parties of the latest tie
+            parties = self.discourse.parties
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in tok.children)
+            if not definite or tok.lemma_.lower() not in DESCRIPTIONS or len(parties) != 2 or not all(
+                    is_a(self.linker, m.entity, *classes) for m in parties):
+                return []
+            return [Mention(tok.i, tok.i + 1, m.entity, "pronoun", {tok.i}) for m in parties]
         found: list[Entity] = []
         for entity in reversed(self.discourse.mentioned + [m.entity for m in self.mentions if m.end <= tok.i]):
             if is_a(self.linker, entity, *classes) and entity not in found:
@@ -215,7 +222,10 @@ class SentenceReader(Descriptions):
     def _referent(self, tok) -> Mention | None:
         word = tok.lower_
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
-            found = self.args(tok.head.head) or self.one_of(tok.head.head)  # "the mission, which is ..."
+            noun = tok.head.head
+            found = self.args(noun) or self.one_of(noun)  # "the mission, which is ..."
+            if noun.dep_ == "appos" and self.mention_at(noun.i) is None and (named := self.args(noun.head)):
+                found = named  # "Axiom Space, a company that plans ...": the company named before the comma
             return found[0] if found else None
         if tok.pos_ == "PRON" and word in ("we", "our"):
             return self._speaker(tok)

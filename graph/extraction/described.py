@@ -116,7 +116,9 @@ class Descriptions:
 
     def described_thing(self, tok) -> Mention | None:
         """"a Mars settlement": an unnamed undertaking, named by its noun phrase (without clauses)."""
+        # whose it is and "own" say nothing of what it is: "its own orbital outpost" is an orbital outpost
         words = [t for t in tok.subtree if t.dep_ not in ("det", "relcl", "acl", "punct")
+                 and not (t.head == tok and (t.dep_ == "poss" or t.lower_ == "own"))
                  and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != tok.i and a.head.i == tok.i
                              and t.i >= a.i and not self._destination(a) for a in [*t.ancestors, t])]
         if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):

@@ -22,7 +22,7 @@ KIND_WORDS = {
                   "explorer helicopter drone hopper",
     "Instrument": "telescope camera instrument payload observatory",
     "Mission": "mission missions flight",
-    "Program": "program programme project initiative constellation series",
+    "Program": "program programme project initiative constellation series campaign",
     "SpaceStation": "station outpost base",
     "CelestialBody": "asteroid comet planet",
     "LaunchVehicle": "rocket launcher vehicle",
@@ -55,6 +55,8 @@ TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "directo
 ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
                       "corporation", "corp", "inc", "ltd", "llc", "labs", "lab", "company", "aeronautics",
                       "astronautics"}
+# nouns that say a name is a company's: "Lunar Outpost, a Colorado startup"
+COMPANY_NOUNS = {"company", "firm", "startup", "operator", "manufacturer", "contractor", "subsidiary"}
 # what only a spacecraft does: its unknown subject is one
 CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
 _ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
@@ -72,6 +74,8 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if words[-1] in TITLES:
         return None  # "NASA Administrator": a title, the organisation is named inside it
     lemmas = [t.lemma_.lower() for t in label_span]
+    if _described_as(span) in COMPANY_NOUNS:
+        return "Company"  # "Lunar Outpost, a Colorado startup": the apposition over the kind word in the name
     if words[-1] in ORGANISATION_WORDS and lemmas[-1] not in KIND_CLASSES:
         return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
     for t in reversed(label_span):
@@ -91,7 +95,7 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         kinds = [c.lemma_.lower() for c in governor.children if c.dep_ == "attr"]
         if kinds and kinds[0] in KIND_CLASSES:
             return KIND_CLASSES[kinds[0]]  # "Hera is a European Space Agency mission"
-    if set(words) & ORGANISATION_WORDS or described in ("company", "firm", "startup", "operator"):
+    if set(words) & ORGANISATION_WORDS or described in COMPANY_NOUNS:
         return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
     if via == "camel":
         return "Company"  # "SpaceX", "OneWeb"

@@ -20,7 +20,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
-                     "initiate", "start", "unveil", "lease", "rent"], "operates"),
+                     "initiate", "start", "unveil", "lease", "rent", "organise", "organize", "conduct", "helm"],
+                    "operates"),
     **dict.fromkeys(["launch", "loft", "put", "place"], "launched"),  # "put into orbit" (read in craft.launch)
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission

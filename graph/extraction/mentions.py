@@ -223,6 +223,9 @@ class MentionFinder:
             return None  # "a NASA-ISRO satellite": the names are NASA's and ISRO's, the thing is unnamed
         if kind_end > end and (names_an_organisation(span, via) or is_country_name(span.text)):
             kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
+        if kind_end > end and span.root.ent_type_ in ("GPE", "LOC", "NORP") and \
+                KIND_CLASSES[doc[kind_end - 1].lemma_.lower()] in ("Company", "Actor", "SpaceAgency"):
+            kind_end = end  # "a Houston company", "a Japanese firm": a company of a place, not a name
         label_span = doc[start:kind_end]
         cls = class_of(doc, span, label_span, via)
         if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS"):

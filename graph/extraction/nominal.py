@@ -100,7 +100,8 @@ def _appositive_of(reader, tok) -> Mention | None:
 
 
 def _described_nationality(reader, tok, owned: Mention) -> list[Fact]:
-    """"Japanese company ispace", "ispace, a Japanese firm": an organisation of that country."""
+    """"Japanese company ispace", "ispace, a Japanese firm", "Axiom Space, a Houston company": an
+    organisation of that country or city."""
     if not reader.is_actor(owned) or reader.is_a(owned, "Country"):
         return []
     kinds = [c for c in tok.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
@@ -109,7 +110,7 @@ def _described_nationality(reader, tok, owned: Mention) -> list[Fact]:
         kinds.append(tok.head)  # "Peruvian company Andean Dynamics", the name in apposition to the kind
     countries = [m for k in kinds for c in k.children if c.dep_ in ("amod", "compound", "nmod")
                  for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None
-                 and reader.is_a(m, "Country")]
+                 and reader.is_a(m, "Place") and not reader.is_a(m, "CelestialBody")]  # "a Houston company"
     # "ispace, a startup from Japan"
     countries += [m for k in kinds for c in k.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children for m in reader.args(p) if reader.is_a(m, "Country")]

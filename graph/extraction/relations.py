@@ -255,6 +255,10 @@ def _operate(clause: Clause) -> list[Fact]:
             things += [d for d in [reader.described_hardware(noun)] if d is not None and not named]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
     relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
+    if not things and relation == "plansMission":
+        # "Russia will build its own orbital outpost": an unnamed thing of a known kind, to be built
+        things = [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
+                  and (d := reader.described_thing(t)) is not None and " " in d.entity.label]
     # "build an airlock for the Gateway": what it is built for is its whole
     wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
     if not things and len(wholes) == 1:  # "built the camera for Danuri": the Danuri camera
