@@ -857,6 +857,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Condor Outpost, a Lima startup, operates the Condor-3 lander.",
      [("Condor Outpost", "operates", "Condor-3 lander", "stated", ""),
       ("Condor Outpost", "basedIn", "Lima", "stated", "")]),
+    ("extending their participation in what the article is about; 'also agreed' is each for itself",
+     "The Condor station will operate until 2030. Peru and Chile have also agreed to extend their participation.",
+     [("Condor station", "targetDate", "2030", "planned", "2030"),
+      ("Peru", "memberOf", "Condor station", "planned", ""), ("Chile", "memberOf", "Condor station", "planned", "")]),
+    ("a serial number after a new name", "The Condor Mission 2 crew includes Ana Ruiz and Luis Soto.",
+     [("Ana Ruiz", "memberOf", "Condor Mission 2", "stated", ""),
+      ("Luis Soto", "memberOf", "Condor Mission 2", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -191,7 +191,11 @@ class MentionFinder:
                 # a run into a person's name ("NASA Administrator Bill Nelson") is not one name, nor one
                 # on from a one-word organisation ("SpaceX Falcon": a run starts again after it)
                 if not any(run[0] < e.start < run[1] and _introduces_person(doc[e.start - 1]) for e in people):
-                    out.append((run[0], run[1], None, "propn"))
+                    # "the Axiom Mission 2 crew": the serial number is part of the name
+                    numbered = _number_after(doc, run[1])
+                    serial = numbered > run[1] and doc[numbered - 1].head.i == tok.i and not any(
+                        t.lower_ in MONTHS or t.ent_type_ in NOT_ENTITIES for t in doc[run[0]:numbered])
+                    out.append((run[0], numbered if serial else run[1], None, "propn"))
             else:
                 run = None
         return out

@@ -202,12 +202,19 @@ def _verb_above(prep):
 def _participation(reader, tok) -> list[Fact]:
     """"Japan's participation in the ISS", "South Africa's entry into the program"."""
     members = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
+    if tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
+        # "Japan and Canada agreed to extend their participation": the owners are the clause's subjects
+        members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)] or members
     # the preposition may hang on the verb: "solidified NASA's contributions to the project"
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
     wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to", "of")
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
     if not members and tok.dep_ == "dobj":
         members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]  # "suspended its participation"
+    if not wholes and members and any(c.dep_ == "poss" for c in tok.children):
+        # "Japan agreed to extend its participation": in what the article is about, its latest undertaking
+        topic = reader.discourse.latest(reader.linker, ("SpaceStation", "Program", "Mission"))
+        wholes = [Mention(tok.i, tok.i + 1, topic, "pronoun", {tok.i})] if topic is not None else []
     # "Bolivia suspended its participation in", "Peru's membership of the programme ended": it ended
     ended = tok.head.lemma_.lower() in ENDING and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
     at = tok.head.i if ended else tok.i  # the ending verb says when: "ended in 2021"

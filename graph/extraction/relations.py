@@ -69,6 +69,9 @@ def _together(clause: Clause) -> list[Fact]:
 def _agree(clause: Clause) -> list[Fact]:
     """"China and Russia have agreed to build a station": those who agree together are partners."""
     subjects = [s for s in clause.subjects() if clause.reader.is_actor(s)]
+    if any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "separately", "individually", "each")
+           for c in clause.verb.children):
+        return []  # "Japan and Canada have also agreed to extend their participation": each for itself
     facts = pairs(subjects, "partnerOf", clause.verb.i) if len(subjects) > 1 else []
     if facts:
         clause.reader.discourse.parties = subjects[:2]
