@@ -144,6 +144,7 @@ def test_the_catalog_names_an_entity_the_same_way_under_any_hash_seed():
     ("It launched in May.", "2024-07-20", [("2024-05", "month")]),
     ("ISRO will launch the probe on Saturday.", "2023-08-30", [("2023-09-02", "day")]),
     ("The probe should launch by the end of the year.", "2023-08-30", [("2023", "year")]),
+    ("It will capture the samples in Mars orbit.", "2024-03-01", []),  # "Mar" is a month, "Mars" is not
 ])
 def test_time_expressions(sentence, date, expected):
     assert [(t.value, t.precision) for t in find_times(sentence, date)] == expected
@@ -864,6 +865,16 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a serial number after a new name", "The Condor Mission 2 crew includes Ana Ruiz and Luis Soto.",
      [("Ana Ruiz", "memberOf", "Condor Mission 2", "stated", ""),
       ("Luis Soto", "memberOf", "Condor Mission 2", "stated", "")]),
+    ("each conjunct is based where its own modifier says",
+     "Andes Orbital was formed by the merger of Lima-based Condortec and Santiago-based AndeSpace in 2023.",
+     [("Condortec", "basedIn", "Lima", "stated", ""), ("AndeSpace", "basedIn", "Santiago", "stated", "")]),
+    ("a plan to replace; examples take their list's kind; 'which is' is the last name",
+     "Peru plans to replace the Condor station with commercial outposts, such as Inca Station and Puma Reef, "
+     "which is being developed by Andes Orbital.",
+     [("Peru", "plansMission", "Inca Station", "planned", ""), ("Peru", "plansMission", "Puma Reef", "planned", ""),
+      ("Andes Orbital", "operates", "Puma Reef", "planned", "")]),
+    ("announcing is no undertaking",
+     "The Andean Space Agency plans to announce a new architecture for the Condor-3 mission in 2026.", []),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -156,7 +156,9 @@ class SentenceReader(Descriptions):
                      if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "astronauts from X"
             if m is not None and m not in out:
                 out.append(m)
-                out += [x for x in self.conjoined(m) + self._companions(t) if x not in out]
+                # "X and Y, which is ...": the relative pronoun of a singular verb is the last name only
+                alone = t.lower_ in ("which", "that", "who") and t.dep_.startswith("nsubj") and _singular(t.head)
+                out += [x for x in ([] if alone else self.conjoined(m)) + self._companions(t) if x not in out]
         return out
 
     def _companions(self, tok) -> list[Mention]:
@@ -224,6 +226,10 @@ class SentenceReader(Descriptions):
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             noun = tok.head.head
             found = self.args(noun) or self.one_of(noun)  # "the mission, which is ..."
+            if _singular(tok.head) and (noun.conjuncts or noun.tag_ == "NNS"):
+                # "Axiom Station and Orbital Reef, which is being developed by": the last name only
+                before = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].is_punct else tok.i
+                found = [m for m in [self.mention_at(before - 1)] if m is not None] or found
             if noun.dep_ == "appos" and self.mention_at(noun.i) is None and (named := self.args(noun.head)):
                 found = named  # "Axiom Space, a company that plans ...": the company named before the comma
             return found[0] if found else None
@@ -446,3 +452,9 @@ def _coordinated(tok) -> list:
     out = [tok, *tok.conjuncts]
     out += [x for t in list(out) for a in t.children if a.dep_ == "appos" for x in a.conjuncts if x not in out]
     return out
+
+
+def _singular(verb) -> bool:
+    """Whether a clause's verb agrees with a singular subject: "which is", "that was", "which has"."""
+    return any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has") for t in [verb, *verb.children]
+               if t == verb or t.dep_ in ("aux", "auxpass"))

@@ -110,5 +110,8 @@ def _neither(children) -> bool:
 def in_the_making(token) -> bool:
     """Whether the clause says a thing is still being made: "the agency is developing the Gateway"
     (what is being built is not yet run: running it is planned)."""
-    return token.tag_ == "VBG" and token.lemma_.lower() in MAKING_VERBS and any(
-        c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+    if token.lemma_.lower() not in MAKING_VERBS:
+        return False
+    if token.tag_ == "VBN":  # "Orbital Reef is being developed by Blue Origin"
+        return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in token.children)
+    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)

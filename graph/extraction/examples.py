@@ -16,7 +16,9 @@ GROUP_WORDS = {
     "country": "Actor", "nation": "Actor", "state": "Actor", "government": "Actor", "agency": "Actor",
     "partner": "Actor", "member": "Actor", "participant": "Actor", "signatory": "Actor", "company": "Actor",
     "firm": "Actor", "organisation": "Actor", "organization": "Actor", "institution": "Actor",
-    "mission": "Undertaking", "probe": "Spacecraft", "spacecraft": "Spacecraft",
+    "mission": "Undertaking", "probe": "Spacecraft", "spacecraft": "Spacecraft", "programme": "Undertaking",
+    "program": "Undertaking", "station": "SpaceStation", "outpost": "SpaceStation", "lander": "Spacecraft",
+    "rover": "Spacecraft", "satellite": "Spacecraft",
 }
 
 

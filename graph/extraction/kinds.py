@@ -74,8 +74,9 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if words[-1] in TITLES:
         return None  # "NASA Administrator": a title, the organisation is named inside it
     lemmas = [t.lemma_.lower() for t in label_span]
-    if _described_as(span) in COMPANY_NOUNS:
-        return "Company"  # "Lunar Outpost, a Colorado startup": the apposition over the kind word in the name
+    if _described_as(span) in COMPANY_NOUNS or any(
+            c.dep_ == "amod" and c.lower_ in ("based", "headquartered") for c in span.root.children):
+        return "Company"  # "Lunar Outpost, a Colorado startup", "Paris-based Eutelsat": whatever its name's words
     if words[-1] in ORGANISATION_WORDS and lemmas[-1] not in KIND_CLASSES:
         return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
     for t in reversed(label_span):
@@ -113,6 +114,8 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if _landing_site(span.root) and not any(t.ent_type_ in NOT_ENTITIES or t.lower_ in MONTHS for t in span):
         return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
+    if span.root.dep_ == "npadvmod" and span.root.head.lower_ in ("based", "headquartered"):
+        return "Place"  # "Santiago-based": where something is based is a place, whatever the model says
     if span.text in SOLAR_SYSTEM_BODIES:
         return "CelestialBody"  # "a mission to Venus", whatever the model's label
     if is_country_name(span.text):
@@ -180,6 +183,8 @@ def _described_as(span) -> str:
     while root.dep_ == "conj" and root.head.pos_ == "PROPN":
         root = root.head  # "two modules, Wentian and Mengtian": the list's first name
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("as", "including", "like") and head.head.tag_ == "NNS":
+        return head.head.lemma_.lower()  # "commercial outposts, such as Axiom Station and Orbital Reef"
     if root.dep_ == "conj" and head.tag_ == "NNS" and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
         return head.lemma_.lower()  # a plural noun, then its names: the parser's "conj" for an apposition
     return next((c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), "")

@@ -172,6 +172,7 @@ class MentionFinder:
         out = [(e.start, next((t.i for t in e if t.i > e.start and ((t.pos_ == "ADP" and t.lower_ in _CUTTING)
                                                                      or t.tag_ == "POS")), e.end),
                 None, "ner") for e in doc.ents if e.label_ in NER_CLASSES]
+        out = [part for span in out for part in _split_listed(doc, *span)]
         times = {t.i for e in doc.ents if e.label_ in NOT_ENTITIES for t in e}
         out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)
                 if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS]
@@ -298,6 +299,15 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
                            or (doc[end - 1].is_punct and doc[end - 1].text != ")")):
         end -= 1
     return start, end
+
+
+def _split_listed(doc, start: int, end: int, iri, via: str) -> list[tuple]:
+    """The model's one name for two listed ones: "Axiom Station and Orbital Reef" is two names where
+    the words before "and" end with a kind noun ("Airbus Defence and Space" stays one)."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "and" and doc[i - 1].lemma_.lower() in KIND_CLASSES and doc[i - 1].pos_ == "PROPN":
+            return [(start, i, iri, via), (i + 1, end, iri, via)]
+    return [(start, end, iri, via)]
 
 
 def _number_after(doc, end: int) -> int:

@@ -211,7 +211,7 @@ def _participation(reader, tok) -> list[Fact]:
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
     if not members and tok.dep_ == "dobj":
         members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]  # "suspended its participation"
-    if not wholes and members and any(c.dep_ == "poss" for c in tok.children):
+    if not wholes and members and tok.dep_ == "dobj" and any(c.dep_ == "poss" for c in tok.children):
         # "Japan agreed to extend its participation": in what the article is about, its latest undertaking
         topic = reader.discourse.latest(reader.linker, ("SpaceStation", "Program", "Mission"))
         wholes = [Mention(tok.i, tok.i + 1, topic, "pronoun", {tok.i})] if topic is not None else []
@@ -226,8 +226,11 @@ def _based(reader, tok) -> list[Fact]:
     places = [m for c in tok.children if c.dep_ in ("npadvmod", "compound") for m in reader.args(c)
               if reader.is_a(m, "Place")]
     noun = tok.head
-    holders = reader.args(noun) or (reader.args(noun.head) if noun.dep_ == "appos" else
-                                    reader.subject_of(noun.head) if noun.dep_ == "attr" else [])
+    # "Paris-based Eutelsat and London-based OneWeb": each is based where its own modifier says
+    others = {c.i for c in noun.conjuncts}
+    holders = [m for m in reader.args(noun) if not m.tokens & others] or (
+        reader.args(noun.head) if noun.dep_ == "appos" else
+        reader.subject_of(noun.head) if noun.dep_ == "attr" else [])
     return [Fact(h, "basedIn", p, tok.i) for h in holders if reader.is_actor(h) for p in places]
 
 

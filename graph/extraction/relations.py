@@ -288,6 +288,12 @@ def _leave(clause: Clause) -> list[Fact]:
             for t in left]
 
 
+# what one plans to do to a mission that is no mission of one's own: "plans to retire the station"
+REPLACING = {"replace", "succeed", "supersede"}
+NOT_UNDERTAKINGS = {"retire", "decommission", "deorbit", "end", "close", "scrap", "cancel", "announce", "unveil",
+                    "reveal", "present", "publish", "review", "study", "assess", "evaluate", "decide", "discuss"}
+
+
 def _plan(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     planners = [s for s in clause.subjects() if reader.is_actor(s)]
@@ -295,7 +301,11 @@ def _plan(clause: Clause) -> list[Fact]:
     for x in v.children:
         if x.dep_ == "xcomp" and VERB_RELATIONS.get(verb_key(x)) in ("left", "ended"):
             return []  # "Russia plans to leave the ISS": an end planned, not a mission (read by the inner verb)
-        if x.dep_ == "xcomp":
+        if x.dep_ == "xcomp" and x.lemma_.lower() in REPLACING:
+            # "plans to replace the station with commercial outposts": what replaces it is the plan
+            plans += [m for m in Clause(x, reader).prep_objects("with", "by")
+                      if reader.is_a(m, "Undertaking", "Spacecraft")]
+        elif x.dep_ == "xcomp" and x.lemma_.lower() not in NOT_UNDERTAKINGS:
             inner = Clause(x, reader)
             plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under")
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
