@@ -875,6 +875,15 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Andes Orbital", "operates", "Puma Reef", "planned", "")]),
     ("announcing is no undertaking",
      "The Andean Space Agency plans to announce a new architecture for the Condor-3 mission in 2026.", []),
+    ("'Space' first is no company's name", "The Puma lander touched down in October. The mission is part of "
+     "Peru's Space Safety programme.",
+     [("Puma lander", "partOf", "Space Safety programme", "stated", ""),
+      ("Peru", "operates", "Space Safety programme", "stated", "")]),
+    ("a name the tagger took for an adverb; a plan later this year is ahead",
+     "Andes Orbital will launch its second lander, AO-2, later this year.",
+     [("Andes Orbital", "plansMission", "AO-2", "planned", ""),
+      ("AO-2", "targetDate", "later this year", "planned", "2025"),
+      ("Andes Orbital", "operates", "AO-2", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

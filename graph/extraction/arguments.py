@@ -282,7 +282,7 @@ class SentenceReader(Descriptions):
             return None
         m = self.mention_at(after + 1)
         closing = self.doc[m.end] if m is not None and m.end < len(self.doc) else None
-        if m is None or self.doc[m.end - 1].dep_ not in ("npadvmod", "appos", "conj") or (
+        if m is None or self.doc[m.end - 1].dep_ not in ("npadvmod", "advmod", "appos", "conj") or (
                 closing is not None and closing.text not in (",", ".")):
             return None
         return m

@@ -87,11 +87,23 @@ class Clause:
             if v.dep_ == "conj":
                 return Clause(v.head, self.reader).patients()
             return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
-        return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") for m in self.reader.args(c)]
+        return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") or c == self._stray_object()
+                for m in self.reader.args(c)]
 
     def object_tokens(self):
-        direct = [c for c in self.verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+        direct = [c for c in self.verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")
+                  or c == self._stray_object()]
         return [t for c in direct for t in (c, *c.conjuncts)]
+
+    def _stray_object(self):
+        """A name right after a verb without an object, which the tagger took for an adverb: in "will
+        launch IM-2 later" "IM-2" is the object."""
+        v = self.verb
+        after = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+        if after is None or after.head != v or after.dep_ not in ("advmod", "npadvmod") or any(
+                c.dep_ in ("dobj", "nsubjpass", "attr") for c in v.children):
+            return None
+        return after if self.reader.mention_at(after.i) is not None else None
 
     def prep_objects(self, *preps: str) -> list[Mention]:
         out = []

@@ -182,8 +182,10 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
         if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in IMPLIED_RIVALRY:
             level = "inferred"
         when = _time_of(reader, fact.at, times)
-        # at the precision both share: a day later this year is ahead, "2024" in a 2024 article is not
-        past = when if when and (not article_date or when.value <= article_date[:len(when.value)]) else None
+        # at the precision both share: a day later this year is ahead, "2024" in a 2024 article is not,
+        # unless a plan says it ("will launch it later this year")
+        past = when if when and (not article_date or when.value < article_date[:len(when.value)] or (
+            when.value == article_date[:len(when.value)] and level != "planned")) else None
         if fact.ended and level != "stated" and when is None:
             continue  # "would leave the ISS", no date: nothing to say when the relation ends
         st = _statement(reader, fact.subject, fact.relation, fact.object, level)

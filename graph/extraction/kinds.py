@@ -169,9 +169,9 @@ def _craft_verb(verb) -> bool:
 
 def names_an_organisation(span, via: str) -> bool:
     """"Andean Space Agency", "Axiom Space", "SpaceX": words that say an organisation is meant."""
-    words = {t.lower_ for t in span}
     kinds = {KIND_CLASSES.get(t.lemma_.lower()) for t in span}
-    return via == "camel" or bool(words & ORGANISATION_WORDS) or bool(kinds & _ACTING)
+    # the last word: "Axiom Space", "Israel Aerospace Industries" (not "Space Safety", a programme's name)
+    return via == "camel" or span[-1].lower_ in ORGANISATION_WORDS or bool(kinds & _ACTING)
 
 
 def _described_as(span) -> str:
