@@ -884,6 +884,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Andes Orbital", "plansMission", "AO-2", "planned", ""),
       ("AO-2", "targetDate", "later this year", "planned", "2025"),
       ("Andes Orbital", "operates", "AO-2", "stated", "")]),
+    ("a rival through what it owns", "Andes Orbital now competes with SpaceX's Starlink network.",
+     [("Andes Orbital", "rivalOf", "SpaceX", "stated", ""), ("SpaceX", "operates", "Starlink network", "stated", "")]),
+    ("who commands a mission and who flies with them are its crew",
+     "Condor-3 is commanded by astronaut Ana Ruiz, with pilot Luis Soto.",
+     [("Ana Ruiz", "memberOf", "Condor-3", "stated", ""), ("Luis Soto", "memberOf", "Condor-3", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

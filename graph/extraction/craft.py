@@ -360,6 +360,20 @@ def lift_off(clause: Clause) -> list[Fact]:
     return launch(clause)
 
 
+def commands(clause: Clause) -> list[Fact]:
+    """"Ax-2 is commanded by Peggy Whitson, with pilot John Shoffner": who commands or pilots a
+    mission, and who flies with them, are its crew."""
+    reader = clause.reader
+    missions = [m for m in clause.patients() if reader.is_a(m, "Mission", "Spacecraft")]
+    crew = [s for s in clause.subjects() if reader.is_a(s, "Person")]
+    withs = [c for s in clause.subjects() for c in reader.doc[s.end - 1].children if c.dep_ == "prep"
+             and c.lower_ == "with"]  # "commanded by X, with pilot Y", wherever "with" hangs
+    crew += [m for m in clause.prep_objects("with") + [m for c in withs for p in c.children if p.dep_ == "pobj"
+                                                      for m in reader.args(p)]
+             if reader.is_a(m, "Person") and m not in crew]
+    return [Fact(p, "memberOf", m, clause.verb.i) for p in crew for m in missions]
+
+
 def serves_as(clause: Clause) -> list[Fact]:
     """"Starship will serve as the lunar lander for Artemis III": a craft serving a mission is part of it."""
     v, reader = clause.verb, clause.reader

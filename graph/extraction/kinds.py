@@ -22,7 +22,7 @@ KIND_WORDS = {
                   "explorer helicopter drone hopper",
     "Instrument": "telescope camera instrument payload observatory",
     "Mission": "mission missions flight",
-    "Program": "program programme project initiative constellation series campaign",
+    "Program": "program programme project initiative constellation series campaign network",
     "SpaceStation": "station outpost base",
     "CelestialBody": "asteroid comet planet",
     "LaunchVehicle": "rocket launcher vehicle",

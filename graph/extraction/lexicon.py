@@ -36,6 +36,7 @@ VERB_RELATIONS = {
                      "withdraw", "abandon", "cancel", "drop", "exclude"], "ended"),
     **dict.fromkeys(["bar", "prohibit", "forbid", "prevent"], "barred"),
     **dict.fromkeys(["belong"], "belongs"),
+    **dict.fromkeys(["command", "pilot", "captain"], "commands"),  # "Ax-2 is commanded by Peggy Whitson"
     **dict.fromkeys(["serve", "act"], "serves"),  # "will serve as the lander for Artemis III"
     **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
                      "incorporate", "equip", "deploy", "release"], "hasPart"),

@@ -17,6 +17,7 @@ from graph.extraction.certainty import certainty
 from graph.extraction.clause import Clause, misparsed_infinitive, verb_key
 from graph.extraction.craft import (
     aboard,
+    commands,
     copula_facts,
     has_part,
     installed_on,
@@ -325,6 +326,9 @@ def _rival(clause: Clause) -> list[Fact]:
     # "to counter China's growing influence": the owner of what is countered
     others += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "poss"
                for m in clause.reader.args(c) if clause.reader.is_actor(m) and m not in others]
+    # "OneWeb competes with SpaceX's Starlink network": the rival is who owns the competing thing
+    others += [m for t in clause.prep_objects("with", "against") if not clause.reader.is_actor(t)
+               for m in clause.reader.owners(t) if clause.reader.is_actor(m) and m not in others]
     facts = [Fact(s, "rivalOf", o, v.i) for s in subjects for o in others]
     if not others:
         facts += pairs(subjects, "rivalOf", v.i)
@@ -393,7 +397,7 @@ def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
 _RULES = {
     "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": launch, "liftOff": lift_off, "aboard": aboard, "landedOn": land,
-    "returnedSamples": samples_returned, "serves": serves_as,
+    "returnedSamples": samples_returned, "serves": serves_as, "commands": commands,
     "plansMission": _plan, "rivalOf": _rival, "hired": _hire, "ended": _ended, "barred": _barred, "belongs": _belongs,
     "left": _leave, "hasPart": has_part, "installedOn": installed_on,
 }
