@@ -230,7 +230,9 @@ def _where_it_is(clause: Clause) -> list[Fact]:
                   if reader.is_a(s, "Undertaking", "Spacecraft") for o in orbits]
     if lemma in ("orbit", "circle") and v.pos_ == "VERB":
         # "the Hope probe has been orbiting Mars": it is in the orbit around Mars
-        bodies = [m for m in Clause(v, reader).patients() if reader.is_a(m, "CelestialBody")]
+        clause = Clause(v, reader)  # "orbits Mars", "orbits 400 kilometres above the Earth"
+        bodies = [m for m in clause.patients() + clause.prep_objects("above", "around")
+                  if reader.is_a(m, "CelestialBody")]
         facts += [Fact(s, "locatedIn", _orbit_of(reader, b), v.i) for s in reader.subject_of(v)
                   if reader.is_a(s, "Undertaking", "Spacecraft") for b in bodies]
     if lemma in ("arrive", "reach", "rendezvous"):

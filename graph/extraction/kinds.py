@@ -164,6 +164,8 @@ def _landing_site(tok) -> bool:
 def _craft_verb(verb) -> bool:
     """What only a craft does, said without an object: "Hera will arrive", "Odysseus was launched"
     ("Rocket Lab launched the probe" is an actor's deed)."""
+    if verb.lemma_.lower() in ("orbit", "circle") and verb.pos_ == "VERB":
+        return True  # "Hera will orbit the asteroid": only a craft orbits something
     return verb.lemma_.lower() in CRAFT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
 
 

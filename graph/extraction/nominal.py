@@ -25,6 +25,7 @@ from graph.extraction.lexicon import (
     SUPPORT_NOUNS,
 )
 from graph.extraction.mentions import Mention
+from graph.extraction.orbits import in_orbit
 from graph.extraction.ties import joint, sides
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
@@ -59,6 +60,7 @@ def noun_facts(reader) -> list[Fact]:
             structural += _site(reader, tok)
         if tok.lower_ in ("based", "headquartered") and tok.dep_ == "amod":
             structural += _based(reader, tok)
+        facts += in_orbit(reader, tok)
         structural += [Fact(f.subject, f.relation, other, f.at) for f in structural if f.relation == "operates"
                        and f.object is owned for other in _conjoined(reader, owned)]
         for fact in structural:
