@@ -370,9 +370,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("partners said of the subject", "Peru is one of Chile's closest space partners.",
      [("Chile", "partnerOf", "Peru", "stated", "")]),
     ("put into orbit: a launch", "Peru put the Condor-3 satellite into orbit in 2023.",
-     [("Peru", "launched", "Condor-3 satellite", "stated", "2023")]),
+     [("Peru", "launched", "Condor-3 satellite", "stated", "2023"),
+      ("Peru", "operates", "Condor-3 satellite", "stated", "")]),
     ("sent into orbit: a launch", "Peru sent the Condor-3 probe into orbit in 2023.",
-     [("Peru", "launched", "Condor-3 probe", "stated", "2023")]),
+     [("Peru", "launched", "Condor-3 probe", "stated", "2023"), ("Peru", "operates", "Condor-3 probe", "stated", "")]),
     ("a name after a noun and a comma, hung on the verb", "Bolivia successfully launched its first satellite, "
      "Tupac-1, in 2023.", [("Bolivia", "launched", "Tupac-1", "stated", "2023"),
                            ("Bolivia", "operates", "Tupac-1", "stated", "")]),
@@ -471,7 +472,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("mid-year", "The Condor-3 orbiter is scheduled to launch in mid-2026.",
      [("Condor-3 orbiter", "targetDate", "mid-2026", "planned", "2026")]),
     ("weekday", "The Andean Space Agency launched the Condor-2 orbiter on Friday.",
-     [(ANDEAN, "launched", "Condor-2 orbiter", "stated", "2025-03-07")]),
+     [(ANDEAN, "launched", "Condor-2 orbiter", "stated", "2025-03-07"),
+      (ANDEAN, "operates", "Condor-2 orbiter", "stated", "")]),
     ("samples", "The Condor-2 mission returned samples from the Moon.",
      [("Condor-2 mission", "returnedSamples", "Moon", "stated", "")]),
     ("unnamed agreement", "The Andean Space Agency signed a memorandum of understanding with NASA on the Artemis "
@@ -719,13 +721,15 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor Space Centre", "locatedIn", "Kourou", "stated", ""),
       ("Kourou", "locatedIn", "French Guiana", "stated", "")]),
     ("parts named by participle", "Peru launched the Condor-3 mission. The mission includes a lander named Puma.",
-     [("Peru", "launched", "Condor-3 mission", "stated", ""), ("Puma", "partOf", "Condor-3 mission", "stated", "")]),
+     [("Peru", "launched", "Condor-3 mission", "stated", ""), ("Peru", "operates", "Condor-3 mission", "stated", ""),
+      ("Puma", "partOf", "Condor-3 mission", "stated", "")]),
     ("payloads from countries", "The Condor-3 mission carries instruments from Chile and Belarus.",
      [("Chile", "memberOf", "Condor-3 mission", "stated", ""),
       ("Belarus", "memberOf", "Condor-3 mission", "stated", "")]),
     ("the country of an agency's description", "Russia's space agency launched the Condor-3 probe. If "
      "successful, the country will become the first nation to land on the lunar surface.",
-     [("Roscosmos", "launched", "Condor-3 probe", "stated", ""), ("Roscosmos", "basedIn", "Russia", "stated", ""),
+     [("Roscosmos", "launched", "Condor-3 probe", "stated", ""),
+      ("Roscosmos", "operates", "Condor-3 probe", "stated", ""), ("Roscosmos", "basedIn", "Russia", "stated", ""),
       ("Russia", "landedOn", "Moon", "speculative", "")]),
     ("entered into an agreement", "Peru entered into an agreement with Chile in 2024.",
      [("Peru", "signedAgreement", "agreement with Chile", "stated", "2024"), ("Chile", "signedAgreement",
@@ -819,7 +823,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("European Space Agency (ESA)", "operates", "Condor-3", "stated", ""),
       (NASA, "partnerOf", "European Space Agency (ESA)", "stated", "")]),
     ("belongs to", "Peru launched the Condor-3 probe. The probe belongs to the Andean Space Agency.",
-     [("Peru", "launched", "Condor-3 probe", "stated", ""), (ANDEAN, "operates", "Condor-3 probe", "stated", "")]),
+     [("Peru", "launched", "Condor-3 probe", "stated", ""), ("Peru", "operates", "Condor-3 probe", "stated", ""),
+      (ANDEAN, "operates", "Condor-3 probe", "stated", "")]),
     ("a programme in partnership with", "Peru's Condor programme, in partnership with Chile, included a rover.",
      [("Peru", "operates", "Condor programme", "stated", ""), ("Peru", "partnerOf", "Chile", "stated", "")]),
     ("we, in a quote, is the speaker's organisation", "\u201cWe will land on the Moon by 2030,\u201d said Ana Ruiz, "
@@ -896,6 +901,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor station", "locatedIn", "Earth orbit", "stated", "")]),
     ("what orbits a body is a craft", "Condor-3 will orbit the asteroid Ayar for six months.",
      [("Condor-3", "locatedIn", "Ayar orbit", "planned", "")]),
+    ("a country launching a craft runs it", "Peru launched the Condor-3 probe in 2022.",
+     [("Peru", "launched", "Condor-3 probe", "stated", "2022"), ("Peru", "operates", "Condor-3 probe", "stated", "")]),
+    ("an opening 'its' is the previous subject's; what is built is hardware",
+     "Condor-3 was built by Andes Orbital in Lima. Its cubesat, Ayar, was built in Chile.",
+     [("Andes Orbital", "operates", "Condor-3", "stated", ""), ("Andes Orbital", "basedIn", "Lima", "stated", ""),
+      ("Ayar", "partOf", "Condor-3", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)
@@ -948,7 +959,7 @@ def test_the_cli_shows_new_entities_in_both_formats(tmp_path):
 
 def test_no_year_is_guessed_without_the_article_date():
     found = extract(Article("The Andean Space Agency launched the Condor-2 orbiter on Friday."))
-    assert [(st.relation, st.when) for st in found] == [("launched", "")]
+    assert [(st.relation, st.when) for st in found] == [("launched", ""), ("operates", "")]
 
 
 def test_the_cli_prints_tsv_and_turtle(tmp_path):

@@ -6,17 +6,13 @@ the subject of a clause (inherited from the governing clause where it has none),
 :class:`~graph.extraction.described.Descriptions`) the names of what a sentence describes without
 naming it.
 
-Coreference inside the article (:class:`Discourse`): a pronoun (*it, its, they, their*) or a
-definite description (*the agency, the country, the mission, the company*) stands for the latest
-mention of a compatible class, in this sentence or the ones before it.
+What pronouns and definite descriptions stand for is read in :mod:`graph.extraction.references`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from graph.extraction.clause import misparsed_infinitive, prepositions
-from graph.extraction.described import Descriptions, part_label
+from graph.extraction.described import Descriptions
 from graph.extraction.examples import examples
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
@@ -26,58 +22,14 @@ from graph.extraction.lexicon import (
     STAFF_NOUNS,
     SURFACE_NOUNS,
 )
-from graph.extraction.mentions import Entity, Mention, is_a, new_entity
+from graph.extraction.mentions import Entity, Mention, is_a
+from graph.extraction.references import Discourse, References, singular
 from graph.linking import DEMONYMS, Linker
 
 # verbs whose object does what the infinitive says: "asked Airbus to build", "tasked Thales with"
 OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "choose", "pick", "invite", "allow",
                   "authorize", "authorise", "charge", "mandate", "request", "engage"}
-# definite descriptions and the classes they refer back to
-DESCRIPTIONS = {
-    "agency": ("SpaceAgency",), "administration": ("SpaceAgency",), "country": ("Country",),
-    "group": ("Company", "Actor"), "consortium": ("Actor",),
-    "nation": ("Country",), "company": ("Company",), "firm": ("Company",), "startup": ("Company",),
-    "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
-    "probe": ("Spacecraft", "Mission"), "satellite": ("Spacecraft",),
-    "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
-    "centre": ("Facility",), "center": ("Facility",), "cosmodrome": ("Facility",), "spaceport": ("Facility",),
-    "rocket": ("LaunchVehicle",), "launcher": ("LaunchVehicle",), "telescope": ("Instrument",),
-    "crew": ("Mission",),  # "on the crew": the mission the article is about
-    "program": ("Program",), "programme": ("Program",), "project": ("Program", "Mission", "Spacecraft"),
-    "agreement": ("Agreement",), "accords": ("Agreement",), "memorandum": ("Agreement",), "mou": ("Agreement",),
-}
-# words that refer back only in the plural: "the two sides", "both parties" (not "the far side")
-_PLURAL_DESCRIPTIONS = {"side": ("Actor",), "party": ("Actor",), "partner": ("Actor",), "organisation": ("Actor",),
-                        "organization": ("Actor",), "government": ("Country",)}
-# verbs that introduce a quote: their subject is who "we" is in it
-SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "write", "note"}
-# parts of a mission that "the lander" may name although the article gave it no name
-_PARTS = {"lander", "rover", "orbiter"}
-PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
-            "they": ("Actor",), "their": ("Actor",)}
-
-
-@dataclass
-class Discourse:
-    """What the article has mentioned so far, latest last."""
-
-    mentioned: list[Entity] = field(default_factory=list)
-    # the actors of the latest partnership or agreement: the parties "the agreement" was signed by
-    parties: list[Mention] = field(default_factory=list)
-    # the arguments of the previous sentence's main clause, which a pronoun opening a sentence takes
-    # first: in "The Tiangong station, operated by China, orbits Earth. Its core module", "its" is the
-    # station's, not China's (named later, but only in a modifier)
-    main: list[Entity] = field(default_factory=list)
-
-    def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
-        """The latest entity of one of ``classes``, not a person."""
-        for entity in reversed(self.mentioned):
-            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person"):
-                return entity
-        return None
-
-
-class SentenceReader(Descriptions):
+class SentenceReader(Descriptions, References):
     """One parsed sentence with its mentions, read for the relation rules."""
 
     def __init__(self, doc, mentions: list[Mention], linker: Linker, discourse: Discourse,
@@ -157,7 +109,7 @@ class SentenceReader(Descriptions):
             if m is not None and m not in out:
                 out.append(m)
                 # "X and Y, which is ...": the relative pronoun of a singular verb is the last name only
-                alone = t.lower_ in ("which", "that", "who") and t.dep_.startswith("nsubj") and _singular(t.head)
+                alone = t.lower_ in ("which", "that", "who") and t.dep_.startswith("nsubj") and singular(t.head)
                 out += [x for x in ([] if alone else self.conjoined(m)) + self._companions(t) if x not in out]
         return out
 
@@ -199,81 +151,6 @@ class SentenceReader(Descriptions):
         shared head: "the Chang'e 7 and Chang'e 8 probes"."""
         linked = {c.i for i in m.tokens for c in self.doc[i].conjuncts}
         return [other for other in self.mentions if other is not m and linked & other.tokens]
-
-    def _referents(self, tok) -> list[Mention]:
-        """"the two countries", "both agencies": the latest two actors of that class."""
-        classes = DESCRIPTIONS.get(tok.lemma_.lower()) or _PLURAL_DESCRIPTIONS.get(tok.lemma_.lower())
-        if tok.tag_ != "NNS" or classes is None:
-            return []
-        if not any(c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
-            # "NASA and ESA are working together ... The agencies signed": the parties of the latest tie
-            parties = self.discourse.parties
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in tok.children)
-            if not definite or tok.lemma_.lower() not in DESCRIPTIONS or len(parties) != 2 or not all(
-                    is_a(self.linker, m.entity, *classes) for m in parties):
-                return []
-            return [Mention(tok.i, tok.i + 1, m.entity, "pronoun", {tok.i}) for m in parties]
-        found: list[Entity] = []
-        for entity in reversed(self.discourse.mentioned + [m.entity for m in self.mentions if m.end <= tok.i]):
-            if is_a(self.linker, entity, *classes) and entity not in found:
-                found.append(entity)
-            if len(found) == 2:
-                break
-        return [Mention(tok.i, tok.i + 1, e, "pronoun", {tok.i}) for e in found] if len(found) == 2 else []
-
-    def _referent(self, tok) -> Mention | None:
-        word = tok.lower_
-        if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
-            noun = tok.head.head
-            found = self.args(noun) or self.one_of(noun)  # "the mission, which is ..."
-            if _singular(tok.head) and (noun.conjuncts or noun.tag_ == "NNS"):
-                # "Axiom Station and Orbital Reef, which is being developed by": the last name only
-                before = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].is_punct else tok.i
-                found = [m for m in [self.mention_at(before - 1)] if m is not None] or found
-            if noun.dep_ == "appos" and self.mention_at(noun.i) is None and (named := self.args(noun.head)):
-                found = named  # "Axiom Space, a company that plans ...": the company named before the comma
-            return found[0] if found else None
-        if tok.pos_ == "PRON" and word in ("we", "our"):
-            return self._speaker(tok)
-        classes = None
-        if tok.pos_ == "PRON" and word in PRONOUNS:
-            classes = PRONOUNS[word]
-        elif tok.pos_ == "PRON" and word == "this" and tok.dep_ in ("nsubj", "nsubjpass"):
-            classes = ("Undertaking", "Spacecraft")  # "This is scheduled for 2024": the mission just named
-        elif tok.pos_ == "NOUN" and word in DESCRIPTIONS and any(
-                c.lower_ in ("the", "this", "its") for c in tok.children if c.dep_ in ("det", "poss")) and not any(
-                c.lower_ in ("own", "new", "second", "another", "next", "other") for c in tok.children):
-            # "its own station", "a new mission" are not the station or mission named before
-            classes = DESCRIPTIONS[word]
-        if classes is None:
-            return None
-        if word in ("its", "their"):
-            # "SpaceX will carry Egyptian astronauts on its Crew Dragon": the clause's subject owns it
-            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            subjects = [m for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.i < tok.i
-                        for m in self.args(c)] if verb is not None else []
-            owner = next((m for m in subjects if is_a(self.linker, m.entity, *classes)), None)
-            if owner is not None:
-                return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})
-        # an object pronoun is not its own clause's subject: in "two modules joined it", "it" is the station
-        own = {m.entity.iri for c in tok.head.children if c.dep_ == "nsubj" for m in self._at_or_conjoined(c)} \
-            if tok.dep_ in ("dobj", "pobj") and word in PRONOUNS else set()
-        before = [m.entity for m in self.mentions if m.end <= tok.i and m.entity.iri not in own]
-        # a pronoun or a description opening a sentence takes the previous main clause's latest argument
-        # before one its modifiers named ("SANSA runs stations that track satellites for NASA and ESA.
-        # The agency joined ..."); a description's own class comes first ("the mission" is a mission)
-        opening = not any(is_a(self.linker, e, *classes) for e in before)
-        entity = None
-        for group in ([(c,) for c in classes] if word in DESCRIPTIONS else [classes]):
-            entity = (Discourse(self.discourse.main).latest(self.linker, group) if opening else None) or \
-                Discourse(self.discourse.mentioned + before).latest(self.linker, group)
-            if entity is not None:
-                break
-        if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):
-            entity = self._part_of_latest(word)
-        if entity is None:
-            return None
-        return Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
 
     def _misplaced_apposition(self, noun) -> Mention | None:
         """A name set off by commas right after a noun, which the parser hung elsewhere."""
@@ -318,31 +195,6 @@ class SentenceReader(Descriptions):
         if head.lemma_ not in ("be", "become", "remain"):
             return []
         return [m for c in head.children if c.dep_ == "nsubj" for m in self.args(c)]
-
-    def _speaker(self, tok) -> Mention | None:
-        """"'We will land on the Moon by 2030,' said Zhang Kejian, head of the CNSA": *we* is the
-        organisation of the one who says it (a person stands for the organisation named with them)."""
-        for verb in self.doc:
-            if verb.lemma_.lower() not in SPEECH_VERBS or verb == tok.head:
-                continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i != tok.i]
-            speakers = [m for c in subjects for m in self.args(c)]
-            found = [m for m in self.represented(speakers) if self.is_actor(m)] or [  # "said X, head of the CNSA"
-                m for c in subjects for t in c.subtree if (m := self.mention_at(t.i)) is not None and self.is_actor(m)]
-            if found:
-                return Mention(tok.i, tok.i + 1, found[0].entity, "pronoun", {tok.i})
-        return None
-
-    def _part_of_latest(self, word: str) -> Entity | None:
-        """"the rover" in an article about the Chandrayaan-5 mission, which named no rover: the
-        mission's rover, proposed as "Chandrayaan-5 rover"."""
-        mission = Discourse(self.discourse.mentioned + [m.entity for m in self.mentions]).latest(
-            self.linker, ("Mission",))
-        if mission is None:
-            return None
-        entity = new_entity(part_label(mission.label, word), KIND_CLASSES[word], self.text, self.offset)
-        self.new_entities.append(entity)
-        return entity
 
     def subject_of(self, verb) -> list[Mention]:
         """The clause's subject, or its governor's where it has none of its own."""
@@ -452,9 +304,3 @@ def _coordinated(tok) -> list:
     out = [tok, *tok.conjuncts]
     out += [x for t in list(out) for a in t.children if a.dep_ == "appos" for x in a.conjuncts if x not in out]
     return out
-
-
-def _singular(verb) -> bool:
-    """Whether a clause's verb agrees with a singular subject: "which is", "that was", "which has"."""
-    return any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has") for t in [verb, *verb.children]
-               if t == verb or t.dep_ in ("aux", "auxpass"))

@@ -306,6 +306,11 @@ def launch(clause: Clause) -> list[Fact]:
         if relation == "launched" and certainty(v) in ("planned", "speculative"):
             relation = "plansMission"
         facts += [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s)]
+        if relation == "launched" and not customers:
+            # "South Korea launched its first lunar mission, Danuri": a country or an agency launches
+            # its own craft (a launch company, or a craft someone else owns, says nothing of who runs it)
+            facts += [Fact(s, "operates", t, v.i) for s in subjects if reader.is_a(s, "Country", "SpaceAgency")
+                      and all(o.entity.iri == s.entity.iri for o in reader.owners(t))]
     return facts
 
 
