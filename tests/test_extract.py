@@ -907,6 +907,23 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Condor-3 was built by Andes Orbital in Lima. Its cubesat, Ayar, was built in Chile.",
      [("Andes Orbital", "operates", "Condor-3", "stated", ""), ("Andes Orbital", "basedIn", "Lima", "stated", ""),
       ("Ayar", "partOf", "Condor-3", "stated", "")]),
+    ("a subject the parser hung on the object before 'and'",
+     "The Andean Space Agency will provide the rocket and Chile will build the Condor-3 probe.",
+     [("Chile", "plansMission", "Condor-3 probe", "planned", "")]),
+    ("'its own' is the governing clause's subject's, and a plan, not a possession",
+     "Peru is expected to leave the Condor station after 2028 to build its own Inca Orbital Station.",
+     [("Peru", "memberOf", "Condor station", "planned", "until 2028"),
+      ("Peru", "plansMission", "Inca Orbital Station", "planned", "")]),
+    ("staying on a station until a date", "The Andean Space Agency has said it will stay on the Condor station "
+     "until 2028.", [(ANDEAN, "memberOf", "Condor station", "planned", "until 2028")]),
+    ("contributions from an actor", "The Condor-3 mission is a collaboration between NASA and ESA, with "
+     "contributions from JAXA.",
+     [(NASA, "partnerOf", "European Space Agency (ESA)", "stated", ""),
+      (NASA, "operates", "Condor-3 mission", "stated", ""),
+      ("European Space Agency (ESA)", "operates", "Condor-3 mission", "stated", ""),
+      ("Japan Aerospace Exploration Agency (JAXA)", "memberOf", "Condor-3 mission", "stated", "")]),
+    ("whose payloads they are", "The Condor-3 probe carries two Japanese instruments and six NASA payloads.",
+     [("Japan", "memberOf", "Condor-3 probe", "stated", ""), (NASA, "memberOf", "Condor-3 probe", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -209,6 +209,8 @@ class SentenceReader(Descriptions, References):
                             and self.mention_at(c.i) is not None]
             if subjects:
                 return [m for s in subjects for m in self.args(s)]
+            if node.dep_ == "conj" and (own := self._subject_hung_before(node)) is not None:
+                return [own]
             if node.dep_ == "acl" and node.tag_ == "VBN" and node != verb:
                 return self.args(node.head)  # "the lander, set to launch in 2026": the lander launches
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # "to have landed"
@@ -249,6 +251,15 @@ class SentenceReader(Descriptions, References):
                 return []
             node = node.head
         return []
+
+    def _subject_hung_before(self, verb) -> Mention | None:
+        """"NASA will provide the launch and ESA will build the spacecraft": the parser made "ESA" a
+        conjunct of "launch"; a name right after "and", right before the verb's auxiliaries, is its subject."""
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i)])
+        m = self.mention_at(first - 1)
+        if m is None or m.start < 2 or self.doc[m.start - 1].lower_ != "and" or first == verb.i:
+            return None
+        return m if self.doc[m.end - 1].dep_ == "conj" and self.doc[m.end - 1].head.i < m.start else None
 
     def topic(self, *classes: str) -> Mention | None:
         """The latest entity of the classes named so far in the article, as a mention of no token."""

@@ -93,6 +93,9 @@ def has_part(clause: Clause) -> list[Fact]:
     origins = [c for t in payloads for c in t.children] + ([c for c in v.children] if payloads else [])
     senders = [m for c in origins if c.dep_ == "prep" and c.lower_ == "from"
                for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
+    # "carried six NASA payloads", "Japanese instruments": whose payloads they are
+    senders += [m for t in payloads for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None and reader.is_actor(m)]
     facts += [Fact(s, "memberOf", w, v.i) for w in wholes for s in dict.fromkeys(senders)]
     groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]
     if v.lemma_ in ("include", "comprise") or verb_key(v) == "include":

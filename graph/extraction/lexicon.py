@@ -17,6 +17,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin", "provide", "supply", "involve"],
                     "memberOf"),
     **dict.fromkeys(["leave", "quit", "exit"], "left"),
+    **dict.fromkeys(["stay", "remain"], "stays"),  # "will stay on the ISS until 2028"
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",

@@ -34,7 +34,7 @@ from graph.extraction.kinds import (
     names_an_organisation,
 )
 from graph.extraction.lexicon import CAPITALS
-from graph.linking import Linker
+from graph.linking import DEMONYMS, Linker
 from graph.namespaces import KG
 from graph.text import normalise
 
@@ -226,7 +226,8 @@ class MentionFinder:
             return Mention(start, extended, entity, via, set(range(start, extended)), surface)
         if self._only_known_actors(span):
             return None  # "a NASA-ISRO satellite": the names are NASA's and ISRO's, the thing is unnamed
-        if kind_end > end and (names_an_organisation(span, via) or is_country_name(span.text)):
+        if kind_end > end and (names_an_organisation(span, via) or is_country_name(span.text)
+                               or span.text in DEMONYMS):  # "two Chilean instruments" name none
             kind_end = end  # "an Andean Space Agency mission": the agency names the mission, it is not it
         if kind_end > end and span.root.ent_type_ in ("GPE", "LOC", "NORP") and \
                 KIND_CLASSES[doc[kind_end - 1].lemma_.lower()] in ("Company", "Actor", "SpaceAgency"):

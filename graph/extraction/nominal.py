@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+from graph.extraction.certainty import certainty
 from graph.extraction.clause import prepositions
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     LIGHT_VERBS,
+    MAKING_VERBS,
     MEMBER_NOUNS,
     PARTICIPATION_NOUNS,
     PARTNER_NOUNS,
@@ -213,6 +215,13 @@ def _participation(reader, tok) -> list[Fact]:
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
     if not members and tok.dep_ == "dobj":
         members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]  # "suspended its participation"
+    if not members and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        # "The mission is a collaboration of NASA and ESA, with contributions from JAXA": to the subject
+        members = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                   for m in reader.args(p) if reader.is_actor(m)]
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        wholes = wholes or [m for m in (reader.subject_of(verb) if verb is not None else [])
+                            if reader.is_a(m, "Undertaking", "Spacecraft") and not reader.is_actor(m)]
     if not wholes and members and tok.dep_ == "dobj" and any(c.dep_ == "poss" for c in tok.children):
         # "Japan agreed to extend its participation": in what the article is about, its latest undertaking
         topic = reader.discourse.latest(reader.linker, ("SpaceStation", "Program", "Mission"))
@@ -252,12 +261,20 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
             elif reader.is_a(owner, "Country") and reader.is_a(owned, "Facility", "Place"):
                 out.append(Fact(owned, "locatedIn", owner, tok.i))  # "Japan's Tanegashima Space Center"
             elif reader.is_actor(owner) and not reader.is_actor(owned):
+                if _to_be_made(tok):
+                    continue  # "to build its own station": a plan (read by the verb), not a station it runs
                 out.append(Fact(owner, "operates", owned, tok.i))
                 if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in possessors):
                     out.append(Fact(owner, "plansMission", owned, tok.i))  # "China's planned Chang'e-8 mission"
             elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
                 out.append(Fact(owned, "partOf", owner, tok.i))
     return out
+
+
+def _to_be_made(tok) -> bool:
+    """Whether the noun is what a planned clause is to make: "will build its own station"."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.lemma_.lower() in MAKING_VERBS and certainty(verb) in ("planned", "speculative")
 
 
 def _part_of(reader, tok, part: Mention) -> list[Fact]:

@@ -120,8 +120,8 @@ class References:
         if word in ("its", "their"):
             # "SpaceX will carry Egyptian astronauts on its Crew Dragon": the clause's subject owns it
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            subjects = [m for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj" and c.i < tok.i
-                        for m in self.args(c)] if verb is not None else []
+            # (also a governing clause's: "Russia is expected to leave the ISS to build its own station")
+            subjects = [m for m in self.subject_of(verb) if m.start < tok.i] if verb is not None else []
             owner = next((m for m in subjects if is_a(self.linker, m.entity, *classes)), None)
             if owner is not None:
                 return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})

@@ -278,6 +278,16 @@ def _operate(clause: Clause) -> list[Fact]:
         Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p]
 
 
+def _stay(clause: Clause) -> list[Fact]:
+    """"Roscosmos will stay on the ISS until 2028": a membership, ending when "until" says."""
+    reader = clause.reader
+    wholes = [m for m in clause.prep_objects("on", "in", "aboard", "with")
+              if reader.is_a(m, "Undertaking", "Agreement", "SpaceStation")]
+    until = any(c.dep_ == "prep" and c.lower_ == "until" for c in clause.verb.children)
+    return [Fact(s, "memberOf", w, clause.verb.i, ended=until) for s in clause.subjects() if reader.is_actor(s)
+            for w in wholes]
+
+
 def _leave(clause: Clause) -> list[Fact]:
     """"Russia will leave the ISS after 2024": a membership that ends."""
     reader = clause.reader
@@ -399,5 +409,5 @@ _RULES = {
     "launched": launch, "liftOff": lift_off, "aboard": aboard, "landedOn": land,
     "returnedSamples": samples_returned, "serves": serves_as, "commands": commands,
     "plansMission": _plan, "rivalOf": _rival, "hired": _hire, "ended": _ended, "barred": _barred, "belongs": _belongs,
-    "left": _leave, "hasPart": has_part, "installedOn": installed_on,
+    "left": _leave, "stays": _stay, "hasPart": has_part, "installedOn": installed_on,
 }
