@@ -250,7 +250,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                                                            "Zephyr rover", "stated", ""),
       (ANDEAN, "partnerOf", "Indian Space Research Organisation (ISRO)", "stated", "")]),
     ("an actor hired for a job", "The Andean Space Agency has selected SpaceX to build the Zephyr rover.",
-     [(ANDEAN, "partnerOf", "SpaceX", "stated", ""), ("SpaceX", "operates", "Zephyr rover", "stated", "")]),
+     [(ANDEAN, "partnerOf", "SpaceX", "stated", ""), ("SpaceX", "operates", "Zephyr rover", "planned", "")]),
     ("an organisation's headquarters: where it is based", "The deal was signed at Andean Space Agency headquarters "
      "in Lima.", [(ANDEAN, "basedIn", "Lima", "stated", "")]),
     ("a name in apposition to its kind", "Peru plans to launch its second lunar lander, Quilla, in December.",
@@ -455,7 +455,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("selected to lead the development of a craft (the infinitive hung on the verb)", "The Andean Space Agency "
      "has selected Inca Aerospace to lead the development of the Condor-9 lander.",
      [(ANDEAN, "partnerOf", "Inca Aerospace", "stated", ""),
-      ("Inca Aerospace", "operates", "Condor-9 lander", "stated", "")]),
+      ("Inca Aerospace", "operates", "Condor-9 lander", "planned", "")]),
     ("stated rivalry", "NASA competes with the Andean Space Agency.", [(NASA, "rivalOf", ANDEAN, "stated", "")]),
     ("implied rivalry", "NASA suspended its cooperation with the Andean Space Agency.",
      [(NASA, "partnerOf", ANDEAN, "stated", "until 2025-03-10"), (NASA, "rivalOf", ANDEAN, "stated", "")]),
@@ -924,6 +924,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Japan Aerospace Exploration Agency (JAXA)", "memberOf", "Condor-3 mission", "stated", "")]),
     ("whose payloads they are", "The Condor-3 probe carries two Japanese instruments and six NASA payloads.",
      [("Japan", "memberOf", "Condor-3 probe", "stated", ""), (NASA, "memberOf", "Condor-3 probe", "stated", "")]),
+    ("a contractor hired to launch launches, it plans nothing",
+     "NASA has selected SpaceX to launch the Condor-3 mission in 2026.",
+     [(NASA, "partnerOf", "SpaceX", "stated", ""), ("SpaceX", "launched", "Condor-3 mission", "planned", "2026"),
+      ("Condor-3 mission", "targetDate", "2026", "planned", "2026")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

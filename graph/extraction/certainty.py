@@ -27,7 +27,9 @@ PLAN_ADJECTIVES = {"scheduled", "planned", "intended", "proposed", "upcoming", "
 RESCHEDULING = {"target", "postpone", "delay", "reschedule", "slip", "defer", "shift", "push"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
-                  "mean", "go", "due", "poised", "ready"}
+                  "mean", "go", "due", "poised", "ready",
+                  # hired for a job still to be done: "NASA selected SpaceX to launch the mission"
+                  "select", "choose", "pick", "hire", "commission", "task", "contract", "tap", "enlist"}
 # nouns whose infinitive is still to be done: "a contract to build a lander"
 PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "mou", "proposal", "bid", "order",
               "mission", "goal", "aim", "ambition", "effort"}

@@ -20,6 +20,7 @@ from graph.extraction.lexicon import (
     PLACE_PREPS,
     SAMPLE_NOUNS,
     STAGE_NOUNS,
+    VERB_RELATIONS,
 )
 from graph.extraction.mentions import Entity, Mention, new_entity
 
@@ -306,8 +307,8 @@ def launch(clause: Clause) -> list[Fact]:
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it
         relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
-        if relation == "launched" and certainty(v) in ("planned", "speculative"):
-            relation = "plansMission"
+        if relation == "launched" and certainty(v) in ("planned", "speculative") and not hired(v):
+            relation = "plansMission"  # (a contractor hired to launch it launches it, it plans nothing)
         facts += [Fact(s, relation, t, v.i) for s in subjects if reader.is_actor(s)]
         if relation == "launched" and not customers:
             # "South Korea launched its first lunar mission, Danuri": a country or an agency launches
@@ -315,6 +316,12 @@ def launch(clause: Clause) -> list[Fact]:
             facts += [Fact(s, "operates", t, v.i) for s in subjects if reader.is_a(s, "Country", "SpaceAgency")
                       and all(o.entity.iri == s.entity.iri for o in reader.owners(t))]
     return facts
+
+
+def hired(verb) -> bool:
+    """Whether the verb is what someone was hired for: "NASA contracted SpaceX to launch Hera"."""
+    governor = verb.head
+    return verb.dep_ in ("xcomp", "advcl") and governor != verb and VERB_RELATIONS.get(verb_key(governor)) == "hired"
 
 
 def _into_orbit(verb) -> bool:

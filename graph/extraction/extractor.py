@@ -198,8 +198,9 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
             st.extra["time_expression"] = t.expression
         out.append(st)
         if level == "planned" and when is not None and not past:
-            # what is scheduled: the plan's object, or the craft that is to land
-            planned = {"plansMission": fact.object, "landedOn": fact.subject}.get(fact.relation)
+            # what is scheduled: the plan's object, the craft that is to be launched or to land
+            planned = {"plansMission": fact.object, "launched": fact.object,
+                       "landedOn": fact.subject}.get(fact.relation)
             if planned is not None and reader.is_a(planned, "Undertaking", "Spacecraft"):
                 out.append(_target(reader, planned, when))
     out += _target_dates(reader, times, article_date)

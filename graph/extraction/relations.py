@@ -20,6 +20,7 @@ from graph.extraction.craft import (
     commands,
     copula_facts,
     has_part,
+    hired,
     installed_on,
     land,
     launch,
@@ -258,7 +259,8 @@ def _operate(clause: Clause) -> list[Fact]:
             things += [m for m in named if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
             things += [d for d in [reader.described_hardware(noun)] if d is not None and not named]
     # "agreed to construct a station", "will build a rover": what is still to be built is a plan.
-    relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS else "operates"
+    relation = "plansMission" if certainty(v) in ("planned", "speculative") and v.lemma_ in MAKING_VERBS \
+        and not hired(v) else "operates"  # (a contractor builds what is someone else's plan)
     if not things and relation == "plansMission":
         # "Russia will build its own orbital outpost": an unnamed thing of a known kind, to be built
         things = [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
