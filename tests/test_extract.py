@@ -928,6 +928,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "NASA has selected SpaceX to launch the Condor-3 mission in 2026.",
      [(NASA, "partnerOf", "SpaceX", "stated", ""), ("SpaceX", "launched", "Condor-3 mission", "planned", "2026"),
       ("Condor-3 mission", "targetDate", "2026", "planned", "2026")]),
+    ("the text's own name beside the catalog's, unless only the spelling differs",
+     "The Korean Aerospace Research Institute and the Indian Space Research Organization are partners.",
+     [("Korea Aerospace Research Institute (Korean Aerospace Research Institute)", "partnerOf",
+       "Indian Space Research Organisation (ISRO)", "stated", ""),
+      ("Korea Aerospace Research Institute (Korean Aerospace Research Institute)", "basedIn", "South Korea", "stated",
+       ""), ("Indian Space Research Organisation (ISRO)", "basedIn", "India", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -12,7 +12,7 @@ The stages, one module each: :mod:`~graph.extraction.nlp` (the spaCy pipeline),
 
 from __future__ import annotations
 
-import difflib
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -215,9 +215,16 @@ def _statement(reader: SentenceReader, s: Mention, relation: str, o: Mention, le
 
 def _shown(m: Mention) -> str:
     """The entity's label, and the text's own words for it where they differ: "Emirates Mars Mission
-    (Hope Probe mission)"."""
-    similar = difflib.SequenceMatcher(None, m.surface.lower(), m.entity.label.lower()).ratio() > 0.85
-    return f"{m.entity.label} ({m.surface})" if m.surface and not similar else m.entity.display
+    (Hope Probe mission)", "Korea Aerospace Research Institute (Korean Aerospace Research Institute)";
+    not for a spelling variant ("Organization" for "Organisation")."""
+    same = _spelling(m.surface) == _spelling(m.entity.label)
+    return f"{m.entity.label} ({m.surface})" if m.surface and not same else m.entity.display
+
+
+def _spelling(name: str) -> str:
+    """A name with British and American spellings made one: "organisation", "centre"."""
+    name = re.sub(r"[^a-z0-9 ]", "", name.lower())
+    return re.sub(r"is(e|ed|ing|ation)\b", r"iz\1", name).replace("centre", "center").replace("programme", "program")
 
 
 def _target(reader: SentenceReader, m: Mention, when: TimeValue, level: str = "planned") -> Extracted:
