@@ -934,6 +934,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
        "Indian Space Research Organisation (ISRO)", "stated", ""),
       ("Korea Aerospace Research Institute (Korean Aerospace Research Institute)", "basedIn", "South Korea", "stated",
        ""), ("Indian Space Research Organisation (ISRO)", "basedIn", "India", "stated", "")]),
+    ("'their' is the two actors named before; a partnership in a programme is membership",
+     "Peru asked Chile to build the rover to deepen their partnership in the Condor programme.",
+     [("Peru", "partnerOf", "Chile", "stated", ""), ("Peru", "memberOf", "Condor programme", "stated", ""),
+      ("Chile", "memberOf", "Condor programme", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

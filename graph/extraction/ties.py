@@ -10,7 +10,7 @@ the US"; a definite agreement between parties is one they signed, and what partn
 from __future__ import annotations
 
 from graph.extraction.facts import Fact, pairs
-from graph.extraction.lexicon import AGREEMENT_NOUNS, SUPPORT_NOUNS
+from graph.extraction.lexicon import AGREEMENT_NOUNS, SUPPORT_NOUNS, VERB_RELATIONS
 from graph.extraction.mentions import Mention
 
 # verbs that make a tie closer, which says it exists: "will strengthen its alliance with NASA"
@@ -89,6 +89,11 @@ def _clause_sides(reader, tok, relation: str, sides: list[Mention]) -> list[Ment
     # "NASA and ESA have finalized their collaboration": the owners are the clause's subjects
     if len(sides) < 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
         sides = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)] or sides
+        ending = VERB_RELATIONS.get(tok.head.lemma_.lower()) == "ended"  # (an ended tie is read by the verb)
+        if len(sides) < 2 and not ending:  # "NASA asked ESA to ... to cement their partnership": the two before
+            before = list(dict.fromkeys(m.entity.iri for m in reader.mentions if m.end <= tok.i and reader.is_actor(m)))
+            sides = [next(m for m in reader.mentions if m.entity.iri == iri) for iri in before] \
+                if len(before) == 2 else sides
     # "the US and China are locked in a space race": the clause's subjects are the sides
     if not sides and relation == "rivalOf" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
             and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -138,6 +143,11 @@ def _tie_facts(reader, tok, relation: str, sides: list[Mention]) -> list[Fact]:
         named = {"attr": reader.subject_of, "appos": reader.args}.get(tok.dep_, lambda _: [])(tok.head)
         facts += [Fact(s, "operates", t, tok.i) for s in sides for t in named
                   if reader.is_a(t, "Undertaking", "Spacecraft")]
+    # "their partnership at the ISS", "in the Condor programme": both take part in it
+    facts += [Fact(s, "memberOf", m, tok.i) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+              and relation == "partnerOf" and len(sides) > 1 for p in c.children if p.dep_ == "pobj"
+              for m in reader.args(p) if reader.is_a(m, "SpaceStation", "Program") and not reader.is_actor(m)
+              for s in sides]
     # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:
