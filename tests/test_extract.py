@@ -938,6 +938,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Peru asked Chile to build the rover to deepen their partnership in the Condor programme.",
      [("Peru", "partnerOf", "Chile", "stated", ""), ("Peru", "memberOf", "Condor programme", "stated", ""),
       ("Chile", "memberOf", "Condor programme", "stated", "")]),
+    ("what it calls X is X", "The Andean Space Agency has initiated what it calls the Condor programme.",
+     [(ANDEAN, "operates", "Condor programme", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -87,13 +87,19 @@ class Clause:
             if v.dep_ == "conj":
                 return Clause(v.head, self.reader).patients()
             return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
-        return [m for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "dative") or c == self._stray_object()
-                for m in self.reader.args(c)]
+        return [m for c in [*v.children, *self._what_it_calls()] if c.dep_ in ("dobj", "attr", "oprd", "dative")
+                or c == self._stray_object() for m in self.reader.args(c)]
 
     def object_tokens(self):
-        direct = [c for c in self.verb.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")
-                  or c == self._stray_object()]
+        direct = [c for c in [*self.verb.children, *self._what_it_calls()]
+                  if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or c == self._stray_object()]
         return [t for c in direct for t in (c, *c.conjuncts)]
+
+    def _what_it_calls(self) -> list:
+        """"NASA has initiated what it calls the Artemis programme": the name is the object."""
+        return [o for c in self.verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in ("call", "dub", "name")
+                and any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+                for o in c.children if o.dep_ == "oprd"]
 
     def _stray_object(self):
         """A name right after a verb without an object, which the tagger took for an adverb: in "will
