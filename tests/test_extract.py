@@ -940,6 +940,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Chile", "memberOf", "Condor programme", "stated", "")]),
     ("what it calls X is X", "The Andean Space Agency has initiated what it calls the Condor programme.",
      [(ANDEAN, "operates", "Condor programme", "stated", "")]),
+    ("a hyphenated shape that cuts through a catalog name is no name", "China-South Africa space cooperation has "
+     "grown.", [("China", "partnerOf", "South Africa", "stated", "")]),
+    ("collaborating within the framework of a programme",
+     "Within the framework of the Condor programme, the Andean Space Agency and NASA will collaborate on data "
+     "exchange.", [(ANDEAN, "partnerOf", NASA, "planned", ""), (ANDEAN, "memberOf", "Condor programme", "planned", ""),
+                   (NASA, "memberOf", "Condor programme", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

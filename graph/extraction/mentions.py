@@ -111,7 +111,10 @@ class MentionFinder:
                                   [name, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z0-9][\w]*\.?$"}}]])
 
     def find(self, doc, sentence_text: str, offset: int) -> list[Mention]:
-        spans = self._catalog_spans(doc) + self._other_spans(doc)
+        known = self._catalog_spans(doc)
+        # "China-South Africa cooperation": a shape that cuts through a catalog name is no name
+        spans = known + [s for s in self._other_spans(doc) if s[3] != "shape" or not any(
+            k[0] < s[1] and s[0] < k[1] and not (s[0] <= k[0] and k[1] <= s[1]) for k in known)]
         chosen: list[Mention] = []
         taken: set[int] = set()
         for start, end, iri, via in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):

@@ -92,7 +92,12 @@ def _partner(clause: Clause) -> list[Fact]:
     if facts:
         clause.reader.discourse.parties = [facts[-1].subject, facts[-1].object]
     # "NASA is partnering with KARI on the mission": a partner takes part in the undertaking
-    things = [m for m in clause.prep_objects("on", "in", "for") if clause.reader.is_a(m, "Undertaking", "Spacecraft")]
+    things = [m for m in clause.prep_objects("on", "in", "for", "under")
+              if clause.reader.is_a(m, "Undertaking", "Spacecraft")]
+    # "within the framework of the BRICS constellation, X and Y will collaborate"
+    things += [m for c in v.children if c.dep_ == "prep" and c.lower_ in ("within", "under") for f in c.children
+               if f.lemma_.lower() == "framework" for o in f.children if o.dep_ == "prep" and o.lower_ == "of"
+               for p in o.children for m in clause.reader.args(p) if clause.reader.is_a(m, "Undertaking")]
     facts += [Fact(s, "memberOf", t, v.i) for s in subjects if clause.reader.is_actor(s) for t in things]
     return facts
 
