@@ -337,7 +337,10 @@ def aboard(clause: Clause) -> list[Fact]:
     """"Saudi Arabia sent two astronauts aboard the Ax-2 mission", "they flew on the Ax-2 mission":
     those who send or fly people on a mission take part in it."""
     v, reader = clause.verb, clause.reader
-    missions = [m for m in clause.prep_objects("aboard", "on", "onboard") if reader.is_a(m, "Mission")]
+    # (who flies a payload on a craft contributes to it: "Bolivia will fly an instrument on the lander")
+    payload = any(t.lemma_.lower() in PAYLOAD_NOUNS for t in clause.object_tokens())
+    missions = [m for m in clause.prep_objects("aboard", "on", "onboard")
+                if reader.is_a(m, "Mission") or (payload and reader.is_a(m, "Spacecraft"))]
     # "Egypt will send its first astronaut to the ISS": a country with people on a station takes part in it
     crewed = any(t.lemma_.lower() in CREW_NOUNS for t in clause.object_tokens())
     missions += [m for m in clause.prep_objects("to") if crewed and reader.is_a(m, "SpaceStation")]

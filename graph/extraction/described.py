@@ -146,11 +146,15 @@ class Descriptions:
         cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
         for c in tok.children:  # "landing system for the rover"
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == tok.i + 1:
-                whole = next((r for p in c.children if p.dep_ == "pobj" and self.mention_at(p.i) is None
-                              and (r := self._referent(p)) is not None), None)
-                if whole is not None:  # "a rover for the mission" after Chang'e 8: the Chang'e 8 rover
+                # "a rover for the mission" after Chang'e 8, "the service module for the Condor-3 orbiter":
+                # named after its whole, "Chang'e 8 rover", "Condor-3 orbiter service module"
+                whole = next((r for p in c.children if p.dep_ == "pobj"
+                              and (r := self.mention_at(p.i) or self._referent(p)) is not None), None)
+                if whole is not None:
                     start, phrase = min(keep), " ".join(self.doc[i].text for i in sorted(keep))
-                    return self.described(start, c.right_edge.i + 1, cls, part_label(whole.entity.label, phrase))
+                    more, phrase = (phrase[:8], phrase[8:]) if phrase.lower().startswith("another ") else ("", phrase)
+                    label = more + part_label(whole.entity.label, phrase)  # "another Orion service module"
+                    return self.described(start, c.right_edge.i + 1, cls, label)
                 keep |= {t.i for t in c.subtree}
         words = sorted(keep)
         if len(words) < 2 or len(words) > 8:

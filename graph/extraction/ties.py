@@ -132,9 +132,6 @@ def _clause_sides(reader, tok, relation: str, sides: list[Mention]) -> list[Ment
 def _tie_facts(reader, tok, relation: str, sides: list[Mention]) -> list[Fact]:
     """The tie between the sides, and what the partners run together."""
     facts = pairs([m for m in sides if reader.is_actor(m)], relation, tok.i)
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in INTENSIFYING:
-        for fact in facts:  # "will strengthen its alliance with NASA": the tie is there already, whatever the tense
-            fact.presupposed = True
     if relation == "partnerOf" and len(sides) > 1:
         reader.discourse.parties = sides[:2]
         facts += _signed_between(reader, tok, sides)
@@ -154,6 +151,12 @@ def _tie_facts(reader, tok, relation: str, sides: list[Mention]) -> list[Fact]:
             things = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
             facts += [Fact(s, "operates", t, tok.i) for s in sides for t in things]
+    if tok.dep_ == "dobj" and (tok.head.lemma_.lower() in INTENSIFYING
+                               or VERB_RELATIONS.get(tok.head.lemma_.lower()) == "ended"):
+        # "will strengthen its alliance with NASA", "would end its cooperation with Roscosmos on ExoMars":
+        # the tie is there already, whatever the tense (its end is read by the verb)
+        for fact in facts:
+            fact.presupposed = True
     return facts
 
 
