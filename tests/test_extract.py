@@ -958,6 +958,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "rivalOf", "Roscosmos", "planned", ""), (ANDEAN, "partnerOf", "Roscosmos", "stated", ""),
       (ANDEAN, "operates", "Condor-3 mission", "stated", ""),
       ("Roscosmos", "operates", "Condor-3 mission", "stated", "")]),
+    ("barred in the passive", "The Andean Space Agency is prohibited from cooperating with Chile.",
+     [(ANDEAN, "rivalOf", "Chile", "inferred", "")]),
+    ("a module that docks is part of the station, a visiting craft is not",
+     "The Inti module docked with the Condor station in July. The Puma capsule docked with the Condor station.",
+     [("Inti module", "partOf", "Condor station", "stated", "")]),
+    ("attached to", "The Inti module will be attached to the Condor station in 2026.",
+     [("Inti module", "partOf", "Condor station", "planned", ""),
+      ("Inti module", "targetDate", "2026", "planned", "2026")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

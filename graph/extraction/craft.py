@@ -136,9 +136,15 @@ def _groups(reader, noun) -> list[Mention]:
 
 
 def installed_on(clause: Clause) -> list[Fact]:
+    """"The camera was installed on the lander"; "the Wentian module docked with the Tianhe core module":
+    a module that docks becomes part of the station (a visiting craft does not)."""
     v, reader = clause.verb, clause.reader
     parts = clause.patients() if clause.passive else []
-    wholes = clause.prep_objects("on", "onto", "aboard", "in", "into")
+    wholes = clause.prep_objects("on", "onto", "aboard", "in", "into", "to")
+    if v.lemma_.lower() in ("dock", "berth"):
+        parts = [s for s in clause.subjects() if reader.doc[s.end - 1].lemma_.lower() == "module"]
+        wholes = [m for m in clause.prep_objects("with", "to", "at") if reader.is_a(m, "SpaceStation")
+                  or reader.doc[m.end - 1].lemma_.lower() == "module"]
     return [Fact(p, "partOf", w, v.i) for p in parts for w in wholes if reader.is_a(w, "Undertaking", "Spacecraft")]
 
 

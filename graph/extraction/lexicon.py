@@ -41,7 +41,7 @@ VERB_RELATIONS = {
     **dict.fromkeys(["serve", "act"], "serves"),  # "will serve as the lander for Artemis III"
     **dict.fromkeys(["include", "comprise", "consist", "carry", "feature", "host", "house", "integrate",
                      "incorporate", "equip", "deploy", "release"], "hasPart"),
-    **dict.fromkeys(["install", "mount", "attach", "integrate"], "installedOn"),
+    **dict.fromkeys(["install", "mount", "attach", "integrate", "dock", "berth"], "installedOn"),
 }
 PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage"}
 MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}

@@ -392,7 +392,8 @@ def _barred(clause: Clause) -> list[Fact]:
     """"The Wolf Amendment bars NASA from cooperating with China": cooperation forbidden by law or
     policy implies a rivalry (inferred) between the one barred and the other side."""
     v, reader = clause.verb, clause.reader
-    barred = [m for c in v.children if c.dep_ == "dobj" for m in reader.args(c) if reader.is_actor(m)]
+    # "bars NASA from", and in the passive "NASA is barred by law from"
+    barred = [m for c in v.children if c.dep_ in ("dobj", "nsubjpass") for m in reader.args(c) if reader.is_actor(m)]
     acts = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
             if p.dep_ == "pcomp" and VERB_RELATIONS.get(verb_key(p)) == "partnerOf"]
     others = [m for a in acts for m in Clause(a, reader).prep_objects("with") if reader.is_actor(m)]
