@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from graph.extraction.certainty import certainty
 from graph.extraction.clause import Clause, misparsed_infinitive, verb_key
+from graph.extraction.copula import copula_facts
 from graph.extraction.craft import (
     aboard,
     commands,
-    copula_facts,
     has_part,
     hired,
     installed_on,
@@ -34,11 +34,10 @@ from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     MAKING_VERBS,
     MULTILATERAL,
-    PARTNER_NOUNS,
-    SERVICE_NOUNS,
     VERB_RELATIONS,
 )
 from graph.extraction.mentions import Mention
+from graph.extraction.ties import agree, barred, ended, hire, partner, rival, together
 
 
 def verb_facts(reader) -> list[Fact]:
@@ -55,69 +54,8 @@ def verb_facts(reader) -> list[Fact]:
         if relation is None:
             facts += copula_facts(clause)
             continue
-        facts += _RULES[relation](clause) + _together(clause)
+        facts += _RULES[relation](clause) + together(clause)
     return facts
-
-
-def _together(clause: Clause) -> list[Fact]:
-    """"ISRO and NASA are jointly developing NISAR", "Russia and China are building it together":
-    those who act jointly are partners."""
-    if not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in clause.verb.children):
-        return []
-    actors = [s for s in clause.subjects() if clause.reader.is_actor(s)]
-    return pairs(actors, "partnerOf", clause.verb.i) if len(actors) > 1 else []
-
-
-def _agree(clause: Clause) -> list[Fact]:
-    """"China and Russia have agreed to build a station": those who agree together are partners."""
-    subjects = [s for s in clause.subjects() if clause.reader.is_actor(s)]
-    if any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "separately", "individually", "each")
-           for c in clause.verb.children):
-        return []  # "Japan and Canada have also agreed to extend their participation": each for itself
-    facts = pairs(subjects, "partnerOf", clause.verb.i) if len(subjects) > 1 else []
-    if facts:
-        clause.reader.discourse.parties = subjects[:2]
-    return facts
-
-
-def _partner(clause: Clause) -> list[Fact]:
-    v = clause.verb
-    if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in v.children):
-        return _work_on(clause)
-    subjects = clause.subjects()
-    partners = clause.prep_objects("with", "alongside")
-    facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
-    if not partners and len(subjects) > 1:
-        facts += pairs(subjects, "partnerOf", v.i)
-    if facts:
-        clause.reader.discourse.parties = [facts[-1].subject, facts[-1].object]
-    # "NASA is partnering with KARI on the mission": a partner takes part in the undertaking
-    things = [m for m in clause.prep_objects("on", "in", "for", "under")
-              if clause.reader.is_a(m, "Undertaking", "Spacecraft")]
-    # "within the framework of the BRICS constellation, X and Y will collaborate"
-    things += [m for c in v.children if c.dep_ == "prep" and c.lower_ in ("within", "under") for f in c.children
-               if f.lemma_.lower() == "framework" for o in f.children if o.dep_ == "prep" and o.lower_ == "of"
-               for p in o.children for m in clause.reader.args(p) if clause.reader.is_a(m, "Undertaking")]
-    facts += [Fact(s, "memberOf", t, v.i) for s in subjects if clause.reader.is_actor(s) for t in things]
-    return facts
-
-
-def _hire(clause: Clause) -> list[Fact]:
-    """"NASA has selected SpaceX to build the lander", "ESA contracted Airbus": who hires an actor
-    for a job works with it."""
-    reader = clause.reader
-    hired = [m for m in clause.patients() if reader.is_actor(m)]
-    return [Fact(s, "partnerOf", h, clause.verb.i) for s in clause.subjects() if reader.is_actor(s)
-            for h in hired if h.entity.iri != s.entity.iri]
-
-
-def _work_on(clause: Clause) -> list[Fact]:
-    """"Emirati engineers are working on a second rover": what is being worked on is planned."""
-    reader = clause.reader
-    things = [m for m in clause.prep_objects("on") if reader.is_a(m, "Undertaking", "Spacecraft")]
-    things += [d for c in clause.verb.children if c.dep_ == "prep" and c.lower_ == "on"
-               for p in c.children if p.dep_ == "pobj" and (d := reader.described_hardware(p)) is not None]
-    return [Fact(s, "plansMission", t, clause.verb.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
 
 
 def _sign(clause: Clause) -> list[Fact]:
@@ -189,7 +127,7 @@ def _generic(reader, m: Mention) -> bool:
 def _member(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     if any(t.lemma_.lower() in ("hand", "force") for t in clause.object_tokens()):
-        return _partner(clause)  # "India and Japan are joining hands", "X joined forces with Y"
+        return partner(clause)  # "India and Japan are joining hands", "X joined forces with Y"
     if v.lemma_ in ("contribute", "provide", "supply"):
         # "ISRO will contribute the lander", "ESA will provide the service module for Orion": who
         # contributes a craft builds it; what it is for is its whole
@@ -336,50 +274,6 @@ def _plan(clause: Clause) -> list[Fact]:
     return [Fact(s, "plansMission", p, v.i) for s in planners for p in plans]
 
 
-def _rival(clause: Clause) -> list[Fact]:
-    v = clause.verb
-    subjects = clause.subjects()
-    others = clause.prep_objects("with", "against") + [m for m in clause.patients() if clause.reader.is_actor(m)]
-    # "to counter China's growing influence": the owner of what is countered
-    others += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "poss"
-               for m in clause.reader.args(c) if clause.reader.is_actor(m) and m not in others]
-    # "OneWeb competes with SpaceX's Starlink network": the rival is who owns the competing thing
-    others += [m for t in clause.prep_objects("with", "against") if not clause.reader.is_actor(t)
-               for m in clause.reader.owners(t) if clause.reader.is_actor(m) and m not in others]
-    facts = [Fact(s, "rivalOf", o, v.i) for s in subjects for o in others]
-    if not others:
-        facts += pairs(subjects, "rivalOf", v.i)
-    return [f for f in facts if clause.reader.is_actor(f.subject) and clause.reader.is_actor(f.object)]
-
-
-def _ended(clause: Clause) -> list[Fact]:
-    """"ESA suspended its cooperation with Roscosmos": a partnership that ended, and a rivalry."""
-    v, reader = clause.verb, clause.reader
-    if v.lemma_.lower() == "ban" and any(c.lower_ == "from" for c in v.children):
-        return _barred(clause)  # "banned NASA from working with China"
-    left = clause.prep_objects("from")
-    if not left and v.dep_ == "conj" and v.lemma_.lower() in ("withdraw", "leave", "quit", "exit"):
-        left = Clause(v.head, reader).patients()  # "joined the ISS programme in 1997 but later withdrew"
-    if v.lemma_.lower() == "withdraw" and (left := [m for m in left if reader.is_a(
-            m, "Undertaking", "Agreement", "SpaceStation")]):
-        # "Russia withdrew from the ISS programme": a membership that ended
-        return [Fact(s, "memberOf", t, v.i, ended=True) for s in clause.subjects() if reader.is_actor(s) for t in left]
-    about = [t for t in clause.object_tokens() if t.lemma_.lower() in PARTNER_NOUNS | {"work", "mission"}]
-    if not about:
-        return _ended_service(clause, [s for s in clause.subjects() if reader.is_actor(s)])
-    subjects = [s for s in clause.subjects() if reader.is_actor(s)]
-    others = [m for m in clause.prep_objects("with") if reader.is_actor(m)]
-    if not others and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for t in about for c in t.children):
-        # "ESA terminated this collaboration": the partnership the article was about
-        others = [p for p in reader.discourse.parties if all(p.entity.iri != s.entity.iri for s in subjects)]
-    facts = []
-    for s in subjects:
-        for o in others:
-            facts.append(Fact(s, "partnerOf", o, v.i, ended=True))
-            facts.append(Fact(s, "rivalOf", o, v.i))
-    return facts + _ended_service(clause, subjects)
-
-
 def _belongs(clause: Clause) -> list[Fact]:
     """"The probe belongs to the Japanese space agency": the owner runs it."""
     reader = clause.reader
@@ -388,34 +282,10 @@ def _belongs(clause: Clause) -> list[Fact]:
             and reader.is_a(t, "Undertaking", "Spacecraft", "Facility") for o in owners]
 
 
-def _barred(clause: Clause) -> list[Fact]:
-    """"The Wolf Amendment bars NASA from cooperating with China": cooperation forbidden by law or
-    policy implies a rivalry (inferred) between the one barred and the other side."""
-    v, reader = clause.verb, clause.reader
-    # "bars NASA from", and in the passive "NASA is barred by law from"
-    barred = [m for c in v.children if c.dep_ in ("dobj", "nsubjpass") for m in reader.args(c) if reader.is_actor(m)]
-    acts = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
-            if p.dep_ == "pcomp" and VERB_RELATIONS.get(verb_key(p)) == "partnerOf"]
-    others = [m for a in acts for m in Clause(a, reader).prep_objects("with") if reader.is_actor(m)]
-    return [Fact(b, "rivalOf", o, v.i) for b in barred for o in others if b.entity.iri != o.entity.iri]
-
-
-def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
-    """"Roscosmos suspended launches of OneWeb satellites": the provider's service to the customer
-    ended (a business tie, not by itself a rivalry)."""
-    reader = clause.reader
-    services = [t for t in clause.object_tokens() if t.lemma_.lower() in SERVICE_NOUNS]
-    customers = [m for t in services for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children for x in [p, *p.children] if x.dep_ in ("pobj", "compound", "poss")
-                 for m in reader.args(x) if reader.is_actor(m)]
-    return [Fact(p, "partnerOf", c, clause.verb.i, ended=True) for p in providers for c in dict.fromkeys(customers)
-            if p.entity.iri != c.entity.iri]
-
-
 _RULES = {
-    "partnerOf": _partner, "agree": _agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
+    "partnerOf": partner, "agree": agree, "signedAgreement": _sign, "memberOf": _member, "operates": _operate,
     "launched": launch, "liftOff": lift_off, "aboard": aboard, "landedOn": land,
     "returnedSamples": samples_returned, "serves": serves_as, "commands": commands,
-    "plansMission": _plan, "rivalOf": _rival, "hired": _hire, "ended": _ended, "barred": _barred, "belongs": _belongs,
+    "plansMission": _plan, "rivalOf": rival, "hired": hire, "ended": ended, "barred": barred, "belongs": _belongs,
     "left": _leave, "stays": _stay, "hasPart": has_part, "installedOn": installed_on,
 }
