@@ -966,6 +966,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("attached to", "The Inti module will be attached to the Condor station in 2026.",
      [("Inti module", "partOf", "Condor station", "planned", ""),
       ("Inti module", "targetDate", "2026", "planned", "2026")]),
+    ("co- verbs: done together", "Peru and Chile are co-developing the Inti rover.",
+     [("Peru", "operates", "Inti rover", "planned", ""), ("Chile", "operates", "Inti rover", "planned", ""),
+      ("Peru", "partnerOf", "Chile", "stated", "")]),
+    ("a joint mission between two, in apposition", "Inti, a joint mission between Peru and Chile, will launch in 2027.",
+     [("Peru", "partnerOf", "Chile", "stated", ""), ("Peru", "operates", "Inti", "stated", ""),
+      ("Chile", "operates", "Inti", "stated", ""), ("Inti", "targetDate", "2027", "planned", "2027")]),
+    ("joining someone in doing", "Chile will join Peru in building the Condor station.",
+     [("Chile", "partnerOf", "Peru", "planned", ""), ("Chile", "plansMission", "Condor station", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

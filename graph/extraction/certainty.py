@@ -87,8 +87,9 @@ def certainty(token) -> str | None:
         if node.dep_ == "advcl" and node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
                 and not _nth(node.head):
             level = "planned"  # "signed a memorandum to join the ILRS": a purpose, still to be done
-        if node.dep_ == "pcomp" and node.head.lower_ == "from" and node.head.head != node.head:
-            node = node.head.head  # "barred NASA from working with China": the governor of "from"
+        if node.dep_ == "pcomp" and node.head.lower_ in ("from", "in") and node.head.head != node.head:
+            # "barred NASA from working with China", "will join Peru in building": the governor's
+            node = node.head.head
             continue
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
@@ -112,7 +113,7 @@ def _neither(children) -> bool:
 def in_the_making(token) -> bool:
     """Whether the clause says a thing is still being made: "the agency is developing the Gateway"
     (what is being built is not yet run: running it is planned)."""
-    if token.lemma_.lower() not in MAKING_VERBS:
+    if token.lemma_.lower().removeprefix("co-") not in MAKING_VERBS:  # "is co-developing" too
         return False
     if token.tag_ == "VBN":  # "Orbital Reef is being developed by Blue Origin"
         return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in token.children)

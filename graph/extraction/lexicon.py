@@ -6,7 +6,8 @@ membership. Verbs are looked up by lemma (:func:`graph.extraction.clause.verb_ke
 
 # verb lemma -> relation it expresses between its subject and its object(s)
 VERB_RELATIONS = {
-    **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate"],
+    **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate",
+                     "co-operate"],
                     "partnerOf"),
     **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
     **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist"],
@@ -21,7 +22,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["operate", "run", "lead", "develop", "build", "manage", "control", "design",
                      "manufacture", "construct", "own", "fly", "head", "oversee", "create", "make", "establish",
                      "found", "supervise", "administer", "steer", "spearhead", "assemble", "produce",
-                     "initiate", "start", "unveil", "lease", "rent", "organise", "organize", "conduct", "helm"],
+                     "initiate", "start", "unveil", "lease", "rent", "organise", "organize", "conduct", "helm",
+                     "co-develop", "co-build", "co-lead", "co-design", "co-manage"],
                     "operates"),
     **dict.fromkeys(["launch", "loft", "put", "place"], "launched"),  # "put into orbit" (read in craft.launch)
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
@@ -135,5 +137,12 @@ VERB_LEMMA_EXCEPTIONS = {
     **dict.fromkeys(["crash-landed", "crash-landing", "crash-lands"], "crash-land"),
 }
 # verbs written with a manner prefix, each read by the tagger as the plain verb form
+# verbs done together: "Peru and Chile are co-developing the rover" (also partners)
+CO_VERBS = {"develop": "develop develops developed developing", "build": "build builds built building",
+            "lead": "lead leads led leading", "design": "design designs designed designing",
+            "manage": "manage manages managed managing", "operate": "operate operates operated operating"}
+VERB_LEMMA_EXCEPTIONS.update({f"co-{form}": f"co-{verb}" for verb, forms in CO_VERBS.items()
+                              for form in forms.split()})
 HYPHENATED_VERBS = {f"{manner}-{form}": form for manner in ("soft", "crash")
                     for form in ("land", "landed", "landing", "lands")}
+HYPHENATED_VERBS.update({f"co-{form}": form for forms in CO_VERBS.values() for form in forms.split()})

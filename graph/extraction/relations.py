@@ -146,6 +146,12 @@ def _member(clause: Clause) -> list[Fact]:
     if v.lemma_ == "involve":
         return _involved(clause)
     targets = clause.patients() if v.lemma_ in ("join", "rejoin") else []
+    # "Chile will join Peru in building the station": who joins an actor in a task works with it
+    in_doing = any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pcomp" for p in c.children)
+                   for c in v.children)
+    joined = [t for t in targets if reader.is_actor(t)] if in_doing else []
+    if joined:
+        return [Fact(s, "partnerOf", t, v.i) for s in clause.subjects() if reader.is_actor(s) for t in joined]
     crews = [m for m in clause.prep_objects("on") if reader.is_a(m, "Mission")]
     if crews and targets and all(reader.is_a(t, "Person") for t in targets):
         # "Hansen will join Reid Wiseman and Victor Glover on the crew": all are the mission's crew

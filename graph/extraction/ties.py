@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from graph.extraction.clause import Clause, verb_key
 from graph.extraction.facts import Fact, pairs
+from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import AGREEMENT_NOUNS, PARTNER_NOUNS, SERVICE_NOUNS, SUPPORT_NOUNS, VERB_RELATIONS
 from graph.extraction.mentions import Mention
 
@@ -178,16 +179,28 @@ def _signed_between(reader, tok, sides: list[Mention]) -> list[Fact]:
 
 
 def joint(reader, tok) -> list[Fact]:
-    """"the NASA and CSA joint announcement": those who act jointly are partners."""
+    """"the NASA and CSA joint announcement", "Inti, a joint mission between Peru and Chile": those who
+    act jointly are partners, and run what the joint noun names."""
     sides = [m for t in tok.subtree if t.i < tok.i and (m := reader.mention_at(t.i)) is not None
              and reader.is_actor(m)]
-    return pairs(list(dict.fromkeys(sides)), "partnerOf", tok.i)
+    sides += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "of", "by")
+              for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
+    sides = list(dict.fromkeys(sides))
+    facts = pairs(sides, "partnerOf", tok.i)
+    if len(sides) > 1 and tok.lemma_.lower() in KIND_CLASSES:
+        named = {"attr": reader.subject_of, "appos": reader.args}.get(tok.dep_, lambda _: [])(tok.head)
+        facts += [Fact(s, "operates", t, tok.i) for s in sides for t in named
+                  if reader.is_a(t, "Undertaking", "Spacecraft") and not reader.is_actor(t)]
+    for fact in facts if tok.dep_ == "appos" else []:
+        fact.presupposed = True  # "Inti, a joint mission of X and Y, will launch": they are partners now
+    return facts
 
 
 def together(clause: Clause) -> list[Fact]:
     """"ISRO and NASA are jointly developing NISAR", "Russia and China are building it together":
     those who act jointly are partners."""
-    if not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in clause.verb.children):
+    if not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in clause.verb.children) \
+            and not clause.verb.lemma_.startswith("co-"):  # "are co-developing"
         return []
     actors = [s for s in clause.subjects() if clause.reader.is_actor(s)]
     return pairs(actors, "partnerOf", clause.verb.i) if len(actors) > 1 else []
@@ -294,11 +307,11 @@ def barred(clause: Clause) -> list[Fact]:
     policy implies a rivalry (inferred) between the one barred and the other side."""
     v, reader = clause.verb, clause.reader
     # "bars NASA from", and in the passive "NASA is barred by law from"
-    barred = [m for c in v.children if c.dep_ in ("dobj", "nsubjpass") for m in reader.args(c) if reader.is_actor(m)]
+    kept_out = [m for c in v.children if c.dep_ in ("dobj", "nsubjpass") for m in reader.args(c) if reader.is_actor(m)]
     acts = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
             if p.dep_ == "pcomp" and VERB_RELATIONS.get(verb_key(p)) == "partnerOf"]
     others = [m for a in acts for m in Clause(a, reader).prep_objects("with") if reader.is_actor(m)]
-    return [Fact(b, "rivalOf", o, v.i) for b in barred for o in others if b.entity.iri != o.entity.iri]
+    return [Fact(b, "rivalOf", o, v.i) for b in kept_out for o in others if b.entity.iri != o.entity.iri]
 
 
 def _ended_service(clause: Clause, providers: list[Mention]) -> list[Fact]:
