@@ -974,6 +974,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Chile", "operates", "Inti", "stated", ""), ("Inti", "targetDate", "2027", "planned", "2027")]),
     ("joining someone in doing", "Chile will join Peru in building the Condor station.",
      [("Chile", "partnerOf", "Peru", "planned", ""), ("Chile", "plansMission", "Condor station", "planned", "")]),
+    ("partners at an organisation are the organisation; 'we' is the speaker's",
+     "\u201cWe will continue to work with our partners at ESA,\u201d said Ana Ruiz, head of the Andean Space Agency.",
+     [(ANDEAN, "partnerOf", "European Space Agency (ESA)", "planned", "")]),
+    ("a craft built somewhere on Earth is not there", "The Inca rover was built by Andes Orbital in Lima.",
+     [("Andes Orbital", "operates", "Inca rover", "stated", ""), ("Andes Orbital", "basedIn", "Lima", "stated", "")]),
+    ("carrying samples from a body", "The Condor-3 capsule landed in the Atacama desert, carrying samples from "
+     "the asteroid Ayar.", [("Condor-3 capsule", "landedOn", "Atacama desert", "stated", ""),
+                            ("Condor-3 capsule", "returnedSamples", "Ayar", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -104,8 +104,13 @@ class SentenceReader(Descriptions, References):
                 # "Emirati engineers are working on a rover": they work for the United Arab Emirates
                 m = next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                           and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None) or next(
-                    (a for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
-                     if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "astronauts from X"
+                    (a for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "at") for p in c.children
+                     if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "engineers at X"
+            if m is None and t.lemma_.lower() == "partner" and t.tag_ == "NNS":
+                # "our partners at ESA": the organisation the partners are at (wherever "at" hangs)
+                after = [self.doc[t.i + 1]] if t.i + 1 < len(self.doc) else []
+                m = next((a for c in [*t.children, *after] if c.dep_ == "prep" and c.lower_ in ("at", "in", "from")
+                          for p in c.children if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)
             if m is not None and m not in out:
                 out.append(m)
                 # "X and Y, which is ...": the relative pronoun of a singular verb is the last name only

@@ -94,6 +94,10 @@ def has_part(clause: Clause) -> list[Fact]:
     senders += [m for t in payloads for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                 for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None and reader.is_actor(m)]
     facts += [Fact(s, "memberOf", w, v.i) for w in wholes for s in dict.fromkeys(senders)]
+    # "the capsule landed in Utah, carrying samples from Bennu": it brought them back
+    sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody")] \
+        if any(o.lemma_.lower() in SAMPLE_NOUNS for o in objects) else []
+    facts += [Fact(w, "returnedSamples", b, v.i) for w in wholes for b in sources if "earth" not in b.entity.iri]
     groups = [g for c in v.children if c.dep_ == "nsubj" for g in _groups(reader, c)]
     if v.lemma_ in ("include", "comprise") or verb_key(v) == "include":
         # "the Condor programme includes Peru and Chile", "brings together": actors in it are members

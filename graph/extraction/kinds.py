@@ -109,8 +109,10 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if (before is not None and before.lower_ in TITLES) or (
             len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)):
         return "Person"  # "astronaut Satoshi Furukawa flew": a person, though flying is what craft do
-    if span.root.dep_ == "nsubjpass" and governor.lemma_.lower() in ("build", "manufacture", "assemble"):
-        return "Spacecraft"  # "Hera was built by OHB": what is built by someone is hardware
+    built = ("build", "manufacture", "assemble")
+    if (span.root.dep_ == "nsubjpass" and governor.lemma_.lower() in built) or any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in built for c in span.root.children):
+        return "Spacecraft"  # "Hera was built by OHB", "Peregrine, built by Astrobotic": hardware
     if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
             c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"

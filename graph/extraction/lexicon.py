@@ -80,7 +80,7 @@ PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign",
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"
 STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
                "staff", "specialist",
-               "technician", "leader", "authority", "government", "officer"}
+               "technician", "leader", "authority", "government", "officer", "colleague", "counterpart"}
 # nouns naming a stage of an undertaking, which stand for it: "the first version of the station"
 STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
 # an organisation's sites: "its Bremen facility", "ESA's headquarters in Paris"

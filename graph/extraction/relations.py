@@ -224,9 +224,11 @@ def _operate(clause: Clause) -> list[Fact]:
     # "build a station near the lunar south pole": where it is built is where it is
     sites = [m for m in clause.prep_objects("on", "near", "at", "in") if verb_key(v) in MAKING_VERBS | {"establish"}
              and reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_actor(m)]
+    # (a craft "built in Dubai" is not there; a station or a base built on the Moon is)
     return [Fact(s, relation, t, v.i) for s in makers for t in things] + [
         Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")] + [
-        Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p]
+        Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p and (
+            not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))]
 
 
 def _stay(clause: Clause) -> list[Fact]:
