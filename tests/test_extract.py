@@ -982,6 +982,15 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("carrying samples from a body", "The Condor-3 capsule landed in the Atacama desert, carrying samples from "
      "the asteroid Ayar.", [("Condor-3 capsule", "landedOn", "Atacama desert", "stated", ""),
                             ("Condor-3 capsule", "returnedSamples", "Ayar", "stated", "")]),
+    ("ambitions to build a thing of a known kind", "Peru has ambitions to build its own space station by 2035.",
+     [("Peru", "plansMission", "space station", "planned", ""),
+      ("space station", "targetDate", "2035", "planned", "2035")]),
+    ("a programme's aim is its runner's plan", "The Condor programme, led by the Andean Space Agency, aims to "
+     "establish a permanent presence near the Moon.",
+     [(ANDEAN, "operates", "Condor programme", "stated", ""),
+      (ANDEAN, "plansMission", "establish a permanent presence near the Moon", "planned", "")]),
+    ("talks are a partnership that may come", "Peru is in talks with Chile on a joint lunar mission.",
+     [("Peru", "partnerOf", "Chile", "speculative", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -32,7 +32,7 @@ def land(clause: Clause) -> list[Fact]:
                 if n.dep_ == "pobj" and n.lemma_.lower() in EVENT_NOUNS for t in n.subtree}
     places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country") and m.start not in of_event]
-    landers = [s for s in clause.subjects() if not reader.is_a(s, "Person")]
+    landers = [s for s in clause.subjects() if not reader.is_a(s, "Person", "Program")]  # a programme lands nothing
     return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
 
 

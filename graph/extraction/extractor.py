@@ -21,7 +21,7 @@ from graph.extraction.certainty import SCHEDULED, certainty, in_the_making
 from graph.extraction.described import described_programmes
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series, series_operator
-from graph.extraction.lexicon import EVENT_NOUNS, IMPLIED_RIVALRY
+from graph.extraction.lexicon import EVENT_NOUNS, IMPLIED_RIVALRY, NEGOTIATION_NOUNS
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import verb_facts
@@ -170,17 +170,9 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
     for fact in facts:
         if fact.subject.entity.iri == fact.object.entity.iri or not _fits(reader, fact):
             continue
-        level = "stated" if fact.presupposed else certainty(reader.doc[fact.at])
-        if fact.ended and level is None:
-            level = "stated"  # "terminate the currently suspended co-operation": the end is what is said
+        level = _level(reader, fact)
         if level is None:
             continue
-        if fact.relation == "plansMission" and level == "stated":
-            level = "planned"  # a plan is a plan, however firmly it is said
-        if fact.relation == "operates" and level == "stated" and in_the_making(reader.doc[fact.at]):
-            level = "planned"  # "NASA is developing the Gateway": it will run what it is still building
-        if fact.relation == "rivalOf" and reader.doc[fact.at].lemma_.lower() in IMPLIED_RIVALRY:
-            level = "inferred"
         when = _time_of(reader, fact.at, times)
         # at the precision both share: a day later this year is ahead, "2024" in a 2024 article is not,
         # unless a plan says it ("will launch it later this year")
@@ -205,6 +197,25 @@ def _statements(reader: SentenceReader, times: list[TimeValue], article_date: st
                 out.append(_target(reader, planned, when))
     out += _target_dates(reader, times, article_date)
     return out
+
+
+def _level(reader: SentenceReader, fact: Fact) -> str | None:
+    """How certain the fact is: its clause's certainty, as the relation and the words at it adjust it."""
+    word = reader.doc[fact.at].lemma_.lower()
+    level = "stated" if fact.presupposed else certainty(reader.doc[fact.at])
+    if fact.ended and level is None:
+        level = "stated"  # "terminate the currently suspended co-operation": the end is what is said
+    if level is None:
+        return None
+    if fact.relation == "plansMission" and level == "stated":
+        level = "planned"  # a plan is a plan, however firmly it is said
+    if fact.relation == "operates" and level == "stated" and in_the_making(reader.doc[fact.at]):
+        level = "planned"  # "NASA is developing the Gateway": it will run what it is still building
+    if fact.relation == "rivalOf" and word in IMPLIED_RIVALRY:
+        level = "inferred"
+    if fact.relation == "partnerOf" and word in NEGOTIATION_NOUNS and level == "stated":
+        level = "speculative"  # "in talks with India": a partnership that may come
+    return level
 
 
 def _statement(reader: SentenceReader, s: Mention, relation: str, o: Mention, level: str) -> Extracted:

@@ -49,9 +49,12 @@ PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "i
 MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 MAKING_VERBS = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
+# nouns for ties still being negotiated: "in talks with India" (a partnership that may come)
+NEGOTIATION_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "consultation",
+                     "consultations"}
 PARTNER_NOUNS = {"partnership", "cooperation", "co-operation", "collaboration", "alliance", "tie", "ties",
                  "relationship", "partner", "partners", "deal", "agreement", "pact", "venture", "effort",
-                 "endeavour", "endeavor"}
+                 "endeavour", "endeavor", *NEGOTIATION_NOUNS}
 RIVAL_NOUNS = {"rivalry", "competition", "race", "rival", "rivals", "competitor", "competitors", "sanction",
                "sanctions", "tension", "tensions", "dispute", "conflict", "standoff", "adversary", "adversaries",
                "threat"}

@@ -341,13 +341,25 @@ def _members(reader, tok) -> list[Fact]:
     return facts
 
 
+def _made(reader, verb) -> Mention | None:
+    """"ambitions to build its own space station": the thing to be made, named or described."""
+    if verb.lemma_.lower() not in MAKING_VERBS:
+        return None
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    named = [m for o in objects for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
+    described = [d for o in objects if o.lemma_.lower() in KIND_CLASSES and (d := reader.described_thing(o))
+                 and " " in d.entity.label]
+    return next(iter(named + described), None)
+
+
 def _plan(reader, tok) -> list[Fact]:
     """"The UAE Space Agency has a plan for a Mars settlement", "NASA's plans for the Gateway"."""
     planners = [m for c in tok.children if c.dep_ == "poss" for m in reader.args(c) if reader.is_actor(m)]
     if not planners and tok.dep_ in ("dobj", "attr"):
         planners = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]
     # "India announced plans to send an astronaut to the Moon": the infinitive is the plan
-    plans = [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VB" and (g := reader.described_goal(c))]
+    plans = [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VB" and (g := _made(reader, c)
+                                                                               or reader.described_goal(c))]
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
         # "NASA's plan is to have a permanent presence near the Moon": the infinitive is the plan
         plans += [g for x in tok.head.children if x.dep_ in ("xcomp", "ccomp")

@@ -261,6 +261,9 @@ NOT_UNDERTAKINGS = {"retire", "decommission", "deorbit", "end", "close", "scrap"
 def _plan(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     planners = [s for s in clause.subjects() if reader.is_actor(s)]
+    if not planners:
+        # "The Artemis programme, led by NASA, aims to ...": who runs the programme plans it
+        planners = [r for s in clause.subjects() if reader.is_a(s, "Program") for r in _runners(reader, s)]
     plans = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
     for x in v.children:
         if x.dep_ == "xcomp" and VERB_RELATIONS.get(verb_key(x)) in ("left", "ended"):
@@ -280,6 +283,15 @@ def _plan(clause: Clause) -> list[Fact]:
         plans += [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
                   and (d := reader.described_thing(t)) is not None and " " in d.entity.label]
     return [Fact(s, "plansMission", p, v.i) for s in planners for p in plans]
+
+
+def _runners(reader, m: Mention) -> list[Mention]:
+    """Who runs a named undertaking, by the words around its name: "NASA's Artemis programme", "the
+    Artemis programme, led by NASA"."""
+    head = reader.doc[m.end - 1]
+    led = [a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "run", "manage")
+           for x in c.children if x.dep_ == "agent" for p in x.children for a in reader.args(p) if reader.is_actor(a)]
+    return list(dict.fromkeys(reader.owners(m) + led))
 
 
 def _belongs(clause: Clause) -> list[Fact]:

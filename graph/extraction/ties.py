@@ -16,7 +16,14 @@ from __future__ import annotations
 from graph.extraction.clause import Clause, verb_key
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
-from graph.extraction.lexicon import AGREEMENT_NOUNS, PARTNER_NOUNS, SERVICE_NOUNS, SUPPORT_NOUNS, VERB_RELATIONS
+from graph.extraction.lexicon import (
+    AGREEMENT_NOUNS,
+    NEGOTIATION_NOUNS,
+    PARTNER_NOUNS,
+    SERVICE_NOUNS,
+    SUPPORT_NOUNS,
+    VERB_RELATIONS,
+)
 from graph.extraction.mentions import Mention
 
 # verbs that make a tie closer, which says it exists: "will strengthen its alliance with NASA"
@@ -151,8 +158,8 @@ def _tie_facts(reader, tok, relation: str, sides: list[Mention]) -> list[Fact]:
               and relation == "partnerOf" and len(sides) > 1 for p in c.children if p.dep_ == "pobj"
               for m in reader.args(p) if reader.is_a(m, "SpaceStation", "Program") and not reader.is_actor(m)
               for s in sides]
-    # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it
-    for c in tok.children:
+    # "a collaboration between X and Y for the Chandrayaan-5 mission": both run it (talks about it: not yet)
+    for c in tok.children if tok.lemma_.lower() not in NEGOTIATION_NOUNS else []:
         if c.dep_ == "prep" and c.lower_ in ("for", "on") and relation == "partnerOf" and len(sides) > 1:
             things = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
