@@ -991,6 +991,17 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (ANDEAN, "plansMission", "establish a permanent presence near the Moon", "planned", "")]),
     ("talks are a partnership that may come", "Peru is in talks with Chile on a joint lunar mission.",
      [("Peru", "partnerOf", "Chile", "speculative", "")]),
+    ("'the agency' is the article's most mentioned one", "The Andean Space Agency launched the Condor-3 probe in "
+     "2022, after the Andean Space Agency built it in Lima. A camera was provided by NASA. The agency's Condor-2 "
+     "lander crashed in 2019.", [(ANDEAN, "launched", "Condor-3 probe", "stated", "2022"),
+                                 (ANDEAN, "operates", "Condor-3 probe", "stated", ""),
+                                 (ANDEAN, "operates", "Condor-2 lander", "stated", "")]),
+    ("time zones are no names", "Roscosmos said it had lost contact with the craft at 2:57 p.m. Moscow time "
+     "(1157 GMT) on Saturday.", []),
+    ("a currency is no name; places after the rocket are not its operator", "The Rs 615-crore mission was "
+     "launched aboard the Inca rocket from the Punta Lobos site in Andhra Pradesh.", []),
+    ("those listed after 'with' are each the other side", "Peru's cooperation with Chile and Bolivia has grown.",
+     [("Peru", "partnerOf", "Chile", "stated", ""), ("Peru", "partnerOf", "Bolivia", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -160,8 +160,12 @@ def launch(clause: Clause) -> list[Fact]:
         craft = [m for m in reader.subject_of(v) + clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
         vehicles = [c for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in
                                                                      ("on", "aboard", "atop"))]
-        launchers = [m for c in vehicles for t in c.subtree if (m := reader.mention_at(t.i)) is not None
-                     and reader.is_actor(m) and not reader.is_a(m, "Country")]
+        # the rocket's own words ("a SpaceX Falcon 9", "by a Rocket Lab Electron"), not the places after it
+        words = [x for c in vehicles for p in c.children if p.dep_ == "pobj"
+                 for x in [p, *(x for t in p.children if t.dep_ in ("compound", "poss", "nmod", "amod")
+                                for x in t.subtree)]]
+        launchers = [m for x in words if (m := reader.mention_at(x.i)) is not None and reader.is_actor(m)
+                     and not reader.is_a(m, "Country")]
         # "ESA's Hera mission lifted off": with no rocket's operator named, the craft's owner launched it
         launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":

@@ -44,6 +44,11 @@ NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Ac
 NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "moreover", "however",
               "earth"}
+# Time zones and currencies, in capitals or before a number: "(1157 GMT)", "Rs 615-crore"
+TIME_ZONES = {"gmt", "utc", "cet", "cest", "eet", "eest", "bst", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+              "pdt", "ist", "jst", "kst", "msk", "hkt", "aest", "aedt", "gst"}
+CURRENCIES = {"rs", "rs.", "inr", "usd", "us$", "eur", "gbp", "jpy", "cny", "rmb", "yuan", "yen", "rupees", "rubles"}
+NOT_NAMES |= TIME_ZONES | CURRENCIES
 NOT_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}

@@ -178,13 +178,14 @@ class MentionFinder:
         out = [part for span in out for part in _split_listed(doc, *span)]
         times = {t.i for e in doc.ents if e.label_ in NOT_ENTITIES for t in e}
         out += [(s, e, None, "shape") for _, s, e in self.shapes(doc)
-                if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS]
+                if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS | NOT_NAMES]
         # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
         out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
         # "the CAPSTONE cubesat", "MMX will launch": a word in capitals is a name, whatever its tag
         # (its class decides whether it is kept)
         out += [(t.i, t.i + 1, None, "shape") for t in doc if t.is_upper and t.is_alpha and len(t) > 2
-                and not (t.i > 0 and doc[t.i - 1].text == "(")]  # "(SUPARCO)" is the acronym of a name
+                and not (t.i > 0 and doc[t.i - 1].text == "(")  # "(SUPARCO)" is the acronym of a name
+                and t.lower_ not in NOT_NAMES]
         people = [e for e in doc.ents if e.label_ == "PERSON"]
         run = None
         for tok in doc:

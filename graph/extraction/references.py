@@ -38,6 +38,8 @@ _PLURAL_DESCRIPTIONS = {"side": ("Actor",), "party": ("Actor",), "partner": ("Ac
 SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "write", "note"}
 # parts of a mission that "the lander" may name although the article gave it no name
 _PARTS = {"lander", "rover", "orbiter"}
+# the classes of acting descriptions, which refer to the article's most mentioned one
+_ACTORS = {"SpaceAgency", "Country", "Company", "Actor"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
             "they": ("Actor",), "their": ("Actor",)}
 
@@ -53,6 +55,18 @@ class Discourse:
     # first: in "The Tiangong station, operated by China, orbits Earth. Its core module", "its" is the
     # station's, not China's (named later, but only in a modifier)
     main: list[Entity] = field(default_factory=list)
+
+    def salient(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
+        """The entity of one of ``classes`` mentioned most often, the latest of those tied."""
+        counts: dict[str, int] = {}
+        for entity in self.mentioned:
+            counts[entity.iri] = counts.get(entity.iri, 0) + 1
+        best = None
+        for entity in reversed(self.mentioned):
+            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person") and (
+                    best is None or counts[entity.iri] > counts[best.iri]):
+                best = entity
+        return best
 
     def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
         """The latest entity of one of ``classes``, not a person."""
@@ -139,8 +153,10 @@ class References:
             main = self.discourse.main
             if word == "its" and tok.i == 0 and main and is_a(self.linker, main[0], *group):
                 main = main[:1]
-            entity = (Discourse(main).latest(self.linker, group) if opening else None) or \
-                Discourse(self.discourse.mentioned + before).latest(self.linker, group)
+            earlier = Discourse(self.discourse.mentioned + before)
+            # "the agency", "the country": the article's most mentioned one (not whichever came last)
+            pick = earlier.salient if word in DESCRIPTIONS and set(group) <= _ACTORS else earlier.latest
+            entity = (Discourse(main).latest(self.linker, group) if opening else None) or pick(self.linker, group)
             if entity is not None:
                 break
         if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):

@@ -39,7 +39,12 @@ def sides(reader, tok, relation: str) -> list[Fact]:
     sides = _clause_sides(reader, tok, relation, _named_sides(reader, tok))
     if len(sides) < 2 and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
         return []
-    return _tie_facts(reader, tok, relation, sides)
+    # "Peru's cooperation with Chile and Bolivia", "a race with India and China": those listed after
+    # "with" are each the other side, not sides of one another
+    listed = {m.entity.iri for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
+              and c.lower_ in ("with", "against") for p in c.children if p.dep_ == "pobj" for m in reader.args(p)}
+    return [f for f in _tie_facts(reader, tok, relation, sides) if f.relation not in ("partnerOf", "rivalOf")
+            or not {f.subject.entity.iri, f.object.entity.iri} <= listed]
 
 
 def _named_sides(reader, tok) -> list[Mention]:
