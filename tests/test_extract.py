@@ -1002,6 +1002,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "launched aboard the Inca rocket from the Punta Lobos site in Andhra Pradesh.", []),
     ("those listed after 'with' are each the other side", "Peru's cooperation with Chile and Bolivia has grown.",
      [("Peru", "partnerOf", "Chile", "stated", ""), ("Peru", "partnerOf", "Bolivia", "stated", "")]),
+    ("an opening 'it' is the previous subject when that is no actor", "The Condor-3 mission was launched aboard "
+     "the Inca rocket. It entered lunar orbit on August 5.",
+     [("Inca rocket", "partOf", "Condor-3 mission", "stated", ""),
+      ("Condor-3 mission", "locatedIn", "lunar orbit", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -151,8 +151,9 @@ class References:
         for group in ([(c,) for c in classes] if word in DESCRIPTIONS else [classes]):
             # "Hera was built for ESA by OHB. Its two cubesats ...": an opening "its" is the subject's
             main = self.discourse.main
-            if word == "its" and tok.i == 0 and main and is_a(self.linker, main[0], *group):
-                main = main[:1]
+            if tok.i == 0 and main and is_a(self.linker, main[0], *group) and (
+                    word == "its" or (word == "it" and not is_a(self.linker, main[0], *_ACTORS))):
+                main = main[:1]  # (an opening "it" after an actor's clause is what the actor acted on)
             earlier = Discourse(self.discourse.mentioned + before)
             # "the agency", "the country": the article's most mentioned one (not whichever came last)
             pick = earlier.salient if word in DESCRIPTIONS and set(group) <= _ACTORS else earlier.latest
