@@ -1006,6 +1006,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "the Inca rocket. It entered lunar orbit on August 5.",
      [("Inca rocket", "partOf", "Condor-3 mission", "stated", ""),
       ("Condor-3 mission", "locatedIn", "lunar orbit", "stated", "")]),
+    ("a participle's time is its noun's", "Peru will develop the Inti rover, under an agreement signed this week.",
+     [("Peru", "plansMission", "Inti rover", "planned", "")]),
+    ("an end is no target date", "The Inca rocket, which is operated by Andes Orbital, is due to be retired this "
+     "year.", [("Andes Orbital", "operates", "Inca rocket", "stated", "")]),
+    ("'a moon' is not the Moon", "Condor-3 will orbit a moon of Jupiter.", []),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

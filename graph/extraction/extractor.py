@@ -21,7 +21,7 @@ from graph.extraction.certainty import SCHEDULED, certainty, in_the_making
 from graph.extraction.described import described_programmes
 from graph.extraction.facts import Fact
 from graph.extraction.inference import series, series_operator
-from graph.extraction.lexicon import EVENT_NOUNS, IMPLIED_RIVALRY, NEGOTIATION_NOUNS
+from graph.extraction.lexicon import ENDING_VERBS, EVENT_NOUNS, IMPLIED_RIVALRY, NEGOTIATION_NOUNS
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
 from graph.extraction.relations import verb_facts
@@ -251,8 +251,8 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
     out = []
     for v in reader.doc:
         level = certainty(v) if v.pos_ in ("VERB", "AUX") else None
-        if level not in ("planned", "speculative"):
-            continue
+        if level not in ("planned", "speculative") or v.lemma_.lower() in ENDING_VERBS:
+            continue  # ("Ariane 5 is due to be retired this year": an end, not a target)
         when = _time_of(reader, v.i, times, direct=True)
         if when is None or (article_date and when.value < article_date[:len(when.value)]):
             continue  # a target is ahead of the article: "on Tuesday" before it is no target
@@ -291,7 +291,9 @@ def _in_modifier(doc, char: int, top) -> bool:
     ``top``: "The agency, created in 2021, signed" (2021 is when it was created)."""
     tok = _token_at(doc, char)
     while tok is not None and tok != top and tok.head != tok:
-        if tok.dep_ in ("acl", "relcl") and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," \
+        set_off = tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "under an agreement signed this week"
+        if tok.dep_ in ("acl", "relcl") and (set_off or participle) \
                 and tok.lemma_.lower() not in SCHEDULED:  # "the mission, scheduled for 2027, will land": its date
             return True
         tok = tok.head

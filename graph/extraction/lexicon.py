@@ -49,6 +49,8 @@ PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "i
 MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 MAKING_VERBS = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"
+# verbs that end an undertaking: their date is no target ("due to be retired this year")
+ENDING_VERBS = {"retire", "decommission", "deorbit", "end", "close", "scrap", "cancel", "terminate", "abandon"}
 # nouns for ties still being negotiated: "in talks with India" (a partnership that may come)
 NEGOTIATION_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "consultation",
                      "consultations"}

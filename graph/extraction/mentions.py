@@ -111,7 +111,7 @@ class MentionFinder:
                                   [name, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z0-9][\w]*\.?$"}}]])
 
     def find(self, doc, sentence_text: str, offset: int) -> list[Mention]:
-        known = self._catalog_spans(doc)
+        known = [k for k in self._catalog_spans(doc) if not _a_common_noun(doc, k[0], k[1])]
         # "China-South Africa cooperation": a shape that cuts through a catalog name is no name
         spans = known + [s for s in self._other_spans(doc) if s[3] != "shape" or not any(
             k[0] < s[1] and s[0] < k[1] and not (s[0] <= k[0] and k[1] <= s[1]) for k in known)]
@@ -304,6 +304,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
                            or (doc[end - 1].is_punct and doc[end - 1].text != ")")):
         end -= 1
     return start, end
+
+
+def _a_common_noun(doc, start: int, end: int) -> bool:
+    """A name in lower case used as a common noun: "a moon of Jupiter", "another sun" (not "the moon")."""
+    return doc[start:end].text.islower() and start > 0 and doc[start - 1].lower_ in ("a", "an", "another", "every")
 
 
 def _split_listed(doc, start: int, end: int, iri, via: str) -> list[tuple]:

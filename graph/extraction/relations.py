@@ -32,6 +32,7 @@ from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
+    ENDING_VERBS,
     MAKING_VERBS,
     MULTILATERAL,
     VERB_RELATIONS,
@@ -254,8 +255,8 @@ def _leave(clause: Clause) -> list[Fact]:
 
 # what one plans to do to a mission that is no mission of one's own: "plans to retire the station"
 REPLACING = {"replace", "succeed", "supersede"}
-NOT_UNDERTAKINGS = {"retire", "decommission", "deorbit", "end", "close", "scrap", "cancel", "announce", "unveil",
-                    "reveal", "present", "publish", "review", "study", "assess", "evaluate", "decide", "discuss"}
+NOT_UNDERTAKINGS = ENDING_VERBS | {"announce", "unveil", "reveal", "present", "publish", "review", "study", "assess",
+                                   "evaluate", "decide", "discuss"}
 
 
 def _plan(clause: Clause) -> list[Fact]:
