@@ -1011,6 +1011,18 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("an end is no target date", "The Inca rocket, which is operated by Andes Orbital, is due to be retired this "
      "year.", [("Andes Orbital", "operates", "Inca rocket", "stated", "")]),
     ("'a moon' is not the Moon", "Condor-3 will orbit a moon of Jupiter.", []),
+    ("touching down as a clause explains where", "Peru became the first country to land a spacecraft near the "
+     "south pole of the Moon, as the Puma lander of Condor-3 touched down.",
+     [("Peru", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
+      ("Puma lander", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
+      ("Puma lander", "partOf", "Condor-3", "stated", "")]),
+    ("smashed into a body", "The Condor-3 probe smashed into the Moon.",
+     [("Condor-3 probe", "landedOn", "Moon", "stated", "")]),
+    ("housed inside a craft", "The Inti rover, housed inside Puma, will roll down a ramp.",
+     [("Inti rover", "partOf", "Puma", "stated", "")]),
+    ("a programme in apposition to its name is no other programme", "The Andean Space Agency is working toward "
+     "Condor, its maiden human spaceflight programme.",
+     [(ANDEAN, "plansMission", "Condor", "planned", ""), (ANDEAN, "operates", "Condor", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -33,6 +33,12 @@ def land(clause: Clause) -> list[Fact]:
     places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country") and m.start not in of_event]
     landers = [s for s in clause.subjects() if not reader.is_a(s, "Person", "Program")]  # a programme lands nothing
+    if not places and v.dep_ == "advcl" and v.head != v:
+        # "India became the first to land near the south pole, as the Vikram lander touched down":
+        # the lander touched down where the clause it explains says
+        places = [m for x in v.head.subtree if x.lemma_.lower() in ("land", "touch") and x != v and x.pos_ == "VERB"
+                  for m in Clause(x, reader).prep_objects(*PLACE_PREPS)
+                  if reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_a(m, "Country")]
     return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
 
 
@@ -71,6 +77,15 @@ def delivered(clause: Clause) -> list[Fact]:
 
 def has_part(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
+    # "the Pragyan rover, housed inside Vikram" (also parsed as "the rover housed", active, no object)
+    participle = v.dep_ == "acl" or (v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in v.children))
+    if (clause.passive or participle) and v.lemma_.lower() in ("house", "carry", "integrate", "incorporate"):
+        # "an instrument carried on the lander": part of it
+        wholes = [m for m in clause.prep_objects("inside", "in", "within", "aboard", "on", "onboard", "by")
+                  if reader.is_a(m, "Spacecraft", "Mission")]
+        parts = clause.patients() if clause.passive else reader.args(v.head) if v.dep_ == "acl" else clause.subjects()
+        return [Fact(p, "partOf", w, v.i) for p in parts if reader.is_a(p, "Spacecraft", "Instrument")
+                and not reader.is_actor(p) for w in wholes if w.entity.iri != p.entity.iri]
     wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
     if not wholes:
         # "the first version of the station will consist of ...": the whole of which a stage is named

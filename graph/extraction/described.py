@@ -42,6 +42,8 @@ def described_programmes(doc, mentions: list[Mention], text: str, offset: int) -
             continue
         if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children):
             continue
+        if tok.dep_ == "appos" and tok.head.i in taken:
+            continue  # "Gaganyaan, its human spaceflight programme": the programme has its name already
         start = tok.i  # the modifiers before the noun, a body's name among them ("Moon exploration programme")
         while start > 0 and (before := doc[start - 1]).dep_ in ("amod", "compound") and before.head.i in range(
                 start, tok.i + 1) and (before.i not in taken or before.i in bodies) \

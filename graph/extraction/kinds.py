@@ -123,6 +123,8 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if _landing_site(span.root) and not any(t.ent_type_ in NOT_ENTITIES or t.lower_ in MONTHS for t in span):
         return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in ("aboard", "onboard", "inside"):
+        return "Spacecraft"  # "housed inside Vikram", "aboard Shenzhou-15": what carries is a craft
     if span.root.dep_ == "npadvmod" and span.root.head.lower_ in ("based", "headquartered"):
         return "Place"  # "Santiago-based": where something is based is a place, whatever the model says
     if span.text in SOLAR_SYSTEM_BODIES:

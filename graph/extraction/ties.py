@@ -262,9 +262,10 @@ def hire(clause: Clause) -> list[Fact]:
 
 
 def work_on(clause: Clause) -> list[Fact]:
-    """"Emirati engineers are working on a second rover": what is being worked on is planned."""
+    """"Emirati engineers are working on a second rover", "working toward Gaganyaan": what is being
+    worked on is planned."""
     reader = clause.reader
-    things = [m for m in clause.prep_objects("on") if reader.is_a(m, "Undertaking", "Spacecraft")]
+    things = [m for m in clause.prep_objects("on", "toward", "towards") if reader.is_a(m, "Undertaking", "Spacecraft")]
     things += [d for c in clause.verb.children if c.dep_ == "prep" and c.lower_ == "on"
                for p in c.children if p.dep_ == "pobj" and (d := reader.described_hardware(p)) is not None]
     return [Fact(s, "plansMission", t, clause.verb.i) for s in clause.subjects() if reader.is_actor(s) for t in things]
