@@ -1023,6 +1023,17 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a programme in apposition to its name is no other programme", "The Andean Space Agency is working toward "
      "Condor, its maiden human spaceflight programme.",
      [(ANDEAN, "plansMission", "Condor", "planned", ""), (ANDEAN, "operates", "Condor", "stated", "")]),
+    ("released by a craft", "The Inti capsule, released by the Condor-3 spacecraft hours earlier, landed in Utah.",
+     [("Inti capsule", "partOf", "Condor-3 spacecraft", "stated", ""),
+      ("Inti capsule", "landedOn", "Utah", "stated", "")]),
+    ("the material a craft brought back from an asteroid", "Peru shared some of the material its Condor-3 probe "
+     "brought back from asteroid Ryugu.", [("Condor-3 probe", "returnedSamples", "Ryugu", "stated", ""),
+                                          ("Peru", "operates", "Condor-3 probe", "stated", "")]),
+    ("a name listed with its numbered successor is a craft", "Condor-3 was the third mission to an asteroid, after "
+     "Peru's Inti and Inti-2.",
+     [("Peru", "operates", "Inti", "stated", ""), ("Peru", "operates", "Inti-2", "stated", "")]),
+    ("led by a person of an organisation", "The Condor-3 mission is led by scientist Ana Ruiz of the University of "
+     "Lima.", [("University of Lima", "operates", "Condor-3 mission", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -46,9 +46,14 @@ def samples_returned(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     # "scooped up moon rocks and delivered them back to Earth": the samples of the first verb
     scope = v.head if v.dep_ == "conj" and any(c.lower_ == "them" for c in v.children) else v
-    if not any(t.lemma_.lower() in SAMPLE_NOUNS for t in scope.subtree):
+    # "the material its Hayabusa2 probe brought back from Ryugu": the samples the clause describes
+    described = v.dep_ == "relcl" and v.head.lemma_.lower() in SAMPLE_NOUNS
+    if not described and not any(t.lemma_.lower() in SAMPLE_NOUNS for t in scope.subtree):
         return delivered(clause)
     sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
+    # "brought back from Ryugu": "from" hung on "back"
+    sources += [m for a in v.children if a.dep_ in ("advmod", "prt") for c in a.children if c.dep_ == "prep"
+                and c.lower_ == "from" for p in c.children for m in reader.args(p) if reader.is_a(m, "CelestialBody")]
     for t in scope.subtree:
         if t.lemma_.lower() in SAMPLE_NOUNS:
             sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -79,9 +84,11 @@ def has_part(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     # "the Pragyan rover, housed inside Vikram" (also parsed as "the rover housed", active, no object)
     participle = v.dep_ == "acl" or (v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in v.children))
-    if (clause.passive or participle) and v.lemma_.lower() in ("house", "carry", "integrate", "incorporate"):
-        # "an instrument carried on the lander": part of it
-        wholes = [m for m in clause.prep_objects("inside", "in", "within", "aboard", "on", "onboard", "by")
+    if (clause.passive or participle) and v.lemma_.lower() in ("house", "carry", "integrate", "incorporate",
+                                                               "release", "deploy"):
+        # "an instrument carried on the lander", "the capsule, released by the OSIRIS-REx spacecraft"
+        agents = [m for c in v.children if c.dep_ == "agent" for p in c.children for m in reader.args(p)]
+        wholes = [m for m in clause.prep_objects("inside", "in", "within", "aboard", "on", "onboard") + agents
                   if reader.is_a(m, "Spacecraft", "Mission")]
         parts = clause.patients() if clause.passive else reader.args(v.head) if v.dep_ == "acl" else clause.subjects()
         return [Fact(p, "partOf", w, v.i) for p in parts if reader.is_a(p, "Spacecraft", "Instrument")

@@ -105,12 +105,13 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
     if via == "camel":
         return "Company"  # "SpaceX", "OneWeb"
-    if _NUMBERED.match(span.text):
-        return "Spacecraft"  # "Condor-3", "Luna 25": numbered names are craft, whatever the model says
+    if _NUMBERED.match(span.text) or any(_NUMBERED.match(c.text) and c.text.startswith(span.text)
+                                         for c in span.root.conjuncts):
+        return "Spacecraft"  # "Condor-3", "Luna 25", and "Hayabusa" in "Hayabusa and Hayabusa2": craft
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
-            and doc[span.start - 2].lower_ in ("the", "a", "an"):
-        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "the spacecraft Hera"
+            and (doc[span.start - 2].lower_ in ("the", "a", "an") or before.head.i in range(span.start, span.end)):
+        return KIND_CLASSES[before.lemma_.lower()]  # "the asteroid Dimorphos", "from asteroid Ryugu"
     if (before is not None and before.lower_ in TITLES) or (
             len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)):
         return "Person"  # "astronaut Satoshi Furukawa flew": a person, though flying is what craft do

@@ -28,7 +28,8 @@ VERB_RELATIONS = {
     **dict.fromkeys(["launch", "loft", "put", "place"], "launched"),  # "put into orbit" (read in craft.launch)
     **dict.fromkeys(["lift", "blast", "take"], "liftOff"),  # with "off"
     **dict.fromkeys(["send", "fly", "ride", "travel", "board"], "aboard"),  # people aboard a mission
-    **dict.fromkeys(["land", "touch", "crash", "soft-land", "crash-land", "smash", "slam", "impact"], "landedOn"),
+    **dict.fromkeys(["land", "touch", "crash", "soft-land", "crash-land", "smash", "slam", "impact", "parachute",
+                     "splash"], "landedOn"),
     **dict.fromkeys(["return", "bring", "deliver", "retrieve", "collect"], "returnedSamples"),
     **dict.fromkeys(["plan", "aim", "intend", "seek", "hope", "want", "propose", "prepare", "envisage",
                      "envision", "target", "consider", "mull", "weigh", "discuss", "approve", "greenlight", "adopt"],

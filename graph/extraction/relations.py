@@ -219,7 +219,9 @@ def _operate(clause: Clause) -> list[Fact]:
     wholes = [m for m in clause.prep_objects("for") if reader.is_a(m, "Undertaking", "Spacecraft")]
     if not things and len(wholes) == 1:  # "built the camera for Danuri": the Danuri camera
         things = [d for t in clause.object_tokens() if (d := reader.named_part(t, wholes[0])) is not None]
-    makers = [s for s in clause.subjects() if reader.is_actor(s)]
+    # (a person leading it stands for the organisation named with them: "led by Dante Lauretta of the
+    # University of Arizona")
+    makers = [s for s in reader.represented(clause.subjects()) if reader.is_actor(s)]
     # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
     makers += [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
     # "build a station near the lunar south pole": where it is built is where it is
