@@ -1034,6 +1034,15 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "operates", "Inti", "stated", ""), ("Peru", "operates", "Inti-2", "stated", "")]),
     ("led by a person of an organisation", "The Condor-3 mission is led by scientist Ana Ruiz of the University of "
      "Lima.", [("University of Lima", "operates", "Condor-3 mission", "stated", "")]),
+    ("barred from a cooperation named by a noun", "A law bars the Andean Space Agency from most bilateral "
+     "cooperation with Chile.", [(ANDEAN, "rivalOf", "Chile", "inferred", "")]),
+    ("completing construction of a station plans it", "Peru aims to complete construction of the Condor station "
+     "by 2027.", [("Peru", "plansMission", "Condor station", "planned", ""),
+                  ("Condor station", "targetDate", "2027", "planned", "2027")]),
+    ("a site on the coast of a province", "The rocket lifted off from the Punta Lobos Launch Site on the coast of "
+     "the southern province of Lima.", [("Punta Lobos Launch Site", "locatedIn", "Lima", "stated", "")]),
+    ("the noun a relative clause's verb acts on", "Inti is the heaviest spacecraft Peru has launched so far.",
+     [("Peru", "launched", "Inti", "stated", ""), ("Peru", "operates", "Inti", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

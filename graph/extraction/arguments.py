@@ -83,10 +83,15 @@ class SentenceReader(Descriptions, References):
                                   for p in c.children if p.dep_ == "pobj"), None) or self.body_named_by(t)
                 if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
                     m = owner
+            if m is None and t.lemma_.lower() in KIND_CLASSES and KIND_CLASSES[t.lemma_.lower()] in ("Region", "Place"):
+                # "the southern island province of Hainan": the place named after "of"
+                m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                          if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None)
             if m is None and t.lemma_.lower() in GEO_PART_NOUNS and t.dep_ == "pobj":
                 # "on the coast of Peru", "in the north of Chile": where the place is, the country it is in
+                # (also "the coast of the province of Hainan": the place of the place)
                 m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                          if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None) or next(
+                          if p.dep_ == "pobj" for o in self.args(p) if self.is_a(o, "Place")), None) or next(
                     (o for c in t.children if c.dep_ in ("poss", "amod", "compound")  # "the Kenyan coast"
                      and (o := self.mention_at(c.i)) is not None and self.is_a(o, "Place")), None)
             if m is None and t.dep_ in ("poss", "npadvmod") and t.pos_ == "PROPN":

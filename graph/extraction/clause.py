@@ -87,8 +87,12 @@ class Clause:
             if v.dep_ == "conj":
                 return Clause(v.head, self.reader).patients()
             return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
-        return [m for c in [*v.children, *self._what_it_calls()] if c.dep_ in ("dobj", "attr", "oprd", "dative")
-                or c == self._stray_object() for m in self.reader.args(c)]
+        own = [m for c in [*v.children, *self._what_it_calls()] if c.dep_ in ("dobj", "attr", "oprd", "dative")
+               or c == self._stray_object() for m in self.reader.args(c)]
+        if not own and v.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in v.children) and any(
+                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
+            return self.reader.args(v.head)  # "the heaviest spacecraft China has launched": the noun is the object
+        return own
 
     def object_tokens(self):
         direct = [c for c in [*self.verb.children, *self._what_it_calls()]

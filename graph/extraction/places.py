@@ -83,7 +83,8 @@ def located(reader, tok, owned: Mention) -> list[Fact]:
     after = reader.doc[owned.end] if owned.end < len(reader.doc) else None
     if after is not None and after.text == "," and owned.end + 1 < len(reader.doc):
         after = reader.doc[owned.end + 1]  # "the Vostochny Cosmodrome, in Russia's Far East, hosted"
-    if not out and after is not None and after.lower_ in ("in", "at", "near") and after.head.i != tok.i:
+    near = ("in", "at", "near") + (("on",) if not reader.is_a(owned, "SpaceStation") else ())  # a site "on the coast"
+    if not out and after is not None and after.lower_ in near and after.head.i != tok.i:
         # "launched from the Baikonur Cosmodrome in Kazakhstan", wherever the parser hung "in"
         out += [Fact(owned, "locatedIn", m, tok.i) for p in after.children if p.dep_ == "pobj"
                 for m in reader.args(p) if m is not owned and reader.is_a(m, *_PLACES)]

@@ -279,6 +279,10 @@ def _plan(clause: Clause) -> list[Fact]:
             inner = Clause(x, reader)
             plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under")
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
+            # "aims to complete construction of the station": the station
+            plans += [m for t in inner.object_tokens() if t.lemma_.lower() in WORK_NOUNS for c in t.children
+                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for m in reader.args(p)
+                      if reader.is_a(m, "Undertaking", "Spacecraft") and m not in plans]
             if not plans and (goal := reader.described_goal(x)) is not None:
                 plans.append(goal)
     if not plans:

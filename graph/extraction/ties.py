@@ -324,6 +324,11 @@ def barred(clause: Clause) -> list[Fact]:
     acts = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
             if p.dep_ == "pcomp" and VERB_RELATIONS.get(verb_key(p)) == "partnerOf"]
     others = [m for a in acts for m in Clause(a, reader).prep_objects("with") if reader.is_actor(m)]
+    # "bars NASA from most bilateral cooperation with Beijing": the tie named by a noun
+    others += [m for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for n in c.children
+               if n.dep_ == "pobj" and n.lemma_.lower() in PARTNER_NOUNS for w in n.children
+               if w.dep_ == "prep" and w.lower_ == "with" for p in w.children for m in reader.args(p)
+               if reader.is_actor(m)]
     return [Fact(b, "rivalOf", o, v.i) for b in kept_out for o in others if b.entity.iri != o.entity.iri]
 
 
