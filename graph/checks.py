@@ -42,8 +42,8 @@ def declared_terms(ontology: Graph) -> set[URIRef]:
     return terms
 
 
-def undeclared_terms(data: Graph, ontology: Graph) -> set[URIRef]:
-    """Ontology-namespace IRIs used in ``data`` that the ontology does not declare.
+def undeclared_terms(data: Iterable[tuple], ontology: Graph) -> set[URIRef]:
+    """Ontology-namespace IRIs used in ``data`` (a graph, or any triples) that the ontology does not declare.
 
     Also reports predicates and classes from other vocabularies (Dublin Core, PROV...) unless the
     ontology declares them as reused terms; RDF, RDFS, OWL, XSD and SKOS are built in.

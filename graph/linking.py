@@ -192,11 +192,13 @@ class Linker:
         from rdflib.namespace import SKOS
 
         from graph import paths
+        from graph.build import load_turtle
 
+        # the files as every build parses them (graph.build keeps them while their text is unchanged)
         g = Graph()
         for path in catalog if isinstance(catalog, list) else sorted(Path(catalog).glob("*.ttl")):
-            g.parse(path, format="turtle")
-        ontology = Graph().parse(paths.ontology_file(), format="turtle")
+            g += load_turtle(Path(path), shared=True)[0]
+        ontology = load_turtle(paths.ontology_file(), shared=True)[0]
         space = SPACE
         acronym, based_in = URIRef(space + "acronym"), URIRef(space + "basedIn")
 

@@ -59,6 +59,7 @@ def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
     from graph.namespaces import PREFIXES
 
     quads = []
+    to_ox = _term_converter()
     for g in dataset.graphs():
         if not len(g):
             continue
@@ -67,10 +68,17 @@ def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
         try:
             name = ox.NamedNode(str(g.identifier)) if not str(g.identifier).startswith("urn:x-rdflib:") else None
             for s, p, o in triples:
-                quads.append((_ox(s), _ox(p), _ox(o), name))
+                quads.append((to_ox(s), to_ox(p), to_ox(o), name))
         except ValueError as exc:  # the curated-data checks refuse such terms first (graph.checks.check_values)
             raise InputSyntaxError(f"the graph <{g.identifier}> holds a term RDF cannot hold: {exc}") from exc
-    quads.sort(key=lambda q: (str(q[3] or ""), str(q[0]), str(q[1]), str(q[2])))
+    written: dict = {}  # each term's N-Triples form, made once: the sort asks for it once per quad it is in
+
+    def text(term) -> str:
+        if term not in written:
+            written[term] = str(term)
+        return written[term]
+
+    quads.sort(key=lambda q: (str(q[3] or ""), text(q[0]), text(q[1]), text(q[2])))
     prefixes = {p: iri for p, iri in PREFIXES.items() if p}
     if fmt in QUAD_FORMATS:
         out = [ox.Quad(s, p, o, g if g is not None else ox.DefaultGraph()) for s, p, o, g in quads]
@@ -81,20 +89,32 @@ def serialize(dataset: rdflib.Dataset, fmt: str) -> bytes:
     return ox.serialize(triples_out, format=rdf_format, prefixes=prefixes if fmt == "turtle" else None)
 
 
-def _ox(term):
-    """An rdflib term as a pyoxigraph term."""
+def _term_converter():
+    """A function that turns an rdflib term into a pyoxigraph term, each distinct term converted once
+    (a graph names the same IRIs and literals many times)."""
     import pyoxigraph as ox
     from rdflib import BNode, Literal
 
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.NamedNode(str(term))
+    converted: dict = {}
+
+    def convert(term):
+        if term in converted:
+            return converted[term]
+        if isinstance(term, BNode):
+            made = ox.BlankNode(str(term))
+        elif isinstance(term, Literal):
+            if term.language:
+                made = ox.Literal(str(term), language=term.language)
+            elif term.datatype is not None:
+                made = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            else:
+                made = ox.Literal(str(term))
+        else:
+            made = ox.NamedNode(str(term))
+        converted[term] = made
+        return made
+
+    return convert
 
 
 def write_build(dataset: rdflib.Dataset, build_dir: Path, *, output: Path | None = None) -> Path:

@@ -155,8 +155,9 @@ def commit(staging: Path, *, proposal: Path, build_dir: Path | None, trig: bytes
 def apply(committed: Path, user: Path, dataset=None) -> None:
     """Carry out a committed accept; every step can be done again (a killed run is finished later).
 
-    ``dataset`` is the checked graph when the caller holds it; otherwise it is read from the
-    journal's ``build.trig``.
+    ``dataset`` is the checked graph when the caller has just committed it; without it (a killed
+    run replayed) the build folder is swept of a half-written build first. Either way the build
+    is loaded from the journal's ``build.trig``, which is that graph's TriG byte for byte.
     """
     try:
         for kind in ("catalog", "sources"):
@@ -173,21 +174,18 @@ def apply(committed: Path, user: Path, dataset=None) -> None:
     failure = None
     if build_note.exists():
         from graph.errors import SpaceKGError
-        from graph.store import write_build
+        from graph.store import write_trig
 
         build_dir = Path(build_note.read_text(encoding="utf-8"))
         if dataset is None:  # replaying a killed accept: its write of the build may have been cut short too
-            from rdflib import Dataset
-
             sweep_build(build_dir)
-
-            dataset = Dataset()
-            dataset.parse(committed / _BUILD_TRIG, format="trig")
         try:
-            write_build(dataset, build_dir)
-        except SpaceKGError as exc:  # the data changed; the build can be made again: not a reason to block
+            # the TriG written at the commit is serialize(dataset, "trig"): loaded as it is, not made again
+            write_trig((committed / _BUILD_TRIG).read_bytes(), build_dir)
+        except (SpaceKGError, OSError) as exc:  # the build can be made again: not a reason to block
+            why = exc.message if isinstance(exc, SpaceKGError) else exc.strerror
             failure = OutputError(f"accepted into your data folder, but the built graph could not be updated "
-                                  f"({exc.message}): run `spacekg build`", path=build_dir)
+                                  f"({why}): run `spacekg build`", path=build_dir)
     done = committed.with_suffix(DONE)  # renamed first, so that a half-deleted journal is never replayed
     os.replace(committed, done)
     shutil.rmtree(done, ignore_errors=True)

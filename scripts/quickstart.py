@@ -53,8 +53,8 @@ def setup() -> None:
     STAMP.write_text(wanted)
 
 
-def run(*command: object) -> None:
-    result = subprocess.run([str(c) for c in command], cwd=ROOT)
+def run(*command: object, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
     if result.returncode != 0:
         sys.exit(result.returncode)
 
@@ -128,7 +128,18 @@ def parallel(pytest_args: list[str]) -> list[str]:
 def test(pytest_args: list[str]) -> None:
     install_test_packages()
     run(BIN / "ruff", "check", "graph", "tests", "scripts")
-    run(BIN / "python", "-m", "pytest", *parallel(pytest_args), *pytest_args)
+    run(BIN / "python", "-m", "pytest", *parallel(pytest_args), *pytest_args, env=caching_bytecode())
+
+
+def caching_bytecode() -> dict[str, str]:
+    """This environment, with Python let to cache compiled modules (``__pycache__``, ignored by git).
+
+    Some environments (container images) set PYTHONDONTWRITEBYTECODE; in the test suite every
+    pytest worker would then compile the project and rewrite every test file's asserts again, and
+    each ``spacekg`` process the tests start would compile what it imports: in a fresh clone, the
+    three workers' start alone took 14.1 s of CPU instead of 8.4 s.
+    """
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def main() -> None:

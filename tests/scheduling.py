@@ -8,7 +8,8 @@ files out longest first, so that the workers finish together. A fresh clone, whi
 reads the times committed with the tests (:data:`DEFAULTS`, a whole-suite run's record; refresh it by
 copying ``.pytest_cache/v/spacekg/seconds-per-file`` over it); a file recorded nowhere (a new one)
 keeps pytest-xdist's order, after the recorded ones. Only the scheduler in the controlling process
-reads the record: every worker collects the tests in the same order.
+reads the record: every worker collects the tests in the same order. Files that share a costly
+fixture, such as spaCy's language model, go to one worker together (:data:`UNITS`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,22 @@ import pytest
 
 KEY = "spacekg/seconds-per-file"
 DEFAULTS = Path(__file__).with_name("seconds-per-file.json")
+# Files that share something costly that each worker makes once, for itself: each group is handed out
+# as one unit, to one worker, so that it is made once in the run instead of once in every worker. A
+# file missing from its group only costs one making more.
+UNITS = {
+    # spaCy's language model (graph.extraction.nlp.pipeline: ~2 s of CPU each time a process loads it)
+    "the files that load the language model": frozenset({
+        "tests/test_accept_crash.py", "tests/test_evaluation.py", "tests/test_extract.py", "tests/test_ingest.py",
+        "tests/test_review.py", "tests/test_user_data.py",
+    }),
+    # the whole graph, assembled and written (the full_assembly and full_build fixtures: ~1.5 s of CPU)
+    "the files that build the whole graph": frozenset({
+        "tests/test_corpus.py", "tests/test_maps_legibility.py", "tests/test_maps_output.py",
+        "tests/test_time_and_params.py",
+    }),
+}
+UNIT_OF_FILE = {file: unit for unit, files in UNITS.items() for file in files}
 _seconds: defaultdict[str, float] = defaultdict(float)
 
 
@@ -44,7 +61,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """``--dist loadfile``, the files recorded as longest handed out first."""
+    """``--dist loadfile``, the files recorded as longest handed out first, each group of :data:`UNITS`
+    as one unit."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
@@ -53,14 +71,21 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     recorded: dict[str, float] = (cache.get(KEY, None) if cache is not None else None) or json.loads(
         DEFAULTS.read_text(encoding="utf-8"))
 
+    def seconds(unit: dict[str, bool]) -> float:
+        return sum(recorded.get(name, 0.0) for name in {nodeid.split("::", 1)[0] for nodeid in unit})
+
     class LongestFileFirst(LoadFileScheduling):
         ordered = False
+
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return UNIT_OF_FILE.get(file, file)
 
         def _assign_work_unit(self, node) -> None:
             if not self.ordered:  # the first hand-out: the queue holds every file
                 self.ordered = True
-                files = sorted(self.workqueue, key=lambda name: -recorded.get(name, 0.0))  # stable: new files last
-                self.workqueue = OrderedDict((name, self.workqueue[name]) for name in files)
+                units = sorted(self.workqueue, key=lambda name: -seconds(self.workqueue[name]))  # stable: new last
+                self.workqueue = OrderedDict((name, self.workqueue[name]) for name in units)
             super()._assign_work_unit(node)
 
     return LongestFileFirst(config, log)

@@ -250,3 +250,45 @@ def test_the_build_is_byte_for_byte_reproducible_across_processes(tmp_path: Path
         assert process.returncode == 0, output.decode(errors="replace")
         digests.add(hashlib.sha256((out / "spacekg.trig").read_bytes()).hexdigest())
     assert len(digests) == 1
+
+
+def test_a_shared_turtle_text_is_parsed_once_wherever_its_file_is(tmp_path: Path):
+    from graph.build import load_turtle
+
+    text = '@prefix ex: <http://example.org/> .\nex:a ex:b "c" .\n'
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "v.ttl").write_text(text, encoding="utf-8")
+    first, _ = load_turtle(tmp_path / "one" / "v.ttl", shared=True)
+    assert load_turtle(tmp_path / "two" / "v.ttl", shared=True)[0] is first  # no IRI depends on the file
+    assert load_turtle(tmp_path / "one" / "v.ttl")[0] is not first  # not shared: a graph of its own
+    (tmp_path / "one" / "v.ttl").write_text(text.replace('"c"', '"d"'), encoding="utf-8")
+    changed, _ = load_turtle(tmp_path / "one" / "v.ttl", shared=True)
+    assert {str(o) for o in changed.objects()} == {"d"}  # a changed file is read again
+
+
+def test_a_shared_turtle_text_with_relative_iris_is_parsed_again_in_another_folder(tmp_path: Path):
+    from graph.build import load_turtle
+
+    subjects = set()
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "v.ttl").write_text('<thing> <http://example.org/b> "c" .\n', encoding="utf-8")
+        g, _ = load_turtle(tmp_path / folder / "v.ttl", shared=True)
+        subjects |= set(g.subjects())
+    assert subjects == {URIRef((tmp_path / folder / "thing").as_uri()) for folder in ("one", "two")}
+
+
+def test_a_build_leaves_the_shared_vocabularies_as_parsed(tmp_path: Path, seed_data: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    from rdflib import Graph
+
+    from graph import paths
+    from graph.build import assemble, load_turtle
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no graph conformed before: SHACL runs
+    assemble(catalog_dir=seed_data / "catalog", sources_dir=seed_data / "sources")
+    for path in (paths.ontology_file(), paths.cameo_file(), *sorted(
+            (seed_data / "catalog").glob("*.ttl"))):
+        shared, _ = load_turtle(path, shared=True)
+        assert isomorphic(shared, Graph().parse(path, format="turtle")), path
