@@ -27,7 +27,9 @@ or memory limit means killing the process that runs it: a worker that overruns `
 ``max_memory`` is killed (``SIGKILL``) and replaced, the client gets ``503``, and the other
 workers keep serving; queries over one second may hold only some of the workers, so short
 queries always find one. Each worker opens the current build's store with ``Store.read_only``
-(several processes may), and moves to a new build between requests. The result-size limit is
+(several processes may), or answers from a copy of it in memory when that fits in half of its
+memory limit (``--in-memory`` / ``--on-disk`` force either; :class:`graph.store.CurrentStore`),
+and moves to a new build between requests. The result-size limit is
 enforced while the solutions stream out of the engine, so a runaway cross product stops at
 ``max_results + 1`` rows.
 
