@@ -8,7 +8,10 @@ worker process that can be killed (:func:`graph.answers.worker_main`). The pool
   for a process to start); the extra ones stop again once idle;
 - kills a query's worker when the query overruns ``timeout`` seconds, or when the worker's
   memory (its resident set, read from ``/proc`` every :data:`POLL` seconds) passes
-  ``max_memory`` megabytes; the client gets ``503`` and a new worker takes its place;
+  ``max_memory`` megabytes; the client gets ``503`` and a new worker takes its place. A worker's
+  copy of the build in memory, if it holds one, counts in its memory: by default a worker copies
+  the build only when the copy fits in :data:`MEMORY_COPY_SHARE` of ``max_memory``, and a new
+  worker is handed no query before its copy is made;
 - keeps room for short queries: a query that has used :data:`LONG_AFTER` seconds of processor
   time is *long*, and at most ``max_workers - workers`` long queries run at once; one more is
   stopped with ``503`` (try again later), so ``workers`` processes stay free for the short
