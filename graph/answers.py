@@ -7,6 +7,7 @@ pyoxigraph and serialises the answer within the result limit. :mod:`graph.server
 
 from __future__ import annotations
 
+import contextlib
 import html
 import signal
 from dataclasses import dataclass, field
@@ -242,11 +243,14 @@ def _solutions(variables: list[str], rows: list, fmt: str, text: str) -> Answer:
     return Answer(200, FORMATS[fmt][0], solutions.serialize(format=enum))
 
 
-def worker_main(build_dir: str, conn) -> None:
+def worker_main(build_dir: str, conn, in_memory: bool | None = False, memory_budget: float = 0) -> None:
     """Entry point of a worker process: answer jobs from ``conn`` until it closes.
 
-    Each job reads the build that is current when it starts (:class:`graph.store.CurrentStore`),
-    so a rebuild is picked up between requests and no request reads two builds.
+    Each job reads the build that is current when it starts (:class:`graph.store.CurrentStore`,
+    from disk or from a copy in memory as ``in_memory`` and ``memory_budget`` say), so a rebuild
+    is picked up between requests and no request reads two builds. The current build is opened
+    (or copied) first, then ``"ready"`` is sent: the pool hands the worker no query before, so
+    the copying is not counted in a query's time.
     """
     from graph.errors import NoBuildError
     from graph.offline import block_network
@@ -254,7 +258,10 @@ def worker_main(build_dir: str, conn) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
     block_network()  # before the store starts any thread: they all inherit the filter
-    current = CurrentStore(Path(build_dir))
+    current = CurrentStore(Path(build_dir), in_memory=in_memory, memory_budget=memory_budget)
+    with contextlib.suppress(NoBuildError):  # each job says so
+        current.get()
+    conn.send("ready")
     while True:
         try:
             job = conn.recv()

@@ -302,11 +302,14 @@ def _decode_query(data: bytes, label: str) -> str:
 @click.option("--workers", type=click.IntRange(1, 64), default=2, help="Query processes kept ready (2).")
 @click.option("--max-workers", type=click.IntRange(1, 256), default=8, help="Query processes at most (8).")
 @click.option("--max-memory", type=click.IntRange(64), default=512, help="Megabytes a query may use (512).")
+@click.option("--in-memory/--on-disk", "in_memory", default=None,
+              help="Answer from a copy of the build in each worker's memory, or from the store on disk "
+              "(default: a copy when it takes at most half of --max-memory).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log each request.")
 @build_dir_option
 @reports_errors
 def serve(host: str, port: int, timeout: float, max_results: int, workers: int, max_workers: int, max_memory: int,
-          quiet: bool, build_dir: Path | None) -> None:
+          in_memory: bool | None, quiet: bool, build_dir: Path | None) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (with a query page at /).
 
     \b
@@ -320,7 +323,7 @@ def serve(host: str, port: int, timeout: float, max_results: int, workers: int, 
 
     run_server(build_dir or default_build_dir(), host=host, port=port,
                limits=Limits(timeout, max_results, max_memory), workers=workers, max_workers=max(workers, max_workers),
-               quiet=quiet, announce=click.echo)
+               quiet=quiet, in_memory=in_memory, announce=click.echo)
 
 
 @main.command()

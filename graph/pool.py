@@ -8,7 +8,10 @@ worker process that can be killed (:func:`graph.answers.worker_main`). The pool
   for a process to start); the extra ones stop again once idle;
 - kills a query's worker when the query overruns ``timeout`` seconds, or when the worker's
   memory (its resident set, read from ``/proc`` every :data:`POLL` seconds) passes
-  ``max_memory`` megabytes; the client gets ``503`` and a new worker takes its place;
+  ``max_memory`` megabytes; the client gets ``503`` and a new worker takes its place. A worker's
+  copy of the build in memory, if it holds one, counts in its memory: by default a worker copies
+  the build only when the copy fits in :data:`MEMORY_COPY_SHARE` of ``max_memory``, and a new
+  worker is handed no query before its copy is made;
 - keeps room for short queries: a query that has used :data:`LONG_AFTER` seconds of processor
   time is *long*, and at most ``max_workers - workers`` long queries run at once; one more is
   stopped with ``503`` (try again later), so ``workers`` processes stay free for the short
@@ -37,6 +40,7 @@ DEFAULT_MAX_RESULTS = 10_000
 DEFAULT_WORKERS = 2
 DEFAULT_MAX_WORKERS = 8
 DEFAULT_MAX_MEMORY = 512  # megabytes per query's worker
+MEMORY_COPY_SHARE = 0.5  # of max_memory a worker's copy of the build may take, when it decides itself
 LONG_AFTER = 1.0  # processor seconds after which a query counts as long
 LONG_WALL = 3.0  # or seconds on the clock, whatever the processor gave it
 POLL = 0.05  # seconds between checks of a running query's time and memory
@@ -58,15 +62,22 @@ class Limits:
 class Worker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, context, build_dir: Path) -> None:
+    def __init__(self, context, build_dir: Path, in_memory: bool | None = False, memory_budget: float = 0) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(str(build_dir), child), daemon=True)
+        self.process = context.Process(target=worker_main, args=(str(build_dir), child, in_memory, memory_budget),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.long = False
         self.idle_since = time.monotonic()
         self.stopping = threading.Lock()
         self.stopped = False
+
+    def wait_ready(self) -> None:
+        """Wait until the worker has opened (or copied into memory) the current build."""
+        # if it died starting, its first query gets the answer of a dead worker, and a new one
+        with contextlib.suppress(EOFError, OSError):
+            self.conn.recv()
 
     def memory(self) -> int | None:
         """The worker's resident memory in bytes (Linux ``/proc``), or ``None`` where unknown."""
@@ -101,9 +112,10 @@ class Pool:
     """Worker processes over one build folder; :meth:`run` answers a query within the limits."""
 
     def __init__(self, build_dir: Path, *, workers: int = DEFAULT_WORKERS, limits: Limits | None = None,
-                 max_workers: int | None = None) -> None:
+                 max_workers: int | None = None, in_memory: bool | None = None) -> None:
         self.build_dir = build_dir
         self.limits = limits or Limits()
+        self.in_memory = in_memory
         self.workers = max(1, workers)
         self.max_workers = max(self.workers, max_workers if max_workers is not None else DEFAULT_MAX_WORKERS)
         self.context = _context()
@@ -114,17 +126,29 @@ class Pool:
         self.starting = self.workers
         self.long = 0
         self.closed = False
-        for _ in range(self.workers):
-            self._add()
+        # all started before any is waited for, so that they open (or copy) the build side by side
+        for worker in [self._new_worker() for _ in range(self.workers)]:
+            self._add(worker)
+
+    @property
+    def memory_budget(self) -> float:
+        """Megabytes a worker's copy of the build in memory may take when ``in_memory`` is ``None``:
+        half of ``max_memory``, the other half being left to its queries."""
+        return self.limits.max_memory * MEMORY_COPY_SHARE
 
     @property
     def max_long(self) -> int:
         """How many long queries may run at once: the workers beyond the warm ones."""
         return max(1, self.max_workers - self.workers)
 
-    def _add(self) -> None:
+    def _new_worker(self) -> Worker:
+        return Worker(self.context, self.build_dir, self.in_memory, self.memory_budget)
+
+    def _add(self, worker: Worker | None = None) -> None:
+        """Add ``worker`` (else a new one) to the idle workers once it is ready."""
         try:
-            worker = Worker(self.context, self.build_dir)
+            worker = worker or self._new_worker()
+            worker.wait_ready()
         except BaseException:
             with self.lock:
                 self.starting = max(0, self.starting - 1)

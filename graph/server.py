@@ -27,7 +27,9 @@ or memory limit means killing the process that runs it: a worker that overruns `
 ``max_memory`` is killed (``SIGKILL``) and replaced, the client gets ``503``, and the other
 workers keep serving; queries over one second may hold only some of the workers, so short
 queries always find one. Each worker opens the current build's store with ``Store.read_only``
-(several processes may), and moves to a new build between requests. The result-size limit is
+(several processes may), or answers from a copy of it in memory when that fits in half of its
+memory limit (``--in-memory`` / ``--on-disk`` force either; :class:`graph.store.CurrentStore`),
+and moves to a new build between requests. The result-size limit is
 enforced while the solutions stream out of the engine, so a runaway cross product stops at
 ``max_results + 1`` rows.
 
@@ -279,18 +281,21 @@ def refuse(text: str) -> Answer | None:
 def make_server(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                 limits: Limits | None = None, workers: int = DEFAULT_WORKERS,
                 max_workers: int = DEFAULT_MAX_WORKERS, quiet: bool = False, idle_timeout: float = IDLE_TIMEOUT,
-                body_timeout: float = BODY_TIMEOUT) -> tuple[ThreadingHTTPServer, Pool]:
+                body_timeout: float = BODY_TIMEOUT, in_memory: bool | None = None) -> tuple[ThreadingHTTPServer, Pool]:
     """A ready HTTP server and its worker pool over the graph built in ``build_dir``.
 
     ``port=0`` picks a free port (``server.server_address[1]``). Call ``server.serve_forever()``,
-    then ``server.server_close()`` and ``pool.close()``.
+    then ``server.server_close()`` and ``pool.close()``. ``in_memory``: each worker answers from
+    a copy of the build in memory (``True``), from the store on disk (``False``), or from a copy
+    when it takes at most half of ``limits.max_memory`` (``None``, decided for each build).
     """
     from graph.store import CurrentStore
 
     probe = CurrentStore(build_dir)
     probe.get()  # raises NoBuildError now rather than in every worker
     probe.close()
-    pool = Pool(Path(build_dir).resolve(), workers=workers, limits=limits, max_workers=max_workers)
+    pool = Pool(Path(build_dir).resolve(), workers=workers, limits=limits, max_workers=max_workers,
+                in_memory=in_memory)
     handler = type("SpaceKGHandler", (Handler,), {"pool": pool, "quiet": quiet, "timeout": idle_timeout,
                                                   "body_timeout": body_timeout})
     try:
@@ -305,19 +310,39 @@ def make_server(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAUL
 
 def serve(build_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: Limits | None = None,
           workers: int = DEFAULT_WORKERS, max_workers: int = DEFAULT_MAX_WORKERS, quiet: bool = False,
-          announce=print) -> None:
-    """Serve the graph built in ``build_dir`` until interrupted (Ctrl-C or SIGTERM)."""
+          in_memory: bool | None = None, announce=print) -> None:
+    """Serve the graph built in ``build_dir`` until interrupted (Ctrl-C or SIGTERM).
+
+    ``in_memory`` as in :func:`make_server`.
+    """
     limits = limits or Limits()
     server, pool = make_server(build_dir, host=host, port=port, limits=limits, workers=workers,
-                               max_workers=max_workers, quiet=quiet)
+                               max_workers=max_workers, quiet=quiet, in_memory=in_memory)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
     announce(f"SpaceKG SPARQL endpoint at http://{shown}:{bound_port}/sparql "
              f"(read-only; {limits.timeout:g} s, {limits.max_results} results and {limits.max_memory} MB per query, "
-             f"{workers} to {pool.max_workers} workers)")
+             f"{workers} to {pool.max_workers} workers; {answering_from(build_dir, pool)})")
     if not re.match(r"^(127\.|localhost$|::1$)", str(host)):
         announce(f"warning: listening on {host}, not only on this machine")
     serve_until_stopped(server, then=pool.close)
+
+
+def answering_from(build_dir: Path, pool: Pool) -> str:
+    """Where the workers answer the current build from, as the start-up line says it."""
+    from graph.builds import current_build
+    from graph.store import copy_megabytes
+
+    if pool.in_memory is False:
+        return "answers from the store on disk"
+    folder = current_build(build_dir)
+    needed = copy_megabytes(folder) if folder is not None else 0.0
+    if pool.in_memory is None and needed > pool.memory_budget:
+        return (f"answers from the store on disk: a copy in memory would take about {needed:.0f} MB, over half "
+                "of --max-memory (--in-memory forces it)")
+    warning = "" if needed <= pool.limits.max_memory else (
+        f"; warning: the copy takes about {needed:.0f} MB, over --max-memory, which would stop every query")
+    return f"answers from a copy in memory in each worker{warning}"
 
 
 def serve_until_stopped(server, then=lambda: None) -> None:

@@ -6,8 +6,11 @@ measures, each step in a fresh subprocess so that its peak memory (``ru_maxrss``
 - **load**: :func:`graph.store.load_file` vs pyoxigraph's own ``Store.bulk_load`` of the same
   N-Quads file vs rdflib's memory store (``Dataset().parse``);
 - **every named query** of ``ontology/queries``: :func:`graph.query.run` on the persisted store
-  (embedded) vs raw ``pyoxigraph.Store.query`` (same text, union default graph) vs rdflib's
-  memory store, capped at ``--rdflib-timeout`` seconds per query (the worker is killed);
+  (embedded, as ``spacekg query`` answers) vs raw ``pyoxigraph.Store.query`` (same text, union
+  default graph) vs rdflib's memory store, capped at ``--rdflib-timeout`` seconds per query (the
+  worker is killed); and :func:`graph.query.run` on the copy in memory that ``spacekg serve``'s
+  workers answer from (:func:`graph.store.memory_copy`, its copying timed with its peak memory)
+  vs rdflib's memory store;
 - **the mirror** (:func:`graph.mirror.mirror`, with statement attributes) vs rdflib's
   ``rdflib_to_networkx_multidigraph`` of the same triples, each projection, and the analysis
   (Louvain blocs, two camps, centrality) on the actor projections;
@@ -56,7 +59,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from bench_process import measured, median_process, rdflib_queries, step  # noqa: E402
-from bench_report import format_table, format_value, machine, row  # noqa: E402
+from bench_report import format_table, machine, row  # noqa: E402
 from bench_scale import scale_rows  # noqa: E402
 from bench_serve import serve_rows  # noqa: E402
 from bench_workers import PROJECTIONS  # noqa: E402
@@ -141,58 +144,71 @@ def _bench_load(run: Run) -> tuple[list, dict]:
 
 
 def _bench_queries(run: Run) -> dict:
-    """Every named query: embedded vs raw pyoxigraph vs rdflib's memory store."""
+    """Every named query: on disk (``spacekg query``) vs raw pyoxigraph vs rdflib's memory store, and from
+    ``spacekg serve``'s copy in memory vs rdflib's memory store."""
     args, cache, label, nq, build = run.args, run.cache, run.label, run.nq, run.build
     meta, raw, rows, say = run.meta, run.raw, run.rows, run.say
-    # Named queries.
     texts = query_texts(meta)
     texts_file = cache / f"{label}-queries.json"
     texts_file.write_text(json.dumps(texts, indent=1), encoding="utf-8")
     say("[bench] queries: oxigraph", flush=True)
     ox_queries = step("queries-oxigraph", str(build), str(texts_file), str(args.repeat))
-    rd_queries, mem_queries = {}, {"queries": {}}
-    if args.rdflib:  # beside rdflib's memory store: pyoxigraph's (~580 MB at 1M triples)
-        say("[bench] queries: pyoxigraph's in-memory store (for comparison)", flush=True)
-        mem_queries = step("queries-memory", str(nq), str(texts_file), str(args.repeat))
+    mem_queries = {"queries": {}}
+    if args.memory_copy:
+        say("[bench] queries: spacekg serve's copy in memory", flush=True)
+        mem_queries = step("queries-memory", str(build), str(texts_file), str(args.repeat))
+        _copy_rows(rows, mem_queries)
+    rd_queries = {}
+    if args.rdflib:
         say("[bench] queries: rdflib", flush=True)
         rd_queries = rdflib_queries(nq, texts_file, list(texts), args.rdflib_timeout)
     raw["queries"] = {"oxigraph": ox_queries, "memory": mem_queries, "rdflib": rd_queries}
-    if args.rdflib:
-        row(rows, "query.memory_copy", "not a product path: pyoxigraph's in-memory store, bulk_load of the "
-            "N-Quads file", mem_queries["load"], "s",
-            note=f"peak {mem_queries['rss_mb']:.0f} MB; query times in the rdflib rows' notes")
     for name, q in ox_queries["queries"].items():
         emb, rawt = q["embedded"], q["raw"]
+        m = mem_queries["queries"].get(name)
         note = f"{q['rows']} rows"
         if q["rows"] != q["raw_rows"]:
             note += f" (raw gave {q['raw_rows']}!)"
+        if m is not None and m["rows"] != q["rows"]:
+            note += f" (the copy in memory gave {m['rows']}!)"
         row(rows, f"query.{name}.vs_oxigraph", f"query {name}: graph.query.run vs raw pyoxigraph", emb, "s",
             baseline=rawt, baseline_name="pyoxigraph Store.query", ratio=emb / rawt if rawt else None,
             target="<= 1.5x", ok=(emb / rawt <= 1.5) if rawt else None, note=note)
-        r = rd_queries.get(name, {})
-        m = mem_queries["queries"].get(name, {"seconds": None, "rows": None})
-        in_memory = "" if m["seconds"] is None else f"in memory {format_value(m['seconds'], 's')}" + (
-            "" if m["rows"] == q["rows"] else " (rows differ!)")
-        if r.get("seconds") is not None:
-            speedup = r["seconds"] / emb if emb else None
-            rnote = f"rdflib {r['rows']} rows" + ("" if r["rows"] == q["rows"] else " (differs!)")
-            if m["seconds"]:
-                rnote += f"; {in_memory}, {r['seconds'] / m['seconds']:.1f}x faster than rdflib"
-            row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
-                "s", baseline=r["seconds"], baseline_name="rdflib Dataset.query", ratio=speedup,
-                target=">= 8x faster", ok=speedup >= 8 if speedup else None, note=rnote)
-        elif not args.rdflib:
-            continue
-        elif "timeout" in r:
-            speedup = r["timeout"] / emb if emb else None
-            row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
-                "s", baseline=None, baseline_name=f"rdflib: killed at {r['timeout']:.0f} s",
-                ratio=speedup, target=">= 8x faster", ok=speedup >= 8 if speedup else None,
-                note=f"ratio is a lower bound; {in_memory}")
-        else:
-            row(rows, f"query.{name}.vs_rdflib", f"query {name}: rdflib memory store vs embedded (speed-up)", emb,
-                "s", baseline_name=f"rdflib: {r.get('error', 'no result')}", target=">= 8x faster", ok=None)
+        if args.rdflib:
+            _rdflib_row(rows, name, "vs_rdflib", "embedded, on disk (spacekg query)", emb, q["rows"],
+                        rd_queries.get(name, {}))
+        if args.rdflib and m is not None:
+            _rdflib_row(rows, name, "memory_vs_rdflib", "spacekg serve's copy in memory", m["seconds"], m["rows"],
+                        rd_queries.get(name, {}))
     return ox_queries
+
+
+def _copy_rows(rows: list, mem_queries: dict) -> None:
+    """The copying of the build into memory that each of ``spacekg serve``'s workers does: time and peak memory."""
+    row(rows, "query.memory_copy.load", f"spacekg serve's copy of the build in memory "
+        f"(graph.store.memory_copy, {mem_queries['quads']} quads): copying", mem_queries["load"], "s",
+        note=f"peak {mem_queries['load_rss_mb']:.0f} MB")
+    row(rows, "query.memory_copy.peak_memory", "peak memory of a process holding the copy, while copying",
+        mem_queries["load_rss_mb"], "MB")
+
+
+def _rdflib_row(rows: list, name: str, key: str, what: str, seconds: float, answered: int, r: dict) -> None:
+    """One named query's time against rdflib's memory store (a speed-up, at least 8x)."""
+    label = f"query {name}: rdflib memory store vs {what} (speed-up)"
+    if r.get("seconds") is not None:
+        speedup = r["seconds"] / seconds if seconds else None
+        note = f"{answered} rows" + ("" if r["rows"] == answered else f" (rdflib gave {r['rows']}!)")
+        row(rows, f"query.{name}.{key}", label, seconds, "s", baseline=r["seconds"],
+            baseline_name="rdflib Dataset.query", ratio=speedup, target=">= 8x faster",
+            ok=speedup >= 8 if speedup else None, note=note)
+    elif "timeout" in r:
+        speedup = r["timeout"] / seconds if seconds else None
+        row(rows, f"query.{name}.{key}", label, seconds, "s", baseline=None,
+            baseline_name=f"rdflib: killed at {r['timeout']:.0f} s", ratio=speedup, target=">= 8x faster",
+            ok=speedup >= 8 if speedup else None, note=f"{answered} rows; the ratio is a lower bound")
+    else:
+        row(rows, f"query.{name}.{key}", label, seconds, "s", baseline_name=f"rdflib: {r.get('error', 'no result')}",
+            target=">= 8x faster", ok=None)
 
 
 def _bench_mirror(run: Run) -> tuple[dict, dict]:
@@ -322,6 +338,8 @@ def run_benchmark(args) -> dict:
     size = parse_size(args.size)
     if args.rdflib is None:
         args.rdflib = size < 5_000_000  # rdflib's memory store would need ~17 GB at 10M triples
+    if args.memory_copy is None:
+        args.memory_copy = size < 5_000_000  # a copy of 10M quads would take ~6 GB
     if args.rdflib_timeout is None:
         args.rdflib_timeout = 300.0 if size >= 1_000_000 else 60.0
     label = args.size if isinstance(args.size, str) else str(size)
@@ -396,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=None,
                         help="measure rdflib's baselines (default: below 5M triples; at 10M its memory store "
                         "would need ~17 GB)")
+    parser.add_argument("--memory-copy", action=argparse.BooleanOptionalAction, default=None,
+                        help="measure the named queries on spacekg serve's copy of the build in memory (default: "
+                        "below 5M triples; at 10M the copy would take ~6 GB)")
     parser.add_argument("--serve-seconds", type=float, default=10.0,
                         help="seconds of load per client count for the spacekg serve rows (0: none)")
     parser.add_argument("--compare", help="an earlier run's JSON (e.g. bench-results/1m.json): each step's "

@@ -94,22 +94,28 @@ def worker_queries_oxigraph(build: str, texts_file: str, repeat: str) -> None:
     _emit({"queries": out})
 
 
-def worker_queries_memory(nq: str, texts_file: str, repeat: str) -> None:
-    """Raw ``Store.query`` on pyoxigraph's in-memory store, loaded from the N-Quads file (not a product path:
-    what a long-lived process holding such a copy would answer in)."""
-    import pyoxigraph as ox
+def worker_queries_memory(build: str, texts_file: str, repeat: str) -> None:
+    """Each named query with ``graph.query.run`` on the copy in memory that ``spacekg serve``'s workers
+    answer from (:func:`graph.store.memory_copy` of the build), after the copying, timed with its peak memory."""
+    from graph.query import run
+    from graph.store import memory_copy
 
     texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
     start = time.perf_counter()
-    store = ox.Store()
-    store.bulk_load(path=nq, format=ox.RdfFormat.N_QUADS)
-    out = {"load": time.perf_counter() - start, "queries": {}}
+    store = memory_copy(Path(build))
+    out = {"load": time.perf_counter() - start, "load_rss_mb": round(_rss_mb(), 1), "quads": len(store),
+           "queries": {}}
     for name, item in texts.items():
-        rows = sum(1 for _ in store.query(item["raw"], use_default_graph_as_union=True))  # warms, not counted
+        bindings = {k: _term(v) for k, v in item["bindings"].items()}
+
+        def call(item=item, bindings=bindings, name=name) -> int:
+            return sum(1 for _ in run(store, item["text"], bindings=bindings, source=name))
+
+        rows = call()  # warms the caches, not counted
         timed = []
         for _ in range(int(repeat)):
             start = time.perf_counter()
-            sum(1 for _ in store.query(item["raw"], use_default_graph_as_union=True))
+            call()
             timed.append(time.perf_counter() - start)
         out["queries"][name] = {"seconds": statistics.median(timed), "rows": rows}
     _emit(out)

@@ -177,7 +177,7 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
         "load.vs_oxigraph", "load.vs_rdflib", "mirror.vs_rdflib", "analysis.blocs_centrality", "map.200_nodes",
         "startup.query_vs_import_rdflib", "memory.peak_loaded", "extraction.whole", "extraction.peak_memory",
         *(f"projection.{p}" for p in ("partnership", "rivalry", "signed", "membership")),
-        *(f"query.{q}.{vs}" for q in named_queries() for vs in ("vs_oxigraph", "vs_rdflib")),
+        *(f"query.{q}.{vs}" for q in named_queries() for vs in ("vs_oxigraph", "vs_rdflib", "memory_vs_rdflib")),
     }
     assert expected <= set(rows)
     for key in expected:
@@ -185,6 +185,9 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
         assert r["target"], key
         assert r["result"] in ("PASS", "MISS"), key  # every target was measured, not skipped
         assert isinstance(r["value"], float) and r["value"] > 0, key
+    # spacekg serve's copy in memory was made, and answered every named query as the store on disk
+    assert rows["query.memory_copy.load"]["value"] > 0 and rows["query.memory_copy.peak_memory"]["value"] > 0
+    assert not [key for key, r in rows.items() if "the copy in memory gave" in r["note"]]
     # the cached mirror is the mirror, loaded from the build folder
     assert rows["mirror.cached"]["result"] in ("PASS", "MISS") and "edges" in rows["mirror.cached"]["what"]
     # a real spacekg serve answered the named queries of every client count
@@ -198,7 +201,7 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
         assert rows[f"query.{q}.vs_rdflib"]["baseline"] is not None, q
     # the table printed is the JSON's
     assert "| measure | SpaceKG | baseline | ratio | target | result |" in done.stdout
-    assert done.stdout.count("| query ") == 2 * len(named_queries())
+    assert done.stdout.count("| query ") == 3 * len(named_queries())  # disk vs raw, vs rdflib; memory vs rdflib
 
 
 def test_scale_rows_compare_each_step_with_the_earlier_run() -> None:
