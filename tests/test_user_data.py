@@ -67,7 +67,7 @@ STATEMENTS = "SELECT ?s ?p ?o WHERE { GRAPH <%s> { ?st rdf:subject ?s ; rdf:pred
 def test_new_entities_enter_the_users_catalog_when_their_source_is_accepted(tmp_path, user, seed_data):
     shipped = snapshot(paths.DATA_DIR)
     proposal = propose(ARTICLES / "slim.txt", user_dir=user, data_dir=seed_data, publisher="Example Desk")
-    assert (proposal.path, proposal.statements) == (user / "sources" / "slim.proposed.ttl", 3)
+    assert (proposal.path, proposal.statements) == (user / "sources" / "slim.proposed.ttl", 4)
     build = tmp_path / "build"
     written = accept("slim", user_dir=user, data_dir=seed_data, text_dirs=[ARTICLES], build_dir=build)
     assert written == [user / "sources" / "slim.ttl", user / "catalog" / "slim.ttl"]
@@ -80,8 +80,8 @@ def test_new_entities_enter_the_users_catalog_when_their_source_is_accepted(tmp_
         ("smart-lander", "type", "Lander"), ("smart-lander", "label", "Smart Lander"),
         ("smart-lander", "source", "slim"), ("slim-lander", "type", "Lander"),
         ("slim-lander", "label", "SLIM lander"), ("slim-lander", "source", "slim")}
-    assert rows(build, STATEMENTS) == {("jaxa", "launched", "smart-lander"), ("jaxa", "basedIn", "japan"),
-                                       ("slim-lander", "landedOn", "moon")}
+    assert rows(build, STATEMENTS) == {("jaxa", "launched", "smart-lander"), ("jaxa", "operates", "smart-lander"),
+                                       ("jaxa", "basedIn", "japan"), ("slim-lander", "landedOn", "moon")}
     assert snapshot(paths.DATA_DIR) == shipped  # the shipped data is never written to
     # the next article that names them finds them in the user's catalog: the web page of the same
     # news proposes no new entity, and it gets an id of its own (slim is taken)
@@ -104,8 +104,8 @@ def test_a_reviewer_relinks_a_mention_to_an_entity_the_catalog_has(tmp_path, use
     assert result.output.splitlines()[0] == f"accepted slim: {user / 'sources/slim.ttl'}, {user / 'catalog/slim.ttl'}"
     expected = Graph().parse(data=curated_prologue() + SLIM_ENTITIES.split("\n")[1], format="turtle")
     assert isomorphic(Graph().parse(user / "catalog" / "slim.ttl", format="turtle"), expected)
-    assert rows(build, STATEMENTS) == {("jaxa", "launched", "smart-lander"), ("jaxa", "basedIn", "japan"),
-                                       ("smart-lander", "landedOn", "moon")}
+    assert rows(build, STATEMENTS) == {("jaxa", "launched", "smart-lander"), ("jaxa", "operates", "smart-lander"),
+                                       ("jaxa", "basedIn", "japan"), ("smart-lander", "landedOn", "moon")}
 
 
 def test_an_entity_deleted_but_still_used_is_an_error_at_its_line(tmp_path, user, seed_data):
@@ -189,7 +189,7 @@ def test_a_saved_web_page_is_read_by_trafilatura(tmp_path, user, seed_data):
     assert "Subscribe" not in text and "Copyright" not in text and "Most read" not in text
     claims = read_claims(g)
     quotes = [c.evidence for c in claims]
-    assert len(claims) == 4 and all(text[e.start:e.end] == e.text for e in quotes)  # the headline's too
+    assert len(claims) == 5 and all(text[e.start:e.end] == e.text for e in quotes)  # the headline's too
     accept("slim", user_dir=user, data_dir=seed_data, text_dirs=[ARTICLES])
     checked = assemble(text_dirs=[ARTICLES], catalog_dir=[seed_data / "catalog", user / "catalog"],
                        sources_dir=[seed_data / "sources", user / "sources"])
@@ -213,11 +213,11 @@ def test_a_folder_is_ingested_on_both_cores_with_a_summary(tmp_path, user, seed_
     assert result.exit_code == 4  # the code of the first article that failed: cat.txt names no entity
     out = user / "sources"
     assert result.stdout.splitlines() == [
-        f"a.txt: new: 3 statements -> {out / 'a.proposed.ttl'}",
+        f"a.txt: new: 4 statements -> {out / 'a.proposed.ttl'}",
         f"cat.txt: failed: {folder / 'cat.txt'}: the article names no entity of the catalog: nothing to propose",
         "dup.txt: known: the same text as a.txt, proposed with it",
         f"empty.txt: failed: {folder / 'empty.txt'}: the article is empty",
-        f"slim.html: new: 4 statements -> {out / 'slim.proposed.ttl'}",
+        f"slim.html: new: 5 statements -> {out / 'slim.proposed.ttl'}",
         "5 article(s): 2 new, 1 already known, 2 failed",
     ]
     assert result.stderr.startswith("proposing 5 article(s) on 2 process(es)")  # the progress bar's label
@@ -267,7 +267,7 @@ def test_build_combines_the_shipped_data_and_the_users(tmp_path, user, seed_data
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["sources"] == {
         "cnet-2021-ilrs": {"statements": 28, "evidence": seed_evidence()},
-        "slim": {"statements": 3, "evidence": "checked"}}
+        "slim": {"statements": 4, "evidence": "checked"}}
     assert rows(build, "SELECT ?label WHERE { kg:example-desk rdfs:label ?label }") == {("Example Desk",)}
     # a source accepted into both folders is refused, naming both
     twin = tmp_path / "twin"
