@@ -1043,6 +1043,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "the southern province of Lima.", [("Punta Lobos Launch Site", "locatedIn", "Lima", "stated", "")]),
     ("the noun a relative clause's verb acts on", "Inti is the heaviest spacecraft Peru has launched so far.",
      [("Peru", "launched", "Inti", "stated", ""), ("Peru", "operates", "Inti", "stated", "")]),
+    ("launched, not saying by whom: by its one operator (inferred)", "Peru's Condor-3 mission reached Mars in "
+     "2021. Condor-3 was launched on July 23, 2020 aboard an Inca rocket.",
+     [("Condor-3 mission", "locatedIn", "Mars", "stated", ""), ("Peru", "operates", "Condor-3 mission", "stated", ""),
+      ("Inca rocket", "partOf", "Condor-3 mission", "stated", ""),
+      ("Peru", "launched", "Condor-3 mission", "inferred", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -192,6 +192,8 @@ def launch(clause: Clause) -> list[Fact]:
         launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":
             facts += [Fact(s, "launched", c, v.i) for s in launchers[:1] for c in craft if c is not s]
+            if not launchers:  # "Tianwen-1 was launched in 2020": by whom, the article may say elsewhere
+                reader.discourse.unlaunched += [(c, reader.text, reader.offset) for c in craft]
         # "the Artemis II flight test will launch on the Space Launch System rocket": a mission's rocket
         # is part of it (a probe's is not part of the probe)
         rockets = [m for c in vehicles for p in c.children if p.dep_ == "pobj" for m in reader.args(p)

@@ -142,26 +142,42 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
         discourse.main = _main_arguments(reader)
         for m in mentions:
             first.setdefault(m.entity.iri, (m, sentence.text, sentence.start))
-    for mission, programme, text, offset in series(first, lambda m, *c: is_a(linker, m.entity, *c)):
-        st = Extracted(mission.entity.iri, "partOf", programme.entity.iri, "inferred", text, offset,
-                       subject_label=_shown(mission), object_label=_shown(programme))
-        if st.key not in best:
-            best[st.key] = st
-            out.append(st)
-    operated: dict[str, set[str]] = {}
-    for st in out:
-        if st.relation == "operates":
-            operated.setdefault(st.object, set()).add(st.subject)
-    for operator, mission, text, offset in series_operator(first, operated, lambda m, *c: is_a(linker, m.entity, *c)):
-        label = next(s.subject_label for s in out if s.subject == operator and s.relation == "operates")
-        st = Extracted(operator, "operates", mission.entity.iri, "inferred", text, offset,
-                       subject_label=label, object_label=_shown(mission))
+    for st in _inferred(out, first, linker, discourse):
         if st.key not in best:
             best[st.key] = st
             out.append(st)
     used = {x for st in out for x in (st.subject, st.object)}
     out.entities = [e for iri, e in new.items() if iri in used]
     return out
+
+
+def _inferred(out: list[Extracted], first: dict[str, tuple[Mention, str, int]], linker: Linker,
+              discourse: Discourse) -> list[Extracted]:
+    """What the article implies across its sentences (:mod:`graph.extraction.inference`), stated as
+    ``inferred``: missions of a programme named alike, the one operator of a series, and who launched
+    a craft the article says was launched without saying by whom (its one operator)."""
+    def is_a_(m, *classes):
+        return is_a(linker, m.entity, *classes)
+
+    found = [Extracted(mission.entity.iri, "partOf", programme.entity.iri, "inferred", text, offset,
+                       subject_label=_shown(mission), object_label=_shown(programme))
+             for mission, programme, text, offset in series(first, is_a_)]
+    operated: dict[str, set[str]] = {}
+    for st in out:
+        if st.relation == "operates":
+            operated.setdefault(st.object, set()).add(st.subject)
+    labels = {st.subject: st.subject_label for st in out}
+    found += [Extracted(operator, "operates", mission.entity.iri, "inferred", text, offset,
+                        subject_label=labels[operator], object_label=_shown(mission))
+              for operator, mission, text, offset in series_operator(first, operated, is_a_)]
+    for craft, text, offset in discourse.unlaunched:
+        # "Tianwen-1 was launched in 2020 from Wenchang": by its one operator, a country or an agency
+        runners = list(operated.get(craft.entity.iri, ()))
+        if len(runners) == 1 and runners[0] in linker.entities \
+                and is_a(linker, Entity(runners[0], "", "", True), "Country", "SpaceAgency"):
+            found.append(Extracted(runners[0], "launched", craft.entity.iri, "inferred", text, offset,
+                                   subject_label=labels[runners[0]], object_label=_shown(craft)))
+    return found
 
 
 def _statements(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:

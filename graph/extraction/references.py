@@ -55,6 +55,8 @@ class Discourse:
     # first: in "The Tiangong station, operated by China, orbits Earth. Its core module", "its" is the
     # station's, not China's (named later, but only in a modifier)
     main: list[Entity] = field(default_factory=list)
+    # craft the article says were launched without saying by whom, with the sentence and its offset
+    unlaunched: list[tuple[Mention, str, int]] = field(default_factory=list)
 
     def salient(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
         """The entity of one of ``classes`` mentioned most often, the latest of those tied."""
