@@ -1048,6 +1048,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor-3 mission", "locatedIn", "Mars", "stated", ""), ("Peru", "operates", "Condor-3 mission", "stated", ""),
       ("Inca rocket", "partOf", "Condor-3 mission", "stated", ""),
       ("Peru", "launched", "Condor-3 mission", "inferred", "")]),
+    ("launched on a flight of a company's rocket", "The Puma lander was launched on the debut flight of Andes "
+     "Orbital's Inca rocket.", [("Andes Orbital", "launched", "Puma lander", "stated", ""),
+                                 ("Andes Orbital", "operates", "Inca rocket", "stated", "")]),
+    ("'the company' named by its city is based there", "Andes Orbital built the Puma lander. The Lima company "
+     "will fly it in 2026.", [("Andes Orbital", "operates", "Puma lander", "stated", ""),
+                              ("Andes Orbital", "basedIn", "Lima", "stated", "")]),
+    ("a rover carried from an organisation", "The Condor-3 lander carried a small rover from the University of "
+     "Lima.", [("University of Lima", "memberOf", "Condor-3 lander", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

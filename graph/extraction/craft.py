@@ -183,9 +183,12 @@ def launch(clause: Clause) -> list[Fact]:
         vehicles = [c for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in
                                                                      ("on", "aboard", "atop"))]
         # the rocket's own words ("a SpaceX Falcon 9", "by a Rocket Lab Electron"), not the places after it
-        words = [x for c in vehicles for p in c.children if p.dep_ == "pobj"
-                 for x in [p, *(x for t in p.children if t.dep_ in ("compound", "poss", "nmod", "amod")
-                                for x in t.subtree)]]
+        # ("the debut flight of United Launch Alliance's Vulcan rocket": the rocket of the flight)
+        rockets = [p for c in vehicles for p in c.children if p.dep_ == "pobj"]
+        rockets += [r for p in rockets if p.lemma_.lower() in ("flight", "launch", "mission") for c in p.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for r in c.children if r.dep_ == "pobj"]
+        words = [x for p in rockets for x in [p, *(x for t in p.children if t.dep_ in ("compound", "poss", "nmod",
+                                                                                       "amod") for x in t.subtree)]]
         launchers = [m for x in words if (m := reader.mention_at(x.i)) is not None and reader.is_actor(m)
                      and not reader.is_a(m, "Country")]
         # "ESA's Hera mission lifted off": with no rocket's operator named, the craft's owner launched it

@@ -10,7 +10,7 @@ VERB_RELATIONS = {
                      "co-operate"],
                     "partnerOf"),
     **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
-    **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist"],
+    **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist", "pay"],
                     "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
                      "secure", "clinch", "endorse", "win"],
@@ -102,7 +102,8 @@ GEO_PART_NOUNS = {"coast", "north", "south", "east", "west", "northeast", "north
                   "outskirts", "interior", "mainland", "part", "heart", "centre", "center"}
 BODY_ADJECTIVES = {"lunar": "Moon", "martian": "Mars", "venusian": "Venus", "jovian": "Jupiter"}
 # what a mission carries for others: "instruments from France and Pakistan"
-PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", "device", "sensor", "camera"}
+PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", "device", "sensor", "camera", "rover",
+                 "spectrometer", "detector", "telescope"}
 # the planets, dwarf planets, moons and asteroids that missions visit, by name
 SOLAR_SYSTEM_BODIES = {"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "Ceres", "Vesta",
                        "Titan", "Europa", "Ganymede", "Callisto", "Io", "Enceladus", "Phobos", "Deimos", "Triton",

@@ -28,7 +28,7 @@ from graph.extraction.lexicon import (
 )
 from graph.extraction.mentions import Mention
 from graph.extraction.orbits import in_orbit
-from graph.extraction.places import based, located, site
+from graph.extraction.places import based, described_base, located, site
 from graph.extraction.ties import joint, sides
 
 # adjectives that put an undertaking ahead: "China's planned Chang'e-8 mission"
@@ -62,6 +62,7 @@ def noun_facts(reader) -> list[Fact]:
             structural += site(reader, tok)
         if tok.lower_ in ("based", "headquartered") and tok.dep_ == "amod":
             structural += based(reader, tok)
+        structural += described_base(reader, tok)
         facts += in_orbit(reader, tok)
         structural += [Fact(f.subject, f.relation, other, f.at) for f in structural if f.relation == "operates"
                        and f.object is owned for other in _conjoined(reader, owned)]

@@ -7,6 +7,7 @@ in :mod:`graph.extraction.copula`, orbits in :mod:`graph.extraction.orbits`.
 from __future__ import annotations
 
 from graph.extraction.facts import Fact
+from graph.extraction.kinds import COMPANY_NOUNS
 from graph.extraction.mentions import Mention
 
 _PLACES = ("Place", "CelestialBody", "Orbit", "Region")
@@ -89,3 +90,15 @@ def located(reader, tok, owned: Mention) -> list[Fact]:
         out += [Fact(owned, "locatedIn", m, tok.i) for p in after.children if p.dep_ == "pobj"
                 for m in reader.args(p) if m is not owned and reader.is_a(m, *_PLACES)]
     return out
+
+
+def described_base(reader, tok) -> list[Fact]:
+    """"The Pittsburgh company had hoped ...", "the Japanese firm": the organisation a description
+    refers to is based in the place that describes it."""
+    if tok.lemma_.lower() not in COMPANY_NOUNS or tok.pos_ != "NOUN" or reader.mention_at(tok.i) is not None:
+        return []
+    places = [m for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+              for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None
+              and reader.is_a(m, "Place") and not reader.is_a(m, "CelestialBody")]
+    holders = [h for h in reader.args(tok) if reader.is_actor(h) and not reader.is_a(h, "Country")] if places else []
+    return [Fact(h, "basedIn", p, tok.i) for h in holders for p in places if h.entity.iri != p.entity.iri]

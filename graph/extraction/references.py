@@ -21,7 +21,8 @@ from graph.linking import Linker
 DESCRIPTIONS = {
     "agency": ("SpaceAgency",), "administration": ("SpaceAgency",), "country": ("Country",),
     "group": ("Company", "Actor"), "consortium": ("Actor",),
-    "nation": ("Country",), "company": ("Company",), "firm": ("Company",), "startup": ("Company",),
+    "nation": ("Country",), "company": ("Company", "Organisation"), "firm": ("Company", "Organisation"),
+    "startup": ("Company", "Organisation"),
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
     "probe": ("Spacecraft", "Mission"), "satellite": ("Spacecraft",),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
@@ -39,7 +40,7 @@ SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "write", "
 # parts of a mission that "the lander" may name although the article gave it no name
 _PARTS = {"lander", "rover", "orbiter"}
 # the classes of acting descriptions, which refer to the article's most mentioned one
-_ACTORS = {"SpaceAgency", "Country", "Company", "Actor"}
+_ACTORS = {"SpaceAgency", "Country", "Company", "Actor", "Organisation"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
             "they": ("Actor",), "their": ("Actor",)}
 
@@ -65,17 +66,27 @@ class Discourse:
             counts[entity.iri] = counts.get(entity.iri, 0) + 1
         best = None
         for entity in reversed(self.mentioned):
-            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person") and (
-                    best is None or counts[entity.iri] > counts[best.iri]):
+            if _fits(linker, entity, classes) and (best is None or counts[entity.iri] > counts[best.iri]):
                 best = entity
         return best
 
     def latest(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
         """The latest entity of one of ``classes``, not a person."""
         for entity in reversed(self.mentioned):
-            if is_a(linker, entity, *classes) and not is_a(linker, entity, "Person"):
+            if _fits(linker, entity, classes):
                 return entity
         return None
+
+
+def _fits(linker: Linker, entity: Entity, classes: tuple[str, ...]) -> bool:
+    """Whether a referent is of one of ``classes``, not a person; "Organisation" is an actor that is
+    neither a country nor an agency ("the company" for a firm the text named without its kind)."""
+    if is_a(linker, entity, "Person"):
+        return False
+    if "Organisation" in classes and is_a(linker, entity, "Actor") and not is_a(linker, entity, "Country",
+                                                                                 "SpaceAgency"):
+        return True
+    return is_a(linker, entity, *classes)
 
 
 class References:
