@@ -1056,6 +1056,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                               ("Andes Orbital", "basedIn", "Lima", "stated", "")]),
     ("a rover carried from an organisation", "The Condor-3 lander carried a small rover from the University of "
      "Lima.", [("University of Lima", "memberOf", "Condor-3 lander", "stated", "")]),
+    ("a plan to work with a partner on a named undertaking", "Peru intends to work with Chile on the Condor "
+     "station.", [("Peru", "plansMission", "Condor station", "planned", ""),
+                  ("Peru", "partnerOf", "Chile", "planned", ""),
+                  ("Peru", "memberOf", "Condor station", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)
