@@ -1060,6 +1060,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "station.", [("Peru", "plansMission", "Condor station", "planned", ""),
                   ("Peru", "partnerOf", "Chile", "planned", ""),
                   ("Peru", "memberOf", "Condor station", "planned", "")]),
+    ("a signer's apposition hung elsewhere says whom they stand for", "NASA Administrator Bill Nelson and Luis "
+     "Soto, Chile's minister of science, signed the implementing arrangement in Lima.",
+     [(NASA, "signedAgreement", "NASA-Chile arrangement", "stated", ""),
+      ("Chile", "signedAgreement", "NASA-Chile arrangement", "stated", ""),
+      (NASA, "partnerOf", "Chile", "stated", "")]),
+    ("working on something with a partner", "The Andean Space Agency has been working on the concept with Toyota.",
+     [(ANDEAN, "partnerOf", "Toyota", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

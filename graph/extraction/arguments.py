@@ -311,11 +311,15 @@ class SentenceReader(Descriptions, References):
             tok = self.doc[m.end - 1]
             while tok.dep_ == "compound":
                 tok = tok.head
-            for t in tok.subtree:
-                other = self.mention_at(t.i)
-                if other is not None and other is not m and self.is_actor(other) and not self.is_a(other, "Country"):
-                    out.append(other)
-                    break
+            found = next((o for t in tok.subtree if (o := self.mention_at(t.i)) is not None and o is not m
+                          and self.is_actor(o) and not self.is_a(o, "Country")), None)
+            if found is None and m.end + 1 < len(self.doc) and self.doc[m.end].text == ",":
+                # "Masahito Moriyama, Japan's minister of education, signed": the apposition the parser
+                # hung elsewhere, up to the next comma (a minister stands for a country too)
+                end = next((t.i for t in self.doc[m.end + 1:] if t.text == ","), len(self.doc))
+                found = next((o for t in self.doc[m.end + 1:end] if (o := self.mention_at(t.i)) is not None
+                              and self.is_actor(o)), None)
+            out += [found] if found is not None else []
         return out
 
 

@@ -13,7 +13,7 @@ the US"; a definite agreement between parties is one they signed, and what partn
 
 from __future__ import annotations
 
-from graph.extraction.clause import Clause, verb_key
+from graph.extraction.clause import Clause, prepositions, verb_key
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
@@ -232,8 +232,8 @@ def agree(clause: Clause) -> list[Fact]:
 
 def partner(clause: Clause) -> list[Fact]:
     v = clause.verb
-    if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in v.children):
-        return work_on(clause)
+    if v.lemma_ == "work" and not any(c.lower_ in ("together", "with") for c in [*v.children, *prepositions(v)]):
+        return work_on(clause)  # ("working on the concept with Toyota" works with Toyota)
     subjects = clause.subjects()
     partners = clause.prep_objects("with", "alongside")
     facts = [Fact(s, "partnerOf", p, v.i) for s in subjects for p in partners]
