@@ -1067,6 +1067,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (NASA, "partnerOf", "Chile", "stated", "")]),
     ("working on something with a partner", "The Andean Space Agency has been working on the concept with Toyota.",
      [(ANDEAN, "partnerOf", "Toyota", "stated", "")]),
+    ("a lunar lander lands on the Moon", "Peru's own lunar lander Inti touched down in January.",
+     [("Inti", "landedOn", "Moon", "stated", "2025-01"), ("Peru", "operates", "Inti", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

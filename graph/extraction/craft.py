@@ -39,6 +39,11 @@ def land(clause: Clause) -> list[Fact]:
         places = [m for x in v.head.subtree if x.lemma_.lower() in ("land", "touch") and x != v and x.pos_ == "VERB"
                   for m in Clause(x, reader).prep_objects(*PLACE_PREPS)
                   if reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_a(m, "Country")]
+    if not places:
+        # "Japan's lunar lander SLIM touched down": a lunar lander lands on the Moon
+        places = [b for s in landers for t in [reader.doc[s.end - 1], *reader.doc[s.end - 1].children]
+                  if t.lemma_.lower() in ("lander", "probe", "rover", "spacecraft")
+                  for b in [reader.body_named_by(t)] if b is not None]
     return [Fact(s, "landedOn", p, v.i) for s in landers for p in places if "earth" not in p.entity.iri]
 
 
