@@ -1069,6 +1069,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "partnerOf", "Toyota", "stated", "")]),
     ("a lunar lander lands on the Moon", "Peru's own lunar lander Inti touched down in January.",
      [("Inti", "landedOn", "Moon", "stated", "2025-01"), ("Peru", "operates", "Inti", "stated", "")]),
+    ("built by a consortium led by a company; a participle with its agent is passive",
+     "Built by a consortium led by Andes Orbital, Condor-3 carries ten instruments.",
+     [("Andes Orbital", "operates", "Condor-3", "stated", "")]),
+    ("a name set to launch is a craft; one word ending in 'space' a company", "Condor-3 will be joined by NASA's "
+     "Europa Clipper, scheduled to launch in October 2026. The Inca rocket is operated by Andespace.",
+     [(NASA, "operates", "Europa Clipper", "stated", ""),
+      ("Europa Clipper", "targetDate", "October 2026", "planned", "2026-10"),
+      ("Andespace", "operates", "Inca rocket", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -50,78 +50,90 @@ class SentenceReader(Descriptions, References):
             # a name in apposition before a description's referent: "its rover, Zhurong," is Zhurong
             named = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
             m = self.mention_at(t.i) or named or self._referent(t)
-            if m is None and (several := self._referents(t) or examples(self, t)):
+            if m is None and (several := self._referents(t) or examples(self, t) or self._agencies_named(t)):
                 out += [x for x in several if x not in out]
                 continue
             if m is None:
-                for c in t.children:
-                    if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None:
-                        m = a
-                        break
-            if m is None and t.dep_ == "appos":
-                m = self.mention_at(t.head.i)
-            if m is None and t.pos_ == "NOUN":
-                m = self._misplaced_apposition(t)  # "launched its first satellite, Huemul-1, in 2023"
-            if m is None:
-                # the mention is the head's compound: "the International Lunar Observatory Association Hawai'i"
-                m = next((self.mention_at(c.i) for c in t.children if c.dep_ == "compound"
-                          and self.mention_at(c.i) is not None and t.pos_ == "PROPN"), None)
-            if m is None:
-                # "a project called the Gateway", "a rover named Zephyr": the noun is the named thing
-                m = next((self.mention_at(o.i) for c in t.children if c.dep_ in ("acl", "relcl")
-                          and c.lemma_.lower() in ("call", "name", "dub", "know")
-                          for o in c.subtree if self.mention_at(o.i) is not None), None)
-            if m is None and t.lemma_.lower() in KIND_CLASSES:
-                # "China's ILRS project": the kind noun stands for the named thing it is said of
-                m = next((self.mention_at(c.i) for c in t.children if c.dep_ in ("nmod", "compound")
-                          and self.mention_at(c.i) is not None and not self.is_actor(self.mention_at(c.i))), None)
-            if m is None:
-                # "the Moon's south pole", "the far side of the Moon": the place of which a part is named
-                owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
-                if owner is None and t.lemma_.lower() in SURFACE_NOUNS:
-                    owner = next((self.mention_at(p.i) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for p in c.children if p.dep_ == "pobj"), None) or self.body_named_by(t)
-                if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
-                    m = owner
-            if m is None and t.lemma_.lower() in KIND_CLASSES and KIND_CLASSES[t.lemma_.lower()] in ("Region", "Place"):
-                # "the southern island province of Hainan": the place named after "of"
-                m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                          if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None)
-            if m is None and t.lemma_.lower() in GEO_PART_NOUNS and t.dep_ == "pobj":
-                # "on the coast of Peru", "in the north of Chile": where the place is, the country it is in
-                # (also "the coast of the province of Hainan": the place of the place)
-                m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                          if p.dep_ == "pobj" for o in self.args(p) if self.is_a(o, "Place")), None) or next(
-                    (o for c in t.children if c.dep_ in ("poss", "amod", "compound")  # "the Kenyan coast"
-                     and (o := self.mention_at(c.i)) is not None and self.is_a(o, "Place")), None)
-            if m is None and t.dep_ in ("poss", "npadvmod") and t.pos_ == "PROPN":
-                m = self.people_of(t)  # "the Americans' Orion capsule", "an American-led effort"
-            if m is None and t.lemma_.lower() == "counterpart":
-                # "CNES and its Chinese counterpart": the space agency of that country
-                out += [x for x in self._agencies_of(t) if x not in out]
-                continue
-            if m is None and t.lemma_.lower() == "agency" and t.tag_ == "NNS":
-                plural = self._agencies_of(t)  # "the Chinese and South African space agencies"
-                out += [x for x in plural if x not in out]
-                if plural:
-                    continue
-            if m is None and t.lemma_.lower() in STAFF_NOUNS:
-                # "Emirati engineers are working on a rover": they work for the United Arab Emirates
-                m = next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-                          and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None) or next(
-                    (a for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "at") for p in c.children
-                     if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)  # "engineers at X"
-            if m is None and t.lemma_.lower() == "partner" and t.tag_ == "NNS":
-                # "our partners at ESA": the organisation the partners are at (wherever "at" hangs)
-                after = [self.doc[t.i + 1]] if t.i + 1 < len(self.doc) else []
-                m = next((a for c in [*t.children, *after] if c.dep_ == "prep" and c.lower_ in ("at", "in", "from")
-                          for p in c.children if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)
+                m = self._named_nearby(t) or self._place_named(t) or self._organisation_named(t)
             if m is not None and m not in out:
                 out.append(m)
                 # "X and Y, which is ...": the relative pronoun of a singular verb is the last name only
                 alone = t.lower_ in ("which", "that", "who") and t.dep_.startswith("nsubj") and singular(t.head)
                 out += [x for x in ([] if alone else self.conjoined(m)) + self._companions(t) if x not in out]
         return out
+
+    def _agencies_named(self, t) -> list[Mention]:
+        """"CNES and its Chinese counterpart", "the Chinese and South African space agencies": the space
+        agencies of the countries named."""
+        if t.lemma_.lower() == "counterpart" or (t.lemma_.lower() == "agency" and t.tag_ == "NNS"):
+            return self._agencies_of(t)
+        return []
+
+    def _named_nearby(self, t) -> Mention | None:
+        """A name the parse puts beside a noun: its apposition, its compound, "a rover named Zephyr"."""
+        m = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
+        if m is None and t.dep_ == "appos":
+            m = self.mention_at(t.head.i)
+        if m is None and t.pos_ == "NOUN":
+            m = self._misplaced_apposition(t)  # "launched its first satellite, Huemul-1, in 2023"
+        if m is None:
+            # the mention is the head's compound: "the International Lunar Observatory Association Hawai'i"
+            m = next((self.mention_at(c.i) for c in t.children if c.dep_ == "compound"
+                      and self.mention_at(c.i) is not None and t.pos_ == "PROPN"), None)
+        if m is None:
+            # "a project called the Gateway", "a rover named Zephyr": the noun is the named thing
+            m = next((self.mention_at(o.i) for c in t.children if c.dep_ in ("acl", "relcl")
+                      and c.lemma_.lower() in ("call", "name", "dub", "know")
+                      for o in c.subtree if self.mention_at(o.i) is not None), None)
+        if m is None and t.lemma_.lower() in KIND_CLASSES:
+            # "China's ILRS project": the kind noun stands for the named thing it is said of
+            m = next((self.mention_at(c.i) for c in t.children if c.dep_ in ("nmod", "compound")
+                      and self.mention_at(c.i) is not None and not self.is_actor(self.mention_at(c.i))), None)
+        return m
+
+    def _place_named(self, t) -> Mention | None:
+        """The place a noun for a part of a place stands for: "the Moon's south pole", "the far side of
+        the Moon", "the province of Hainan", "on the coast of Peru", "the Kenyan coast"."""
+        owner = next((self.mention_at(c.i) for c in t.children if c.dep_ == "poss"), None)
+        if owner is None and t.lemma_.lower() in SURFACE_NOUNS:
+            owner = next((self.mention_at(p.i) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None) or self.body_named_by(t)
+        if owner is not None and self.is_a(owner, "CelestialBody", "Place") and not self.is_a(owner, "Actor"):
+            return owner
+        if KIND_CLASSES.get(t.lemma_.lower()) in ("Region", "Place"):
+            # "the southern island province of Hainan": the place named after "of"
+            m = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if (o := self.mention_at(p.i)) is not None and self.is_a(o, "Place")), None)
+            if m is not None:
+                return m
+        if t.lemma_.lower() in GEO_PART_NOUNS and t.dep_ == "pobj":
+            # where the place is, the place it is in (also "the coast of the province of Hainan")
+            return next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                         if p.dep_ == "pobj" for o in self.args(p) if self.is_a(o, "Place")), None) or next(
+                (o for c in t.children if c.dep_ in ("poss", "amod", "compound")  # "the Kenyan coast"
+                 and (o := self.mention_at(c.i)) is not None and self.is_a(o, "Place")), None)
+        return None
+
+    def _organisation_named(self, t) -> Mention | None:
+        """The actor people or a group stand for: "the Americans' Orion", "Emirati engineers",
+        "engineers at NASA", "a consortium led by Airbus", "our partners at ESA"."""
+        lemma = t.lemma_.lower()
+        if t.dep_ in ("poss", "npadvmod") and t.pos_ == "PROPN":
+            return self.people_of(t)  # "the Americans' Orion capsule", "an American-led effort"
+        if lemma in STAFF_NOUNS:
+            return next((a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                         and (a := self.mention_at(c.i)) is not None and self.is_actor(a)), None) or next(
+                (a for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "at") for p in c.children
+                 if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)
+        if lemma in ("consortium", "team", "group", "coalition", "alliance"):
+            return next((a for c in t.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+                         for x in c.children if x.dep_ == "agent" for p in x.children for a in self.args(p)
+                         if self.is_actor(a)), None)
+        if lemma == "partner" and t.tag_ == "NNS":  # (wherever "at" hangs)
+            after = [self.doc[t.i + 1]] if t.i + 1 < len(self.doc) else []
+            return next((a for c in [*t.children, *after] if c.dep_ == "prep" and c.lower_ in ("at", "in", "from")
+                         for p in c.children if (a := self.mention_at(p.i)) is not None and self.is_actor(a)), None)
+        return None
 
     def _companions(self, tok) -> list[Mention]:
         """"ESA, together with NASA, operates ...": the companion acts too."""

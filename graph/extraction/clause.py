@@ -60,6 +60,8 @@ class Clause:
             return False  # "it's signed an agreement": "'s" is "has", whatever the parser says
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or (
             self.verb.dep_ == "acl" and self.verb.tag_ == "VBN") or (
+            # "Built by a consortium led by Airbus, JUICE carries ...": a participle with its agent
+            self.verb.dep_ == "advcl" and self.verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)) or (
             # "was designed and built by Chile": the second participle shares the first one's voice
             self.verb.dep_ == "conj" and self.verb.tag_ == "VBN" and Clause(self.verb.head, self.reader).passive)
 
@@ -86,6 +88,8 @@ class Clause:
                 return [m for c in own for m in self.reader.args(c)]
             if v.dep_ == "conj":
                 return Clause(v.head, self.reader).patients()
+            if v.dep_ == "advcl":
+                return self.reader.subject_of(v.head)  # "Built by OHB, Hera carries ...": the main subject
             return self.reader.args(v.head) if v.dep_ in ("acl", "relcl") else []
         own = [m for c in [*v.children, *self._what_it_calls()] if c.dep_ in ("dobj", "attr", "oprd", "dative")
                or c == self._stray_object() for m in self.reader.args(c)]

@@ -115,6 +115,11 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if (before is not None and before.lower_ in TITLES) or (
             len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)):
         return "Person"  # "astronaut Satoshi Furukawa flew": a person, though flying is what craft do
+    if any(c.dep_ == "acl" and any(x.dep_ == "xcomp" and _craft_verb(x) for x in c.children)
+           for c in span.root.children):
+        return "Spacecraft"  # "NASA's Europa Clipper, scheduled to launch in October"
+    if len(span) == 1 and re.fullmatch(r"[A-Z][a-z]+space", span.text):
+        return "Company"  # "Arianespace": one word ending in "space" names a company
     built = ("build", "manufacture", "assemble")
     if (span.root.dep_ == "nsubjpass" and governor.lemma_.lower() in built) or any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in built for c in span.root.children):
