@@ -575,7 +575,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "the rover.", [("Peru", "partnerOf", "Chile", "planned", ""),
                     ("Peru", "memberOf", "Condor-3 mission", "planned", ""),
                     ("Chile", "memberOf", "Condor-3 mission", "planned", ""),
-                    ("Chile", "operates", "Condor-3 rover", "planned", "")]),
+                    ("Chile", "operates", "Condor-3 rover", "planned", ""),
+                    ("Condor-3 rover", "partOf", "Condor-3 mission", "planned", "")]),
     ("staff for their country", "Egyptian engineers are working on a second rover.",
      [("Egypt", "plansMission", "second rover", "planned", "")]),
     ("plan noun, infinitive", "The Andean Space Agency's plan is to eventually build a base near the Moon.",
@@ -1077,6 +1078,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(NASA, "operates", "Europa Clipper", "stated", ""),
       ("Europa Clipper", "targetDate", "October 2026", "planned", "2026-10"),
       ("Andespace", "operates", "Inca rocket", "stated", "")]),
+    ("contributing hardware to the article's mission", "The Condor-3 mission lifted off on Friday. NASA "
+     "contributed an ultraviolet spectrograph.",
+     [(NASA, "operates", "ultraviolet spectrograph", "stated", ""),
+      ("ultraviolet spectrograph", "partOf", "Condor-3 mission", "stated", ""),
+      (NASA, "memberOf", "Condor-3 mission", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -78,7 +78,8 @@ PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap"
 HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "orbiter", "spacecraft", "satellite",
                   "rocket", "engine", "instrument", "telescope", "camera", "station", "facility", "centre", "center",
                   "probe", "capsule", "vehicle", "payload", "arm", "airlock", "habitat", "antenna", "radar",
-                  "spectrometer", "detector", "sensor", "observatory"}
+                  "spectrometer", "detector", "sensor", "observatory", "spectrograph", "magnetometer", "imager",
+                  "radiometer", "altimeter", "drill", "laser"}
 # phrasal verbs as the verb they mean
 PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join",
            ("sign", "up"): "join", ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave",
