@@ -1083,6 +1083,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(NASA, "operates", "ultraviolet spectrograph", "stated", ""),
       ("ultraviolet spectrograph", "partOf", "Condor-3 mission", "stated", ""),
       (NASA, "memberOf", "Condor-3 mission", "stated", "")]),
+    ("testing a camera on a craft plans no craft", "The Andean Space Agency plans to test a camera on Condor-3.",
+     [(ANDEAN, "plansMission", "test a camera on Condor-3", "planned", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

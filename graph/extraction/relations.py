@@ -279,7 +279,9 @@ def _plan(clause: Clause) -> list[Fact]:
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
         elif x.dep_ == "xcomp" and x.lemma_.lower() not in NOT_UNDERTAKINGS:
             inner = Clause(x, reader)
-            plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under", "on")
+            # ("to work with China on the ILRS": what the partners work on; not "to test a camera on Luna-25")
+            on = ("on",) if VERB_RELATIONS.get(verb_key(x)) == "partnerOf" else ()
+            plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under", *on)
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
             # "aims to complete construction of the station": the station
             plans += [m for t in inner.object_tokens() if t.lemma_.lower() in WORK_NOUNS for c in t.children
