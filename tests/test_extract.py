@@ -1085,6 +1085,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (NASA, "memberOf", "Condor-3 mission", "stated", "")]),
     ("testing a camera on a craft plans no craft", "The Andean Space Agency plans to test a camera on Condor-3.",
      [(ANDEAN, "plansMission", "test a camera on Condor-3", "planned", "")]),
+    ("an agreement named by what it is for, in words", "Peru and Chile signed an agreement for the exploration "
+     "of the fourth Lagrange point.",
+     [("Peru", "signedAgreement", "Peru-Chile agreement for exploration of the fourth Lagrange point", "stated", ""),
+      ("Chile", "signedAgreement", "Peru-Chile agreement for exploration of the fourth Lagrange point", "stated", ""),
+      ("Peru", "partnerOf", "Chile", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -96,8 +96,14 @@ class Descriptions:
             label += " with " + " and ".join(p.entity.acronym or p.entity.label for p in named_parties)
         elif len(names) >= 2:
             label = "-".join(names) + " " + label  # "NASA-ESA agreement", as news writes it
+        phrase = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for") and not topics
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         if topics:
             label += " on " + topics[0].entity.display
+        elif phrase is not None and len(list(phrase.subtree)) <= 12:
+            # "an agreement for the exploration of the fourth Lagrange point (L4)": what it is for, in words
+            label += f" {phrase.head.lower_} " + self._words([t.i for t in phrase.subtree if t.dep_ != "det"
+                                                              or t.head != phrase])
         start, end = core[0].i, core[-1].i + 1
         return self.described(start, end, "Agreement", label)
 
