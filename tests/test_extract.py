@@ -1090,6 +1090,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "signedAgreement", "Peru-Chile agreement for exploration of the fourth Lagrange point", "stated", ""),
       ("Chile", "signedAgreement", "Peru-Chile agreement for exploration of the fourth Lagrange point", "stated", ""),
       ("Peru", "partnerOf", "Chile", "stated", "")]),
+    ("having a plan for a thing by a date", "The Andean Space Agency has an ambitious plan for a Mars settlement "
+     "by 2117.", [(ANDEAN, "plansMission", "Mars settlement", "planned", ""),
+                  ("Mars settlement", "targetDate", "2117", "planned", "2117")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

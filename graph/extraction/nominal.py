@@ -372,4 +372,7 @@ def _plan(reader, tok) -> list[Fact]:
                     continue
                 named = [m for m in reader.args(p) if reader.is_a(m, "Undertaking", "Spacecraft")]
                 plans += named or [g for g in [reader.described_thing(p)] if g is not None]
-    return [Fact(s, "plansMission", p, tok.i) for s in planners for p in plans]
+    # "has a plan for a Mars settlement by 2117": the date may hang on the verb that has the plan
+    at = tok.head.i if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in ("have", "be", "unveil",
+                                                                                    "announce", "present") else tok.i
+    return [Fact(s, "plansMission", p, at) for s in planners for p in plans]
