@@ -1093,6 +1093,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("having a plan for a thing by a date", "The Andean Space Agency has an ambitious plan for a Mars settlement "
      "by 2117.", [(ANDEAN, "plansMission", "Mars settlement", "planned", ""),
                   ("Mars settlement", "targetDate", "2117", "planned", "2117")]),
+    ("a subject the parser made a conjunct before a closing quote", "Peru's 'Condor-3' mission is taking shape. "
+     "As per a statement by the agency's chief, Ana Ruiz, Condor-3' is set for December 2026 launch.",
+     [("Peru", "operates", "Condor-3 mission", "stated", ""),
+      ("Condor-3 mission", "targetDate", "December 2026", "planned", "2026-12")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -231,7 +231,7 @@ class SentenceReader(Descriptions, References):
                             and self.mention_at(c.i) is not None]
             if subjects:
                 return [m for s in subjects for m in self.args(s)]
-            if node.dep_ == "conj" and (own := self._subject_hung_before(node)) is not None:
+            if (node.dep_ == "conj" or node.dep_ == "ROOT") and (own := self._subject_hung_before(node)) is not None:
                 return [own]
             if node.dep_ == "acl" and node.tag_ == "VBN" and node != verb:
                 return self.args(node.head)  # "the lander, set to launch in 2026": the lander launches
@@ -277,11 +277,17 @@ class SentenceReader(Descriptions, References):
     def _subject_hung_before(self, verb) -> Mention | None:
         """"NASA will provide the launch and ESA will build the spacecraft": the parser made "ESA" a
         conjunct of "launch"; a name right after "and", right before the verb's auxiliaries, is its subject."""
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i)])
-        m = self.mention_at(first - 1)
-        if m is None or m.start < 2 or self.doc[m.start - 1].lower_ != "and" or first == verb.i:
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)])
+        before = first - 1
+        while before > 0 and self.doc[before].is_punct and self.doc[before].text in ("'", '"', "’", "”"):
+            before -= 1  # "Gaganyaan' is set for ...": past a closing quote
+        m = self.mention_at(before)
+        if m is None or m.start < 2 or first == verb.i:
             return None
-        return m if self.doc[m.end - 1].dep_ == "conj" and self.doc[m.end - 1].head.i < m.start else None
+        # "... and ESA will build": after "and"; "K.Sivan, Gaganyaan' is set": after a comma, at the root
+        joined = self.doc[m.start - 1].lower_ == "and" or (verb.dep_ == "ROOT" and self.doc[m.start - 1].text == ",")
+        last = self.doc[m.end - 1]
+        return m if joined and last.dep_ in ("conj", "appos") and last.head.i < m.start else None
 
     def topic(self, *classes: str) -> Mention | None:
         """The latest entity of the classes named so far in the article, as a mention of no token."""
