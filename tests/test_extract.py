@@ -445,7 +445,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "It carried the Inti helicopter.",
      [("Condor-5 mission", "locatedIn", "Mars", "stated", ""), ("Peru", "operates", "Condor-5 mission", "stated", ""),
       ("Quilla", "landedOn", "Utopia Planitia", "stated", ""), ("Quilla", "partOf", "Condor-5 mission", "stated", ""),
-      ("Inti helicopter", "partOf", "Quilla", "stated", "")]),
+      ("Inti helicopter", "partOf", "Quilla", "stated", ""),
+      ("Condor-5 mission", "landedOn", "Utopia Planitia", "inferred", "")]),
     ("a country's craft aboard another's mission: the country takes part", "Bolivia's Tupac-2 cubesat flew "
      "aboard Peru's Condor-6 mission.",
      [("Tupac-2 cubesat", "partOf", "Condor-6 mission", "stated", ""),
@@ -803,7 +804,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Ana Ruiz", "memberOf", "Condor-3 mission", "stated", ""),
       ("Peru", "memberOf", "Condor-3 mission", "stated", "")]),
     ("the lander of a mission", "The Puma lander of the Condor-3 mission touched down on the Moon.",
-     [("Puma lander", "landedOn", "Moon", "stated", ""), ("Puma lander", "partOf", "Condor-3 mission", "stated", "")]),
+     [("Puma lander", "landedOn", "Moon", "stated", ""), ("Puma lander", "partOf", "Condor-3 mission", "stated", ""),
+      ("Condor-3 mission", "landedOn", "Moon", "inferred", "")]),
     ("an apposition gives the class", "Zorro, the rover of the Condor-3 mission, drove 100 metres.",
      [("Zorro", "partOf", "Condor-3 mission", "stated", "")]),
     ("aboard a craft", "The Zorro rover was aboard the Puma lander.",
@@ -1016,7 +1018,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "south pole of the Moon, as the Puma lander of Condor-3 touched down.",
      [("Peru", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
       ("Puma lander", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
-      ("Puma lander", "partOf", "Condor-3", "stated", "")]),
+      ("Puma lander", "partOf", "Condor-3", "stated", ""),
+      ("Condor-3", "landedOn", "lunar south pole (south pole of the Moon)", "inferred", "")]),
     ("smashed into a body", "The Condor-3 probe smashed into the Moon.",
      [("Condor-3 probe", "landedOn", "Moon", "stated", "")]),
     ("housed inside a craft", "The Inti rover, housed inside Puma, will roll down a ramp.",
@@ -1097,6 +1100,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "As per a statement by the agency's chief, Ana Ruiz, Condor-3' is set for December 2026 launch.",
      [("Peru", "operates", "Condor-3 mission", "stated", ""),
       ("Condor-3 mission", "targetDate", "December 2026", "planned", "2026-12")]),
+    ("a mission whose lander landed landed (inferred)", "Peru became the first country to land near the south "
+     "pole of the Moon, as the Puma lander of the Condor-3 mission touched down.",
+     [("Peru", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
+      ("Puma lander", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
+      ("Puma lander", "partOf", "Condor-3 mission", "stated", ""),
+      ("Condor-3 mission", "landedOn", "lunar south pole (south pole of the Moon)", "inferred", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

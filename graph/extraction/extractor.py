@@ -170,6 +170,16 @@ def _inferred(out: list[Extracted], first: dict[str, tuple[Mention, str, int]], 
     found += [Extracted(operator, "operates", mission.entity.iri, "inferred", text, offset,
                         subject_label=labels[operator], object_label=_shown(mission))
               for operator, mission, text, offset in series_operator(first, operated, is_a_)]
+    wholes = {(st.subject, st.object): st.object_label for st in out if st.relation == "partOf"}
+    for st in [st for st in out if st.relation == "landedOn" and st.subject in first
+               and is_a_(first[st.subject][0], "Lander", "Rover")]:
+        # "the Vikram lander of Chandrayaan-3 touched down near the south pole": the mission landed there
+        found += [Extracted(whole, "landedOn", st.object, "inferred" if st.certainty == "stated" else st.certainty,
+                            st.evidence, st.start, subject_label=label, object_label=st.object_label,
+                            point_in_time=st.point_in_time)
+                  for (part, whole), label in wholes.items() if part == st.subject
+                  and whole in first and is_a_(first[whole][0], "Mission", "Spacecraft")
+                  and not is_a_(first[whole][0], "Program", "SpaceStation")]
     for craft, text, offset in discourse.unlaunched:
         # "Tianwen-1 was launched in 2020 from Wenchang": by its one operator, a country or an agency
         runners = list(operated.get(craft.entity.iri, ()))

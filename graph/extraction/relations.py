@@ -137,7 +137,7 @@ def _member(clause: Clause) -> list[Fact]:
         wholes = [m for m in clause.prep_objects("for", "to") if reader.is_a(m, "Undertaking", "Spacecraft")]
         wholes += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                    for o in c.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
-        if parts and not wholes and (topic := reader.topic("Mission", "Program")) is not None:
+        if parts and not wholes and (topic := reader.topic("Mission", "Program", "Spacecraft")) is not None:
             wholes = [topic]  # "NASA contributed an ultraviolet spectrograph": to the article's mission
         if parts:
             makers = [s for s in clause.subjects() if reader.is_actor(s)]
