@@ -1106,6 +1106,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Puma lander", "landedOn", "lunar south pole (south pole of the Moon)", "stated", ""),
       ("Puma lander", "partOf", "Condor-3 mission", "stated", ""),
       ("Condor-3 mission", "landedOn", "lunar south pole (south pole of the Moon)", "inferred", "")]),
+    ("a company named again without its suffix; paying it for a job hires it", "Andes Technology said its Puma "
+     "lander re-entered over the Pacific. NASA paid Andes more than $100 million to carry its instruments.",
+     [("Andes Technology", "operates", "Puma lander", "stated", ""),
+      (NASA, "partnerOf", "Andes Technology", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -267,6 +267,10 @@ def with_article_acronyms(doc, mentions: list[Mention], names: dict[str, Entity]
     return sorted(out, key=lambda m: m.start)
 
 
+_SUFFIXES = {"technology", "technologies", "inc", "corp", "ltd", "limited", "llc", "holdings", "group", "plc", "ag",
+             "sa", "gmbh"}
+
+
 def short_names(entity: Entity) -> list[str]:
     """What the article may call a new entity after naming it in full: its acronym, and its name
     without the kind noun ("Hera mission" -> "Hera").
@@ -276,7 +280,8 @@ def short_names(entity: Entity) -> list[str]:
     """
     out = [entity.acronym] if entity.acronym else []
     words = entity.label.split()
-    while len(words) > 1 and words[-1].lower() in KIND_CLASSES:
+    # (and a company without its legal or trade suffix: "Astrobotic Technology" -> "Astrobotic")
+    while len(words) > 1 and (words[-1].lower() in KIND_CLASSES or words[-1].lower().rstrip(".") in _SUFFIXES):
         words.pop()
     name = " ".join(words)
     if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in NOT_NAMES:
