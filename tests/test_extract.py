@@ -1110,6 +1110,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "lander re-entered over the Pacific. NASA paid Andes more than $100 million to carry its instruments.",
      [("Andes Technology", "operates", "Puma lander", "stated", ""),
       (NASA, "partnerOf", "Andes Technology", "stated", "")]),
+    ("a payload provided by an actor", "The Puma lander carries four payloads, including a laser array provided "
+     "by NASA.", [(NASA, "memberOf", "Puma lander", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

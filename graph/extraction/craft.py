@@ -14,6 +14,7 @@ from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
     EVENT_NOUNS,
     GROUP_NOUNS,
+    HARDWARE_NOUNS,
     MEMBER_NOUNS,
     PAYLOAD_NOUNS,
     PLACE_PREPS,
@@ -117,6 +118,11 @@ def has_part(clause: Clause) -> list[Fact]:
     origins = [c for t in payloads for c in t.children] + ([c for c in v.children] if payloads else [])
     senders = [m for c in origins if c.dep_ == "prep" and c.lower_ == "from"
                for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
+    # "carries four payloads, including an array provided by NASA": who provided one of them
+    senders += [m for o in objects for t in o.subtree if t.dep_ == "acl" and t.lemma_.lower() in (
+        "provide", "supply", "contribute", "build", "develop") for a in t.children if a.dep_ == "agent"
+        for p in a.children for m in reader.args(p) if reader.is_actor(m)] if payloads or any(
+        t.lemma_.lower() in PAYLOAD_NOUNS | HARDWARE_NOUNS for o in objects for t in o.subtree) else []
     # "carried six NASA payloads", "Japanese instruments": whose payloads they are
     senders += [m for t in payloads for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                 for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None and reader.is_actor(m)]
