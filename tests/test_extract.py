@@ -1112,6 +1112,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (NASA, "partnerOf", "Andes Technology", "stated", "")]),
     ("a payload provided by an actor", "The Puma lander carries four payloads, including a laser array provided "
      "by NASA.", [(NASA, "memberOf", "Puma lander", "stated", "")]),
+    ("a mission named by its purpose", "The Andean Space Agency plans to launch a mission to collect samples from "
+     "an asteroid around 2027.",
+     [(ANDEAN, "plansMission", "mission to collect samples from an asteroid", "planned", ""),
+      ("mission to collect samples from an asteroid", "targetDate", "2027", "planned", "2027")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -221,7 +221,12 @@ def launch(clause: Clause) -> list[Fact]:
         # "the UAE will launch a mission to the asteroid belt": an unnamed undertaking, planned
         things = [d for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES
                   and (d := reader.described_thing(t)) is not None and " " in d.entity.label]
-        if not things and any(t.lemma_.lower() in KIND_CLASSES for t in clause.object_tokens()):
+        purpose = next((c for c in v.children if c.dep_ == "advcl" and c.tag_ == "VB"
+                        and any(a.lower_ == "to" for a in c.children)), None)
+        kinds = [t for t in clause.object_tokens() if t.lemma_.lower() in KIND_CLASSES]
+        if not things and kinds and purpose is not None:  # "launch a mission to collect samples from ..."
+            things = [p for p in [reader.described_purpose(kinds[0], purpose)] if p is not None]
+        if not things and kinds:
             things = [g for g in [reader.described_goal(v)] if g is not None]  # "launch a mission to the ..."
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it

@@ -133,6 +133,16 @@ class Descriptions:
             return None
         return self.described(words[0].i, words[-1].i + 1, "Undertaking")
 
+    def described_purpose(self, noun, purpose) -> Mention | None:
+        """"launch a mission to collect samples from an asteroid around 2025": an unnamed undertaking
+        named by its kind and its purpose ("mission to collect samples from an asteroid"), time left out."""
+        dated = {t.i for c in purpose.subtree if c.dep_ == "prep" and any(
+            p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in c.children) for t in c.subtree}
+        words = [noun.i] + [t.i for t in purpose.subtree if t.i not in dated and not t.is_punct]
+        if len(words) > 10 or any(self.doc[i].pos_ == "PRON" for i in words):
+            return None
+        return self.described(noun.i, max(words) + 1, "Undertaking", self._words(sorted(words)))
+
     def _destination(self, prep) -> bool:
         """A preposition that belongs to a description: "of", or "to"/"around" a body ("a mission to Venus")."""
         if prep.lower_ == "of":

@@ -287,7 +287,9 @@ def _plan(clause: Clause) -> list[Fact]:
             plans += [m for t in inner.object_tokens() if t.lemma_.lower() in WORK_NOUNS for c in t.children
                       if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for m in reader.args(p)
                       if reader.is_a(m, "Undertaking", "Spacecraft") and m not in plans]
-            if not plans and (goal := reader.described_goal(x)) is not None:
+            launching = VERB_RELATIONS.get(verb_key(x)) == "launched" and any(
+                t.lemma_.lower() in KIND_CLASSES for t in inner.object_tokens())  # (read by the launch rule)
+            if not plans and not launching and (goal := reader.described_goal(x)) is not None:
                 plans.append(goal)
     if not plans:
         # "South Korea is planning a lunar lander mission", "Europe is considering a mission to Venus"
