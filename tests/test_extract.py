@@ -1116,6 +1116,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "an asteroid around 2027.",
      [(ANDEAN, "plansMission", "mission to collect samples from an asteroid", "planned", ""),
       ("mission to collect samples from an asteroid", "targetDate", "2027", "planned", "2027")]),
+    ("'me' in a quote is the speaker's side; 'co-operation' is one word", "\u201cThe council mandated me to "
+     "terminate the co-operation with Roscosmos,\u201d said Ana Ruiz, head of the Andean Space Agency.",
+     [(ANDEAN, "partnerOf", "Roscosmos", "stated", "until 2025-03-10"),
+      (ANDEAN, "rivalOf", "Roscosmos", "stated", "")]),
 ])
 def test_constructions(construction, text, expected):
     found = [(st.subject_label, st.relation, st.object_label, st.certainty, st.when)

@@ -154,3 +154,5 @@ VERB_LEMMA_EXCEPTIONS.update({f"co-{form}": f"co-{verb}" for verb, forms in CO_V
 HYPHENATED_VERBS = {f"{manner}-{form}": form for manner in ("soft", "crash")
                     for form in ("land", "landed", "landing", "lands")}
 HYPHENATED_VERBS.update({f"co-{form}": form for forms in CO_VERBS.values() for form in forms.split()})
+# "co-operation" (British spelling) is one word, the noun "cooperation"
+HYPHENATED_VERBS.update({"co-operation": "cooperation", "co-operations": "cooperations"})

@@ -130,7 +130,7 @@ class References:
         word = tok.lower_
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(tok)
-        if tok.pos_ == "PRON" and word in ("we", "our"):
+        if tok.pos_ == "PRON" and word in ("we", "our", "us", "i", "me", "my"):  # in a quote: the speaker's side
             return self._speaker(tok)
         classes = None
         if tok.pos_ == "PRON" and word in PRONOUNS:
