@@ -1,6 +1,7 @@
 """What a thing is and where it is: "X is part of Y", "Hera is an ESA mission", "X became a member
 of Y", "X is located in Y", "ESA's headquarters are in Paris", "the probe entered orbit around
-Mars", "the Hope probe has been orbiting Mars", "OSIRIS-REx arrived at Bennu"."""
+Mars", "the Hope probe has been orbiting Mars", "OSIRIS-REx arrived at Bennu". Read by
+:func:`graph.extraction.relations.verb_facts` for the verbs that carry no relation of their own."""
 
 from __future__ import annotations
 
