@@ -13,7 +13,7 @@ Read on the clause's verb and the verbs that govern it (an ``xcomp`` or ``ccomp`
 
 from __future__ import annotations
 
-from graph.extraction.lexicon import MAKING_VERBS
+from graph.extraction.lexicon import HIRING_VERBS, MAKING_VERBS
 
 SPECULATIVE_AUX = {"could", "might", "may"}
 PLANNED_AUX = {"will", "would", "shall", "'ll", "wo", "should"}
@@ -27,9 +27,7 @@ PLAN_ADJECTIVES = {"scheduled", "planned", "intended", "proposed", "upcoming", "
 RESCHEDULING = {"target", "postpone", "delay", "reschedule", "slip", "defer", "shift", "push"}
 PLAN_GOVERNORS = {"plan", "aim", "intend", "expect", "schedule", "set", "design", "hope", "seek", "want", "propose",
                   "prepare", "slate", "target", "envisage", "envision", "agree", "decide", "commit", "tend", "suppose",
-                  "mean", "go", "due", "poised", "ready",
-                  # hired for a job still to be done: "NASA selected SpaceX to launch the mission"
-                  "select", "choose", "pick", "hire", "commission", "task", "contract", "tap", "enlist"}
+                  "mean", "go", "due", "poised", "ready", *HIRING_VERBS}
 # nouns whose infinitive is still to be done: "a contract to build a lander"
 PLAN_NOUNS = {"contract", "deal", "agreement", "plan", "plans", "memorandum", "mou", "proposal", "bid", "order",
               "mission", "goal", "aim", "ambition", "effort"}

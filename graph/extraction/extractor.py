@@ -20,7 +20,7 @@ from graph.extraction.arguments import Discourse, SentenceReader
 from graph.extraction.certainty import SCHEDULED, certainty, in_the_making
 from graph.extraction.described import described_programmes
 from graph.extraction.facts import Fact
-from graph.extraction.inference import series, series_operator
+from graph.extraction.inference import landed_wholes, launchers, series, series_operator
 from graph.extraction.lexicon import ENDING_VERBS, EVENT_NOUNS, IMPLIED_RIVALRY, NEGOTIATION_NOUNS
 from graph.extraction.mentions import Entity, Mention, MentionFinder, is_a, short_names, with_article_acronyms
 from graph.extraction.nominal import noun_facts
@@ -154,8 +154,8 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
 def _inferred(out: list[Extracted], first: dict[str, tuple[Mention, str, int]], linker: Linker,
               discourse: Discourse) -> list[Extracted]:
     """What the article implies across its sentences (:mod:`graph.extraction.inference`), stated as
-    ``inferred``: missions of a programme named alike, the one operator of a series, and who launched
-    a craft the article says was launched without saying by whom (its one operator)."""
+    ``inferred``: missions of a programme named alike, the one operator of a series, a mission whose
+    lander landed, and who launched a craft the article says was launched without saying by whom."""
     def is_a_(m, *classes):
         return is_a(linker, m.entity, *classes)
 
@@ -170,23 +170,12 @@ def _inferred(out: list[Extracted], first: dict[str, tuple[Mention, str, int]], 
     found += [Extracted(operator, "operates", mission.entity.iri, "inferred", text, offset,
                         subject_label=labels[operator], object_label=_shown(mission))
               for operator, mission, text, offset in series_operator(first, operated, is_a_)]
-    wholes = {(st.subject, st.object): st.object_label for st in out if st.relation == "partOf"}
-    for st in [st for st in out if st.relation == "landedOn" and st.subject in first
-               and is_a_(first[st.subject][0], "Lander", "Rover")]:
-        # "the Vikram lander of Chandrayaan-3 touched down near the south pole": the mission landed there
-        found += [Extracted(whole, "landedOn", st.object, "inferred" if st.certainty == "stated" else st.certainty,
-                            st.evidence, st.start, subject_label=label, object_label=st.object_label,
-                            point_in_time=st.point_in_time)
-                  for (part, whole), label in wholes.items() if part == st.subject
-                  and whole in first and is_a_(first[whole][0], "Mission", "Spacecraft")
-                  and not is_a_(first[whole][0], "Program", "SpaceStation")]
-    for craft, text, offset in discourse.unlaunched:
-        # "Tianwen-1 was launched in 2020 from Wenchang": by its one operator, a country or an agency
-        runners = list(operated.get(craft.entity.iri, ()))
-        if len(runners) == 1 and runners[0] in linker.entities \
-                and is_a(linker, Entity(runners[0], "", "", True), "Country", "SpaceAgency"):
-            found.append(Extracted(runners[0], "launched", craft.entity.iri, "inferred", text, offset,
-                                   subject_label=labels[runners[0]], object_label=_shown(craft)))
+    found += [Extracted(whole, "landedOn", st.object, "inferred" if st.certainty == "stated" else st.certainty,
+                        st.evidence, st.start, subject_label=label, object_label=st.object_label,
+                        point_in_time=st.point_in_time) for st, whole, label in landed_wholes(out, first, is_a_)]
+    found += [Extracted(operator, "launched", craft.entity.iri, "inferred", text, offset,
+                        subject_label=labels[operator], object_label=_shown(craft))
+              for operator, craft, text, offset in launchers(discourse.unlaunched, operated, first, is_a_)]
     return found
 
 

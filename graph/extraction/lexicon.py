@@ -4,13 +4,15 @@ Adding a word here adds a rule: "rejoin" in the ``memberOf`` verbs makes "X rejo
 membership. Verbs are looked up by lemma (:func:`graph.extraction.clause.verb_key`).
 """
 
+# verbs that hire an actor for a job (still to be done): "NASA selected SpaceX to launch the mission"
+HIRING_VERBS = ("select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist")
 # verb lemma -> relation it expresses between its subject and its object(s)
 VERB_RELATIONS = {
     **dict.fromkeys(["partner", "cooperate", "collaborate", "team", "ally", "work", "unite", "coordinate",
                      "co-operate"],
                     "partnerOf"),
     **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
-    **dict.fromkeys(["select", "choose", "pick", "hire", "commission", "task", "tap", "contract", "enlist", "pay"],
+    **dict.fromkeys([*HIRING_VERBS, "pay"],
                     "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
                      "secure", "clinch", "endorse", "win"],
@@ -151,8 +153,8 @@ CO_VERBS = {"develop": "develop develops developed developing", "build": "build 
             "manage": "manage manages managed managing", "operate": "operate operates operated operating"}
 VERB_LEMMA_EXCEPTIONS.update({f"co-{form}": f"co-{verb}" for verb, forms in CO_VERBS.items()
                               for form in forms.split()})
-HYPHENATED_VERBS = {f"{manner}-{form}": form for manner in ("soft", "crash")
+HYPHENATED_WORDS = {f"{manner}-{form}": form for manner in ("soft", "crash")
                     for form in ("land", "landed", "landing", "lands")}
-HYPHENATED_VERBS.update({f"co-{form}": form for forms in CO_VERBS.values() for form in forms.split()})
+HYPHENATED_WORDS.update({f"co-{form}": form for forms in CO_VERBS.values() for form in forms.split()})
 # "co-operation" (British spelling) is one word, the noun "cooperation"
-HYPHENATED_VERBS.update({"co-operation": "cooperation", "co-operations": "cooperations"})
+HYPHENATED_WORDS.update({"co-operation": "cooperation", "co-operations": "cooperations"})

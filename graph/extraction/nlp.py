@@ -54,14 +54,14 @@ def pipeline():
     lemmatizer told the verb forms it gets wrong (:data:`~graph.extraction.lexicon.VERB_LEMMA_EXCEPTIONS`)."""
     import spacy
 
-    from graph.extraction.lexicon import HYPHENATED_VERBS, VERB_LEMMA_EXCEPTIONS
+    from graph.extraction.lexicon import HYPHENATED_WORDS, VERB_LEMMA_EXCEPTIONS
 
     folder = model_path()
     check_weights(folder)
     nlp = spacy.load(folder)
     # "soft-landed" is one word, read as "landed" (its NORM feeds the tagger): split at the hyphen,
     # the small model takes "soft" for an adjective and loses the verb
-    for word, norm in HYPHENATED_VERBS.items():
+    for word, norm in HYPHENATED_WORDS.items():
         nlp.tokenizer.add_special_case(word, [{"ORTH": word, "NORM": norm}])
         nlp.tokenizer.add_special_case(word.capitalize(), [{"ORTH": word.capitalize(), "NORM": norm}])
     # the attribute ruler runs before the lemmatizer, which keeps a lemma already set
