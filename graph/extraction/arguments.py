@@ -289,9 +289,11 @@ class SentenceReader(Descriptions, References):
         last = self.doc[m.end - 1]
         return m if joined and last.dep_ in ("conj", "appos") and last.head.i < m.start else None
 
-    def topic(self, *classes: str) -> Mention | None:
-        """The latest entity of the classes named so far in the article, as a mention of no token."""
-        entity = Discourse(self.discourse.mentioned + [m.entity for m in self.mentions]).latest(self.linker, classes)
+    def topic(self, *classes: str, before: int | None = None) -> Mention | None:
+        """The latest entity of the classes named so far in the article (in this sentence, before token
+        ``before`` when given), as a mention of no token."""
+        here = [m.entity for m in self.mentions if before is None or m.start < before]
+        entity = Discourse(self.discourse.mentioned + here).latest(self.linker, classes)
         return Mention(-1, -1, entity, "pronoun", set()) if entity is not None else None
 
     # -- classes -----------------------------------------------------------------------------

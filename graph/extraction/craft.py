@@ -228,6 +228,10 @@ def launch(clause: Clause) -> list[Fact]:
             things = [p for p in [reader.described_purpose(kinds[0], purpose)] if p is not None]
         if not things and kinds:
             things = [g for g in [reader.described_goal(v)] if g is not None]  # "launch a mission to the ..."
+    if not things and certainty(v) == "stated":
+        # "ISRO launched 36 OneWeb satellites": unnamed craft, named by their words ("OneWeb satellites")
+        things = [d for t in clause.object_tokens() if KIND_CLASSES.get(t.lemma_.lower()) in CRAFT_CLASSES
+                  and (d := reader.described_hardware(t)) is not None]
     for t in things:
         # a programme or an accord is launched as one starts it: its launcher runs it
         relation = "operates" if reader.is_a(t, "Program", "Agreement") else "launched"
@@ -240,6 +244,9 @@ def launch(clause: Clause) -> list[Fact]:
             facts += [Fact(s, "operates", t, v.i) for s in subjects if reader.is_a(s, "Country", "SpaceAgency")
                       and all(o.entity.iri == s.entity.iri for o in reader.owners(t))]
     return facts
+
+
+CRAFT_CLASSES = ("Spacecraft", "Lander", "Rover", "Orbiter")
 
 
 def hired(verb) -> bool:

@@ -238,7 +238,7 @@ class MentionFinder:
             kind_end = end  # "a Houston company", "a Japanese firm": a company of a place, not a name
         label_span = doc[start:kind_end]
         cls = class_of(doc, span, label_span, via)
-        if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS"):
+        if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS") and _coordinated(doc, start):
             label_span = span  # "Chang'e 7 and Chang'e 8 missions": the kind is both names', not part of one
         if cls is None:
             return None
@@ -333,6 +333,11 @@ def _number_after(doc, end: int) -> int:
     word = doc[i].text
     serial = (word.isdigit() and int(word) < 100) or (len(word) <= 4 and set(word) <= set("IVX"))
     return i + 1 if serial else end
+
+
+def _coordinated(doc, start: int) -> bool:
+    """Whether the name at ``start`` follows another name it is coordinated with ("X and Y missions")."""
+    return any(t.lower_ in ("and", "or", ",", "&") for t in doc[max(start - 2, 0):start])
 
 
 def _kind_extension(doc, start: int, end: int) -> int:

@@ -137,7 +137,9 @@ def _member(clause: Clause) -> list[Fact]:
         wholes = [m for m in clause.prep_objects("for", "to") if reader.is_a(m, "Undertaking", "Spacecraft")]
         wholes += [m for t in clause.object_tokens() for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                    for o in c.children for m in reader.args(o) if reader.is_a(m, "Undertaking", "Spacecraft")]
-        if parts and not wholes and (topic := reader.topic("Mission", "Program", "Spacecraft")) is not None:
+        # (the latest undertaking named before the verb, not a craft of a clause further on)
+        if parts and not wholes and (topic := reader.topic("Mission", "Program", before=v.i)
+                                     or reader.topic("Spacecraft", before=v.i)) is not None:
             wholes = [topic]  # "NASA contributed an ultraviolet spectrograph": to the article's mission
         if parts:
             makers = [s for s in clause.subjects() if reader.is_actor(s)]
@@ -230,10 +232,16 @@ def _operate(clause: Clause) -> list[Fact]:
     sites = [m for m in clause.prep_objects("on", "near", "at", "in") if verb_key(v) in MAKING_VERBS | {"establish"}
              and reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_actor(m)]
     # (a craft "built in Dubai" is not there; a station or a base built on the Moon is)
-    return [Fact(s, relation, t, v.i) for s in makers for t in things] + [
+    # "NASA would build the Sample Retrieval Lander": who is to build a named craft develops it (planned)
+    return [Fact(s, "operates" if named_craft(reader, t) else relation, t, v.i) for s in makers for t in things] + [
         Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")] + [
         Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p and (
             not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))]
+
+
+def named_craft(reader, m: Mention) -> bool:
+    """A craft the text names (not a station, not "a second rover")."""
+    return reader.is_a(m, "Spacecraft") and not reader.is_a(m, "SpaceStation") and m.via != "description"
 
 
 def _stay(clause: Clause) -> list[Fact]:
