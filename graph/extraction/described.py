@@ -172,7 +172,7 @@ class Descriptions:
                     start, phrase = min(keep), " ".join(self.doc[i].text for i in sorted(keep))
                     more, phrase = (phrase[:8], phrase[8:]) if phrase.lower().startswith("another ") else ("", phrase)
                     label = more + part_label(whole.entity.label, phrase)  # "another Orion service module"
-                    return self.described(start, c.right_edge.i + 1, cls, label)
+                    return self.described(start, c.right_edge.i + 1, cls, label, via="part")
                 keep |= {t.i for t in c.subtree}
         words = sorted(keep)
         if len(words) < 2 or len(words) > 8:
@@ -186,7 +186,7 @@ class Descriptions:
                 c.dep_ in ("compound", "amod", "nmod") or c.lower_ == "another" for c in tok.children):
             return None  # only the bare noun: "another service module" is a thing of its own
         cls = KIND_CLASSES.get(tok.lemma_.lower(), "Spacecraft")
-        return self.described(tok.i, tok.i + 1, cls, part_label(whole.entity.label, tok.text))
+        return self.described(tok.i, tok.i + 1, cls, part_label(whole.entity.label, tok.text), via="part")
 
     def _names_kind(self, i: int) -> bool:
         """Whether token ``i`` says what kind of hardware it is ("descent" stage, "wide-field" camera,
@@ -201,12 +201,13 @@ class Descriptions:
         """The text of some tokens, spaced as written ("wide-field camera")."""
         return "".join(self.doc[i].text + (self.doc[i].whitespace_ if i + 1 in indices else "") for i in indices)
 
-    def described(self, start: int, end: int, cls: str, label: str | None = None) -> Mention:
-        """A mention of a new entity for tokens ``[start, end)``, labelled by them or by ``label``."""
+    def described(self, start: int, end: int, cls: str, label: str | None = None, via: str = "description") -> Mention:
+        """A mention of a new entity for tokens ``[start, end)``, labelled by them or by ``label``
+        (``via="part"`` for an unnamed part named after its named whole: "the Danuri camera")."""
         label = label or self.doc[start:end].text
         entity = new_entity(label, cls, self.text, self.offset)
         self.new_entities.append(entity)
-        return Mention(start, end, entity, "description", set(range(start, end)))
+        return Mention(start, end, entity, via, set(range(start, end)))
 
 
 def part_label(whole: str, part: str) -> str:

@@ -68,7 +68,7 @@ class Mention:
     start: int
     end: int
     entity: Entity
-    via: str = "name"  # name, ner, shape, camel, propn, pronoun, description
+    via: str = "name"  # name, ner, shape, camel, propn, pronoun, description, part (of a named whole)
     tokens: set[int] = field(default_factory=set)
     surface: str = ""  # the words of the text, where they differ from the entity's names
 
@@ -190,7 +190,10 @@ class MentionFinder:
         run = None
         for tok in doc:
             # a name starts with a capital ("headquartered" tagged a proper noun starts none)
-            if tok.pos_ == "PROPN" and tok.lower_ not in NOT_NAMES and (run is not None or not tok.is_lower):
+            # ("Malapert A", "Shackleton B": a capital letter after a name belongs to it)
+            letter = run is not None and len(tok.text) == 1 and tok.is_upper
+            starts = run is not None or not tok.is_lower
+            if tok.pos_ == "PROPN" and (tok.lower_ not in NOT_NAMES or letter) and starts:
                 continues = run and run[1] == tok.i and not _CAMEL.match(doc[tok.i - 1].text)
                 run = (run[0], tok.i + 1) if continues else (tok.i, tok.i + 1)
                 # a run into a person's name ("NASA Administrator Bill Nelson") is not one name, nor one
@@ -237,7 +240,8 @@ class MentionFinder:
                 KIND_CLASSES[doc[kind_end - 1].lemma_.lower()] in ("Company", "Actor", "SpaceAgency"):
             kind_end = end  # "a Houston company", "a Japanese firm": a company of a place, not a name
         label_span = doc[start:kind_end]
-        cls = class_of(doc, span, label_span, via)
+        cls = _kind_after_acronym(doc, end) if kind_end == end else None
+        cls = cls or class_of(doc, span, label_span, via)
         if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS") and _coordinated(doc, start):
             label_span = span  # "Chang'e 7 and Chang'e 8 missions": the kind is both names', not part of one
         if cls is None:
@@ -338,6 +342,15 @@ def _number_after(doc, end: int) -> int:
 def _coordinated(doc, start: int) -> bool:
     """Whether the name at ``start`` follows another name it is coordinated with ("X and Y missions")."""
     return any(t.lower_ in ("and", "or", ",", "&") for t in doc[max(start - 2, 0):start])
+
+
+def _kind_after_acronym(doc, end: int) -> str | None:
+    """"Martian Moons eXploration (MMX) mission": the class the kind noun after the acronym says."""
+    acronym_end = _acronym_after(doc, end)
+    after = doc[acronym_end + 1] if acronym_end is not None and acronym_end + 1 < len(doc) else None
+    if after is not None and after.lemma_.lower() in KIND_CLASSES and after.pos_ == "NOUN":
+        return KIND_CLASSES[after.lemma_.lower()]
+    return None
 
 
 def _kind_extension(doc, start: int, end: int) -> int:
