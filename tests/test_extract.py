@@ -158,6 +158,7 @@ def test_a_time_keeps_its_own_words_only():
 # (subject, relation, object, certainty, time).
 NASA = "National Aeronautics and Space Administration (NASA)"
 ANDEAN = "Andean Space Agency"
+CONIDA = "National Commission for Aerospace Research and Development (CONIDA)"
 CONIDA = "National Commission for Aerospace Research and Development (CONIDA)"  # Peru's, in the catalog
 MOU = "memorandum of understanding with NASA on Artemis program"
 STATEMENT = "Andean Space Agency-NASA joint statement"
@@ -342,6 +343,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Condor Lunar eXplorer rover", "partOf", "Condor Lunar eXplorer (CLX)", "planned", "")]),
     ("a one-letter name after a name belongs to it", "The Puma lander touched down near the Malapert A crater.",
      [("Puma lander", "landedOn", "Malapert A crater", "stated", "")]),
+    ("signed by the heads of organisations named in apposition", "Peru and Chile agreed to work together. The "
+     "memorandum was signed by the heads of the two space agencies, CONIDA and the Andean Space Agency.",
+     [("Peru", "partnerOf", "Chile", "stated", ""),
+      (CONIDA, "signedAgreement", f"CONIDA-{ANDEAN} memorandum", "stated", ""),
+      (ANDEAN, "signedAgreement", f"CONIDA-{ANDEAN} memorandum", "stated", ""),
+      (CONIDA, "partnerOf", ANDEAN, "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -19,6 +19,7 @@ from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     BODY_ADJECTIVES,
     GEO_PART_NOUNS,
+    REPRESENTATIVE_NOUNS,
     STAFF_NOUNS,
     SURFACE_NOUNS,
 )
@@ -50,7 +51,8 @@ class SentenceReader(Descriptions, References):
             # a name in apposition before a description's referent: "its rover, Zhurong," is Zhurong
             named = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
             m = self.mention_at(t.i) or named or self._referent(t)
-            if m is None and (several := self._referents(t) or examples(self, t) or self._agencies_named(t)):
+            if m is None and (several := self._referents(t) or examples(self, t) or self._agencies_named(t)
+                              or self._staff_of(t)):
                 out += [x for x in several if x not in out]
                 continue
             if m is None:
@@ -68,6 +70,13 @@ class SentenceReader(Descriptions, References):
         if t.lemma_.lower() == "counterpart" or (t.lemma_.lower() == "agency" and t.tag_ == "NNS"):
             return self._agencies_of(t)
         return []
+
+    def _staff_of(self, t) -> list[Mention]:
+        """"the heads of the two space agencies, GISTDA and CNSA": the organisations people act for."""
+        if t.lemma_.lower() not in REPRESENTATIVE_NOUNS:
+            return []
+        return [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj" for a in self.args(p) if self.is_actor(a)]
 
     def _named_nearby(self, t) -> Mention | None:
         """A name the parse puts beside a noun: its apposition, its compound, "a rover named Zephyr"."""

@@ -90,6 +90,10 @@ PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign",
 STAFF_NOUNS = {"astronaut", "cosmonaut", "crew", "engineer", "scientist", "official", "researcher", "team", "expert",
                "staff", "specialist",
                "technician", "leader", "authority", "government", "officer", "colleague", "counterpart"}
+# people who sign or speak for an organisation: "the heads of the two agencies, X and Y, signed"
+REPRESENTATIVE_NOUNS = {"head", "chief", "director", "representative", "delegation", "minister", "ambassador",
+                        "president", "official", "leader", "officer"}
+STAFF_NOUNS |= REPRESENTATIVE_NOUNS
 # nouns naming a stage of an undertaking, which stand for it: "the first version of the station"
 STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
 # an organisation's sites: "its Bremen facility", "ESA's headquarters in Paris"
