@@ -158,7 +158,6 @@ def test_a_time_keeps_its_own_words_only():
 # (subject, relation, object, certainty, time).
 NASA = "National Aeronautics and Space Administration (NASA)"
 ANDEAN = "Andean Space Agency"
-CONIDA = "National Commission for Aerospace Research and Development (CONIDA)"
 CONIDA = "National Commission for Aerospace Research and Development (CONIDA)"  # Peru's, in the catalog
 MOU = "memorandum of understanding with NASA on Artemis program"
 STATEMENT = "Andean Space Agency-NASA joint statement"
