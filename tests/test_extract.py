@@ -348,6 +348,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (CONIDA, "signedAgreement", f"CONIDA-{ANDEAN} memorandum", "stated", ""),
       (ANDEAN, "signedAgreement", f"CONIDA-{ANDEAN} memorandum", "stated", ""),
       (CONIDA, "partnerOf", ANDEAN, "stated", "")]),
+    ("a name and its number in one word; 'the asteroid' is no planet named after it", "Peru's Inti2 probe "
+     "reached the asteroid Apophis, some 30 million km from Earth, in 2024. The spacecraft touched down on the "
+     "asteroid twice.",
+     [("Peru", "operates", "Inti2 probe", "stated", ""),
+      ("Inti2 probe", "landedOn", "Apophis", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -115,6 +115,8 @@ PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", 
 SOLAR_SYSTEM_BODIES = {"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "Ceres", "Vesta",
                        "Titan", "Europa", "Ganymede", "Callisto", "Io", "Enceladus", "Phobos", "Deimos", "Triton",
                        "Bennu", "Ryugu", "Didymos", "Dimorphos", "Psyche", "Apophis", "Itokawa", "Arrokoth"}
+# bodies that "the asteroid" or "the comet" never refers to
+MAJOR_BODIES = {"Sun", "Mercury", "Venus", "Earth", "Moon", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"}
 # capitals that news uses for their country's government: "Washington sees Beijing as a rival"
 CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia", "New Delhi": "India",
             "Tokyo": "Japan", "Paris": "France", "Berlin": "Germany", "London": "United Kingdom", "Rome": "Italy",

@@ -108,7 +108,9 @@ class MentionFinder:
         number = {"TEXT": {"REGEX": r"^(\d[\w.]*|[IVX]+)$"}}
         self.shapes.add("craft", [[name, {"ORTH": "-", "OP": "?"}, number],
                                   [{"TEXT": {"REGEX": _CRAFT.pattern}}],
-                                  [name, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z0-9][\w]*\.?$"}}]])
+                                  [name, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^[A-Z0-9][\w]*\.?$"}}],
+                                  # "Hayabusa2", "SpaceIL's Beresheet2": a word and its number in one
+                                  [{"TEXT": {"REGEX": r"^[A-Z][a-z]+\d+[a-z]?$"}}]])
 
     def find(self, doc, sentence_text: str, offset: int) -> list[Mention]:
         known = [k for k in self._catalog_spans(doc) if not _a_common_noun(doc, k[0], k[1])]

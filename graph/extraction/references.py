@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.extraction.described import part_label
 from graph.extraction.kinds import KIND_CLASSES
+from graph.extraction.lexicon import MAJOR_BODIES
 from graph.extraction.mentions import Entity, Mention, is_a, new_entity
 from graph.linking import Linker
 
@@ -24,7 +25,9 @@ DESCRIPTIONS = {
     "nation": ("Country",), "company": ("Company", "Organisation"), "firm": ("Company", "Organisation"),
     "startup": ("Company", "Organisation"),
     "mission": ("Mission", "Spacecraft"), "spacecraft": ("Spacecraft", "Mission"),
-    "probe": ("Spacecraft", "Mission"), "satellite": ("Spacecraft",),
+    "probe": ("Spacecraft", "Mission"), "satellite": ("Spacecraft",), "craft": ("Spacecraft",),
+    "capsule": ("Spacecraft",), "module": ("Spacecraft",), "helicopter": ("Spacecraft",),
+    "asteroid": ("SmallBody",), "comet": ("SmallBody",),
     "lander": ("Lander",), "rover": ("Rover",), "orbiter": ("Orbiter",), "station": ("SpaceStation",),
     "centre": ("Facility",), "center": ("Facility",), "cosmodrome": ("Facility",), "spaceport": ("Facility",),
     "rocket": ("LaunchVehicle",), "launcher": ("LaunchVehicle",), "telescope": ("Instrument",),
@@ -80,9 +83,12 @@ class Discourse:
 
 def _fits(linker: Linker, entity: Entity, classes: tuple[str, ...]) -> bool:
     """Whether a referent is of one of ``classes``, not a person; "Organisation" is an actor that is
-    neither a country nor an agency ("the company" for a firm the text named without its kind)."""
+    neither a country nor an agency ("the company" for a firm the text named without its kind), "SmallBody"
+    a celestial body that is not one of the ``MAJOR_BODIES``."""
     if is_a(linker, entity, "Person"):
         return False
+    if "SmallBody" in classes and is_a(linker, entity, "CelestialBody") and entity.label not in MAJOR_BODIES:
+        return True  # "the asteroid" is the latest body named that is no planet, the Moon or the Sun
     if "Organisation" in classes and is_a(linker, entity, "Actor") and not is_a(linker, entity, "Country",
                                                                                  "SpaceAgency"):
         return True
