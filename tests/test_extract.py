@@ -353,6 +353,20 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "asteroid twice.",
      [("Peru", "operates", "Inti2 probe", "stated", ""),
       ("Inti2 probe", "landedOn", "Apophis", "stated", "")]),
+    ("a craft under a programme; an indefinite kind gives way to the name in apposition; the crash of a craft; "
+     "a short name without its kind words", "Zephyr Space's Puma lunar lander lifted off in January. Puma carried "
+     "two Peruvian instruments under the agency's Andean Lunar Payload Services (ALPS) programme. Another ALPS "
+     "company, Lima-based Condor Dynamics, plans to launch its Inca lander in 2026. The loss follows the crash of "
+     "Chile's Huemul in 2024.",
+     [("Zephyr Space", "launched", "Puma lunar lander", "stated", "2025-01"),
+      ("Zephyr Space", "operates", "Puma lunar lander", "stated", ""),
+      ("Peru", "memberOf", "Puma lunar lander", "stated", ""),
+      ("Puma lunar lander", "partOf", "Andean Lunar Payload Services (ALPS)", "stated", ""),
+      ("Condor Dynamics", "plansMission", "Inca lander", "planned", ""),
+      ("Inca lander", "targetDate", "2026", "planned", "2026"),
+      ("Condor Dynamics", "basedIn", "Lima", "stated", ""),
+      ("Condor Dynamics", "operates", "Inca lander", "stated", ""),
+      ("Chile", "operates", "Huemul", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from graph.extraction.clause import misparsed_infinitive, prepositions
 from graph.extraction.described import Descriptions
 from graph.extraction.examples import examples
-from graph.extraction.kinds import KIND_CLASSES
+from graph.extraction.kinds import COMPANY_NOUNS, KIND_CLASSES
 from graph.extraction.lexicon import (
     AGREEMENT_NOUNS,
     BODY_ADJECTIVES,
@@ -50,7 +50,10 @@ class SentenceReader(Descriptions, References):
         for t in _coordinated(tok):
             # a name in apposition before a description's referent: "its rover, Zhurong," is Zhurong
             named = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
-            m = self.mention_at(t.i) or named or self._referent(t)
+            m = self.mention_at(t.i)
+            if named is not None and m is not None and self._indefinite_kind(m):
+                m = None  # "Another CLPS company, Houston-based Intuitive Machines,": the company named
+            m = m or named or self._referent(t)
             if m is None and (several := self._referents(t) or examples(self, t) or self._agencies_named(t)
                               or self._staff_of(t)):
                 out += [x for x in several if x not in out]
@@ -70,6 +73,14 @@ class SentenceReader(Descriptions, References):
         if t.lemma_.lower() == "counterpart" or (t.lemma_.lower() == "agency" and t.tag_ == "NNS"):
             return self._agencies_of(t)
         return []
+
+    def _indefinite_kind(self, m: Mention) -> bool:
+        """A new entity named by "a"/"another" and a kind noun: a description, not a name."""
+        head, first = self.doc[m.end - 1], self.doc[m.start]
+        before = self.doc[m.start - 1] if m.start > 0 else None
+        determiner = first if first.dep_ == "det" else before
+        return not m.entity.known and head.lemma_.lower() in KIND_CLASSES.keys() | COMPANY_NOUNS \
+            and determiner is not None and determiner.lower_ in ("a", "an", "another")
 
     def _staff_of(self, t) -> list[Mention]:
         """"the heads of the two space agencies, GISTDA and CNSA": the organisations people act for."""

@@ -64,11 +64,15 @@ ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems",
 COMPANY_NOUNS = {"company", "firm", "startup", "operator", "manufacturer", "contractor", "subsidiary"}
 # what only a spacecraft does: its unknown subject is one
 CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
+# what only happens to a craft: the name it is "of" is a craft's
+CRAFT_EVENT_NOUNS = {"crash", "launch", "landing", "liftoff", "touchdown", "splashdown", "docking", "arrival"}
 _ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
 _NUMBERED = re.compile(r"^[A-Z][\w']*(?:[\s-][A-Z][\w']*)*[\s-]?\d+[A-Za-z]?$")
 
 
 def class_of(doc, span, label_span, via: str) -> str | None:
+    """The class of a new name ``span`` (labelled ``label_span``): its own words first, then how the
+    sentence uses it, last the language model's label."""
     words = [t.lower_ for t in label_span]
     if len(label_span) == 1 and (words[0] in NOT_NAMES or not label_span[0].text[:1].isupper()):
         return None
@@ -108,6 +112,30 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if _NUMBERED.match(span.text) or any(_NUMBERED.match(c.text) and c.text.startswith(span.text)
                                          for c in span.root.conjuncts):
         return "Spacecraft"  # "Condor-3", "Luna 25", and "Hayabusa" in "Hayabusa and Hayabusa2": craft
+    role = _class_by_role(doc, span)
+    if role is not None:
+        return role
+    if span.text in SOLAR_SYSTEM_BODIES:
+        return "CelestialBody"  # "a mission to Venus", whatever the model's label
+    if is_country_name(span.text):
+        return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
+    labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
+    if "GPE" in labels and not is_location(doc, span):
+        return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
+    for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
+        if label in labels:
+            return None if label == "NORP" else NER_CLASSES[label]
+    if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
+        return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
+    if via == "shape":
+        return "Spacecraft"
+    return None
+
+
+def _class_by_role(doc, span) -> str | None:
+    """The class a name's place in the sentence says: its title, the kind before it, what it does or
+    what is done to it ("Odysseus was launched", "landed in Mare Crisium", "aboard Shenzhou-15")."""
+    governor = span.root.head
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lemma_.lower() in KIND_CLASSES and before.pos_ == "NOUN" and span.start > 1 \
             and (doc[span.start - 2].lower_ in ("the", "a", "an") or before.head.i in range(span.start, span.end)):
@@ -131,22 +159,11 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
     if span.root.dep_ == "pobj" and span.root.head.lower_ in ("aboard", "onboard", "inside"):
         return "Spacecraft"  # "housed inside Vikram", "aboard Shenzhou-15": what carries is a craft
+    of = span.root.head if span.root.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in CRAFT_EVENT_NOUNS:
+        return "Spacecraft"  # "the crash of Israel's Beresheet", "the launch of Tianwen": what crashed is a craft
     if span.root.dep_ == "npadvmod" and span.root.head.lower_ in ("based", "headquartered"):
         return "Place"  # "Santiago-based": where something is based is a place, whatever the model says
-    if span.text in SOLAR_SYSTEM_BODIES:
-        return "CelestialBody"  # "a mission to Venus", whatever the model's label
-    if is_country_name(span.text):
-        return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
-    labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
-    if "GPE" in labels and not is_location(doc, span):
-        return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
-    for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
-        if label in labels:
-            return None if label == "NORP" else NER_CLASSES[label]
-    if any(c.ent_type_ == "PERSON" for c in span.root.conjuncts) and len(span) > 1:
-        return "Person"  # "Ana Ruiz and Luis Soto": named like the person it is coordinated with
-    if via == "shape":
-        return "Spacecraft"
     return None
 
 

@@ -242,8 +242,12 @@ class MentionFinder:
                 KIND_CLASSES[doc[kind_end - 1].lemma_.lower()] in ("Company", "Actor", "SpaceAgency"):
             kind_end = end  # "a Houston company", "a Japanese firm": a company of a place, not a name
         label_span = doc[start:kind_end]
-        cls = _kind_after_acronym(doc, end) if kind_end == end else None
-        cls = cls or class_of(doc, span, label_span, via)
+        if kind_end == end and (cls := _kind_after_acronym(doc, end)) is not None:
+            # "the Martian Moons eXploration (MMX) mission": the name, its acronym and its kind, one mention
+            acronym_end = _acronym_after(doc, end)
+            entity = new_entity(span.text, cls, text, offset, doc[end + 1:acronym_end].text)
+            return Mention(start, acronym_end + 2, entity, via, set(range(start, acronym_end + 2)))
+        cls = class_of(doc, span, label_span, via)
         if kind_end > end and doc[kind_end - 1].tag_ in ("NNS", "NNPS") and _coordinated(doc, start):
             label_span = span  # "Chang'e 7 and Chang'e 8 missions": the kind is both names', not part of one
         if cls is None:
@@ -273,6 +277,8 @@ def with_article_acronyms(doc, mentions: list[Mention], names: dict[str, Entity]
     return sorted(out, key=lambda m: m.start)
 
 
+# words between a name and its kind noun: "Peregrine lunar lander", "the ExoMars robotic mission"
+KIND_MODIFIERS = {"lunar", "mars", "moon", "robotic", "space", "launch"}
 _SUFFIXES = {"technology", "technologies", "inc", "corp", "ltd", "limited", "llc", "holdings", "group", "plc", "ag",
              "sa", "gmbh"}
 
@@ -283,11 +289,14 @@ def short_names(entity: Entity) -> list[str]:
 
     >>> short_names(Entity("x", "Hera mission", "Mission", False, "HM"))
     ['HM', 'Hera']
+    >>> short_names(Entity("x", "Peregrine lunar lander", "Lander", False))
+    ['Peregrine']
     """
     out = [entity.acronym] if entity.acronym else []
     words = entity.label.split()
     # (and a company without its legal or trade suffix: "Astrobotic Technology" -> "Astrobotic")
-    while len(words) > 1 and (words[-1].lower() in KIND_CLASSES or words[-1].lower().rstrip(".") in _SUFFIXES):
+    while len(words) > 1 and (words[-1].lower() in KIND_CLASSES or words[-1].lower().rstrip(".") in _SUFFIXES
+                              or (words[-1].lower() in KIND_MODIFIERS and len(words) < len(entity.label.split()))):
         words.pop()
     name = " ".join(words)
     if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in NOT_NAMES:
@@ -360,7 +369,7 @@ def _kind_extension(doc, start: int, end: int) -> int:
     i = end
     if i < len(doc) and doc[i].text in ("'", '"') and doc[start - 1:start].text in ("'", '"'):
         i += 1  # "the 'Gaganyaan' mission": a quoted name, then its kind
-    while i < len(doc) and i < end + 2 and doc[i].lower_ in ("lunar", "mars", "moon", "robotic", "space", "launch"):
+    while i < len(doc) and i < end + 2 and doc[i].lower_ in KIND_MODIFIERS:
         i += 1
     if i < len(doc) and doc[i].lemma_.lower() in KIND_CLASSES and doc[i].pos_ in ("NOUN", "PROPN"):
         return i + 1

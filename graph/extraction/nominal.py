@@ -83,6 +83,8 @@ def noun_facts(reader) -> list[Fact]:
             facts += _as_kind(reader, tok)
         if lemma == "mission" and owned is None and any(c.ent_type_ == "ORDINAL" for c in tok.children):
             facts += _nth_mission(reader, tok)
+        if head_of_mention and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+            facts += _under(reader, tok, owned)
         if lemma == "part" and ((tok.dep_ == "pobj" and tok.head.lower_ == "as") or tok.dep_ == "appos"):
             facts += _as_part_of(reader, tok)
         if tok.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
@@ -139,6 +141,16 @@ def _nth_mission(reader, tok) -> list[Fact]:
     missions = [m for m in reader.args(tok) if reader.is_a(m, "Mission", "Spacecraft")] if programmes else []
     return [Fact(m, "partOf", p, tok.i, presupposed=True) for m in missions for p in programmes
             if m.entity.iri != p.entity.iri]
+
+
+def _under(reader, tok, programme: Mention) -> list[Fact]:
+    """"Peregrine carried five NASA instruments under the agency's CLPS programme": a craft or a mission
+    that acts under a programme is part of it."""
+    verb = tok.head.head
+    if not reader.is_a(programme, "Program") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [Fact(m, "partOf", programme, verb.i) for m in reader.subject_of(verb)
+            if reader.is_a(m, "Mission", "Spacecraft") and not reader.is_actor(m) and m.entity != programme.entity]
 
 
 def _as_part_of(reader, tok) -> list[Fact]:
