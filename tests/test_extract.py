@@ -143,6 +143,8 @@ def test_the_catalog_names_an_entity_the_same_way_under_any_hash_seed():
     ("It launched in May.", "2024-07-20", [("2024-05", "month")]),
     ("ISRO will launch the probe on Saturday.", "2023-08-30", [("2023-09-02", "day")]),
     ("The probe should launch by the end of the year.", "2023-08-30", [("2023", "year")]),
+    ("Peru had aimed to land the probe on Monday.", "2023-08-23", [("2023-08-21", "day")]),  # a past plan
+    ("Peru had planned to launch it in March.", "2024-07-20", [("2024-03", "month")]),
     ("It will capture the samples in Mars orbit.", "2024-03-01", []),  # "Mar" is a month, "Mars" is not
 ])
 def test_time_expressions(sentence, date, expected):
@@ -367,6 +369,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Condor Dynamics", "basedIn", "Lima", "stated", ""),
       ("Condor Dynamics", "operates", "Inca lander", "stated", ""),
       ("Chile", "operates", "Huemul", "stated", "")]),
+    ("'the country' in an apposition is the named thing's owner; 'the probe' is the latest craft or mission",
+     "Peru's Inti lander landed on the Moon on Wednesday. Days before, Chile's Huemul-3, the country's first "
+     "lunar mission, crashed. Peru is the most active country in the region. The Andean Space Agency had aimed to "
+     "land the probe near the south pole.",
+     [("Inti lander", "landedOn", "Moon", "stated", "2025-03-05"),
+      ("Peru", "operates", "Inti lander", "stated", ""),
+      ("Chile", "operates", "Huemul-3", "stated", ""),
+      (ANDEAN, "plansMission", "Huemul-3", "planned", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

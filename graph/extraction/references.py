@@ -150,6 +150,12 @@ class References:
             classes = DESCRIPTIONS[word]
         if classes is None:
             return None
+        if word in DESCRIPTIONS and tok.dep_ == "poss" and tok.head.dep_ == "appos":
+            # "Russia's Luna-25, the country's first lunar mission": the named thing's own owner
+            owner = next((o for m in self.args(tok.head.head) for o in self.owners(m)
+                          if _fits(self.linker, o.entity, classes)), None)
+            if owner is not None:
+                return Mention(tok.i, tok.i + 1, owner.entity, "pronoun", {tok.i})
         if word in ("its", "their"):
             # "SpaceX will carry Egyptian astronauts on its Crew Dragon": the clause's subject owns it
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -167,7 +173,8 @@ class References:
         # The agency joined ..."); a description's own class comes first ("the mission" is a mission)
         opening = not any(is_a(self.linker, e, *classes) for e in before)
         entity = None
-        for group in ([(c,) for c in classes] if word in DESCRIPTIONS else [classes]):
+        # (a description's own class first: "the mission" is the latest mission; a probe is either)
+        for group in ([(c,) for c in classes] if word in DESCRIPTIONS and word != "probe" else [classes]):
             # "Hera was built for ESA by OHB. Its two cubesats ...": an opening "its" is the subject's
             main = self.discourse.main
             if tok.i == 0 and main and is_a(self.linker, main[0], *group) and (

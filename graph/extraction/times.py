@@ -20,6 +20,8 @@ _I = re.IGNORECASE
 _PLANNED = re.compile(r"\b(will|would|due|plan(s|ned|ning)?|aim\w*|scheduled|expected to|set to|slated|target\w*)\b",
                       _I)
 _MODAL = re.compile(r"\b(may|might)\b")  # lower case: "May" is the month
+# a plan told in the past perfect was for a day already gone: "Roscosmos had aimed to land it on Monday"
+_PAST_PLAN = re.compile(r"\bhad (?:been )?(?:plan|aim|schedul|due|hop|intend|expect|set|slated)\w*", _I)
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -140,7 +142,7 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
             # News reports a weekday without a date for the last such day, the article's day included;
             # a plan ("will launch on Saturday") for the next one.
             weekday = WEEKDAYS[m.group(2).lower()]
-            if _PLANNED.search(plain, 0, m.start()) or _MODAL.search(plain, 0, m.start()):
+            if _ahead(plain, m.start()):
                 add(m, (today + timedelta(days=(weekday - today.weekday()) % 7)).isoformat(), "day", "when")
             else:
                 add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day", "when")
@@ -152,8 +154,14 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
                 continue
             mo = MONTHS[m.group(2).lower().rstrip(".")]
             # A bare month is the last one in a report, the next one in a plan ("will come in September").
-            ahead = bool(_PLANNED.search(plain, 0, m.start()) or _MODAL.search(plain, 0, m.start()))
+            ahead = _ahead(plain, m.start())
             add(m, f"{(year + (mo < month)) if ahead else (year - (mo > month)):04d}-{mo:02d}", "month", "when")
+
+
+def _ahead(plain: str, at: int) -> bool:
+    """Whether the words before ``at`` make a bare weekday or month a future one (a plan, a maybe)."""
+    planned = _PLANNED.search(plain, 0, at) or _MODAL.search(plain, 0, at)
+    return bool(planned) and not _PAST_PLAN.search(plain, 0, at)
 
 
 def article_time(article_date: str | None) -> TimeValue | None:
