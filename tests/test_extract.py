@@ -377,6 +377,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Peru", "operates", "Inti lander", "stated", ""),
       ("Chile", "operates", "Huemul-3", "stated", ""),
       (ANDEAN, "plansMission", "Huemul-3", "planned", "")]),
+    ("a light verb's landing takes place where the landing it explains did",
+     "The Inti lander landed on the Moon in January, making Peru the fifth country to achieve a soft landing.",
+     [("Inti lander", "landedOn", "Moon", "stated", "2025-01"),
+      ("Peru", "landedOn", "Moon", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -201,13 +201,24 @@ def _event_noun(reader, tok) -> list[Fact]:
         # "Luna-25 crashed before a planned touchdown near the south pole": the craft is the clause's
         craft = [m for m in reader.subject_of(verb) if reader.is_a(m, "Undertaking", "Spacecraft")
                  and not reader.is_actor(m)]
-    places = [m for m in objects("on", "near", "at", "in") if reader.is_a(m, "Place", "CelestialBody", "Region")
-              and not reader.is_a(m, "Country") and "earth" not in m.entity.iri]
+    places = _landing_places(reader, tok)
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
         # "Japan made a soft landing on the Moon": who makes the landing lands (a country too, as
         # in "the fourth country to land on the Moon")
         craft += [m for m in reader.subject_of(tok.head) if not reader.is_a(m, "Person") and m not in craft]
+    if not places:
+        # "SLIM landed on the Moon, making Japan the fifth country to achieve a soft landing": where the
+        # landing the clause explains took place
+        landing = next((a for a in tok.ancestors if a.lemma_.lower() in ("land", "touch") and a.pos_ == "VERB"), None)
+        places = _landing_places(reader, landing) if landing is not None else []
     return [Fact(c, "landedOn", p, tok.i) for c in craft for p in places]
+
+
+def _landing_places(reader, tok) -> list[Mention]:
+    """Where a landing (noun or verb) took place: "landing on the Moon", "touched down near the pole"."""
+    return [m for c in prepositions(tok) if c.lower_ in ("on", "near", "at", "in") for p in c.children
+            if p.dep_ == "pobj" for m in reader.args(p) if reader.is_a(m, "Place", "CelestialBody", "Region")
+            and not reader.is_a(m, "Country") and "earth" not in m.entity.iri]
 
 
 def _verb_above(prep):
