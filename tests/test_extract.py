@@ -381,6 +381,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "The Inti lander landed on the Moon in January, making Peru the fifth country to achieve a soft landing.",
      [("Inti lander", "landedOn", "Moon", "stated", "2025-01"),
       ("Peru", "landedOn", "Moon", "stated", "")]),
+    ("a name its kind words extend ('Condor' + 'Mars Helicopter'); 'the helicopter' is the thing called so",
+     "Peru's Condor Mars Helicopter flew on Monday, relayed by the Inti rover. Engineers at the Andean Space "
+     "Agency, which built the helicopter, cheered.",
+     [("Peru", "operates", "Condor Mars Helicopter", "stated", ""),
+      (ANDEAN, "operates", "Condor Mars Helicopter", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -126,7 +126,11 @@ class MentionFinder:
             mention = self._resolve(doc, start, end, iri, via, sentence_text, offset)
             if mention is not None:
                 mention = self._capital_as_country(doc, mention)
-                chosen.append(mention)
+                # a name its kind words extended over a shorter one ("Ingenuity" + "Mars Helicopter") wins
+                inside = [c for c in chosen if c.tokens & mention.tokens]
+                if not all(c.tokens < mention.tokens for c in inside):
+                    continue
+                chosen = [c for c in chosen if c not in inside] + [mention]
                 taken |= mention.tokens
         chosen.sort(key=lambda m: m.start)
         return _with_aliases(doc, _with_acronyms(doc, chosen))

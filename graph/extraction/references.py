@@ -168,6 +168,13 @@ class References:
         own = {m.entity.iri for c in tok.head.children if c.dep_ == "nsubj" for m in self._at_or_conjoined(c)} \
             if tok.dep_ in ("dobj", "pobj") and word in PRONOUNS else set()
         before = [m.entity for m in self.mentions if m.end <= tok.i and m.entity.iri not in own]
+        if word in DESCRIPTIONS and not set(classes) & _ACTORS:
+            # "the helicopter" is the latest thing named a helicopter ("Ingenuity Mars Helicopter"), though
+            # a rover was named after it
+            called = next((e for e in reversed(self.discourse.mentioned + before) if word in e.label.lower().split()
+                           and _fits(self.linker, e, classes)), None)
+            if called is not None:
+                return Mention(tok.i, tok.i + 1, called, "pronoun", {tok.i})
         # a pronoun or a description opening a sentence takes the previous main clause's latest argument
         # before one its modifiers named ("SANSA runs stations that track satellites for NASA and ESA.
         # The agency joined ..."); a description's own class comes first ("the mission" is a mission)
