@@ -386,6 +386,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Agency, which built the helicopter, cheered.",
      [("Peru", "operates", "Condor Mars Helicopter", "stated", ""),
       (ANDEAN, "operates", "Condor Mars Helicopter", "stated", "")]),
+    ("the centrepiece of a mission is part of it", "The Inti rover landed in 2021. Inti, the centrepiece of "
+     "the Condor-7 mission, is to collect rock cores.",
+     [("Inti rover", "partOf", "Condor-7 mission", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

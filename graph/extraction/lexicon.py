@@ -48,7 +48,8 @@ VERB_RELATIONS = {
                      "incorporate", "equip", "deploy", "release"], "hasPart"),
     **dict.fromkeys(["install", "mount", "attach", "integrate", "dock", "berth"], "installedOn"),
 }
-PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage"}
+PART_NOUNS = {"part", "component", "element", "module", "payload", "mission", "instrument", "stage", "centrepiece",
+              "centerpiece", "cornerstone"}
 MULTILATERAL = {"accords", "treaty", "convention", "charter", "declaration"}
 MAKING_VERBS = {"build", "construct", "develop", "create", "make", "design", "manufacture"}
 # nouns that name a partnership or a rivalry (read in graph.extraction.nominal): "the partnership between X and Y"

@@ -19,6 +19,7 @@ from graph.extraction.lexicon import (
     LIGHT_VERBS,
     MAKING_VERBS,
     MEMBER_NOUNS,
+    PART_NOUNS,
     PARTICIPATION_NOUNS,
     PARTNER_NOUNS,
     PLAN_NOUNS,
@@ -289,8 +290,9 @@ def _to_be_made(tok) -> bool:
 
 
 def _part_of(reader, tok, part: Mention) -> list[Fact]:
-    """"the Vikram lander of the Chandrayaan-3 mission": a craft's part named with its whole."""
-    if tok.lemma_.lower() not in KIND_CLASSES or not reader.is_a(part, "Spacecraft", "Instrument") \
+    """"the Vikram lander of the Chandrayaan-3 mission", "Perseverance, the centrepiece of the Mars 2020
+    mission": a craft's part named with its whole."""
+    if tok.lemma_.lower() not in KIND_CLASSES.keys() | PART_NOUNS or not reader.is_a(part, "Spacecraft", "Instrument") \
             or reader.is_actor(part):
         return []
     wholes = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
