@@ -389,6 +389,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("the centrepiece of a mission is part of it", "The Inti rover landed in 2021. Inti, the centrepiece of "
      "the Condor-7 mission, is to collect rock cores.",
      [("Inti rover", "partOf", "Condor-7 mission", "stated", "")]),
+    ("a goal whose object is the noun a relative clause describes names no goal", "The Inti rover will collect "
+     "rock cores that Peru and the Andean Space Agency hope to bring back to Earth.", []),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -297,7 +297,11 @@ def _plan(clause: Clause) -> list[Fact]:
                       if reader.is_a(m, "Undertaking", "Spacecraft") and m not in plans]
             launching = VERB_RELATIONS.get(verb_key(x)) == "launched" and any(
                 t.lemma_.lower() in KIND_CLASSES for t in inner.object_tokens())  # (read by the launch rule)
-            if not plans and not launching and (goal := reader.described_goal(x)) is not None:
+            # ("rock cores that NASA hopes to bring back": the goal's object is the noun outside it)
+            relative = v.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ == "that" and c.i > 0
+                                                and reader.doc[c.i - 1].pos_ == "NOUN" for c in v.children)
+            gapped = relative and not any(c.dep_ in ("dobj", "attr") for c in x.children)
+            if not plans and not launching and not gapped and (goal := reader.described_goal(x)) is not None:
                 plans.append(goal)
     if not plans:
         # "South Korea is planning a lunar lander mission", "Europe is considering a mission to Venus"
