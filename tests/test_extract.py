@@ -144,6 +144,8 @@ def test_the_catalog_names_an_entity_the_same_way_under_any_hash_seed():
     ("ISRO will launch the probe on Saturday.", "2023-08-30", [("2023-09-02", "day")]),
     ("The probe should launch by the end of the year.", "2023-08-30", [("2023", "year")]),
     ("Peru had aimed to land the probe on Monday.", "2023-08-23", [("2023-08-21", "day")]),  # a past plan
+    ("It will launch next month.", "2023-12-22", [("2024-01", "month")]),
+    ("It launched last month.", "2024-01-05", [("2023-12", "month")]),
     ("Peru had planned to launch it in March.", "2024-07-20", [("2024-03", "month")]),
     ("It will capture the samples in Mars orbit.", "2024-03-01", []),  # "Mar" is a month, "Mars" is not
 ])
@@ -391,6 +393,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Inti rover", "partOf", "Condor-7 mission", "stated", "")]),
     ("a goal whose object is the noun a relative clause describes names no goal", "The Inti rover will collect "
      "rock cores that Peru and the Andean Space Agency hope to bring back to Earth.", []),
+    ("a verb the parser made a conjunct of the object has the object's verb's subject, and its own time",
+     "The Andean Space Agency is preparing Condor-1, the country's first crewed mission, and plans to launch its "
+     "Inti lander next month.",
+     [(ANDEAN, "plansMission", "Condor-1", "planned", ""),
+      (ANDEAN, "plansMission", "Inti lander", "planned", ""),
+      ("Inti lander", "targetDate", "next month", "planned", "2025-04"),
+      (ANDEAN, "operates", "Inti lander", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

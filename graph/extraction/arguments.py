@@ -291,7 +291,12 @@ class SentenceReader(Descriptions, References):
                 continue
             if node.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") or node.head == node:
                 return []
-            node = node.head
+            conjunct, node = node.dep_ == "conj", node.head
+            if conjunct and node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj") \
+                    and node.head.pos_ in ("VERB", "AUX"):
+                # "ISRO is preparing Gaganyaan ... and plans to launch": a verb the parser made a conjunct of
+                # the object belongs with the object's verb
+                node = node.head
         return []
 
     def _subject_hung_before(self, verb) -> Mention | None:

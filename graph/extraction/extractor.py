@@ -272,6 +272,9 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         if when is None or (article_date and when.value < article_date[:len(when.value)]):
             continue  # a target is ahead of the article: "on Tuesday" before it is no target
         things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
+        if v.lemma_.lower() == "launch" and not things:  # "plans to launch its lander next month"
+            things = [m for c in v.children if c.dep_ == "dobj" for m in reader.args(c)
+                      if reader.is_a(m, "Undertaking", "Spacecraft") and not reader.is_actor(m)]
         described = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else []  # "the mission, scheduled for 2026"
         # "the launch of Gaganyaan has been postponed to 2026", "NASA is targeting May for the launch of X"
         described += [p for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "prep")
@@ -302,8 +305,9 @@ def _token_at(doc, char: int):
 
 
 def _in_modifier(doc, char: int, top) -> bool:
-    """Whether the token at ``char`` sits in a participle or relative clause set off by commas below
-    ``top``: "The agency, created in 2021, signed" (2021 is when it was created)."""
+    """Whether the token at ``char`` sits in a participle or relative clause set off by commas, or in a
+    coordinated clause, below ``top``: "The agency, created in 2021, signed" (2021 is when it was
+    created)."""
     tok = _token_at(doc, char)
     while tok is not None and tok != top and tok.head != tok:
         set_off = tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
@@ -311,6 +315,8 @@ def _in_modifier(doc, char: int, top) -> bool:
         if tok.dep_ in ("acl", "relcl") and (set_off or participle) \
                 and tok.lemma_.lower() not in SCHEDULED:  # "the mission, scheduled for 2027, will land": its date
             return True
+        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+            return True  # "is preparing Gaganyaan and plans to launch a lander next month": the other clause's
         tok = tok.head
     return False
 

@@ -124,13 +124,16 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
             add(m, f"{year:04d}-{mo:02d}-{d:02d}", "day")
     relative = [
         (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
-        (r"\b(earlier |later )?this month\b", "month"), (r"\b(earlier |later )?this year\b", "year"),
+        (r"\b(earlier |later )?this month\b", "month"), (r"\bnext month\b", "month+1"), (r"\blast month\b", "month-1"),
+        (r"\b(earlier |later )?this year\b", "year"),
         (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"), (r"\b(?:the )?end of (?:the|this) year\b", "year"),
     ]
     for pattern, kind in relative:
         for m in re.finditer(pattern, plain, _I):
-            if kind == "month" and month:
-                add(m, f"{year:04d}-{month:02d}", "month")
+            if kind.startswith("month") and month:
+                shift = 1 if kind == "month+1" else -1 if kind == "month-1" else 0
+                y, mo = divmod(year * 12 + month - 1 + shift, 12)
+                add(m, f"{y:04d}-{mo + 1:02d}", "month")
             elif kind.startswith("year"):
                 add(m, str(year + (1 if kind == "year+1" else -1 if kind == "year-1" else 0)), "year")
     if day is not None:
