@@ -227,7 +227,8 @@ def _operate(clause: Clause) -> list[Fact]:
     # University of Arizona")
     makers = [s for s in reader.represented(clause.subjects()) if reader.is_actor(s)]
     # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
-    makers += [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
+    co_makers = [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
+    makers += co_makers
     # "build a station near the lunar south pole": where it is built is where it is
     sites = [m for m in clause.prep_objects("on", "near", "at", "in") if verb_key(v) in MAKING_VERBS | {"establish"}
              and reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_actor(m)]
@@ -236,7 +237,8 @@ def _operate(clause: Clause) -> list[Fact]:
     return [Fact(s, "operates" if named_craft(reader, t) else relation, t, v.i) for s in makers for t in things] + [
         Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")] + [
         Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p and (
-            not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))]
+            not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))] + [
+        Fact(s, "partnerOf", c, v.i) for s in makers for c in co_makers if things and s is not c and s not in co_makers]
 
 
 def named_craft(reader, m: Mention) -> bool:
