@@ -400,6 +400,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (ANDEAN, "plansMission", "Inti lander", "planned", ""),
       ("Inti lander", "targetDate", "next month", "planned", "2025-04"),
       (ANDEAN, "operates", "Inti lander", "stated", "")]),
+    ("a craft carries unnamed hardware: part of it", "Peru's Inti module carries a high-precision atomic clock "
+     "system.",
+     [("atomic clock system", "partOf", "Inti module", "stated", ""),
+      ("Peru", "operates", "Inti module", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -110,6 +110,8 @@ def has_part(clause: Clause) -> list[Fact]:
                                         for p in c.children if p.dep_ == "pobj"]
     parts = [m for o in objects for t in o.subtree if (m := reader.mention_at(t.i)) is not None]
     parts = list(dict.fromkeys(parts))
+    if wholes and not parts:  # "carries a high-precision cold atomic clock system": unnamed hardware
+        parts = [d for o in objects for t in (o, *o.conjuncts) if (d := reader.described_hardware(t)) is not None]
     facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
              if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
     # "the mission carries instruments from France and Pakistan": those who send payloads take part
