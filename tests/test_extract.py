@@ -145,6 +145,7 @@ def test_the_catalog_names_an_entity_the_same_way_under_any_hash_seed():
     ("The probe should launch by the end of the year.", "2023-08-30", [("2023", "year")]),
     ("Peru had aimed to land the probe on Monday.", "2023-08-23", [("2023-08-21", "day")]),  # a past plan
     ("It will launch next month.", "2023-12-22", [("2024-01", "month")]),
+    ("It will launch in the coming months.", "2022-10-31", [("2022", "year")]),
     ("It launched last month.", "2024-01-05", [("2023-12", "month")]),
     ("Peru had planned to launch it in March.", "2024-07-20", [("2024-03", "month")]),
     ("It will capture the samples in Mars orbit.", "2024-03-01", []),  # "Mar" is a month, "Mars" is not
@@ -404,6 +405,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "system.",
      [("atomic clock system", "partOf", "Inti module", "stated", ""),
       ("Peru", "operates", "Inti module", "stated", "")]),
+    ("a plan to complete a thing's construction; a launch noun after 'with' is the clause subject's",
+     "Peru plans to complete the Condor station's in-orbit construction by the end of this year. Peru began "
+     "building its own outpost with the launch of Inti-1 in April 2024.",
+     [("Peru", "plansMission", "Condor station", "planned", ""),
+      ("Condor station", "targetDate", "this year", "planned", "2025"),
+      ("Peru", "launched", "Inti-1", "stated", "2024-04")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -196,6 +196,10 @@ def _event_noun(reader, tok) -> list[Fact]:
     at = tok.head.i if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("take", "happen", "occur") else tok.i
     if tok.lemma_.lower() == "launch":
         launchers = [m for m in owners + objects("by") if reader.is_actor(m)]
+        if not launchers and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "through") \
+                and (verb := _verb_above(tok.head)) is not None:
+            # "China began building its outpost with the launch of Tianhe": who began it launched it
+            launchers = [m for m in reader.subject_of(verb) if reader.is_actor(m)]
         return [Fact(a, "launched", c, at) for a in launchers for c in craft]
     if not craft and tok.dep_ == "pobj" and tok.head.lower_ in ("before", "during", "after", "ahead", "of") \
             and (verb := _verb_above(tok.head)) is not None:

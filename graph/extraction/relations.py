@@ -294,8 +294,10 @@ def _plan(clause: Clause) -> list[Fact]:
             plans += [m for m in inner.patients() + inner.prep_objects("with", "through", "under", *on)
                       if reader.is_a(m, "Undertaking", "Spacecraft")]
             # "aims to complete construction of the station": the station
+            # (and "to complete the station's in-orbit construction": the station)
             plans += [m for t in inner.object_tokens() if t.lemma_.lower() in WORK_NOUNS for c in t.children
-                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for m in reader.args(p)
+                      for p in ([c] if c.dep_ == "poss" else c.children if c.dep_ == "prep" and c.lower_ == "of"
+                                else []) for m in reader.args(p)
                       if reader.is_a(m, "Undertaking", "Spacecraft") and m not in plans]
             launching = VERB_RELATIONS.get(verb_key(x)) == "launched" and any(
                 t.lemma_.lower() in KIND_CLASSES for t in inner.object_tokens())  # (read by the launch rule)

@@ -126,6 +126,7 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
         (r"\b(earlier |later )?this week\b", "month"), (r"\blast week\b", "month"),
         (r"\b(earlier |later )?this month\b", "month"), (r"\bnext month\b", "month+1"), (r"\blast month\b", "month-1"),
         (r"\b(earlier |later )?this year\b", "year"),
+        (r"\b(?:in )?the (?:coming|next few) (?:days|weeks|months)\b", "year"),
         (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"), (r"\b(?:the )?end of (?:the|this) year\b", "year"),
     ]
     for pattern, kind in relative:
