@@ -411,6 +411,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "plansMission", "Condor station", "planned", ""),
       ("Condor station", "targetDate", "this year", "planned", "2025"),
       ("Peru", "launched", "Inti-1", "stated", "2024-04")]),
+    ("a new name found again in full where the model tags it no name", "The Condor rocket is marketed and "
+     "operated by Arianespace. Two capsules, including one from the French-Peruvian start-up Lunar Machines, stayed "
+     "undeployed. Arianespace said it planned a first commercial flight, carrying the Peruvian satellite Inti-3, "
+     "before the end of the year.",
+     [("Arianespace", "operates", "Condor rocket", "stated", ""),
+      ("Arianespace", "plansMission", "first commercial flight", "planned", ""),
+      ("first commercial flight", "targetDate", "the end of the year", "planned", "2025")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

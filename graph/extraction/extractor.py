@@ -120,7 +120,9 @@ def extract(article: Article, *, date: str | None = None, linker: Linker | None 
         mentions = with_article_acronyms(doc, finder.find(doc, sentence.text, sentence.start), acronyms)
         mentions = sorted(mentions + described_programmes(doc, mentions, sentence.text, sentence.start),
                           key=lambda m: m.start)
-        acronyms.update({n: m.entity for m in mentions if not m.entity.known for n in short_names(m.entity)})
+        # (and its full name, which the model may not tag again: "Arianespace said it ...")
+        acronyms.update({n: m.entity for m in mentions if not m.entity.known and m.via != "description"
+                         for n in [*short_names(m.entity), m.entity.label] if n[:1].isupper()})
         # "Jeremy Hansen ... Hansen": a person named in full, then by surname
         acronyms.update({m.entity.label.split()[-1]: m.entity for m in mentions if " " in m.entity.label
                          and is_a(linker, m.entity, "Person")})
