@@ -418,6 +418,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Arianespace", "operates", "Condor rocket", "stated", ""),
       ("Arianespace", "plansMission", "first commercial flight", "planned", ""),
       ("first commercial flight", "targetDate", "the end of the year", "planned", "2025")]),
+    ("a passive's 'by' the parser hung on the noun before it; named with an organisation, an organisation",
+     "The Puma lander was developed for the Andean Space Agency by Lunar Machines, a joint venture of Airbus and "
+     "Safran.",
+     [("Lunar Machines", "operates", "Puma lander", "stated", ""),
+      ("Airbus", "partnerOf", "Safran", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

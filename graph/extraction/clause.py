@@ -74,6 +74,9 @@ class Clause:
                 # agent of the participle coordinated with it
                 agents = [p for x in v.conjuncts if x.tag_ == "VBN" for c in x.children
                           if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not agents:  # "developed for ESA by ArianeGroup": "by" hung on the noun before it
+                agents = [p for c in prepositions(v, 2) if c.lower_ == "by" and c.head.dep_ == "pobj"
+                          for p in c.children if p.dep_ == "pobj"]
             return [m for a in agents for m in self.reader.args(a)]
         false_passive = [c for c in v.children if c.dep_ == "nsubjpass"]
         if false_passive:

@@ -120,6 +120,8 @@ def class_of(doc, span, label_span, via: str) -> str | None:
     if is_country_name(span.text):
         return "Country"  # ISO 3166 knows it, whatever the model's label: "French Guiana", "Belarus"
     labels = {e.label_ for e in doc.ents if e.start < span.end and span.start < e.end}
+    if labels & {"GPE", "LOC"} and any(c.ent_type_ == "ORG" and c.pos_ == "PROPN" for c in span.root.conjuncts):
+        return "Actor"  # "a joint venture of Airbus and Safran": named with an organisation, one too
     if "GPE" in labels and not is_location(doc, span):
         return "Country"  # a country the catalog does not know yet, acting: "Chile signed", "Peru's rover"
     for label in ("PERSON", "GPE", "ORG", "FAC", "LOC", "PRODUCT", "LAW", "NORP"):
