@@ -423,6 +423,17 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Safran.",
      [("Lunar Machines", "operates", "Puma lander", "stated", ""),
       ("Airbus", "partnerOf", "Safran", "stated", "")]),
+    ("a company's short name; 'the company' after a clause is its subject; an agreement acted under was signed",
+     "The mission is organised by Lima-based Condor Space. Condor said the flight was a first. Condor, which holds "
+     "an Andean Space Agency contract, is building modules with Lunar Machines in Quito. The company plans to "
+     "detach the modules in 2030. The seat was secured under an agreement between Peru and Condor Space.",
+     [("Condor Space", "basedIn", "Lima", "stated", ""),
+      ("Lunar Machines", "basedIn", "Quito", "stated", ""),
+      ("Condor Space", "plansMission", "detach the modules", "planned", ""),
+      ("detach the modules", "targetDate", "2030", "planned", "2030"),
+      ("Peru", "partnerOf", "Condor Space", "stated", ""),
+      ("Peru", "signedAgreement", "Peru-Condor Space agreement", "stated", ""),
+      ("Condor Space", "signedAgreement", "Peru-Condor Space agreement", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

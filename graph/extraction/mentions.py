@@ -295,15 +295,19 @@ def short_names(entity: Entity) -> list[str]:
     ['HM', 'Hera']
     >>> short_names(Entity("x", "Peregrine lunar lander", "Lander", False))
     ['Peregrine']
+    >>> short_names(Entity("x", "Axiom Space", "Company", False))
+    ['Axiom']
     """
     out = [entity.acronym] if entity.acronym else []
     words = entity.label.split()
     # (and a company without its legal or trade suffix: "Astrobotic Technology" -> "Astrobotic")
     while len(words) > 1 and (words[-1].lower() in KIND_CLASSES or words[-1].lower().rstrip(".") in _SUFFIXES
-                              or (words[-1].lower() in KIND_MODIFIERS and len(words) < len(entity.label.split()))):
-        words.pop()
+                              or (words[-1].lower() in KIND_MODIFIERS and len(words) < len(entity.label.split()))
+                              or (words[-1].lower() in ("space", "aerospace") and entity.cls == "Company")):
+        words.pop()  # ("Axiom Space" -> "Axiom", "Firefly Aerospace" -> "Firefly")
     name = " ".join(words)
-    if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in NOT_NAMES:
+    if name != entity.label and name[:1].isupper() and len(name) > 2 and name.lower() not in NOT_NAMES \
+            and name.lower() not in KIND_CLASSES:
         out.append(name)
     return out
 

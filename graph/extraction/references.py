@@ -190,7 +190,11 @@ class References:
             earlier = Discourse(self.discourse.mentioned + before)
             # "the agency", "the country": the article's most mentioned one (not whichever came last)
             pick = earlier.salient if word in DESCRIPTIONS and set(group) <= _ACTORS else earlier.latest
-            entity = (Discourse(main).latest(self.linker, group) if opening else None) or pick(self.linker, group)
+            # (of the previous main clause, a description takes the first that fits, its subject: "Axiom is
+            # building them with Thales Alenia Space. The company plans ...")
+            first = next((e for e in main if _fits(self.linker, e, group)), None) if word in DESCRIPTIONS \
+                else Discourse(main).latest(self.linker, group)
+            entity = (first if opening else None) or pick(self.linker, group)
             if entity is not None:
                 break
         if entity is None and word in _PARTS and classes == DESCRIPTIONS.get(word):

@@ -182,7 +182,9 @@ def _signed_between(reader, tok, sides: list[Mention]) -> list[Fact]:
     """"The agreement between ISRO and CNES covers ...": a definite agreement between parties is one
     they signed (an indefinite one may still be under talks)."""
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in tok.children)
-    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not definite or tok.dep_ == "dobj":
+    # (so is one something was done under: "the seat was secured under an agreement between TUA and Axiom")
+    acted_under = tok.dep_ == "pobj" and tok.head.lower_ in ("under", "through")
+    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not (definite or acted_under) or tok.dep_ == "dobj":
         return []
     agreement = reader.described_agreement(tok, sides)
     if agreement is None:
