@@ -434,6 +434,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Peru", "partnerOf", "Condor Space", "stated", ""),
       ("Peru", "signedAgreement", "Peru-Condor Space agreement", "stated", ""),
       ("Condor Space", "signedAgreement", "Peru-Condor Space agreement", "stated", "")]),
+    ("a title ends an organisation's name and starts a person's; a person joins a mission",
+     "Peruvian Air Force Colonel Ana Ruiz joined the Condor-3 mission.",
+     [("Ana Ruiz", "memberOf", "Condor-3 mission", "stated", ""),
+      ("Peruvian Air Force", "basedIn", "Peru", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

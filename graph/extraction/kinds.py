@@ -55,7 +55,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 # Words before a name that make it a person's: "Minister ...", "Prof. ...", "CEO ..."
 TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
           "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
-          "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen."}
+          "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen.", "colonel", "col.", "captain",
+          "capt.", "lieutenant", "lt.", "brigadier", "admiral", "senator", "governor", "premier"}
 # words that make a name an organisation's, whatever the model's label
 ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
                       "corporation", "corp", "inc", "ltd", "llc", "labs", "lab", "company", "aeronautics",

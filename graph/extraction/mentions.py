@@ -198,6 +198,9 @@ class MentionFinder:
             # a name starts with a capital ("headquartered" tagged a proper noun starts none)
             # ("Malapert A", "Shackleton B": a capital letter after a name belongs to it)
             letter = run is not None and len(tok.text) == 1 and tok.is_upper
+            if run is not None and tok.lower_ in TITLES and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+                run = None  # "Italian Air Force Colonel Walter Villadei": the title ends one name, a person's follows
+                continue
             starts = run is not None or not tok.is_lower
             if tok.pos_ == "PROPN" and (tok.lower_ not in NOT_NAMES or letter) and starts:
                 continues = run and run[1] == tok.i and not _CAMEL.match(doc[tok.i - 1].text)

@@ -165,8 +165,10 @@ def _member(clause: Clause) -> list[Fact]:
     if verb_key(v) == "join" and v.lemma_ != "join":
         targets += clause.prep_objects("to")  # "Azerbaijan signed on to the ILRS"
     targets += clause.prep_objects("in", "to") if verb_key(v) in ("participate", "contribute", "accede") else []
-    facts = [Fact(s, "memberOf", t, v.i) for s in clause.subjects() if reader.is_actor(s)
-             for t in targets if not reader.is_actor(t) or reader.is_a(t, "Agreement")]
+    # (a person joins a mission's crew: "Astronaut Ana Ruiz joined the Condor-3 mission")
+    facts = [Fact(s, "memberOf", t, v.i) for s in clause.subjects() for t in targets
+             if (reader.is_actor(s) and (not reader.is_actor(t) or reader.is_a(t, "Agreement")))
+             or (reader.is_a(s, "Person") and reader.is_a(t, "Mission"))]
     # "two laboratory modules joined the station in 2022": a craft that joins a station becomes part of it
     # (a mission that "joins" another at the Moon does not)
     return facts + [Fact(s, "partOf", t, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft")
