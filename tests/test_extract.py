@@ -438,6 +438,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Peruvian Air Force Colonel Ana Ruiz joined the Condor-3 mission.",
      [("Ana Ruiz", "memberOf", "Condor-3 mission", "stated", ""),
       ("Peruvian Air Force", "basedIn", "Peru", "stated", "")]),
+    ("what organises a mission to a station does not run the station", "A rocket lifted off on Thursday, "
+     "starting a privately funded mission to the International Space Station organised by Lima-based Condor Space.",
+     [("Condor Space", "basedIn", "Lima", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

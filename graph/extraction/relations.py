@@ -201,6 +201,8 @@ WORK_NOUNS = {"development", "construction", "operation", "operations", "buildin
 
 def _operate(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
+    if v.dep_ == "acl" and _destination(v.head):
+        return []  # "a mission to the ISS organised by Axiom": the parser hung on the station what the mission is
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
     # "to lead the development of the Argonaut lander": what the work is on
     things += [m for t in clause.object_tokens() if t.lemma_.lower() in WORK_NOUNS for c in t.children
@@ -241,6 +243,13 @@ def _operate(clause: Clause) -> list[Fact]:
         Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p and (
             not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))] + [
         Fact(s, "partnerOf", c, v.i) for s in makers for c in co_makers if things and s is not c and s not in co_makers]
+
+
+def _destination(noun) -> bool:
+    """Whether the noun is where a mission or a flight goes: "a mission to the ISS"."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("to", "toward", "towards") and \
+        KIND_CLASSES.get(prep.head.lemma_.lower()) in ("Mission", "Spacecraft")
 
 
 def named_craft(reader, m: Mention) -> bool:
