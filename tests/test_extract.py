@@ -1259,6 +1259,12 @@ def test_new_entities_are_proposed_with_class_label_and_acronym():
         ("Condor-3 mission", "Mission", None)]
     assert [(st.subject_label, st.relation, st.object_label) for st in joined] == [
         ("Andean Space and Upper Atmosphere Research Commission (ASUARC)", "memberOf", "Condor-3 mission")]
+    # a short name with its number in brackets ("Ax-3"), and what launches a craft is a rocket
+    flown = extract(Article("The Condor 5 launched the Inti capsule for Peru. Peru launched Andean Mission 2 (Am-2)."),
+                    date="2025-03-10")
+    assert [(e.label, e.cls, e.acronym) for e in flown.entities] == [
+        ("Inti capsule", "Spacecraft", None), ("Andean Mission 2", "Mission", "Am-2")]
+    assert ("Peru", "launched", "Inti capsule") in [(st.subject_label, st.relation, st.object_label) for st in flown]
 
 
 def test_the_cli_shows_new_entities_in_both_formats(tmp_path):

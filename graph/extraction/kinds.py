@@ -110,6 +110,9 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         return "Company"  # "Axiom Space", "Lunar Machines, a Houston-based company": whatever the model says
     if via == "camel":
         return "Company"  # "SpaceX", "OneWeb"
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() == "launch" and _NUMBERED.match(span.text) and any(
+            c.dep_ == "dobj" for c in span.root.head.children):
+        return "LaunchVehicle"  # "The Falcon 9 launched the capsule": what launches a craft is a rocket
     if _NUMBERED.match(span.text) or any(_NUMBERED.match(c.text) and c.text.startswith(span.text)
                                          for c in span.root.conjuncts):
         return "Spacecraft"  # "Condor-3", "Luna 25", and "Hayabusa" in "Hayabusa and Hayabusa2": craft

@@ -447,5 +447,8 @@ def _acronym_after(doc, i: int) -> int | None:
     close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
     if close is None or close == i + 1:
         return None
-    letters = [c for c in doc[i + 1:close].text if c.isalpha()]
+    inside = doc[i + 1:close].text
+    if re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]?", inside):
+        return close  # "Axiom Mission 3 (Ax-3)": a short name with its number
+    letters = [c for c in inside if c.isalpha()]
     return close if letters and sum(c.isupper() for c in letters) >= max(2, len(letters) // 2) else None
