@@ -441,6 +441,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("what organises a mission to a station does not run the station", "A rocket lifted off on Thursday, "
      "starting a privately funded mission to the International Space Station organised by Lima-based Condor Space.",
      [("Condor Space", "basedIn", "Lima", "stated", "")]),
+    ("a former member of an organisation no longer stands for it", "Peru launched the Condor-2 mission on "
+     "Monday. The crew is led by former NASA astronaut Ana Ruiz, Lunar Machines' chief astronaut.",
+     [("Peru", "launched", "Condor-2 mission", "stated", "2025-03-10"),
+      ("Peru", "operates", "Condor-2 mission", "stated", ""),
+      ("Lunar Machines", "operates", "Condor-2 mission", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -357,7 +357,8 @@ class SentenceReader(Descriptions, References):
             while tok.dep_ == "compound":
                 tok = tok.head
             found = next((o for t in tok.subtree if (o := self.mention_at(t.i)) is not None and o is not m
-                          and self.is_actor(o) and not self.is_a(o, "Country")), None)
+                          and self.is_actor(o) and not self.is_a(o, "Country") and not _former(self.doc[o.end - 1])),
+                         None)
             if found is None and m.end + 1 < len(self.doc) and self.doc[m.end].text == ",":
                 # "Masahito Moriyama, Japan's minister of education, signed": the apposition the parser
                 # hung elsewhere, up to the next comma (a minister stands for a country too)
@@ -366,6 +367,12 @@ class SentenceReader(Descriptions, References):
                               and self.is_actor(o)), None)
             out += [found] if found is not None else []
         return out
+
+
+def _former(tok) -> bool:
+    """Whether the organisation's word qualifies a role the person left: "former NASA astronaut"."""
+    role = tok.head if tok.dep_ in ("compound", "poss", "nmod") else tok
+    return any(c.dep_ == "amod" and c.lower_ in ("former", "ex", "retired", "onetime") for c in role.children)
 
 
 def _coordinated(tok) -> list:
