@@ -356,8 +356,16 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a name and its number in one word; 'the asteroid' is no planet named after it", "Peru's Inti2 probe "
      "reached the asteroid Apophis, some 30 million km from Earth, in 2024. The spacecraft touched down on the "
      "asteroid twice.",
-     [("Peru", "operates", "Inti2 probe", "stated", ""),
+     [("Inti2 probe", "locatedIn", "Apophis", "stated", ""),  # (where it arrived; "the asteroid Apophis")
+      ("Peru", "operates", "Inti2 probe", "stated", ""),
       ("Inti2 probe", "landedOn", "Apophis", "stated", "")]),
+    ("a sample noun of a clause below is that clause's", "Peru's Inti2 probe reached a small asteroid called "
+     "Apophis. Its predecessor, Inti1, returned tiny particles from the asteroid Bennu in 2010, making Peru the "
+     "first country to bring back material from an asteroid.",
+     [("Inti2 probe", "locatedIn", "Apophis", "stated", ""),
+      ("Peru", "operates", "Inti2 probe", "stated", ""),
+      ("Inti1", "returnedSamples", "Bennu", "stated", "2010"),
+      ("Peru", "operates", "Inti1", "inferred", "")]),
     ("a craft under a programme; an indefinite kind gives way to the name in apposition; the crash of a craft; "
      "a short name without its kind words", "Zephyr Space's Puma lunar lander lifted off in January. Puma carried "
      "two Peruvian instruments under the agency's Andean Lunar Payload Services (ALPS) programme. Another ALPS "

@@ -54,13 +54,16 @@ def samples_returned(clause: Clause) -> list[Fact]:
     scope = v.head if v.dep_ == "conj" and any(c.lower_ == "them" for c in v.children) else v
     # "the material its Hayabusa2 probe brought back from Ryugu": the samples the clause describes
     described = v.dep_ == "relcl" and v.head.lemma_.lower() in SAMPLE_NOUNS
-    if not described and not any(t.lemma_.lower() in SAMPLE_NOUNS for t in scope.subtree):
+    # (the clause's own words, not those of a clause below it: "..., making Japan the first to bring back
+    # material from an asteroid")
+    own = [t for t in scope.subtree if next((a for a in t.ancestors if a.pos_ == "VERB"), scope) == scope]
+    if not described and not any(t.lemma_.lower() in SAMPLE_NOUNS for t in own):
         return delivered(clause)
     sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody", "Place", "Region")]
     # "brought back from Ryugu": "from" hung on "back"
     sources += [m for a in v.children if a.dep_ in ("advmod", "prt") for c in a.children if c.dep_ == "prep"
                 and c.lower_ == "from" for p in c.children for m in reader.args(p) if reader.is_a(m, "CelestialBody")]
-    for t in scope.subtree:
+    for t in own:
         if t.lemma_.lower() in SAMPLE_NOUNS:
             sources += [m for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                         for p in c.children for m in reader.args(p)]

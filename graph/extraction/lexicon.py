@@ -73,7 +73,8 @@ MEMBER_NOUNS = {"member", "members", "signatory", "signatories", "participant", 
 AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "accords", "contract", "deal",
                    "treaty", "letter", "statement", "pact", "charter", "declaration", "arrangement", "protocol",
                    "document", "documents", "loi"}
-SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials"}
+SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials", "particle",
+                "particles", "grain", "grains", "dust", "pebble", "pebbles", "core", "cores"}
 PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
 PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return", "contribution"}
 PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}

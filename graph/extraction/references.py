@@ -134,6 +134,9 @@ class References:
 
     def _referent(self, tok) -> Mention | None:
         word = tok.lower_
+        named = self.mention_at(tok.i + 1) if word in DESCRIPTIONS and tok.i + 1 < len(self.doc) else None
+        if named is not None and named.start == tok.i + 1 and _fits(self.linker, named.entity, DESCRIPTIONS[word]):
+            return named  # "the asteroid Itokawa": the asteroid is the one named right after it
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(tok)
         if tok.pos_ == "PRON" and word in ("we", "our", "us", "i", "me", "my"):  # in a quote: the speaker's side
