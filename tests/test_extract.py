@@ -454,6 +454,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "launched", "Condor-2 mission", "stated", "2025-03-10"),
       ("Peru", "operates", "Condor-2 mission", "stated", ""),
       ("Lunar Machines", "operates", "Condor-2 mission", "stated", "")]),
+    ("a date targeted for a mission or for its landing", "The Andean Space Agency is targeting 2026 for the "
+     "Condor-3 landing. Peru is targeting September 2027 for the Inti-2 mission.",
+     [("Condor-3", "targetDate", "2026", "planned", "2026"),
+      ("Inti-2 mission", "targetDate", "September 2027", "planned", "2027-09")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

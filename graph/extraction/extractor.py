@@ -282,8 +282,11 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         described += [p for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "prep")
                       for e in ([t] if t.dep_ != "prep" else [x for x in t.children if x.dep_ == "pobj"])
                       if e.lemma_.lower() in EVENT_NOUNS for c in e.children
-                      for p in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"]
+                      for p in ([c] if c.dep_ in ("poss", "compound") else [x for x in c.children if x.dep_ == "pobj"]
                                 if c.dep_ == "prep" and c.lower_ == "of" else [])]  # "Gaganyaan's first flight"
+        if v.lemma_.lower() in ("target", "aim"):  # "NASA is targeting September 2026 for the Artemis III mission"
+            described += [x for t in v.children if t.dep_ == "prep" and t.lower_ == "for"
+                          for x in t.children if x.dep_ == "pobj"]
         things += [m for c in [*described, *(c for c in v.children if c.dep_ == "nsubjpass")] for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
         out += [_target(reader, m, when, level) for m in things]
