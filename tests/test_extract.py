@@ -458,6 +458,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Condor-3 landing. Peru is targeting September 2027 for the Inti-2 mission.",
      [("Condor-3", "targetDate", "2026", "planned", "2026"),
       ("Inti-2 mission", "targetDate", "September 2027", "planned", "2027-09")]),
+    ("'due to launch in 2026' after a comma; 'is preparing to launch it in September' is ahead",
+     "The Andean Space Agency is developing the Condor-3 mission, due to launch in 2026. Peru is preparing to "
+     "launch the Inti-2 probe in September.",
+     [(ANDEAN, "operates", "Condor-3 mission", "planned", ""),
+      ("Condor-3 mission", "targetDate", "2026", "planned", "2026"),
+      ("Peru", "plansMission", "Inti-2 probe", "planned", ""),
+      ("Inti-2 probe", "targetDate", "September", "planned", "2025-09")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

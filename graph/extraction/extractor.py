@@ -290,6 +290,21 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         things += [m for c in [*described, *(c for c in v.children if c.dep_ == "nsubjpass")] for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
         out += [_target(reader, m, when, level) for m in things]
+    return out + _due(reader, times, article_date)
+
+
+def _due(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:
+    """"the Martian Moons eXploration mission, due to launch in 2026" (which the parser reads as a
+    preposition): the undertaking named before the comma, and its date."""
+    out = []
+    for t in reader.doc:
+        if t.lower_ != "due" or t.i < 2 or reader.doc[t.i - 1].text != ",":
+            continue
+        when = _time_of(reader, t.i, times)
+        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+            continue
+        out += [_target(reader, m, when) for m in reader.args(reader.doc[t.i - 2])
+                if reader.is_a(m, "Undertaking", "Spacecraft") and not reader.is_actor(m)]
     return out
 
 

@@ -17,8 +17,8 @@ from graph.text import normalise, parse_date
 
 _I = re.IGNORECASE
 # A bare month is the last one in a report, the next one in a plan ("will come in September").
-_PLANNED = re.compile(r"\b(will|would|due|plan(s|ned|ning)?|aim\w*|scheduled|expected to|set to|slated|target\w*)\b",
-                      _I)
+_PLANNED = re.compile(r"\b(will|would|due|plan(s|ned|ning)?|aim\w*|scheduled|expected to|set to|slated|target\w*|"
+                      r"prepar(?:es|ing) to|intends? to|hopes? to|wants? to|seeks? to)\b", _I)
 _MODAL = re.compile(r"\b(may|might)\b")  # lower case: "May" is the month
 # a plan told in the past perfect was for a day already gone: "Roscosmos had aimed to land it on Monday"
 _PAST_PLAN = re.compile(r"\bhad (?:been )?(?:plan|aim|schedul|due|hop|intend|expect|set|slated)\w*", _I)
