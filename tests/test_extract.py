@@ -236,8 +236,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Bolivia", "memberOf", "lunar base programme", "planned", ""),
       ("Peru", "operates", "lunar base programme", "stated", "")]),
     ("an unnamed mission, planned", "Peru will launch a mission to the asteroid belt in 2028.",
-     [("Peru", "plansMission", "launch a mission to the asteroid belt", "planned", ""),
-      ("launch a mission to the asteroid belt", "targetDate", "2028", "planned", "2028")]),
+     [("Peru", "plansMission", "mission to the asteroid belt", "planned", ""),
+      ("mission to the asteroid belt", "targetDate", "2028", "planned", "2028")]),
     ("signed on to: joined", "Chile signed on to the Condor programme.",
      [("Chile", "memberOf", "Condor programme", "stated", "")]),
     ("a short name after ', or' is the same craft", "The Andean Space Agency's Condor Deep Space Explorer, or "
