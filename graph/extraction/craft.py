@@ -233,7 +233,7 @@ def launch(clause: Clause) -> list[Fact]:
             things = [p for p in [reader.described_purpose(kinds[0], purpose)] if p is not None]
         if not things and kinds:
             # "launch a mission to the asteroid belt", the destination hung on the verb: the mission and it
-            to = [c for c in v.children if c.dep_ == "prep" and reader._destination(c) and c.lower_ != "of"]
+            to = [c for c in v.children if c.dep_ == "prep" and reader.destination(c) and c.lower_ != "of"]
             words = [kinds[0].i] + [t.i for c in to[:1] for t in c.subtree]
             things = [reader.described(kinds[0].i, max(words) + 1, "Undertaking", reader._words(words))] if to else []
         if not things and kinds:

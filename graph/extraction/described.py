@@ -128,7 +128,7 @@ class Descriptions:
         words = [t for t in tok.subtree if t.dep_ not in ("det", "relcl", "acl", "punct")
                  and not (t.head == tok and (t.dep_ == "poss" or t.lower_ == "own"))
                  and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != tok.i and a.head.i == tok.i
-                             and t.i >= a.i and not self._destination(a) for a in [*t.ancestors, t])]
+                             and t.i >= a.i and not self.destination(a) for a in [*t.ancestors, t])]
         if not words or len(words) > 8 or any(t.pos_ == "PRON" for t in words):
             return None
         return self.described(words[0].i, words[-1].i + 1, "Undertaking")
@@ -143,7 +143,7 @@ class Descriptions:
             return None
         return self.described(noun.i, max(words) + 1, "Undertaking", self._words(sorted(words)))
 
-    def _destination(self, prep) -> bool:
+    def destination(self, prep) -> bool:
         """A preposition that belongs to a description: "of", or "to"/"around" a body ("a mission to Venus")."""
         if prep.lower_ == "of":
             return True

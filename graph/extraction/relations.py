@@ -201,7 +201,7 @@ WORK_NOUNS = {"development", "construction", "operation", "operations", "buildin
 
 def _operate(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
-    if v.dep_ == "acl" and _destination(v.head):
+    if v.dep_ == "acl" and _mission_destination(v.head):
         return []  # "a mission to the ISS organised by Axiom": the parser hung on the station what the mission is
     things = [m for m in clause.patients() if reader.is_a(m, "Undertaking", "Facility", "Spacecraft")]
     # "to lead the development of the Argonaut lander": what the work is on
@@ -245,7 +245,7 @@ def _operate(clause: Clause) -> list[Fact]:
         Fact(s, "partnerOf", c, v.i) for s in makers for c in co_makers if things and s is not c and s not in co_makers]
 
 
-def _destination(noun) -> bool:
+def _mission_destination(noun) -> bool:
     """Whether the noun is where a mission or a flight goes: "a mission to the ISS"."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ in ("to", "toward", "towards") and \
