@@ -465,6 +465,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Condor-3 mission", "targetDate", "2026", "planned", "2026"),
       ("Peru", "plansMission", "Inti-2 probe", "planned", ""),
       ("Inti-2 probe", "targetDate", "September", "planned", "2025-09")]),
+    ("the actors an undertaking includes are its members", "The Condor programme now includes Peru, Chile and "
+     "Bolivia.",
+     [("Peru", "memberOf", "Condor programme", "stated", ""),
+      ("Chile", "memberOf", "Condor programme", "stated", ""),
+      ("Bolivia", "memberOf", "Condor programme", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),
