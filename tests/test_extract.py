@@ -470,6 +470,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "memberOf", "Condor programme", "stated", ""),
       ("Chile", "memberOf", "Condor programme", "stated", ""),
       ("Bolivia", "memberOf", "Condor programme", "stated", "")]),
+    ("co-signers among many are not one another's partners", "Thirteen countries have now signed the Condor "
+     "cooperation agreement, including Peru and Chile.",
+     [("Peru", "signedAgreement", "Peru-Chile Condor cooperation agreement", "stated", ""),
+      ("Chile", "signedAgreement", "Peru-Chile Condor cooperation agreement", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

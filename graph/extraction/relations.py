@@ -38,7 +38,7 @@ from graph.extraction.lexicon import (
     VERB_RELATIONS,
 )
 from graph.extraction.mentions import Mention
-from graph.extraction.ties import agree, barred, ended, hire, partner, rival, together
+from graph.extraction.ties import agree, barred, ended, hire, many_sided, partner, rival, together
 
 
 def verb_facts(reader) -> list[Fact]:
@@ -89,7 +89,8 @@ def _sign(clause: Clause) -> list[Fact]:
     if len(signers) > 1:
         reader.discourse.parties = signers[:2]
     # Co-signers of a bilateral text are partners; of an open, many-sided one ("accords") not by that alone.
-    if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements):
+    if not any(MULTILATERAL & {t.lower_ for t in reader.doc[a.start:a.end]} for a in agreements) \
+            and not many_sided(reader, v):
         facts += pairs(signers, "partnerOf", v.i)
     return facts
 

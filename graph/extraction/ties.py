@@ -31,8 +31,19 @@ INTENSIFYING = {"strengthen", "deepen", "expand", "enhance", "boost", "extend", 
                 "broaden", "intensify", "renew", "step"}
 
 
+def many_sided(reader, verb) -> bool:
+    """Whether the clause's subject is a count of many ("Thirteen countries have signed ..., including
+    Pakistan and Egypt"): those it names are co-signers, not one another's partners."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and reader.mention_at(c.i) is None
+               and any((n.like_num and n.lower_ not in ("two", "2")) or n.lower_ in ("many", "several", "dozens")
+                       for n in c.children)
+               for c in verb.children)
+
+
 def sides(reader, tok, relation: str) -> list[Fact]:
     """"the partnership between X and Y", "X's cooperation with Y", "the Esa/Airbus collaboration"."""
+    if relation == "partnerOf" and tok.dep_ == "dobj" and many_sided(reader, tok.head):
+        return []
     rivalry = _rivals_of(reader, tok, relation)
     if rivalry is not None:
         return rivalry
