@@ -474,6 +474,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "cooperation agreement, including Peru and Chile.",
      [("Peru", "signedAgreement", "Peru-Chile Condor cooperation agreement", "stated", ""),
       ("Chile", "signedAgreement", "Peru-Chile Condor cooperation agreement", "stated", "")]),
+    ("a seat on a mission", "Peru has a seat on the Condor-3 mission.",
+     [("Peru", "memberOf", "Condor-3 mission", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -76,7 +76,8 @@ AGREEMENT_NOUNS = {"agreement", "agreements", "memorandum", "mou", "accord", "ac
 SAMPLE_NOUNS = {"sample", "samples", "rock", "rocks", "soil", "regolith", "material", "materials", "particle",
                 "particles", "grain", "grains", "dust", "pebble", "pebbles", "core", "cores"}
 PLACE_PREPS = {"on", "in", "at", "onto", "near", "into", "around", "to"}
-PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return", "contribution"}
+PARTICIPATION_NOUNS = {"participation", "membership", "entry", "accession", "involvement", "return", "contribution",
+                       "seat"}
 PLAN_NOUNS = {"plan", "plans", "ambition", "goal", "aim", "intention", "roadmap", "proposal"}
 # unnamed things built and run: "the landing platform", "a new descent stage"
 HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "orbiter", "spacecraft", "satellite",

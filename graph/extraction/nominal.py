@@ -240,7 +240,9 @@ def _participation(reader, tok) -> list[Fact]:
         members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)] or members
     # the preposition may hang on the verb: "solidified NASA's contributions to the project"
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
-    wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "to", "of")
+    # ("a seat on the Artemis II mission", "aboard the station")
+    preps = ("in", "into", "to", "of") + (("on", "aboard") if tok.lemma_.lower() == "seat" else ())
+    wholes = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if not reader.is_actor(m)]
     if not members and tok.dep_ == "dobj":
         members = [m for m in reader.subject_of(tok.head) if reader.is_actor(m)]  # "suspended its participation"
