@@ -476,6 +476,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Chile", "signedAgreement", "Peru-Chile Condor cooperation agreement", "stated", "")]),
     ("a seat on a mission", "Peru has a seat on the Condor-3 mission.",
      [("Peru", "memberOf", "Condor-3 mission", "stated", "")]),
+    ("a capitalised word the model took for a common noun, that lands, is a craft", "Tenacity landed in the "
+     "Jezero Crater on Mars in February.",
+     [("Tenacity", "landedOn", "Jezero Crater", "stated", "2025-02"),
+      ("Tenacity", "landedOn", "Mars", "stated", "2025-02"),
+      ("Jezero Crater", "locatedIn", "Mars", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -149,7 +149,7 @@ def _class_by_role(doc, span) -> str | None:
     if (before is not None and before.lower_ in TITLES) or (
             len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)):
         return "Person"  # "astronaut Satoshi Furukawa flew": a person, though flying is what craft do
-    if any(c.dep_ == "acl" and any(x.dep_ == "xcomp" and _craft_verb(x) for x in c.children)
+    if any(c.dep_ == "acl" and any(x.dep_ == "xcomp" and craft_verb(x) for x in c.children)
            for c in span.root.children):
         return "Spacecraft"  # "NASA's Europa Clipper, scheduled to launch in October"
     if len(span) == 1 and re.fullmatch(r"[A-Z][a-z]+space", span.text):
@@ -158,8 +158,8 @@ def _class_by_role(doc, span) -> str | None:
     if (span.root.dep_ == "nsubjpass" and governor.lemma_.lower() in built) or any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in built for c in span.root.children):
         return "Spacecraft"  # "Hera was built by OHB", "Peregrine, built by Astrobotic": hardware
-    if span.root.dep_ in ("nsubj", "nsubjpass") and (_craft_verb(governor) or any(
-            c.dep_ == "xcomp" and _craft_verb(c) for c in governor.children)):
+    if span.root.dep_ in ("nsubj", "nsubjpass") and (craft_verb(governor) or any(
+            c.dep_ == "xcomp" and craft_verb(c) for c in governor.children)):
         return "Spacecraft"  # "Hera will arrive at Didymos", "Odysseus was launched"
     if _landing_site(span.root) and not any(t.ent_type_ in NOT_ENTITIES or t.lower_ in MONTHS for t in span):
         return "Place"  # "touched down in Mare Crisium": where a craft lands is a place, whatever the model says
@@ -201,7 +201,7 @@ def _landing_site(tok) -> bool:
     return tok.dep_ == "pobj" and (landing or launch)
 
 
-def _craft_verb(verb) -> bool:
+def craft_verb(verb) -> bool:
     """What only a craft does, said without an object: "Hera will arrive", "Odysseus was launched"
     ("Rocket Lab launched the probe" is an actor's deed)."""
     if verb.lemma_.lower() in ("orbit", "circle") and verb.pos_ == "VERB":

@@ -29,6 +29,7 @@ from graph.extraction.kinds import (
     NOT_NAMES,
     TITLES,
     class_of,
+    craft_verb,
     is_country_name,
     is_location,
     names_an_organisation,
@@ -187,6 +188,11 @@ class MentionFinder:
                 if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS | NOT_NAMES]
         # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
         out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
+        # "Perseverance landed in Jezero Crater": a capitalised word the model tagged a common noun, that
+        # lands or lifts off without a determiner, is a craft's name
+        out += [(t.i, t.i + 1, None, "propn") for t in doc if t.tag_ in ("NN", "NNP") and t.text[:1].isupper()
+                and t.dep_ in ("nsubj", "nsubjpass") and craft_verb(t.head) and t.lower_ not in NOT_NAMES
+                and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in t.children)]
         # "the CAPSTONE cubesat", "MMX will launch": a word in capitals is a name, whatever its tag
         # (its class decides whether it is kept)
         out += [(t.i, t.i + 1, None, "shape") for t in doc if t.is_upper and t.is_alpha and len(t) > 2
