@@ -481,6 +481,16 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Tenacity", "landedOn", "Jezero Crater", "stated", "2025-02"),
       ("Tenacity", "landedOn", "Mars", "stated", "2025-02"),
       ("Jezero Crater", "locatedIn", "Mars", "stated", "")]),
+    ("jointly: partners whatever the verb; a gapped second clause has its own subject", "Peru and Chile will "
+     "jointly explore the lunar south pole under the Condor-3 mission, with CONIDA providing the rover and the "
+     "Andean Space Agency the lander.",
+     [("Peru", "partnerOf", "Chile", "planned", ""),
+      (CONIDA, "operates", "Condor-3 rover", "stated", ""),
+      (ANDEAN, "operates", "Condor-3 lander", "stated", ""),
+      ("Condor-3 rover", "partOf", "Condor-3 mission", "stated", ""),
+      ("Condor-3 lander", "partOf", "Condor-3 mission", "stated", ""),
+      (CONIDA, "memberOf", "Condor-3 mission", "stated", ""),
+      (ANDEAN, "memberOf", "Condor-3 mission", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -52,8 +52,9 @@ def verb_facts(reader) -> list[Fact]:
         if v.lemma_.lower() == "enter" and any(c.lower_ == "into" for c in v.children):
             relation = "signedAgreement"  # "entered into an agreement with"
         clause = Clause(v, reader)
+        # ("Japan and India will jointly explore the south pole": whatever they do together, they are partners)
         if relation is None:
-            facts += copula_facts(clause)
+            facts += copula_facts(clause) + together(clause)
             continue
         facts += _RULES[relation](clause) + together(clause)
     return facts
@@ -144,10 +145,12 @@ def _member(clause: Clause) -> list[Fact]:
             wholes = [topic]  # "NASA contributed an ultraviolet spectrograph": to the article's mission
         if parts:
             makers = [s for s in clause.subjects() if reader.is_actor(s)]
+            gapped = _gapped(clause)
             # "JAXA will contribute a rover to the Artemis program": the contributor takes part in it
-            return [Fact(s, "operates", p, v.i) for s in makers for p in parts] + [
+            return [Fact(s, "operates", p, v.i) for p in parts
+                    for s in (gapped[1] if gapped and p.start >= gapped[0] else makers)] + [
                 Fact(p, "partOf", w, v.i) for p in parts for w in wholes if w is not p] + [
-                Fact(s, "memberOf", w, v.i) for s in makers for w in wholes
+                Fact(s, "memberOf", w, v.i) for s in makers + (gapped[1] if gapped else []) for w in wholes
                 if reader.is_a(w, "Program", "Mission") and not reader.is_a(w, "Spacecraft")]
     if v.lemma_ == "involve":
         return _involved(clause)
@@ -175,6 +178,20 @@ def _member(clause: Clause) -> list[Fact]:
     return facts + [Fact(s, "partOf", t, v.i) for s in clause.subjects() if reader.is_a(s, "Spacecraft")
                     and not reader.is_a(s, "Mission") and not reader.is_actor(s)
                     for t in targets if reader.is_a(t, "SpaceStation")]
+
+
+def _gapped(clause: Clause) -> tuple[int, list[Mention]] | None:
+    """"with JAXA providing the rover and ISRO the lander": the verb left out of the second clause,
+    whose subject the parser made a conjunct of the first object. Where the second object starts,
+    and its subject."""
+    v, reader = clause.verb, clause.reader
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    if len(objects) != 2:
+        return None
+    second = objects[1].left_edge.i
+    doers = [m for c in objects[0].conjuncts if c.i == second - 1 and (m := reader.mention_at(c.i)) is not None
+             and reader.is_actor(m)]
+    return (second, doers) if doers else None
 
 
 def _involved(clause: Clause) -> list[Fact]:
