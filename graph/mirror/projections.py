@@ -224,14 +224,14 @@ def _add_national_ties(G: nx.MultiDiGraph, nodes: list[str], present: set[str], 
             if node not in present:
                 present.add(node)
                 nodes.append(node)
-        data = edges.get((actor, country) if actor < country else (country, actor))
+        pair = (actor, country) if actor < country else (country, actor)
+        data = edges.get(pair)
         if data is not None:
             data["weight"] += NATIONAL_TIE
             data["via"] = sorted({*data["via"], SPACE + "basedIn"})
         else:
-            edges[(actor, country) if actor < country else (country, actor)] = {
-                "weight": NATIONAL_TIE, "count": 0, "statements": [], "via": [SPACE + "basedIn"],
-                "certainty": "stated", "rank": 4}
+            edges[pair] = {"weight": NATIONAL_TIE, "count": 0, "statements": [], "via": [SPACE + "basedIn"],
+                           "certainty": "stated", "rank": 4}
 
 
 def _add_joint_membership_ties(G: nx.MultiDiGraph, nodes: list[str], present: set[str], edges: Edges,
