@@ -213,3 +213,27 @@ def test_an_unknown_kind_or_filter_is_a_usage_error(G):
         maps.layout_map(G, "maze")
     with pytest.raises(UsageError, match="is not a date"):
         maps.layout_map(G, "signed", as_of="2021-02-30")
+
+
+def test_the_footer_credits_as_many_sources_as_fit_in_its_lines():
+    # The footer keeps the longest list of credits that wraps into FOOTER_LINES lines; candidates too long
+    # to fit are skipped without wrapping them, which must not change which list is kept.
+    import textwrap
+
+    from graph.maps.layout import FOOTER_LINES, _credits, _footer
+
+    G = nx.MultiDiGraph()
+    sources = [f"https://example.org/s{i:03d}" for i in range(200)]
+    G.graph["source_credits"] = {s: (f"Outlet {i}", None, f"2020-01-{1 + i % 28:02d}") for i, s in enumerate(sources)}
+    footer = _footer(G, sources, "abcdef0123456789", 1600, 150)
+    credits, chars = _credits(G, sources), int(0.95 * 1600 / (0.55 * 10 * 150 / 72))
+    expected = None
+    for shown in range(len(credits), 0, -1):  # every candidate wrapped, longest first
+        more = f"; and {len(credits) - shown} more (all in the file's metadata)" if shown < len(credits) else ""
+        lines = textwrap.wrap("Sources (200): " + "; ".join(credits[:shown]) + more + " · SpaceKG build abcdef012345",
+                              chars, break_on_hyphens=False)
+        if len(lines) <= FOOTER_LINES:
+            expected = "\n".join(lines)
+            break
+    assert footer == expected
+    assert footer.count("\n") == FOOTER_LINES - 1 and "more (all in the file's metadata)" in footer

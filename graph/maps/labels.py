@@ -8,6 +8,7 @@ and the caller groups its node (:mod:`graph.maps.grouping`) rather than draw a l
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -29,17 +30,23 @@ class Placed:
     unplaced: list[str] = field(default_factory=list)
 
 
-def marker_box(n: NodeMark, center: tuple[float, float], dpi: float) -> Box:
-    """The pixel extent of a node's marker, edge line included, centred on ``center``."""
+@functools.cache  # a map has a handful of marker shapes and hundreds of nodes
+def _marker_extent(marker: str) -> tuple[float, float, float, float]:
+    """The extent of a marker's path at unit size: ``(x0, y0, x1, y1)``."""
     from matplotlib.markers import MarkerStyle
 
-    style = MarkerStyle(n.marker)
+    style = MarkerStyle(marker)
     extent = style.get_path().transformed(style.get_transform()).get_extents()
+    return extent.x0, extent.y0, extent.x1, extent.y1
+
+
+def marker_box(n: NodeMark, center: tuple[float, float], dpi: float) -> Box:
+    """The pixel extent of a node's marker, edge line included, centred on ``center``."""
+    x0, y0, x1, y1 = _marker_extent(n.marker)
     scale = math.sqrt(n.size) * dpi / 72
     pad = 1.0 * dpi / 72 / 2 + 0.5  # half the edge line, and rounding
     cx, cy = center
-    return (cx + extent.x0 * scale - pad, cy + extent.y0 * scale - pad, cx + extent.x1 * scale + pad,
-            cy + extent.y1 * scale + pad)
+    return cx + x0 * scale - pad, cy + y0 * scale - pad, cx + x1 * scale + pad, cy + y1 * scale + pad
 
 
 def place_labels(ax, nodes: list[NodeMark], dpi: float) -> Placed:

@@ -201,6 +201,8 @@ def _footer(G: nx.MultiDiGraph, sources: list[str], build_hash: str, width: int,
     for shown in range(len(credits), 0, -1):
         more = len(credits) - shown
         text = head + "; ".join(credits[:shown]) + (f"; and {more} more (all in the file's metadata)" if more else "")
+        if sum(not c.isspace() for c in text + build) > FOOTER_LINES * chars:
+            continue  # cannot fit, wrapped or not: only spaces are dropped, lines hold `chars` characters
         lines = textwrap.wrap(text + build, chars, break_on_hyphens=False)
         if len(lines) <= FOOTER_LINES:
             return "\n".join(lines)

@@ -70,6 +70,7 @@ CERTAINTY_STYLES = (
 )
 
 
+@functools.cache  # asked once per edge drawn; the levels are the ontology's, read once
 def certainty_style(level: str | None) -> tuple[float, float, str, str]:
     """The style of a certainty level by its place among the ontology's levels (``None``: the surest).
 

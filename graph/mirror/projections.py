@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from graph.errors import UsageError
@@ -110,25 +111,40 @@ def _with_nodes(G, P, pairs, **extra) -> None:
         P.add_node(node, **G.nodes[node], **extra)
 
 
-def _weighted(G, pairs: dict[tuple[str, str], list[tuple]], magnitude: bool, **extra) -> nx.Graph:
-    """The graph of grouped ``pairs`` (:func:`_grouped`), weighted by their Goldstein scores; ``extra`` on each edge."""
-    import networkx as nx
+# A projection is first built as plain tables, its nodes in the order they join it and its edges
+# by pair (``u < v``, in the order they join it), and turned into a graph once: the signed
+# projection merges two of them without building, then reading back, two graphs of its own.
+Edges = dict[tuple[str, str], dict]
 
-    edges = []
-    for (u, v), items in pairs.items():
+
+def _weighted_edges(pairs: dict[tuple[str, str], list[tuple]], magnitude: bool, **extra) -> Edges:
+    """The edges of grouped ``pairs`` (:func:`_grouped`), weighted by their Goldstein scores; ``extra`` on each."""
+    edges = {}
+    for pair, items in pairs.items():
         weight = 0.0
         for item in items:
             g = item[1]
             weight += 1.0 if g is None else (abs(g) if magnitude else float(g))
         rank, certainty = _surest(items)
-        edges.append(
-            (u, v, {"weight": weight, "count": len(items), "statements": _keys(items), "certainty": certainty,
-                    "rank": rank, **{name: value.copy() for name, value in extra.items()}})
-        )
+        edges[pair] = {"weight": weight, "count": len(items), "statements": _keys(items), "certainty": certainty,
+                       "rank": rank, **{name: value.copy() for name, value in extra.items()}}
+    return edges
+
+
+def _graph(G: nx.MultiDiGraph, nodes: Iterable[str], edges: Edges) -> nx.Graph:
+    """The graph of ``nodes`` (with the mirror's attributes) and ``edges``, each in its order."""
+    import networkx as nx
+
     P = nx.Graph()
-    _with_nodes(G, P, pairs)
-    P.add_edges_from(edges)
+    for node in nodes:
+        P.add_node(node, **G.nodes[node])
+    P.add_edges_from((u, v, data) for (u, v), data in edges.items())
     return P
+
+
+def _weighted(G, pairs: dict[tuple[str, str], list[tuple]], magnitude: bool) -> nx.Graph:
+    """The graph of grouped ``pairs`` (:func:`_grouped`), weighted by their Goldstein scores."""
+    return _graph(G, sorted({n for pair in pairs for n in pair}), _weighted_edges(pairs, magnitude))
 
 
 @paused_gc()
@@ -171,8 +187,8 @@ def partnership_graph(
     >>> P["a"]["b"]["via"], P["a"]["b"]["statements"]
     (['accords'], ['st-a', 'st-b'])
     """
-    return _partnership(G, _grouped(G, _groups(through_joint_membership), as_of, min_certainty),
-                        through_joint_membership)
+    groups = _grouped(G, _groups(through_joint_membership), as_of, min_certainty)
+    return _graph(G, *_partnership(G, groups, through_joint_membership))
 
 
 def _groups(through_joint_membership: bool) -> dict[str, tuple[frozenset[str], bool]]:
@@ -183,34 +199,43 @@ def _groups(through_joint_membership: bool) -> dict[str, tuple[frozenset[str], b
     return groups
 
 
-def _partnership(G: nx.MultiDiGraph, groups: dict, through_joint_membership: bool) -> nx.Graph:
-    """The partnership projection from the grouped statements of :func:`_groups`."""
-    P = _weighted(G, groups["partner"], magnitude=False, via=[])
+def _partnership(G: nx.MultiDiGraph, groups: dict, through_joint_membership: bool) -> tuple[list[str], Edges]:
+    """The partnership projection's nodes and edges (see :data:`Edges`), from the grouped statements of
+    :func:`_groups`."""
+    pairs = groups["partner"]
+    nodes = sorted({n for pair in pairs for n in pair})
+    edges = _weighted_edges(pairs, magnitude=False, via=[])
     if through_joint_membership:
-        _add_joint_membership_ties(G, P, groups["joining"])
+        present = set(nodes)
+        _add_joint_membership_ties(G, nodes, present, edges, groups["joining"])
         rivals = {n for pair in groups["rival"] for n in pair}
-        _add_national_ties(G, P, set(P) | rivals)
-    return P
+        _add_national_ties(G, nodes, present, edges, present | rivals)
+    return nodes, edges
 
 
-def _add_national_ties(G: nx.MultiDiGraph, P: nx.Graph, present: set[str]) -> None:
-    """Tie each present actor to its country when the country is present too (see :data:`NATIONAL_TIE`)."""
-    for actor in sorted(present):
+def _add_national_ties(G: nx.MultiDiGraph, nodes: list[str], present: set[str], edges: Edges,
+                       taking_part: set[str]) -> None:
+    """Tie each actor taking part to its country when the country takes part too (see :data:`NATIONAL_TIE`)."""
+    for actor in sorted(taking_part):
         country = G.nodes[actor].get("country")
-        if country is None or country == actor or country not in present:
+        if country is None or country == actor or country not in taking_part:
             continue
         for node in (actor, country):
-            if node not in P:
-                P.add_node(node, **G.nodes[node])
-        if P.has_edge(actor, country):
-            P[actor][country]["weight"] += NATIONAL_TIE
-            P[actor][country]["via"] = sorted({*P[actor][country]["via"], SPACE + "basedIn"})
+            if node not in present:
+                present.add(node)
+                nodes.append(node)
+        pair = (actor, country) if actor < country else (country, actor)
+        data = edges.get(pair)
+        if data is not None:
+            data["weight"] += NATIONAL_TIE
+            data["via"] = sorted({*data["via"], SPACE + "basedIn"})
         else:
-            P.add_edge(actor, country, weight=NATIONAL_TIE, count=0, statements=[], via=[SPACE + "basedIn"],
-                       certainty="stated", rank=4)
+            edges[pair] = {"weight": NATIONAL_TIE, "count": 0, "statements": [], "via": [SPACE + "basedIn"],
+                           "certainty": "stated", "rank": 4}
 
 
-def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, joinings: dict[tuple[str, str], list[tuple]]) -> None:
+def _add_joint_membership_ties(G: nx.MultiDiGraph, nodes: list[str], present: set[str], edges: Edges,
+                               joinings: dict[tuple[str, str], list[tuple]]) -> None:
     # joined thing -> actor -> its surest joining statement (strength, key, rank, certainty), the
     # strength being the statement's Goldstein score (1.0 without one)
     joiners: dict[str, dict[str, tuple]] = {}
@@ -219,19 +244,19 @@ def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, joinings: dict[t
         if actor in actor_nodes and joined not in actor_nodes:
             _, g, key, rank, certainty, _ = max(items, key=lambda item: (item[3], item[2]))
             joiners.setdefault(joined, {})[actor] = (1.0 if g is None else float(g), key, rank, certainty)
-    # Ties gathered in plain dicts (statement and via sets), then written to P once: sorting a
+    # Ties gathered in plain dicts (statement and via sets), then written to the edges once: sorting a
     # pair's growing lists at every tie made crowded pairs quadratic.
     ties: dict[tuple[str, str], list] = {}  # pair -> [weight, count, statements, via, rank, certainty]
     for joined in sorted(joiners):
         joining = joiners[joined]
-        for a, b, share in _joint_pairs(sorted(joining)):
+        for a, b, share in _joint_pairs(sorted(joining)):  # a < b, as the keys of ``edges``
             (s_a, key_a, rank_a, cert_a), (s_b, key_b, rank_b, cert_b) = joining[a], joining[b]
             weight = (s_a if s_a <= s_b else s_b) * share
             rank, certainty = (rank_a, cert_a) if rank_a <= rank_b else (rank_b, cert_b)
             tie = ties.get((a, b))
             if tie is None:
-                if P.has_edge(a, b):
-                    data = P[a][b]
+                data = edges.get((a, b))
+                if data is not None:
                     tie = ties[(a, b)] = [data["weight"], data["count"], set(data["statements"]), set(data["via"]),
                                           data["rank"], data["certainty"]]
                 else:
@@ -243,13 +268,17 @@ def _add_joint_membership_ties(G: nx.MultiDiGraph, P: nx.Graph, joinings: dict[t
             tie[3].add(joined)
             if rank > tie[4]:
                 tie[4], tie[5] = rank, certainty
-    for a, b in ties:
-        for node in (a, b):
-            if node not in P:
-                P.add_node(node, **G.nodes[node])
-    P.add_edges_from((a, b, {"weight": weight, "count": count, "statements": sorted(keys), "via": sorted(via),
-                             "certainty": certainty, "rank": rank})
-                     for (a, b), (weight, count, keys, via, rank, certainty) in ties.items())
+    for pair, (weight, count, keys, via, rank, certainty) in ties.items():
+        for node in pair:
+            if node not in present:
+                present.add(node)
+                nodes.append(node)
+        tied = {"weight": weight, "count": count, "statements": sorted(keys), "via": sorted(via),
+                "certainty": certainty, "rank": rank}
+        if pair in edges:
+            edges[pair].update(tied)  # a partnership's own edge keeps its place and its attributes' order
+        else:
+            edges[pair] = tied
 
 
 # Up to this many joiners, every pair is tied; beyond, a ring keeps the projection linear in size.
@@ -308,16 +337,12 @@ def signed_graph(
     import networkx as nx
 
     groups = _grouped(G, _groups(through_joint_membership), as_of, min_certainty)  # one pass for both sides
-    P = _partnership(G, groups, through_joint_membership)
-    R = _weighted(G, groups["rival"], magnitude=True)
+    partner_nodes, partners = _partnership(G, groups, through_joint_membership)
+    rivals = _weighted_edges(groups["rival"], magnitude=True)
     none = {"weight": 0.0, "count": 0, "statements": [], "rank": 0, "certainty": None}
     S = nx.Graph()
-    for node in sorted(set(P) | set(R)):
+    for node in sorted({*partner_nodes, *(n for pair in rivals for n in pair)}):
         S.add_node(node, **G.nodes[node])
-    sides = []
-    for H in (P, R):
-        sides.append({(u, v) if u < v else (v, u): data for u, v, data in H.edges(data=True)})
-    partners, rivals = sides
     edges = []
     for pair in sorted(partners.keys() | rivals.keys()):
         p, r = partners.get(pair), rivals.get(pair)
