@@ -491,6 +491,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Condor-3 lander", "partOf", "Condor-3 mission", "stated", ""),
       (CONIDA, "memberOf", "Condor-3 mission", "stated", ""),
       (ANDEAN, "memberOf", "Condor-3 mission", "stated", "")]),
+    ("a craft that will enter orbit around a body; who bans an actor is its rival", "Peru's Inti probe will "
+     "enter orbit around Mercury in 2026. Chile has banned the Andean Space Agency from using its lunar samples.",
+     [("Inti probe", "locatedIn", "Mercury orbit", "planned", ""),
+      ("Peru", "operates", "Inti probe", "stated", ""),
+      ("Inti probe", "targetDate", "2026", "planned", "2026"),
+      (ANDEAN, "rivalOf", "Chile", "inferred", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -103,6 +103,11 @@ def _where_it_is(clause: Clause) -> list[Fact]:
     if lemma in ("enter", "reach", "achieve", "attain"):
         # "the probe entered orbit around Mars": where the craft now is
         orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]
+        clause = Clause(v, reader)
+        if not orbits and any(t.lemma_.lower() == "orbit" for t in clause.object_tokens()):
+            # "will enter orbit around Mercury" (wherever "around" hangs): the body's orbit
+            orbits = [_orbit_of(reader, b) for b in clause.prep_objects("around", "of")
+                      if reader.is_a(b, "CelestialBody")]
         facts += [Fact(s, "locatedIn", o, v.i) for s in reader.subject_of(v)
                   if reader.is_a(s, "Undertaking", "Spacecraft") for o in orbits]
     if lemma in ("orbit", "circle") and v.pos_ == "VERB":

@@ -206,6 +206,9 @@ def craft_verb(verb) -> bool:
     ("Rocket Lab launched the probe" is an actor's deed)."""
     if verb.lemma_.lower() in ("orbit", "circle") and verb.pos_ == "VERB":
         return True  # "Hera will orbit the asteroid": only a craft orbits something
+    if verb.lemma_.lower() in ("enter", "reach") and any(c.dep_ == "dobj" and c.lemma_.lower() == "orbit"
+                                                         for c in verb.children):
+        return True  # "BepiColombo will enter orbit around Mercury"
     return verb.lemma_.lower() in CRAFT_VERBS and not any(c.dep_ == "dobj" for c in verb.children)
 
 

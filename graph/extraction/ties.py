@@ -342,6 +342,8 @@ def barred(clause: Clause) -> list[Fact]:
                if n.dep_ == "pobj" and n.lemma_.lower() in PARTNER_NOUNS for w in n.children
                if w.dep_ == "prep" and w.lower_ == "with" for p in w.children for m in reader.args(p)
                if reader.is_actor(m)]
+    if not others:  # "China has banned NASA from using its samples": who bans an actor is its rival
+        others = [s for s in clause.subjects() if reader.is_actor(s)] if not clause.passive else []
     return [Fact(b, "rivalOf", o, v.i) for b in kept_out for o in others if b.entity.iri != o.entity.iri]
 
 
