@@ -497,6 +497,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Peru", "operates", "Inti probe", "stated", ""),
       ("Inti probe", "targetDate", "2026", "planned", "2026"),
       (ANDEAN, "rivalOf", "Chile", "inferred", "")]),
+    ("sanctions: who imposes them and who acts because of them are rivals", "The Andean Space Agency halted "
+     "launches in response to Chilean sanctions. The dispute led Peru to impose sanctions on Chile's space "
+     "industry.",
+     [(ANDEAN, "rivalOf", "Chile", "inferred", ""),
+      ("Peru", "rivalOf", "Chile", "inferred", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

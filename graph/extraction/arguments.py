@@ -29,7 +29,10 @@ from graph.linking import DEMONYMS, Linker
 
 # verbs whose object does what the infinitive says: "asked Airbus to build", "tasked Thales with"
 OBJECT_CONTROL = {"ask", "task", "commission", "contract", "hire", "select", "choose", "pick", "invite", "allow",
-                  "authorize", "authorise", "charge", "mandate", "request", "engage"}
+                  "authorize", "authorise", "charge", "mandate", "request", "engage", "lead", "prompt", "force",
+                  "push", "urge", "encourage", "persuade"}
+
+
 class SentenceReader(Descriptions, References):
     """One parsed sentence with its mentions, read for the relation rules."""
 
@@ -210,8 +213,11 @@ class SentenceReader(Descriptions, References):
         """The country a nationality word names where it acts or owns: "American" in "an
         American-led effort", "the Americans'" in "the Americans' Orion capsule"."""
         iri = self.linker.country(tok.text) or self.linker.country(tok.text.removesuffix("s"))
-        if iri is None or (tok.text not in DEMONYMS and tok.text.removesuffix("s") not in DEMONYMS):
+        demonym = next((w for w in (tok.text, tok.text.removesuffix("s")) if w in DEMONYMS), None)
+        if demonym is None:
             return None
+        if iri is None:  # a country the catalog does not know yet: "Chilean sanctions"
+            return self.described(tok.i, tok.i + 1, "Country", DEMONYMS[demonym])
         entity = Entity(iri, self.linker.entities[iri].label, "", True, self.linker.acronym(iri))
         return Mention(tok.i, tok.i + 1, entity, "description", {tok.i}, tok.text)
 

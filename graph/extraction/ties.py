@@ -45,6 +45,8 @@ def sides(reader, tok, relation: str) -> list[Fact]:
     if relation == "partnerOf" and tok.dep_ == "dobj" and many_sided(reader, tok.head):
         return []
     rivalry = _rivals_of(reader, tok, relation)
+    if rivalry is None and tok.lemma_.lower() == "sanction":
+        rivalry = _sanctioned(reader, tok)
     if rivalry is not None:
         return rivalry
     sides = _clause_sides(reader, tok, relation, _named_sides(reader, tok))
@@ -98,14 +100,30 @@ def _rivals_of(reader, tok, relation: str) -> list[Fact] | None:
     """"Russia and China are rivals of the US", "the US imposed sanctions on Roscosmos"."""
     if relation != "rivalOf" or tok.dep_ not in ("attr", "dobj"):
         return None
+    # ("sanctions on Russia's space industry": on the industry's owner)
     others = [m for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
               and c.lower_ in ("of", "on", "against") for p in c.children if p.dep_ == "pobj"
-              for m in reader.args(p)]
+              for m in (reader.args(p) or [o for x in p.children if x.dep_ == "poss" for o in reader.args(x)])]
     if not others:
         return None
     sides = [*reader.subject_of(tok.head), *others]
     return [Fact(a, "rivalOf", b, tok.i) for a in sides[:-len(others)] for b in others
             if reader.is_actor(a) and reader.is_actor(b) and a.entity.iri != b.entity.iri]
+
+
+def _sanctioned(reader, tok) -> list[Fact] | None:
+    """"Roscosmos halted launches in response to US sanctions", "sanctions imposed by the US": who
+    imposes sanctions and who acts because of them are rivals."""
+    by = [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+          for m in (reader.args(c) or [p for p in [reader.people_of(c)] if p is not None])]  # "Chilean sanctions"
+    by += [m for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+           for p in a.children for m in reader.args(p)]
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if tok.dep_ != "pobj" or verb is None or not by:
+        return None
+    hit = [m for m in reader.subject_of(verb) if reader.is_actor(m)]
+    return [Fact(a, "rivalOf", b, tok.i) for a in hit for b in by
+            if reader.is_actor(b) and a.entity.iri != b.entity.iri]
 
 
 def _clause_sides(reader, tok, relation: str, sides: list[Mention]) -> list[Mention]:
