@@ -502,6 +502,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "industry.",
      [(ANDEAN, "rivalOf", "Chile", "inferred", ""),
       ("Peru", "rivalOf", "Chile", "inferred", "")]),
+    ("a craft carrying another: an active participle", "The Puma lander, carrying the Inti rover in its belly, "
+     "touched down on Friday.",
+     [("Inti rover", "partOf", "Puma lander", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

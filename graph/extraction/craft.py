@@ -92,7 +92,9 @@ def delivered(clause: Clause) -> list[Fact]:
 def has_part(clause: Clause) -> list[Fact]:
     v, reader = clause.verb, clause.reader
     # "the Pragyan rover, housed inside Vikram" (also parsed as "the rover housed", active, no object)
-    participle = v.dep_ == "acl" or (v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in v.children))
+    # ("the Vikram lander, carrying the Pragyan rover": an active participle, the noun carries)
+    participle = (v.dep_ == "acl" and v.tag_ != "VBG") or (
+        v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in v.children))
     if (clause.passive or participle) and v.lemma_.lower() in ("house", "carry", "integrate", "incorporate",
                                                                "release", "deploy"):
         # "an instrument carried on the lander", "the capsule, released by the OSIRIS-REx spacecraft"
