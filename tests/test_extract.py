@@ -505,6 +505,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a craft carrying another: an active participle", "The Puma lander, carrying the Inti rover in its belly, "
      "touched down on Friday.",
      [("Inti rover", "partOf", "Puma lander", "stated", "")]),
+    ("two kind nouns, the last one says the class; a noun that makes a craft's kind; an apposition after "
+     "a date", "Peru launched the Inti laboratory module on Monday, the third component of its Condor space "
+     "station. The Condor-5 cargo craft will follow next year.",
+     [("Peru", "launched", "Inti laboratory module", "stated", "2025-03-10"),
+      ("Peru", "operates", "Inti laboratory module", "stated", ""),
+      ("Inti laboratory module", "partOf", "Condor space station", "stated", ""),
+      ("Peru", "operates", "Condor space station", "stated", ""),
+      ("Condor-5 cargo craft", "targetDate", "next year", "planned", "2026")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -290,6 +290,8 @@ def with_article_acronyms(doc, mentions: list[Mention], names: dict[str, Entity]
     return sorted(out, key=lambda m: m.start)
 
 
+# the classes of craft, whose kind a noun before it may make: "cargo craft", "service module"
+CRAFT_KINDS = ("Spacecraft", "Lander", "Rover", "Orbiter", "Mission")
 # words between a name and its kind noun: "Peregrine lunar lander", "the ExoMars robotic mission"
 KIND_MODIFIERS = {"lunar", "mars", "moon", "robotic", "space", "launch"}
 _SUFFIXES = {"technology", "technologies", "inc", "corp", "ltd", "limited", "llc", "holdings", "group", "plc", "ag",
@@ -386,10 +388,18 @@ def _kind_extension(doc, start: int, end: int) -> int:
     i = end
     if i < len(doc) and doc[i].text in ("'", '"') and doc[start - 1:start].text in ("'", '"'):
         i += 1  # "the 'Gaganyaan' mission": a quoted name, then its kind
-    while i < len(doc) and i < end + 2 and doc[i].lower_ in KIND_MODIFIERS:
+    # (and a noun that makes a craft's kind: "the Tianzhou-5 cargo craft", "the Lunar Pathfinder
+    # communications satellite"; not "the New Norcia ground station", a station on the ground)
+    while i < len(doc) and i < end + 2 and (doc[i].lower_ in KIND_MODIFIERS or (
+            doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound" and doc[i].head.i == i + 1 and doc[i].is_alpha
+            and doc[i].lemma_.lower() not in KIND_CLASSES and doc[i - 1].text != "-"
+            and KIND_CLASSES.get(doc[i + 1].lemma_.lower()) in CRAFT_KINDS)):
         i += 1
     if i < len(doc) and doc[i].lemma_.lower() in KIND_CLASSES and doc[i].pos_ in ("NOUN", "PROPN"):
-        return i + 1
+        # the last of two kind nouns: "the Mengtian laboratory module" is a module
+        two = i + 1 < len(doc) and doc[i].dep_ == "compound" and doc[i].head.i == i + 1 \
+            and doc[i + 1].lemma_.lower() in KIND_CLASSES and doc[i + 1].pos_ == "NOUN"
+        return i + 2 if two else i + 1
     return end
 
 

@@ -103,7 +103,12 @@ def _appositive_of(reader, tok) -> Mention | None:
     head = reader.mention_at(tok.head.i) if tok.dep_ == "appos" else None
     start = tok.left_edge.i
     if head is None and start > 1 and reader.doc[start - 1].text == ",":
-        return reader.mention_at(start - 2)  # the name right before the comma
+        before = start - 2
+        # "launched the Mengtian module on Monday, the third component of ...": over the time phrase
+        while before > 0 and (reader.doc[before].ent_type_ in ("DATE", "TIME")
+                              or (reader.doc[before].dep_ == "prep" and reader.doc[before + 1].ent_type_ == "DATE")):
+            before -= 1
+        return reader.mention_at(before)  # the name right before the comma
     return head
 
 
