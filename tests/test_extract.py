@@ -513,6 +513,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Inti laboratory module", "partOf", "Condor space station", "stated", ""),
       ("Peru", "operates", "Condor space station", "stated", ""),
       ("Condor-5 cargo craft", "targetDate", "next year", "planned", "2026")]),
+    ("an agency's laboratory is one it runs", "Engineers at the Andean Space Agency's Condor Propulsion "
+     "Laboratory (CPL) in Lima cheered.",
+     [(ANDEAN, "operates", "Condor Propulsion Laboratory (CPL)", "stated", ""),
+      ("Condor Propulsion Laboratory (CPL)", "basedIn", "Lima", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -403,6 +403,9 @@ _SIGNATURES = {
 
 
 def _fits(reader: SentenceReader, fact: Fact) -> bool:
+    if fact.relation == "operates" and fact.presupposed and reader.is_a(fact.subject, "SpaceAgency") \
+            and reader.is_actor(fact.object) and not reader.is_a(fact.object, "Country", "SpaceAgency", "Company"):
+        return True  # "NASA's Jet Propulsion Laboratory": an agency runs its laboratories
     signature = _SIGNATURES.get(fact.relation)
     if signature is None:
         return not reader.is_a(fact.subject, "Person") or fact.relation == "memberOf"

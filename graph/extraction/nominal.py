@@ -281,6 +281,9 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
         for owner in reader.args(c):
             if reader.is_actor(owned) and reader.is_a(owner, "Country") and not reader.is_a(owned, "Country"):
                 out.append(Fact(owned, "basedIn", owner, tok.i))
+            elif reader.is_actor(owned) and reader.is_a(owner, "SpaceAgency") \
+                    and not reader.is_a(owned, "Country", "SpaceAgency", "Company"):
+                out.append(Fact(owner, "operates", owned, tok.i))  # "NASA's Jet Propulsion Laboratory"
             elif reader.is_a(owner, "Country") and reader.is_a(owned, "Facility", "Place"):
                 out.append(Fact(owned, "locatedIn", owner, tok.i))  # "Japan's Tanegashima Space Center"
             elif reader.is_actor(owner) and not reader.is_actor(owned):
