@@ -517,6 +517,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Laboratory (CPL) in Lima cheered.",
      [(ANDEAN, "operates", "Condor Propulsion Laboratory (CPL)", "stated", ""),
       ("Condor Propulsion Laboratory (CPL)", "basedIn", "Lima", "stated", "")]),
+    ("an organisation's mission control; 'touch down' takes no object, whatever the parser says",
+     "The Puma lander touched down at 6.04 pm, triggering celebrations at the Andean Space Agency's mission "
+     "control in Lima.",
+     [(ANDEAN, "operates", "Andean Space Agency mission control", "stated", ""),
+      ("Andean Space Agency mission control", "locatedIn", "Lima", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

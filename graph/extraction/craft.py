@@ -31,6 +31,10 @@ def land(clause: Clause) -> list[Fact]:
     # (and its own rule, with its own certainty)
     of_event = {t.i for c in v.children if c.dep_ == "prep" for n in c.children
                 if n.dep_ == "pobj" and n.lemma_.lower() in EVENT_NOUNS for t in n.subtree}
+    # ("touched down, triggering celebrations at mission control in Bengaluru": "touch down" takes no
+    # object, so where the parser's object is says nothing of the landing)
+    if any(c.dep_ == "prt" for c in v.children):
+        of_event |= {t.i for o in clause.object_tokens() for t in o.subtree if t.i != o.i}
     places = [m for m in clause.prep_objects(*PLACE_PREPS) if reader.is_a(m, "Place", "CelestialBody", "Region")
               and not reader.is_a(m, "Country") and m.start not in of_event]
     landers = [s for s in clause.subjects() if not reader.is_a(s, "Person", "Program")]  # a programme lands nothing

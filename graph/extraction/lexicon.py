@@ -100,7 +100,7 @@ STAFF_NOUNS |= REPRESENTATIVE_NOUNS
 # nouns naming a stage of an undertaking, which stand for it: "the first version of the station"
 STAGE_NOUNS = {"version", "phase", "stage", "step", "part", "first", "core"}
 # an organisation's sites: "its Bremen facility", "ESA's headquarters in Paris"
-SITE_NOUNS = {"headquarters", "headquarter", "facility", "plant", "factory", "site", "campus", "hq"}
+SITE_NOUNS = {"headquarters", "headquarter", "facility", "plant", "factory", "site", "campus", "hq", "control", "pad"}
 # groups whose members a verb of inclusion lists: "the ISS partnership includes the US and Japan"
 GROUP_NOUNS = {"partnership", "consortium", "coalition", "crew", "team", "group", "alliance", "membership"}
 # services one organisation gives another: "suspended launches of OneWeb satellites"
