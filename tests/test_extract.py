@@ -522,6 +522,17 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "control in Lima.",
      [(ANDEAN, "operates", "Andean Space Agency mission control", "stated", ""),
       ("Andean Space Agency mission control", "locatedIn", "Lima", "stated", "")]),
+    ("'came down' lands; payloads for an agency; not what a relative clause about them names; 'the company' "
+     "deep in a clause is the article's first-named one", "Lunar Machines' Puma lander came down near a crater "
+     "called Malapert A. The Puma lander was launched by a SpaceX rocket. It is carrying six experiments for the "
+     "Andean Space Agency, which paid the Lima-based company 11 million dollars under its Condor Lunar Payload "
+     "(CLP) programme.",
+     [("Puma lander", "landedOn", "Malapert A", "stated", ""),
+      ("SpaceX", "launched", "Puma lander", "stated", ""),
+      ("Lunar Machines", "operates", "Puma lander", "stated", ""),
+      (ANDEAN, "memberOf", "Puma lander", "stated", ""),
+      ("Lunar Machines", "basedIn", "Lima", "stated", ""),
+      (ANDEAN, "operates", "Condor Lunar Payload (CLP)", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

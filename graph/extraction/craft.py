@@ -117,7 +117,10 @@ def has_part(clause: Clause) -> list[Fact]:
     # "carries six instruments, five from South Korea and NASA's ShadowCam": the named parts in the object
     objects = clause.object_tokens() + [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
                                         for p in c.children if p.dep_ == "pobj"]
-    parts = [m for o in objects for t in o.subtree if (m := reader.mention_at(t.i)) is not None]
+    # (not what a relative clause about the object names: "six experiments for NASA, which paid ... under
+    # its CLPS program")
+    told = {t.i for o in objects for r in o.subtree if r.dep_ == "relcl" for t in r.subtree}
+    parts = [m for o in objects for t in o.subtree if t.i not in told and (m := reader.mention_at(t.i)) is not None]
     parts = list(dict.fromkeys(parts))
     if wholes and not parts:  # "carries a high-precision cold atomic clock system": unnamed hardware
         parts = [d for o in objects for t in (o, *o.conjuncts) if (d := reader.described_hardware(t)) is not None]
@@ -131,7 +134,8 @@ def has_part(clause: Clause) -> list[Fact]:
     payloads = [t for o in objects for t in (o, *o.conjuncts) if t.lemma_.lower() in PAYLOAD_NOUNS]
     # "from" on the payload, or on the verb where the parser hung it ("will carry instruments from Egypt")
     origins = [c for t in payloads for c in t.children] + ([c for c in v.children] if payloads else [])
-    senders = [m for c in origins if c.dep_ == "prep" and c.lower_ == "from"
+    # (and "for": "carrying six experiments for NASA", whose payloads they are)
+    senders = [m for c in origins if c.dep_ == "prep" and c.lower_ in ("from", "for")
                for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
     # "carries four payloads, including an array provided by NASA": who provided one of them
     senders += [m for o in objects for t in o.subtree if t.dep_ == "acl" and t.lemma_.lower() in (

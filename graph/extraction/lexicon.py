@@ -86,7 +86,8 @@ HARDWARE_NOUNS = {"platform", "stage", "system", "module", "rover", "lander", "o
                   "spectrometer", "detector", "sensor", "observatory", "spectrograph", "magnetometer", "imager",
                   "radiometer", "altimeter", "drill", "laser"}
 # phrasal verbs as the verb they mean
-PHRASAL = {("set", "up"): "establish", ("put", "together"): "assemble", ("sign", "on"): "join",
+PHRASAL = {("set", "up"): "establish", ("come", "down"): "land", ("put", "together"): "assemble",
+           ("sign", "on"): "join",
            ("sign", "up"): "join", ("pull", "out"): "leave", ("drop", "out"): "leave", ("back", "out"): "leave",
            ("bring", "together"): "include"}
 # people who act for the organisation or country that qualifies them: "Emirati engineers", "NASA officials"

@@ -63,12 +63,13 @@ class Discourse:
     unlaunched: list[tuple[Mention, str, int]] = field(default_factory=list)
 
     def salient(self, linker: Linker, classes: tuple[str, ...]) -> Entity | None:
-        """The entity of one of ``classes`` mentioned most often, the latest of those tied."""
+        """The entity of one of ``classes`` mentioned most often, the first named of those tied (news
+        names its protagonist first)."""
         counts: dict[str, int] = {}
         for entity in self.mentioned:
             counts[entity.iri] = counts.get(entity.iri, 0) + 1
         best = None
-        for entity in reversed(self.mentioned):
+        for entity in self.mentioned:
             if _fits(linker, entity, classes) and (best is None or counts[entity.iri] > counts[best.iri]):
                 best = entity
         return best
@@ -181,7 +182,10 @@ class References:
         # a pronoun or a description opening a sentence takes the previous main clause's latest argument
         # before one its modifiers named ("SANSA runs stations that track satellites for NASA and ESA.
         # The agency joined ..."); a description's own class comes first ("the mission" is a mission)
-        opening = not any(is_a(self.linker, e, *classes) for e in before)
+        # (a description deep in a clause, "..., which paid the Houston-based company", is no opening)
+        deep = word in DESCRIPTIONS and tok.i > 2 and tok.dep_ not in ("nsubj", "nsubjpass") \
+            and any(a.dep_ in ("relcl", "acl", "advcl") for a in tok.ancestors)
+        opening = not deep and not any(is_a(self.linker, e, *classes) for e in before)
         entity = None
         # (a description's own class first: "the mission" is the latest mission; a probe is either)
         for group in ([(c,) for c in classes] if word in DESCRIPTIONS and word != "probe" else [classes]):
