@@ -533,6 +533,16 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (ANDEAN, "memberOf", "Puma lander", "stated", ""),
       ("Lunar Machines", "basedIn", "Lima", "stated", ""),
       (ANDEAN, "operates", "Condor Lunar Payload (CLP)", "stated", "")]),
+    ("a name and the words of its kind; its short name; a Space Force Station is on the ground; 'the "
+     "spacecraft' is the latest craft or mission", "Peru's Inti planetary defence mission lifted off on Monday from "
+     "Cape Canaveral Space Force Station in Florida. NASA's Zephyr spacecraft struck the asteroid in 2022. Inti "
+     "will measure the crater. The spacecraft was built by Lunar Machines in Lima.",
+     [("Peru", "launched", "Inti planetary defence mission", "stated", "2025-03-10"),
+      ("Peru", "operates", "Inti planetary defence mission", "stated", ""),
+      ("Cape Canaveral Space Force Station", "locatedIn", "Florida", "stated", ""),
+      (NASA, "operates", "Zephyr spacecraft", "stated", ""),
+      ("Lunar Machines", "operates", "Inti planetary defence mission", "stated", ""),
+      ("Lunar Machines", "basedIn", "Lima", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

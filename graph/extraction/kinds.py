@@ -67,6 +67,8 @@ COMPANY_NOUNS = {"company", "firm", "startup", "operator", "manufacturer", "cont
 CRAFT_VERBS = {"launch", "land", "arrive", "orbit", "lift", "touch", "crash", "dock", "fly", "splash", "reach", "enter"}
 # what only happens to a craft: the name it is "of" is a craft's
 CRAFT_EVENT_NOUNS = {"crash", "launch", "landing", "liftoff", "touchdown", "splashdown", "docking", "arrival"}
+# words that put a station on the ground
+_GROUND_STATIONS = {"force", "ground", "tracking", "naval", "research", "relay", "receiving", "launch"}
 _ACTING = {"SpaceAgency", "Actor", "Company", "Country", "Person"}
 _NUMBERED = re.compile(r"^[A-Z][\w']*(?:[\s-][A-Z][\w']*)*[\s-]?\d+[A-Za-z]?$")
 
@@ -91,6 +93,8 @@ def class_of(doc, span, label_span, via: str) -> str | None:
         return "Company"  # "Rocket Lab", "Firefly Aerospace": the last word names an organisation
     for t in reversed(label_span):
         if t.lemma_.lower() in KIND_CLASSES and t.pos_ in ("NOUN", "PROPN"):
+            if KIND_CLASSES[t.lemma_.lower()] == "SpaceStation" and set(words) & _GROUND_STATIONS:
+                return "Facility"  # "Cape Canaveral Space Force Station", "New Norcia ground station"
             return KIND_CLASSES[t.lemma_.lower()]  # a kind noun, not the verb in "Based on the ..."
     named = span.root.head
     if span.root.dep_ in ("oprd", "attr", "dobj") and named.lemma_.lower() in ("name", "call", "dub") \

@@ -304,16 +304,18 @@ def short_names(entity: Entity) -> list[str]:
 
     >>> short_names(Entity("x", "Hera mission", "Mission", False, "HM"))
     ['HM', 'Hera']
-    >>> short_names(Entity("x", "Peregrine lunar lander", "Lander", False))
-    ['Peregrine']
+    >>> short_names(Entity("x", "Hera planetary defence mission", "Mission", False))
+    ['Hera']
     >>> short_names(Entity("x", "Axiom Space", "Company", False))
     ['Axiom']
     """
     out = [entity.acronym] if entity.acronym else []
     words = entity.label.split()
+    if words[-1].lower() in KIND_CLASSES:  # the name before the words of its kind: "Hera planetary defence mission"
+        while len(words) > 1 and words[-1].islower():
+            words.pop()
     # (and a company without its legal or trade suffix: "Astrobotic Technology" -> "Astrobotic")
     while len(words) > 1 and (words[-1].lower() in KIND_CLASSES or words[-1].lower().rstrip(".") in _SUFFIXES
-                              or (words[-1].lower() in KIND_MODIFIERS and len(words) < len(entity.label.split()))
                               or (words[-1].lower() in ("space", "aerospace") and entity.cls == "Company")):
         words.pop()  # ("Axiom Space" -> "Axiom", "Firefly Aerospace" -> "Firefly")
     name = " ".join(words)
@@ -388,13 +390,17 @@ def _kind_extension(doc, start: int, end: int) -> int:
     i = end
     if i < len(doc) and doc[i].text in ("'", '"') and doc[start - 1:start].text in ("'", '"'):
         i += 1  # "the 'Gaganyaan' mission": a quoted name, then its kind
-    # (and a noun that makes a craft's kind: "the Tianzhou-5 cargo craft", "the Lunar Pathfinder
-    # communications satellite"; not "the New Norcia ground station", a station on the ground)
-    while i < len(doc) and i < end + 2 and (doc[i].lower_ in KIND_MODIFIERS or (
-            doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound" and doc[i].head.i == i + 1 and doc[i].is_alpha
-            and doc[i].lemma_.lower() not in KIND_CLASSES and doc[i - 1].text != "-"
-            and KIND_CLASSES.get(doc[i + 1].lemma_.lower()) in CRAFT_KINDS)):
+    while i < len(doc) and i < end + 2 and doc[i].lower_ in KIND_MODIFIERS:
         i += 1
+    # (and words that make a craft's kind: "the Tianzhou-5 cargo craft", "the Hera planetary defence
+    # mission"; not "the New Norcia ground station", a station on the ground)
+    kind = next((j for j in range(i, min(i + 3, len(doc))) if doc[j].lemma_.lower() in KIND_CLASSES
+                 and doc[j].pos_ == "NOUN"), None)
+    if kind is not None and kind > i and KIND_CLASSES[doc[kind].lemma_.lower()] in CRAFT_KINDS and all(
+            t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")
+            and i <= t.head.i <= kind and t.lemma_.lower() not in KIND_CLASSES for t in doc[i:kind]) \
+            and doc[i - 1].text != "-":
+        i = kind
     if i < len(doc) and doc[i].lemma_.lower() in KIND_CLASSES and doc[i].pos_ in ("NOUN", "PROPN"):
         # the last of two kind nouns: "the Mengtian laboratory module" is a module
         two = i + 1 < len(doc) and doc[i].dep_ == "compound" and doc[i].head.i == i + 1 \

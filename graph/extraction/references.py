@@ -42,6 +42,8 @@ _PLURAL_DESCRIPTIONS = {"side": ("Actor",), "party": ("Actor",), "partner": ("Ac
 SPEECH_VERBS = {"say", "tell", "add", "announce", "state", "declare", "write", "note"}
 # parts of a mission that "the lander" may name although the article gave it no name
 _PARTS = {"lander", "rover", "orbiter"}
+# descriptions any craft or mission answers to, whatever its name says
+_GENERIC = {"spacecraft", "mission", "probe", "craft", "satellite", "project"}
 # the classes of acting descriptions, which refer to the article's most mentioned one
 _ACTORS = {"SpaceAgency", "Country", "Company", "Actor", "Organisation"}
 PRONOUNS = {"it": ("Actor", "Undertaking", "Spacecraft", "Agreement"), "its": ("Actor", "Undertaking", "Spacecraft"),
@@ -172,7 +174,7 @@ class References:
         own = {m.entity.iri for c in tok.head.children if c.dep_ == "nsubj" for m in self._at_or_conjoined(c)} \
             if tok.dep_ in ("dobj", "pobj") and word in PRONOUNS else set()
         before = [m.entity for m in self.mentions if m.end <= tok.i and m.entity.iri not in own]
-        if word in DESCRIPTIONS and not set(classes) & _ACTORS:
+        if word in DESCRIPTIONS and not set(classes) & _ACTORS and word not in _GENERIC:
             # "the helicopter" is the latest thing named a helicopter ("Ingenuity Mars Helicopter"), though
             # a rover was named after it
             called = next((e for e in reversed(self.discourse.mentioned + before) if word in e.label.lower().split()
@@ -187,8 +189,10 @@ class References:
             and any(a.dep_ in ("relcl", "acl", "advcl") for a in tok.ancestors)
         opening = not deep and not any(is_a(self.linker, e, *classes) for e in before)
         entity = None
-        # (a description's own class first: "the mission" is the latest mission; a probe is either)
-        for group in ([(c,) for c in classes] if word in DESCRIPTIONS and word != "probe" else [classes]):
+        # (a description's own class first: "the mission" is the latest mission; a probe or a spacecraft
+        # is either, news calling missions so)
+        either = word in ("probe", "spacecraft")
+        for group in ([(c,) for c in classes] if word in DESCRIPTIONS and not either else [classes]):
             # "Hera was built for ESA by OHB. Its two cubesats ...": an opening "its" is the subject's
             main = self.discourse.main
             if tok.i == 0 and main and is_a(self.linker, main[0], *group) and (
@@ -199,8 +203,8 @@ class References:
             pick = earlier.salient if word in DESCRIPTIONS and set(group) <= _ACTORS else earlier.latest
             # (of the previous main clause, a description takes the first that fits, its subject: "Axiom is
             # building them with Thales Alenia Space. The company plans ...")
-            first = next((e for e in main if _fits(self.linker, e, group)), None) if word in DESCRIPTIONS \
-                else Discourse(main).latest(self.linker, group)
+            first = next((e for e in main if _fits(self.linker, e, group)), None) \
+                if word in DESCRIPTIONS and set(group) <= _ACTORS else Discourse(main).latest(self.linker, group)
             entity = (first if opening else None) or pick(self.linker, group)
             if entity is not None:
                 break
