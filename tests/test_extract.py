@@ -543,6 +543,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       (NASA, "operates", "Zephyr spacecraft", "stated", ""),
       ("Lunar Machines", "operates", "Inti planetary defence mission", "stated", ""),
       ("Lunar Machines", "basedIn", "Lima", "stated", "")]),
+    ("an apposition the parser hung on a noun from a list further on is not that noun's name",
+     "Peru announced the Condor station in 2020. The station is run by Peru and Chile together with the Andean "
+     "Space Agency (ASA), the Bolivian Space Agency (ABE) and the Ecuadorian Space Institute (EXA).",
+     [("Peru", "operates", "Condor station", "stated", ""),
+      ("Chile", "operates", "Condor station", "stated", ""),
+      ("Bolivian Space Agency (ABE)", "basedIn", "Bolivia", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

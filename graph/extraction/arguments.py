@@ -52,7 +52,10 @@ class SentenceReader(Descriptions, References):
         out: list[Mention] = []
         for t in _coordinated(tok):
             # a name in apposition before a description's referent: "its rover, Zhurong," is Zhurong
-            named = next((a for c in t.children if c.dep_ == "appos" and (a := self.mention_at(c.i)) is not None), None)
+            # (an apposition right after it: not one the parser hung on it from a list further on, as in
+            # "The station is run by the US together with ESA, the Japan Aerospace Exploration Agency ...")
+            named = next((a for c in t.children if c.dep_ == "appos" and c.left_edge.i - t.i <= 4
+                          and (a := self.mention_at(c.i)) is not None), None)
             m = self.mention_at(t.i)
             if named is not None and m is not None and self._indefinite_kind(m):
                 m = None  # "Another CLPS company, Houston-based Intuitive Machines,": the company named
