@@ -549,6 +549,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Peru", "operates", "Condor station", "stated", ""),
       ("Chile", "operates", "Condor station", "stated", ""),
       ("Bolivian Space Agency (ABE)", "basedIn", "Bolivia", "stated", "")]),
+    ("how long an undertaking is to last is its target", "Peru has committed to keeping the Condor station "
+     "operating through 2030. The Inti programme will run until 2032.",
+     [("Condor station", "targetDate", "2030", "planned", "2030"),
+      ("Inti programme", "targetDate", "2032", "planned", "2032")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

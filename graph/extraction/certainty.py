@@ -89,6 +89,8 @@ def certainty(token) -> str | None:
             # "barred NASA from working with China", "will join Peru in building": the governor's
             node = node.head.head
             continue
+        if node.dep_ == "pcomp" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in ("commit", "pledge"):
+            level = "planned"  # "has committed to keeping the station operating": a commitment, still ahead
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "acomp") or node.head == node:
             break
         came_by, node = node.dep_, node.head

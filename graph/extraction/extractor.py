@@ -290,7 +290,27 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         things += [m for c in [*described, *(c for c in v.children if c.dep_ == "nsubjpass")] for m in reader.args(c)
                    if reader.is_a(m, "Undertaking", "Spacecraft")]
         out += [_target(reader, m, when, level) for m in things]
-    return out + _due(reader, times, article_date)
+    return out + _due(reader, times, article_date) + _lasting(reader, times, article_date)
+
+
+def _lasting(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:
+    """"keeping the International Space Station operating through 2030", "the station will operate until
+    2030", "extend the station's operations to 2030": how long an undertaking is to last, its target."""
+    out = []
+    for v in reader.doc:
+        if v.lemma_.lower() not in ("operate", "run", "fly", "extend", "continue") or certainty(v) != "planned":
+            continue
+        until = [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("through", "until", "to", "into", "beyond")]
+        when = _time_of(reader, v.i, times, direct=True) if until else None
+        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+            continue
+        held = [c for c in v.head.children if c.dep_ == "dobj"] if v.dep_ == "xcomp" else []  # "keeping X operating"
+        held += [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        held += [p for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("operation", "life", "mission")
+                 for p in c.children if p.dep_ == "poss"]  # "extend the station's operations"
+        out += [_target(reader, m, when) for c in held for m in reader.args(c)
+                if reader.is_a(m, "Undertaking", "SpaceStation") and not reader.is_actor(m)]
+    return out
 
 
 def _due(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:
