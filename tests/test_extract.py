@@ -553,6 +553,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "operating through 2030. The Inti programme will run until 2032.",
      [("Condor station", "targetDate", "2030", "planned", "2030"),
       ("Inti programme", "targetDate", "2032", "planned", "2032")]),
+    ("'they', 'their' after coordinated actors stand for all of them", "Peru and the Andean Space Agency said on "
+     "Wednesday they had streamlined their joint Condor Sample Return campaign.",
+     [(ANDEAN, "operates", "Condor Sample Return campaign", "stated", ""),
+      ("Peru", "operates", "Condor Sample Return campaign", "stated", ""),
+      (ANDEAN, "partnerOf", "Peru", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

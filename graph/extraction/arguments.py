@@ -59,7 +59,8 @@ class SentenceReader(Descriptions, References):
             m = self.mention_at(t.i)
             if named is not None and m is not None and self._indefinite_kind(m):
                 m = None  # "Another CLPS company, Houston-based Intuitive Machines,": the company named
-            m = m or named or self._referent(t)
+            plural = t.pos_ == "PRON" and t.lower_ in ("they", "their", "them")  # several before one
+            m = m or named or (None if plural and self._referents(t) else self._referent(t))
             if m is None and (several := self._referents(t) or examples(self, t) or self._agencies_named(t)
                               or self._staff_of(t)):
                 out += [x for x in several if x not in out]

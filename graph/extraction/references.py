@@ -103,7 +103,10 @@ class References:
     :class:`~graph.extraction.arguments.SentenceReader`, whose mentions, arguments and discourse it reads."""
 
     def _referents(self, tok) -> list[Mention]:
-        """"the two countries", "both agencies": the latest two actors of that class."""
+        """"the two countries", "both agencies": the latest two actors of that class; "they", "their":
+        the actors coordinated before them ("NASA and ESA said they had ...")."""
+        if tok.pos_ == "PRON" and tok.lower_ in ("they", "their", "them"):
+            return self._coordinated_before(tok)
         classes = DESCRIPTIONS.get(tok.lemma_.lower()) or _PLURAL_DESCRIPTIONS.get(tok.lemma_.lower())
         if tok.tag_ != "NNS" or classes is None:
             return []
@@ -122,6 +125,18 @@ class References:
             if len(found) == 2:
                 break
         return [Mention(tok.i, tok.i + 1, e, "pronoun", {tok.i}) for e in found] if len(found) == 2 else []
+
+    def _coordinated_before(self, tok) -> list[Mention]:
+        """The actors of the latest coordinated subject before a plural pronoun in its sentence, else
+        the parties of the latest tie."""
+        for m in sorted((m for m in self.mentions if m.end <= tok.i), key=lambda m: -m.start):
+            group = [m, *self.conjoined(m)]
+            if len(group) > 1 and all(is_a(self.linker, g.entity, *_ACTORS) for g in group):
+                return [Mention(tok.i, tok.i + 1, g.entity, "pronoun", {tok.i}) for g in group]
+        parties = self.discourse.parties
+        if len(parties) == 2 and tok.i < 3:  # "NASA and ESA signed ... They will ..."
+            return [Mention(tok.i, tok.i + 1, p.entity, "pronoun", {tok.i}) for p in parties]
+        return []
 
     def _relative(self, tok) -> Mention | None:
         """"the mission, which is ...": what a relative pronoun stands for."""

@@ -226,6 +226,9 @@ def joint(reader, tok) -> list[Fact]:
     act jointly are partners, and run what the joint noun names."""
     sides = [m for t in tok.subtree if t.i < tok.i and (m := reader.mention_at(t.i)) is not None
              and reader.is_actor(m)]
+    # "their joint campaign": those "their" stands for
+    sides += [m for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for m in reader.args(c)
+              if reader.is_actor(m)]
     sides += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "of", "by")
               for p in c.children if p.dep_ == "pobj" for m in reader.args(p) if reader.is_actor(m)]
     sides = list(dict.fromkeys(sides))
