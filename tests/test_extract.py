@@ -558,6 +558,11 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "operates", "Condor Sample Return campaign", "stated", ""),
       ("Peru", "operates", "Condor Sample Return campaign", "stated", ""),
       (ANDEAN, "partnerOf", "Peru", "stated", "")]),
+    ("what is developed at an organisation, it develops", "The Puma lander is being developed at the Andean "
+     "Space Agency's Condor Propulsion Laboratory in Lima.",
+     [("Condor Propulsion Laboratory", "operates", "Puma lander", "planned", ""),
+      (ANDEAN, "operates", "Condor Propulsion Laboratory", "stated", ""),
+      ("Condor Propulsion Laboratory", "basedIn", "Lima", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

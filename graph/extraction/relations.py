@@ -249,6 +249,8 @@ def _operate(clause: Clause) -> list[Fact]:
     # University of Arizona")
     makers = [s for s in reader.represented(clause.subjects()) if reader.is_actor(s)]
     # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
+    if clause.passive and not makers and v.lemma_ in MAKING_VERBS:  # "is being developed at NASA's JPL"
+        makers = [m for m in clause.prep_objects("at") if reader.is_actor(m) and not reader.is_a(m, "Country")]
     co_makers = [m for m in clause.prep_objects("with") if reader.is_actor(m) and v.lemma_ in MAKING_VERBS]
     makers += co_makers
     # "build a station near the lunar south pole": where it is built is where it is
