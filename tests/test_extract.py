@@ -563,6 +563,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [("Condor Propulsion Laboratory", "operates", "Puma lander", "planned", ""),
       (ANDEAN, "operates", "Condor Propulsion Laboratory", "stated", ""),
       ("Condor Propulsion Laboratory", "basedIn", "Lima", "stated", "")]),
+    ("a rocket's customers are not members of it", "The Condor rocket carrying 36 Lunar Machines satellites "
+     "will not lift off.", []),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

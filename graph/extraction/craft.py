@@ -145,7 +145,8 @@ def has_part(clause: Clause) -> list[Fact]:
     # "carried six NASA payloads", "Japanese instruments": whose payloads they are
     senders += [m for t in payloads for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                 for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None and reader.is_actor(m)]
-    facts += [Fact(s, "memberOf", w, v.i) for w in wholes for s in dict.fromkeys(senders)]
+    # (a rocket's customers are not members of it: "the Soyuz rocket carrying 36 OneWeb satellites")
+    facts += [Fact(s, "memberOf", w, v.i) for w in wholes if not _a_rocket(reader, w) for s in dict.fromkeys(senders)]
     # "the capsule landed in Utah, carrying samples from Bennu": it brought them back
     sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody")] \
         if any(o.lemma_.lower() in SAMPLE_NOUNS for o in objects) else []
@@ -198,6 +199,13 @@ def installed_on(clause: Clause) -> list[Fact]:
         wholes = [m for m in clause.prep_objects("with", "to", "at") if reader.is_a(m, "SpaceStation")
                   or reader.doc[m.end - 1].lemma_.lower() == "module"]
     return [Fact(p, "partOf", w, v.i) for p in parts for w in wholes if reader.is_a(w, "Undertaking", "Spacecraft")]
+
+
+def _a_rocket(reader, m: Mention) -> bool:
+    """A launch vehicle, or a name the text calls a rocket ("the Soyuz rocket")."""
+    after = reader.doc[m.end] if m.end < len(reader.doc) else None
+    words = [reader.doc[m.end - 1]] + ([after] if after is not None else [])
+    return reader.is_a(m, "LaunchVehicle") or any(t.lemma_.lower() in ("rocket", "launcher") for t in words)
 
 
 def launch(clause: Clause) -> list[Fact]:
