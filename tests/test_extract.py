@@ -436,6 +436,7 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "an Andean Space Agency contract, is building modules with Lunar Machines in Quito. The company plans to "
      "detach the modules in 2030. The seat was secured under an agreement between Peru and Condor Space.",
      [("Condor Space", "basedIn", "Lima", "stated", ""),
+      ("Condor Space", "signedAgreement", "Andean Space Agency contract", "stated", ""),
       ("Lunar Machines", "basedIn", "Quito", "stated", ""),
       ("Condor Space", "plansMission", "detach the modules", "planned", ""),
       ("detach the modules", "targetDate", "2030", "planned", "2030"),

@@ -76,7 +76,9 @@ class Descriptions:
             return None
         if (ref := self._referent(tok)) is not None:
             return ref
-        core = [t for t in tok.children if t.i < tok.i and (t.dep_ == "compound" or t.lower_ in KEPT_ADJECTIVES)]
+        # (a compound with all its words: "an Andean Space Agency contract", not "Agency contract")
+        core = [x for t in tok.children if t.i < tok.i and (t.dep_ == "compound" or t.lower_ in KEPT_ADJECTIVES)
+                for x in (t.subtree if t.dep_ == "compound" else [t]) if x.dep_ not in ("det", "punct", "poss", "case")]
         core.append(tok)
         for c in tok.children:  # "memorandum of understanding", "letter of intent"
             if c.dep_ == "prep" and c.lower_ == "of":

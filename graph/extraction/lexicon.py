@@ -15,7 +15,7 @@ VERB_RELATIONS = {
     **dict.fromkeys([*HIRING_VERBS, "pay"],
                     "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
-                     "secure", "clinch", "endorse", "win"],
+                     "secure", "clinch", "endorse", "win", "hold", "have"],
                     "signedAgreement"),
     **dict.fromkeys(["join", "accede", "participate", "contribute", "rejoin", "provide", "supply", "involve"],
                     "memberOf"),
