@@ -566,6 +566,9 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Condor Propulsion Laboratory", "basedIn", "Lima", "stated", "")]),
     ("a rocket's customers are not members of it", "The Condor rocket carrying 36 Lunar Machines satellites "
      "will not lift off.", []),
+    ("a prince is a person, and a person who flew on a craft was its crew", "They are the first Peruvians to fly "
+     "to space since Prince Ana Ruiz flew on the space shuttle Inti in 1985.",
+     [("Ana Ruiz", "memberOf", "Inti", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

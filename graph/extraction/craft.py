@@ -108,7 +108,8 @@ def has_part(clause: Clause) -> list[Fact]:
         parts = clause.patients() if clause.passive else reader.args(v.head) if v.dep_ == "acl" else clause.subjects()
         return [Fact(p, "partOf", w, v.i) for p in parts if reader.is_a(p, "Spacecraft", "Instrument")
                 and not reader.is_actor(p) for w in wholes if w.entity.iri != p.entity.iri]
-    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft")]
+    # (a rocket carries what it launches, not its parts: "the Falcon 9 lifted off, carrying the capsule")
+    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft") and not _a_rocket(reader, s)]
     if not wholes:
         # "the first version of the station will consist of ...": the whole of which a stage is named
         wholes = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in STAGE_NOUNS
@@ -323,6 +324,9 @@ def aboard(clause: Clause) -> list[Fact]:
                            and m not in missions]
     carried = [s for s in clause.subjects() if reader.is_a(s, "Spacecraft", "Instrument") and not reader.is_actor(s)]
     facts += [Fact(s, "partOf", m, v.i) for s in carried for m in carriers if m.entity.iri != s.entity.iri]
+    # "Prince Sultan bin Salman flew on the space shuttle Discovery": a person aboard a craft is its crew
+    facts += [Fact(p, "memberOf", m, v.i) for p in members if reader.is_a(p, "Person")
+              for m in carriers if m not in missions and not _a_rocket(reader, m)]
     # "Pakistan's ICUBE-Q cubesat flew aboard Chang'e 6": the craft's owner takes part in the mission
     facts += [Fact(o, "memberOf", m, v.i) for s in carried for o in reader.owners(s) for m in missions
               if o.entity.iri not in {x.entity.iri for x in reader.owners(m)}]

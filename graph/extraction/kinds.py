@@ -19,7 +19,7 @@ from graph.linking import DEMONYMS
 KIND_WORDS = {
     "Rover": "rover", "Lander": "lander", "Orbiter": "orbiter",
     "Spacecraft": "probe spacecraft satellite capsule craft module cubesat smallsat nanosatellite microsatellite "
-                  "explorer helicopter drone hopper",
+                  "explorer helicopter drone hopper shuttle",
     "Instrument": "telescope camera instrument payload observatory",
     "Mission": "mission missions flight",
     "Program": "program programme project initiative constellation series campaign network",
@@ -56,7 +56,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 TITLES = {"minister", "prof", "prof.", "professor", "dr", "dr.", "ceo", "director", "administrator", "president",
           "chief", "chairman", "chair", "head", "secretary", "ambassador", "commander", "astronaut", "cosmonaut",
           "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sheikh", "general", "gen.", "colonel", "col.", "captain",
-          "capt.", "lieutenant", "lt.", "brigadier", "admiral", "senator", "governor", "premier"}
+          "capt.", "lieutenant", "lt.", "brigadier", "admiral", "senator", "governor", "premier", "prince",
+          "princess", "king", "queen", "emir"}
 # words that make a name an organisation's, whatever the model's label
 ORGANISATION_WORDS = {"space", "aerospace", "machines", "industries", "systems", "technologies", "dynamics",
                       "corporation", "corp", "inc", "ltd", "llc", "labs", "lab", "company", "aeronautics",
