@@ -454,7 +454,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "Monday. The crew is led by former NASA astronaut Ana Ruiz, Lunar Machines' chief astronaut.",
      [("Peru", "launched", "Condor-2 mission", "stated", "2025-03-10"),
       ("Peru", "operates", "Condor-2 mission", "stated", ""),
-      ("Lunar Machines", "operates", "Condor-2 mission", "stated", "")]),
+      ("Lunar Machines", "operates", "Condor-2 mission", "stated", ""),
+      ("Ana Ruiz", "memberOf", "Condor-2 mission", "stated", "")]),
     ("a date targeted for a mission or for its landing", "The Andean Space Agency is targeting 2026 for the "
      "Condor-3 landing. Peru is targeting September 2027 for the Inti-2 mission.",
      [("Condor-3", "targetDate", "2026", "planned", "2026"),
@@ -569,6 +570,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
     ("a prince is a person, and a person who flew on a craft was its crew", "They are the first Peruvians to fly "
      "to space since Prince Ana Ruiz flew on the space shuttle Inti in 1985.",
      [("Ana Ruiz", "memberOf", "Inti", "stated", "")]),
+    ("a mission's crew: who leads it and whom it includes", "Peru's first astronaut flew on the Condor-2 mission "
+     "on Thursday. The crew is led by Maria Garcia, and includes John Smith and David Lee.",
+     [("Peru", "memberOf", "Condor-2 mission", "stated", ""),
+      ("Maria Garcia", "memberOf", "Condor-2 mission", "stated", ""),
+      ("John Smith", "memberOf", "Condor-2 mission", "stated", ""),
+      ("David Lee", "memberOf", "Condor-2 mission", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

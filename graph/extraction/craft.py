@@ -128,9 +128,10 @@ def has_part(clause: Clause) -> list[Fact]:
     facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
              if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
     # "the ILRS now includes Venezuela", "has drawn in Azerbaijan": the actors it includes are members
+    # ("the crew includes Alper Gezeravci": a mission's crew are its members)
     if verb_key(v) in ("include", "comprise"):
         facts += [Fact(p, "memberOf", w, v.i) for w in wholes if reader.is_a(w, "Undertaking", "SpaceStation")
-                  for p in parts if reader.is_actor(p)]
+                  for p in parts if reader.is_actor(p) or (reader.is_a(p, "Person") and reader.is_a(w, "Mission"))]
     # "the mission carries instruments from France and Pakistan": those who send payloads take part
     payloads = [t for o in objects for t in (o, *o.conjuncts) if t.lemma_.lower() in PAYLOAD_NOUNS]
     # "from" on the payload, or on the verb where the parser hung it ("will carry instruments from Egypt")

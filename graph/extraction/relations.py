@@ -248,6 +248,10 @@ def _operate(clause: Clause) -> list[Fact]:
     # (a person leading it stands for the organisation named with them: "led by Dante Lauretta of the
     # University of Arizona")
     makers = [s for s in reader.represented(clause.subjects()) if reader.is_actor(s)]
+    # ("the crew is led by Michael Lopez-Alegria": who leads a mission's crew is one of them)
+    crew = any(t.lemma_.lower() == "crew" for t in clause.object_tokens()) or any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() == "crew" for c in v.children)
+    leaders = [s for s in clause.subjects() if reader.is_a(s, "Person") and crew]
     # "SpaceIL built the lander with Israel Aerospace Industries": the co-maker makes it too
     if clause.passive and not makers and v.lemma_ in MAKING_VERBS:  # "is being developed at NASA's JPL"
         makers = [m for m in clause.prep_objects("at") if reader.is_actor(m) and not reader.is_a(m, "Country")]
@@ -256,13 +260,16 @@ def _operate(clause: Clause) -> list[Fact]:
     # "build a station near the lunar south pole": where it is built is where it is
     sites = [m for m in clause.prep_objects("on", "near", "at", "in") if verb_key(v) in MAKING_VERBS | {"establish"}
              and reader.is_a(m, "Place", "CelestialBody", "Region") and not reader.is_actor(m)]
-    # (a craft "built in Dubai" is not there; a station or a base built on the Moon is)
     # "NASA would build the Sample Retrieval Lander": who is to build a named craft develops it (planned)
-    return [Fact(s, "operates" if named_craft(reader, t) else relation, t, v.i) for s in makers for t in things] + [
-        Fact(t, "partOf", w, v.i) for t in things for w in wholes if t is not w and not reader.is_a(t, "Facility")] + [
-        Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p and (
-            not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))] + [
-        Fact(s, "partnerOf", c, v.i) for s in makers for c in co_makers if things and s is not c and s not in co_makers]
+    facts = [Fact(s, "operates" if named_craft(reader, t) else relation, t, v.i) for s in makers for t in things]
+    facts += [Fact(t, "partOf", w, v.i) for t in things for w in wholes
+              if t is not w and not reader.is_a(t, "Facility")]
+    # (a craft "built in Dubai" is not there; a station or a base built on the Moon is)
+    facts += [Fact(t, "locatedIn", p, v.i) for t in things for p in sites if t is not p and (
+        not reader.is_a(t, "Spacecraft") or reader.is_a(t, "SpaceStation") or reader.is_a(p, "CelestialBody"))]
+    facts += [Fact(s, "partnerOf", c, v.i) for s in makers for c in co_makers
+              if things and s is not c and s not in co_makers]
+    return facts + [Fact(p, "memberOf", t, v.i) for p in leaders for t in things if reader.is_a(t, "Mission")]
 
 
 def _mission_destination(noun) -> bool:
