@@ -146,6 +146,8 @@ def test_the_catalog_names_an_entity_the_same_way_under_any_hash_seed():
     ("Peru had aimed to land the probe on Monday.", "2023-08-23", [("2023-08-21", "day")]),  # a past plan
     ("It will launch next month.", "2023-12-22", [("2024-01", "month")]),
     ("It will launch in the coming months.", "2022-10-31", [("2022", "year")]),
+    ("It should fly before the end of the decade.", "2024-10-07", [("2020", "decade")]),
+    ("Launch is scheduled for no earlier than September.", "2025-03-10", [("2025-09", "month")]),
     ("It launched last month.", "2024-01-05", [("2023-12", "month")]),
     ("Peru had planned to launch it in March.", "2024-07-20", [("2024-03", "month")]),
     ("It will capture the samples in Mars orbit.", "2024-03-01", []),  # "Mar" is a month, "Mars" is not
@@ -576,6 +578,10 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Maria Garcia", "memberOf", "Condor-2 mission", "stated", ""),
       ("John Smith", "memberOf", "Condor-2 mission", "stated", ""),
       ("David Lee", "memberOf", "Condor-2 mission", "stated", "")]),
+    ("a craft to be flown before the end of the decade", "Peru hopes to fly the Inti-2 mission before the end of "
+     "the decade.",
+     [("Peru", "plansMission", "Inti-2 mission", "planned", ""),
+      ("Inti-2 mission", "targetDate", "the end of the decade", "planned", "2020")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),
@@ -1310,7 +1316,8 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
                                  ("Andes Orbital", "operates", "Inca rocket", "stated", "")]),
     ("'the company' named by its city is based there", "Andes Orbital built the Puma lander. The Lima company "
      "will fly it in 2026.", [("Andes Orbital", "operates", "Puma lander", "stated", ""),
-                              ("Andes Orbital", "basedIn", "Lima", "stated", "")]),
+                              ("Andes Orbital", "basedIn", "Lima", "stated", ""),
+                              ("Puma lander", "targetDate", "2026", "planned", "2026")]),
     ("a rover carried from an organisation", "The Condor-3 lander carried a small rover from the University of "
      "Lima.", [("University of Lima", "memberOf", "Condor-3 lander", "stated", "")]),
     ("a plan to work with a partner on a named undertaking", "Peru intends to work with Chile on the Condor "

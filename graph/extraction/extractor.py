@@ -271,10 +271,10 @@ def _target_dates(reader: SentenceReader, times: list[TimeValue], article_date: 
         if level not in ("planned", "speculative") or v.lemma_.lower() in ENDING_VERBS:
             continue  # ("Ariane 5 is due to be retired this year": an end, not a target)
         when = _time_of(reader, v.i, times, direct=True)
-        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+        if when is None or _behind(when, article_date):
             continue  # a target is ahead of the article: "on Tuesday" before it is no target
         things = [m for m in reader.subject_of(v) if reader.is_a(m, "Undertaking", "Spacecraft")]
-        if v.lemma_.lower() == "launch" and not things:  # "plans to launch its lander next month"
+        if v.lemma_.lower() in ("launch", "fly", "send", "land") and not things:  # "plans to launch its lander"
             things = [m for c in v.children if c.dep_ == "dobj" for m in reader.args(c)
                       if reader.is_a(m, "Undertaking", "Spacecraft") and not reader.is_actor(m)]
         described = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else []  # "the mission, scheduled for 2026"
@@ -302,7 +302,7 @@ def _lasting(reader: SentenceReader, times: list[TimeValue], article_date: str |
             continue
         until = [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("through", "until", "to", "into", "beyond")]
         when = _time_of(reader, v.i, times, direct=True) if until else None
-        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+        if when is None or _behind(when, article_date):
             continue
         held = [c for c in v.head.children if c.dep_ == "dobj"] if v.dep_ == "xcomp" else []  # "keeping X operating"
         held += [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -313,6 +313,13 @@ def _lasting(reader: SentenceReader, times: list[TimeValue], article_date: str |
     return out
 
 
+def _behind(when: TimeValue, article_date: str | None) -> bool:
+    """Whether a time is all before the article's date, at the precision both share ("the end of the
+    decade" in 2025 is the 2020s, still ahead)."""
+    last = str(int(when.value) + 9) if when.precision == "decade" else when.value
+    return bool(article_date) and last < article_date[:len(last)]
+
+
 def _due(reader: SentenceReader, times: list[TimeValue], article_date: str | None) -> list[Extracted]:
     """"the Martian Moons eXploration mission, due to launch in 2026" (which the parser reads as a
     preposition): the undertaking named before the comma, and its date."""
@@ -321,7 +328,7 @@ def _due(reader: SentenceReader, times: list[TimeValue], article_date: str | Non
         if t.lower_ != "due" or t.i < 2 or reader.doc[t.i - 1].text != ",":
             continue
         when = _time_of(reader, t.i, times)
-        if when is None or (article_date and when.value < article_date[:len(when.value)]):
+        if when is None or _behind(when, article_date):
             continue
         out += [_target(reader, m, when) for m in reader.args(reader.doc[t.i - 2])
                 if reader.is_a(m, "Undertaking", "Spacecraft") and not reader.is_actor(m)]

@@ -129,6 +129,9 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
         (r"\b(?:in )?the (?:coming|next few) (?:days|weeks|months)\b", "year"),
         (r"\blast year\b", "year-1"), (r"\bnext year\b", "year+1"), (r"\b(?:the )?end of (?:the|this) year\b", "year"),
     ]
+    # "by the end of the decade", "later this decade": the article's decade
+    for m in re.finditer(r"\b(?:the end of the|(?:earlier |later )?this) decade\b", plain, _I):
+        add(m, str(year // 10 * 10), "decade")
     for pattern, kind in relative:
         for m in re.finditer(pattern, plain, _I):
             if kind.startswith("month") and month:
@@ -151,7 +154,7 @@ def _relative(found: _Found, year: int, month: int | None, day: int | None) -> N
             else:
                 add(m, (today - timedelta(days=(today.weekday() - weekday) % 7)).isoformat(), "day", "when")
     if month is not None:
-        for m in re.finditer(rf"\b(?:in|since|until|from|by) (?P<when>(?:(?:early|mid|late|the end of|end of)"
+        for m in re.finditer(rf"\b(?:in|since|until|from|by|than|for) (?P<when>(?:(?:early|mid|late|the end of|end of)"
                              rf"[\s-]+)?{_MONTH})(?![\w ]*\d)(?!\s+(?:of\s+)?(?:that|the same|the following) year)",
                              plain):  # "in May that year": the year of another sentence, not guessed
             if m.group(2).lower() == "may" and not m.group(2)[0].isupper():
