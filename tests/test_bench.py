@@ -163,8 +163,9 @@ def test_benchmark_harness_measures_every_target(built: Path, tmp_path: Path) ->
     (articles / "a.txt").write_text("date: 2024-05-01\n\nNASA and ESA signed an agreement on the Gateway.\n")
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--size", str(TINY), "--repeat", "1",
-         "--startup-runs", "1", "--map-actors", "12", "--cache", str(tmp_path / "cache"), "--json", str(out),
-         "--real-build", str(built), "--articles", str(articles), "--serve-seconds", "0.3", "--quiet"],
+         "--startup-runs", "1", "--map-actors", "12", "--map-size", str(TINY), "--cache", str(tmp_path / "cache"),
+         "--json", str(out), "--real-build", str(built), "--articles", str(articles), "--serve-seconds", "0.3",
+         "--quiet"],
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
