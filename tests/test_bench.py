@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_data import generate, parse_size  # noqa: E402
 
 TINY = 2000
-# The harness's own graph: every step runs on it once, rdflib's queries included (in about half the time they take at TINY)
+# The harness's own graph: every step runs on it once, rdflib's queries included (in about half their time at
+# TINY)
 HARNESS_SIZE = 1000
 
 
