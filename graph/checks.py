@@ -13,6 +13,7 @@ Each raises the matching :class:`~graph.errors.SpaceKGError` with the file and l
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -322,6 +323,16 @@ def _second_line(curated_text: str, claim: Statement) -> int | None:
     return first + found if found else None
 
 
+@functools.lru_cache(maxsize=64)
+def _prepared_query(text: str, namespaces: tuple[tuple[str, URIRef], ...], base: str | None):
+    """``text`` parsed once per process: a prepared query is only read when it runs, so every validation
+    of the process (each accept of a review server, each test) shares it. Parsing one of the shapes'
+    SPARQL constraints takes 70 to 120 ms: three of them cost a third of a second per validation."""
+    from rdflib.plugins.sparql.processor import prepareQuery
+
+    return prepareQuery(text, initNs=dict(namespaces), base=base)
+
+
 class _PreparedQueries(Graph):
     """A view of ``data`` (the same store, nothing copied) that parses each SPARQL text only once.
 
@@ -332,19 +343,12 @@ class _PreparedQueries(Graph):
 
     def __init__(self, data: Graph):
         super().__init__(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager)
-        self._prepared: dict[tuple, object] = {}
 
     def query(self, query_object, processor="sparql", result="sparql", initNs=None, initBindings=None,
               use_store_provided=True, **kwargs):
         if isinstance(query_object, str) and processor == "sparql":
-            from rdflib.plugins.sparql.processor import prepareQuery
-
-            namespaces = dict(initNs or self.namespaces())
-            base = kwargs.pop("base", None)
-            key = (query_object, tuple(sorted(namespaces.items())), base)
-            if key not in self._prepared:
-                self._prepared[key] = prepareQuery(query_object, initNs=namespaces, base=base)
-            query_object = self._prepared[key]
+            namespaces = tuple(sorted(dict(initNs or self.namespaces()).items()))
+            query_object = _prepared_query(query_object, namespaces, kwargs.pop("base", None))
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 

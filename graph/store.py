@@ -15,6 +15,7 @@ Oxigraph (pyoxigraph); rdflib stays the API for building and serialising, and
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -237,25 +238,36 @@ def open_store(build_dir: Path) -> pyoxigraph.Store:
     """Open the current build's store read-only; raise :class:`NoBuildError` if there is none.
 
     The process keeps a shared lock on every build it opened until it exits (a pyoxigraph
-    ``Store`` cannot say when it is dropped), so no later build removes a store in use.
+    ``Store`` cannot say when it is dropped), so no later build removes a store in use. A build
+    folder never changes once written, so a build this process opened lately is given again as the
+    same store: opening one takes tens of milliseconds, which a process that reads the build again
+    and again (a review server, a test session) would pay each time.
     """
     import pyoxigraph as ox
 
     folder, lock = builds.acquire(build_dir)
+    key = str(folder.resolve())
     if lock is not None:
-        key = str(folder.resolve())
         if key in _HELD:
             os.close(lock)  # this process holds it already
         else:
             _HELD[key] = lock
-    try:
-        store = ox.Store.read_only(str(folder / STORE_LINK))
-    except OSError as exc:
-        raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
-    _OPENED[id(store)] = (store, folder)
-    while len(_OPENED) > _KEEP_OPENED:  # the oldest go, so that their files can close
-        del _OPENED[next(iter(_OPENED))]
-    return store
+    with _OPENING:  # a server's threads may open builds at once
+        if lock is not None and key in _OPENED_BY_FOLDER:
+            store = _OPENED_BY_FOLDER[key]
+            _OPENED[id(store)] = _OPENED.pop(id(store))  # the newest again
+            return store
+        try:
+            store = ox.Store.read_only(str(folder / STORE_LINK))
+        except OSError as exc:
+            raise NoBuildError(f"cannot open the built graph: {exc}", path=folder / STORE_LINK) from exc
+        _OPENED[id(store)] = (store, folder)
+        _OPENED_BY_FOLDER[key] = store
+        while len(_OPENED) > _KEEP_OPENED:  # the oldest go, so that their files can close
+            oldest, _ = _OPENED.pop(next(iter(_OPENED)))
+            for folder_key in [k for k, kept in _OPENED_BY_FOLDER.items() if kept is oldest]:
+                del _OPENED_BY_FOLDER[folder_key]
+        return store
 
 
 _HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared lock
@@ -263,6 +275,8 @@ _HELD: dict[str, int] = {}  # build folder -> the descriptor holding its shared 
 # kept with its entry, so that its id cannot be reused while the entry stands. Only the last few:
 # each store holds open files, and a process that opens many (a test session) would run out.
 _OPENED: dict[int, tuple[object, Path]] = {}
+_OPENED_BY_FOLDER: dict[str, object] = {}  # the same stores, by their build folder (resolved)
+_OPENING = threading.Lock()
 _KEEP_OPENED = 4
 
 

@@ -37,7 +37,7 @@ Usage::
     python scripts/bench.py --size 100k --json bench-results/100k.json
     python scripts/bench.py --size 1m            # ~several minutes, most of it in rdflib
     python scripts/bench.py --size 10m --repeat 1   # no rdflib; each step vs bench-results/1m.json
-    python scripts/bench.py --size 2000 --repeat 1 --startup-runs 1 --map-actors 20   # a smoke run
+    python scripts/bench.py --size 2000 --repeat 1 --startup-runs 1 --map-actors 12 --map-size 2000  # a smoke run
 """
 
 from __future__ import annotations
@@ -250,15 +250,16 @@ def _bench_mirror(run: Run) -> tuple[dict, dict]:
 
 def _bench_map(run: Run) -> None:
     """A 200-node partnership map, whole process."""
-    from bench_data import generate
+    from bench_data import generate, parse_size
 
     args, cache, raw, rows, say = run.args, run.cache, run.raw, run.rows, run.say
     # A 200-node map, whole process.
     say("[bench] map", flush=True)
-    map_nq = cache / f"map-{args.map_actors}-seed{args.seed}.nq"
-    map_meta = generate(max(20_000, args.map_actors * 150), map_nq, seed=args.seed, actors=args.map_actors) \
+    triples = parse_size(args.map_size) if args.map_size else max(20_000, args.map_actors * 150)
+    map_nq = cache / f"map-{args.map_actors}-{triples}-seed{args.seed}.nq"
+    map_meta = generate(triples, map_nq, seed=args.seed, actors=args.map_actors) \
         if not map_nq.with_suffix(".json").exists() else json.loads(map_nq.with_suffix(".json").read_text())
-    map_build = cache / f"map-{args.map_actors}-build"
+    map_build = cache / f"map-{args.map_actors}-{triples}-build"
     if not (map_build / "oxigraph").exists():
         from graph.store import load_file
 
@@ -409,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=7, help="runs of each whole-process command (median)")
     parser.add_argument("--map-actors", type=int, default=138,
                         help="space agencies in the map graph (138 gives a ~200-node partnership map)")
+    parser.add_argument("--map-size", help="triples in the map graph (default: 150 per agency, at least 20k; a "
+                        "smoke run may take fewer)")
     parser.add_argument("--real-build", help="build folder of the project's real graph (default ./build)")
     parser.add_argument("--articles", help="folder of article .txt files to extract (default ../shared/devset)")
     parser.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=None,

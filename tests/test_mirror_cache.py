@@ -76,12 +76,29 @@ def test_a_store_not_opened_from_a_build_is_mirrored_without_cache(store) -> Non
     assert same(cached_mirror(memory), mirror(store))
 
 
-def test_only_the_last_stores_opened_are_kept_open(build: Path) -> None:
+def test_only_the_last_stores_opened_are_kept_open(build: Path, tmp_path: Path) -> None:
+    import shutil
+
     import graph.store
 
     first = open_store(build)
-    later = [open_store(build) for _ in range(graph.store._KEEP_OPENED)]
+    others = [Path(shutil.copytree(build, tmp_path / f"copy-{n}", symlinks=True))
+              for n in range(graph.store._KEEP_OPENED)]
+    later = [open_store(other) for other in others]
     assert len(graph.store._OPENED) == graph.store._KEEP_OPENED
     assert cache_folder(first) is None  # let go: mirrored as usual, without the cache
-    assert cache_folder(later[-1]) == cache_folder(later[0]) is not None
+    assert all(cache_folder(store) is not None for store in later)
     assert same(cached_mirror(first), mirror(later[-1]))
+    assert open_store(build) is not first  # opened anew, kept again
+
+
+def test_a_build_opened_again_is_the_same_store_and_a_new_build_a_new_one(build: Path, seed_build) -> None:
+    store = open_store(build)
+    assert open_store(build) is store  # a build folder never changes: one store for the process
+    changed = Dataset()
+    changed.addN(seed_build.dataset.quads())
+    changed.graph(URIRef(SRC + "extra")).add((URIRef(KG + "extra"), RDFS.label, Literal("extra")))
+    write_build(changed, build)
+    again = open_store(build)
+    assert again is not store and len(again) == len(store) + 1
+    assert cache_folder(again) != cache_folder(store)

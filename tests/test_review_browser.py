@@ -115,11 +115,13 @@ def browser(tmp_path):
 
 
 def waiting(driver, seconds: float):
-    """A wait that looks again when the page re-draws what it was looking at."""
+    """A wait that looks again when the page re-draws what it was looking at, every 50 ms (Selenium's
+    default, half a second, made each step of the review wait for nothing)."""
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, seconds, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+    return WebDriverWait(driver, seconds, poll_frequency=0.05,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
 def card(driver, words: str):
