@@ -127,7 +127,7 @@ def has_part(clause: Clause) -> list[Fact]:
         parts = [d for o in objects for t in (o, *o.conjuncts) if (d := reader.described_hardware(t)) is not None]
     facts = [Fact(p, "partOf", w, v.i) for w in wholes for p in parts
              if reader.is_a(p, "Undertaking", "Spacecraft") and not reader.is_actor(p)]
-    # "the ILRS now includes Venezuela", "has drawn in Azerbaijan": the actors it includes are members
+    # "the ILRS now includes Venezuela": the actors an undertaking includes are its members
     # ("the crew includes Alper Gezeravci": a mission's crew are its members)
     if verb_key(v) in ("include", "comprise"):
         facts += [Fact(p, "memberOf", w, v.i) for w in wholes if reader.is_a(w, "Undertaking", "SpaceStation")
@@ -259,7 +259,7 @@ def launch(clause: Clause) -> list[Fact]:
             # "launch a mission to the asteroid belt", the destination hung on the verb: the mission and it
             to = [c for c in v.children if c.dep_ == "prep" and reader.destination(c) and c.lower_ != "of"]
             words = [kinds[0].i] + [t.i for c in to[:1] for t in c.subtree]
-            things = [reader.described(kinds[0].i, max(words) + 1, "Undertaking", reader._words(words))] if to else []
+            things = [reader.described(kinds[0].i, max(words) + 1, "Undertaking", reader.words_of(words))] if to else []
         if not things and kinds:
             things = [g for g in [reader.described_goal(v)] if g is not None]  # "launch a mission to the ..."
     if not things and certainty(v) == "stated":

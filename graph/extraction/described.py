@@ -104,7 +104,7 @@ class Descriptions:
             label += " on " + topics[0].entity.display
         elif phrase is not None and len(list(phrase.subtree)) <= 12:
             # "an agreement for the exploration of the fourth Lagrange point (L4)": what it is for, in words
-            label += f" {phrase.head.lower_} " + self._words([t.i for t in phrase.subtree if t.dep_ != "det"
+            label += f" {phrase.head.lower_} " + self.words_of([t.i for t in phrase.subtree if t.dep_ != "det"
                                                               or t.head != phrase])
         start, end = core[0].i, core[-1].i + 1
         return self.described(start, end, "Agreement", label)
@@ -143,7 +143,7 @@ class Descriptions:
         words = [noun.i] + [t.i for t in purpose.subtree if t.i not in dated and not t.is_punct]
         if len(words) > 10 or any(self.doc[i].pos_ == "PRON" for i in words):
             return None
-        return self.described(noun.i, max(words) + 1, "Undertaking", self._words(sorted(words)))
+        return self.described(noun.i, max(words) + 1, "Undertaking", self.words_of(sorted(words)))
 
     def destination(self, prep) -> bool:
         """A preposition that belongs to a description: "of", or "to"/"around" a body ("a mission to Venus")."""
@@ -179,7 +179,7 @@ class Descriptions:
         words = sorted(keep)
         if len(words) < 2 or len(words) > 8:
             return None  # "the platform" alone names nothing
-        return self.described(words[0], words[-1] + 1, cls, self._words(words))
+        return self.described(words[0], words[-1] + 1, cls, self.words_of(words))
 
     def named_part(self, tok, whole: Mention) -> Mention | None:
         """"built the camera for Danuri": an unnamed piece of hardware, named after what it is for
@@ -199,7 +199,7 @@ class Descriptions:
         return tok.dep_ in ("compound", "amod") and tok.lower_ not in _NOT_NAMING \
             and not any(ch.isdigit() for ch in tok.text)
 
-    def _words(self, indices: list[int]) -> str:
+    def words_of(self, indices: list[int]) -> str:
         """The text of some tokens, spaced as written ("wide-field camera")."""
         return "".join(self.doc[i].text + (self.doc[i].whitespace_ if i + 1 in indices else "") for i in indices)
 
