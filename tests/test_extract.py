@@ -584,6 +584,14 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      "the decade.",
      [("Peru", "plansMission", "Inti-2 mission", "planned", ""),
       ("Inti-2 mission", "targetDate", "the end of the decade", "planned", "2020")]),
+    ("turning to a provider; 'whose' rockets launch for their owner; a capitalised adjective before kind words",
+     "The Andean Space Agency has had to turn to SpaceX, whose Falcon 9 rockets launched its Inca space telescope "
+     "last year. Lunar Machines turned to CONIDA and Rocket Lab.",
+     [(ANDEAN, "partnerOf", "SpaceX", "stated", ""),
+      ("SpaceX", "launched", "Inca space telescope", "stated", "2024"),
+      ("SpaceX", "operates", "Falcon 9", "stated", ""),
+      ("Lunar Machines", "partnerOf", CONIDA, "stated", ""),
+      ("Lunar Machines", "partnerOf", "Rocket Lab", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -30,6 +30,8 @@ def verb_key(tok) -> str:
                      or (c.dep_ == "advmod" and c.lower_ == "together")), None)
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
         return "participate"  # "Peru takes part in the Condor programme"
+    if lemma in ("turn", "rely") and any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in tok.children):
+        return "turn to"  # "ESA has had to turn to SpaceX", "relies on ISRO": a provider engaged
     return PHRASAL.get((lemma, particle), lemma)
 
 

@@ -109,7 +109,7 @@ def has_part(clause: Clause) -> list[Fact]:
         return [Fact(p, "partOf", w, v.i) for p in parts if reader.is_a(p, "Spacecraft", "Instrument")
                 and not reader.is_actor(p) for w in wholes if w.entity.iri != p.entity.iri]
     # (a rocket carries what it launches, not its parts: "the Falcon 9 lifted off, carrying the capsule")
-    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft") and not _a_rocket(reader, s)]
+    wholes = [s for s in clause.subjects() if reader.is_a(s, "Undertaking", "Spacecraft") and not a_rocket(reader, s)]
     if not wholes:
         # "the first version of the station will consist of ...": the whole of which a stage is named
         wholes = [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in STAGE_NOUNS
@@ -148,7 +148,7 @@ def has_part(clause: Clause) -> list[Fact]:
     senders += [m for t in payloads for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                 for m in [reader.mention_at(c.i) or reader.people_of(c)] if m is not None and reader.is_actor(m)]
     # (a rocket's customers are not members of it: "the Soyuz rocket carrying 36 OneWeb satellites")
-    facts += [Fact(s, "memberOf", w, v.i) for w in wholes if not _a_rocket(reader, w) for s in dict.fromkeys(senders)]
+    facts += [Fact(s, "memberOf", w, v.i) for w in wholes if not a_rocket(reader, w) for s in dict.fromkeys(senders)]
     # "the capsule landed in Utah, carrying samples from Bennu": it brought them back
     sources = [m for m in clause.prep_objects("from") if reader.is_a(m, "CelestialBody")] \
         if any(o.lemma_.lower() in SAMPLE_NOUNS for o in objects) else []
@@ -203,7 +203,7 @@ def installed_on(clause: Clause) -> list[Fact]:
     return [Fact(p, "partOf", w, v.i) for p in parts for w in wholes if reader.is_a(w, "Undertaking", "Spacecraft")]
 
 
-def _a_rocket(reader, m: Mention) -> bool:
+def a_rocket(reader, m: Mention) -> bool:
     """A launch vehicle, or a name the text calls a rocket ("the Soyuz rocket")."""
     after = reader.doc[m.end] if m.end < len(reader.doc) else None
     words = [reader.doc[m.end - 1]] + ([after] if after is not None else [])
@@ -219,7 +219,8 @@ def launch(clause: Clause) -> list[Fact]:
     facts = []
     if not any(reader.is_actor(s) for s in subjects):
         # "Hera launched on a SpaceX Falcon 9", "was launched by a SpaceX rocket": the rocket's operator
-        craft = [m for m in reader.subject_of(v) + clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")]
+        craft = [m for m in reader.subject_of(v) + clause.patients() if reader.is_a(m, "Undertaking", "Spacecraft")
+                 and not a_rocket(reader, m)]  # (the rocket that launches is not launched)
         vehicles = [c for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in
                                                                      ("on", "aboard", "atop"))]
         # the rocket's own words ("a SpaceX Falcon 9", "by a Rocket Lab Electron"), not the places after it
@@ -231,6 +232,9 @@ def launch(clause: Clause) -> list[Fact]:
                                                                                        "amod") for x in t.subtree)]]
         launchers = [m for x in words if (m := reader.mention_at(x.i)) is not None and reader.is_actor(m)
                      and not reader.is_a(m, "Country")]
+        # "SpaceX, whose Falcon 9 rockets launched Euclid": the rocket that launches is its owner's
+        launchers += [m for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("rocket", "launcher")
+                      for p in c.children if p.dep_ == "poss" for m in reader.args(p) if reader.is_actor(m)]
         # "ESA's Hera mission lifted off": with no rocket's operator named, the craft's owner launched it
         launchers = launchers or [o for c in craft for o in reader.owners(c)]
         if certainty(v) == "stated":
@@ -327,7 +331,7 @@ def aboard(clause: Clause) -> list[Fact]:
     facts += [Fact(s, "partOf", m, v.i) for s in carried for m in carriers if m.entity.iri != s.entity.iri]
     # "Prince Sultan bin Salman flew on the space shuttle Discovery": a person aboard a craft is its crew
     facts += [Fact(p, "memberOf", m, v.i) for p in members if reader.is_a(p, "Person")
-              for m in carriers if m not in missions and not _a_rocket(reader, m)]
+              for m in carriers if m not in missions and not a_rocket(reader, m)]
     # "Pakistan's ICUBE-Q cubesat flew aboard Chang'e 6": the craft's owner takes part in the mission
     facts += [Fact(o, "memberOf", m, v.i) for s in carried for o in reader.owners(s) for m in missions
               if o.entity.iri not in {x.entity.iri for x in reader.owners(m)}]

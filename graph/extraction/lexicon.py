@@ -12,7 +12,7 @@ VERB_RELATIONS = {
                      "co-operate"],
                     "partnerOf"),
     **dict.fromkeys(["agree", "pledge", "decide", "vow"], "agree"),  # together: partners
-    **dict.fromkeys([*HIRING_VERBS, "pay"],
+    **dict.fromkeys([*HIRING_VERBS, "pay", "turn to"],
                     "hired"),  # an actor hired for a job: partners
     **dict.fromkeys(["sign", "ink", "conclude", "seal", "ratify", "finalize", "finalise", "award", "reach", "strike",
                      "secure", "clinch", "endorse", "win", "hold", "have"],

@@ -188,6 +188,10 @@ class MentionFinder:
                 if not times & set(range(s, e)) and doc[s].lower_ not in MONTHS | NOT_NAMES]
         # "SpaceX", "OneWeb", "SpaceIL": one word with capitals inside names an organisation
         out += [(t.i, t.i + 1, None, "camel") for t in doc if _CAMEL.match(t.text)]
+        # "the Euclid space telescope": a capitalised word the model took for an adjective, before kind words
+        out += [(t.i, t.i + 1, None, "propn") for t in doc if t.i > 0 and t.pos_ in ("ADJ", "NOUN")
+                and t.text[:1].isupper() and t.lower_ not in NOT_NAMES and t.text not in DEMONYMS
+                and not is_country_name(t.text) and _kind_extension(doc, t.i, t.i + 1) > t.i + 1]
         # "Perseverance landed in Jezero Crater": a capitalised word the model tagged a common noun, that
         # lands or lifts off without a determiner, is a craft's name
         out += [(t.i, t.i + 1, None, "propn") for t in doc if t.tag_ in ("NN", "NNP") and t.text[:1].isupper()

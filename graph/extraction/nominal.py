@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from graph.extraction.certainty import certainty
 from graph.extraction.clause import prepositions
+from graph.extraction.craft import a_rocket
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
 from graph.extraction.lexicon import (
@@ -292,7 +293,8 @@ def _possessed(reader, tok, owned: Mention) -> list[Fact]:
                 out.append(Fact(owner, "operates", owned, tok.i))
                 if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in possessors):
                     out.append(Fact(owner, "plansMission", owned, tok.i))  # "China's planned Chang'e-8 mission"
-            elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft"):
+            elif reader.is_a(owner, "Undertaking", "Spacecraft") and reader.is_a(owned, "Undertaking", "Spacecraft") \
+                    and not a_rocket(reader, owner):  # (a rocket owns nothing it carries)
                 out.append(Fact(owned, "partOf", owner, tok.i))
     return out
 

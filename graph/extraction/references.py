@@ -157,6 +157,9 @@ class References:
             return named  # "the asteroid Itokawa": the asteroid is the one named right after it
         if word in ("which", "that", "who") and tok.head.dep_ == "relcl" and tok.head.head != tok:
             return self._relative(tok)
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None) if word == "whose" else None
+        if clause is not None:  # "SpaceX, whose Falcon 9 rockets launched Euclid": the noun the clause is about
+            return next(iter(self.args(clause.head)), None)
         if tok.pos_ == "PRON" and word in ("we", "our", "us", "i", "me", "my"):  # in a quote: the speaker's side
             return self._speaker(tok)
         classes = None
@@ -189,13 +192,8 @@ class References:
         own = {m.entity.iri for c in tok.head.children if c.dep_ == "nsubj" for m in self._at_or_conjoined(c)} \
             if tok.dep_ in ("dobj", "pobj") and word in PRONOUNS else set()
         before = [m.entity for m in self.mentions if m.end <= tok.i and m.entity.iri not in own]
-        if word in DESCRIPTIONS and not set(classes) & _ACTORS and word not in _GENERIC:
-            # "the helicopter" is the latest thing named a helicopter ("Ingenuity Mars Helicopter"), though
-            # a rover was named after it
-            called = next((e for e in reversed(self.discourse.mentioned + before) if word in e.label.lower().split()
-                           and _fits(self.linker, e, classes)), None)
-            if called is not None:
-                return Mention(tok.i, tok.i + 1, called, "pronoun", {tok.i})
+        if (called := self._called(tok, classes, before)) is not None:
+            return called
         # a pronoun or a description opening a sentence takes the previous main clause's latest argument
         # before one its modifiers named ("SANSA runs stations that track satellites for NASA and ESA.
         # The agency joined ..."); a description's own class comes first ("the mission" is a mission)
@@ -228,6 +226,16 @@ class References:
         if entity is None:
             return None
         return Mention(tok.i, tok.i + 1, entity, "pronoun", {tok.i})
+
+    def _called(self, tok, classes: tuple[str, ...], before: list[Entity]) -> Mention | None:
+        """"the helicopter" is the latest thing named a helicopter ("Ingenuity Mars Helicopter"), though
+        a rover was named after it (not for descriptions any craft answers to, nor for actors)."""
+        word = tok.lower_
+        if word not in DESCRIPTIONS or set(classes) & _ACTORS or word in _GENERIC:
+            return None
+        called = next((e for e in reversed(self.discourse.mentioned + before) if word in e.label.lower().split()
+                       and _fits(self.linker, e, classes)), None)
+        return Mention(tok.i, tok.i + 1, called, "pronoun", {tok.i}) if called is not None else None
 
     def _speaker(self, tok) -> Mention | None:
         """"'We will land on the Moon by 2030,' said Zhang Kejian, head of the CNSA": *we* is the

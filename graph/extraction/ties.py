@@ -291,6 +291,8 @@ def hire(clause: Clause) -> list[Fact]:
     for a job works with it."""
     reader = clause.reader
     hired = [m for m in clause.patients() if reader.is_actor(m)]
+    if verb_key(clause.verb) == "turn to":  # "OneWeb turned to ISRO and SpaceX"
+        hired = [m for m in clause.prep_objects("to", "on") if reader.is_actor(m)]
     return [Fact(s, "partnerOf", h, clause.verb.i) for s in clause.subjects() if reader.is_actor(s)
             for h in hired if h.entity.iri != s.entity.iri]
 
