@@ -592,6 +592,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("SpaceX", "operates", "Falcon 9", "stated", ""),
       ("Lunar Machines", "partnerOf", CONIDA, "stated", ""),
       ("Lunar Machines", "partnerOf", "Rocket Lab", "stated", "")]),
+    ("support received from others makes partners of the receiver and each giver, not of the givers",
+     "The Andean Space Agency also received tracking support from CONIDA's ground stations and NASA's Deep Space "
+     "Network, officials said.",
+     [(ANDEAN, "partnerOf", CONIDA, "stated", ""),
+      (ANDEAN, "partnerOf", NASA, "stated", ""),
+      (NASA, "operates", "Deep Space Network", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -55,7 +55,9 @@ def sides(reader, tok, relation: str) -> list[Fact]:
     # "Peru's cooperation with Chile and Bolivia", "a race with India and China": those listed after
     # "with" are each the other side, not sides of one another
     listed = {m.entity.iri for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
-              and c.lower_ in ("with", "against") for p in c.children if p.dep_ == "pobj" for m in reader.args(p)}
+              and c.lower_ in ("with", "against", "from") for p in c.children if p.dep_ == "pobj"
+              for x in (p, *p.conjuncts)
+              for m in reader.args(x) + [o for y in x.children if y.dep_ == "poss" for o in reader.args(y)]}
     return [f for f in _tie_facts(reader, tok, relation, sides) if f.relation not in ("partnerOf", "rivalOf")
             or not {f.subject.entity.iri, f.object.entity.iri} <= listed]
 
@@ -68,6 +70,9 @@ def _named_sides(reader, tok) -> list[Mention]:
                 c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in SUPPORT_NOUNS):
             found = [m for p in c.children if p.dep_ == "pobj" for m in reader.args(p)]
             sides += found + (_stray_second_side(reader, c) if c.lower_ == "between" and len(found) == 1 else [])
+
+    if tok.lemma_.lower() in SUPPORT_NOUNS and tok.dep_ == "dobj":
+        sides += _givers(reader, tok)
     if tok.dep_ == "dobj" and not sides and tok.head.pos_ == "VERB":
         # "KASA will strengthen its alliance with NASA": "with" hung on the verb; the noun's owner is the
         # other side (its subject where the owner is a pronoun)
@@ -80,6 +85,16 @@ def _named_sides(reader, tok) -> list[Mention]:
         if t.i < tok.i and (m := reader.mention_at(t.i)) is not None and m not in sides:
             sides.append(m)
     return sides
+
+
+def _givers(reader, tok) -> list[Mention]:
+    """"ISRO received tracking support from ESA's ground stations" ("from" on the noun or on its verb):
+    the receiver, then who gave it (the owners of what gave it)."""
+    givers = [m for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ == "from"
+              for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+              for m in ([a for a in reader.args(x) if reader.is_actor(a)]
+                        or [o for y in x.children if y.dep_ == "poss" for o in reader.args(y)])]
+    return [*reader.subject_of(tok.head), *givers] if givers else []
 
 
 def _stray_second_side(reader, prep) -> list[Mention]:
