@@ -598,6 +598,13 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
      [(ANDEAN, "partnerOf", CONIDA, "stated", ""),
       (ANDEAN, "partnerOf", NASA, "stated", ""),
       (NASA, "operates", "Deep Space Network", "stated", "")]),
+    ("payloads from actors onboard a mission; an orbit named by words that say nothing of where is none",
+     "Payloads from Chile, Bolivia and the Andean Space Agency are onboard the Condor-6 mission. Its Inti rocket "
+     "placed the Puma probe into its intended orbit.",
+     [("Chile", "memberOf", "Condor-6 mission", "stated", ""),
+      ("Bolivia", "memberOf", "Condor-6 mission", "stated", ""),
+      (ANDEAN, "memberOf", "Condor-6 mission", "stated", ""),
+      ("Inti rocket", "partOf", "Condor-6 mission", "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

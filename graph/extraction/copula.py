@@ -8,7 +8,7 @@ from __future__ import annotations
 from graph.extraction.clause import Clause
 from graph.extraction.facts import Fact, pairs
 from graph.extraction.kinds import KIND_CLASSES
-from graph.extraction.lexicon import MEMBER_NOUNS, PART_NOUNS
+from graph.extraction.lexicon import MEMBER_NOUNS, PART_NOUNS, PAYLOAD_NOUNS
 from graph.extraction.mentions import Entity, Mention, new_entity
 
 # the classes of things that are somewhere: "an island in", "a cosmodrome in"
@@ -100,6 +100,13 @@ def _where_it_is(clause: Clause) -> list[Fact]:
         carriers = [m for m in Clause(v, reader).prep_objects("aboard", "onboard") if reader.is_a(m, "Spacecraft")]
         facts += [Fact(s, "partOf", c, v.i) for s in reader.subject_of(v) if reader.is_a(s, "Spacecraft")
                   and not reader.is_actor(s) for c in carriers if c.entity.iri != s.entity.iri]
+        # "Payloads from France, Italy and Pakistan are onboard the Chang'e-6 mission": their senders take part
+        missions = [m for m in Clause(v, reader).prep_objects("aboard", "onboard", "on")
+                    if reader.is_a(m, "Mission", "Spacecraft") and not reader.is_a(m, "LaunchVehicle")]
+        senders = [a for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in PAYLOAD_NOUNS
+                   for p in c.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                   if o.dep_ == "pobj" for a in reader.args(o) if reader.is_actor(a)]
+        facts += [Fact(a, "memberOf", m, v.i) for a in senders for m in missions]
     if lemma in ("enter", "reach", "achieve", "attain"):
         # "the probe entered orbit around Mars": where the craft now is
         orbits = [m for m in Clause(v, reader).patients() if reader.is_a(m, "Orbit")]

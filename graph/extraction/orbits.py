@@ -37,9 +37,15 @@ def in_orbit(reader, tok) -> list[Fact]:
             if reader.is_a(t, *_HOLDERS) and not reader.is_actor(t) and t.entity.iri != orbit.entity.iri]
 
 
+_NO_PLACE = {"intended", "planned", "final", "initial", "correct", "target", "targeted", "desired", "new", "own",
+             "right", "proper", "operational", "preliminary", "temporary", "higher", "lower"}
+
+
 def _described_orbit(reader, tok) -> Mention | None:
     """"geostationary orbit", "a near-rectilinear halo orbit": an orbit named by its modifiers."""
-    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    # (not words that say nothing of where: "its intended orbit", "the planned orbit", "a final orbit")
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                 and c.lower_ not in _NO_PLACE]
     if not modifiers:
         return None
     start = min(t.i for m in modifiers for t in m.subtree)
