@@ -605,6 +605,12 @@ STATEMENT = "Andean Space Agency-NASA joint statement"
       ("Bolivia", "memberOf", "Condor-6 mission", "stated", ""),
       (ANDEAN, "memberOf", "Condor-6 mission", "stated", ""),
       ("Inti rocket", "partOf", "Condor-6 mission", "stated", "")]),
+    ("'its government' signing is the country's", "Bolivia became the latest country to join the Condor "
+     "programme after its government signed a memorandum with the Andean Space Agency.",
+     [("Bolivia", "memberOf", "Condor programme", "stated", ""),
+      ("Bolivia", "signedAgreement", f"memorandum with {ANDEAN}", "stated", ""),
+      (ANDEAN, "signedAgreement", f"memorandum with {ANDEAN}", "stated", ""),
+      ("Bolivia", "partnerOf", ANDEAN, "stated", "")]),
     ("a launch of unnamed craft names them by their words", "Rocket Lab launched 36 Zephyr satellites from "
      "New Zealand on Sunday.",
      [("Rocket Lab", "launched", "Zephyr satellites", "stated", "2025-03-09")]),

@@ -66,6 +66,10 @@ def _sign(clause: Clause) -> list[Fact]:
     # "Andean Space Agency chief Ana Ruiz signed": an unnamed signer acts for the organisation in its name
     signers += [m for c in clause.verb.children if c.dep_ == "nsubj" and reader.mention_at(c.i) is None
                 for t in c.subtree if (m := reader.mention_at(t.i)) is not None and not reader.is_a(m, "Country")]
+    # "after its government signed a memorandum": the latest country named before it
+    signers += [m for c in clause.verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "government"
+                and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+                for m in [reader.topic("Country", before=c.i)] if m is not None]
     if not clause.passive:
         signers += reader.represented([m for m in clause.prep_objects("with") if not reader.is_a(m, "Agreement")])
     signers += reader.represented(clause.prep_objects("behalf", "between", "among"))
