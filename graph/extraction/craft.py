@@ -10,7 +10,7 @@ from graph.extraction.certainty import certainty
 from graph.extraction.clause import Clause, verb_key
 from graph.extraction.copula import SITES
 from graph.extraction.facts import Fact
-from graph.extraction.kinds import KIND_CLASSES
+from graph.extraction.kinds import CRAFT_CLASSES, KIND_CLASSES
 from graph.extraction.lexicon import (
     EVENT_NOUNS,
     GROUP_NOUNS,
@@ -282,9 +282,6 @@ def launch(clause: Clause) -> list[Fact]:
             facts += [Fact(s, "operates", t, v.i) for s in subjects if reader.is_a(s, "Country", "SpaceAgency")
                       and all(o.entity.iri == s.entity.iri for o in reader.owners(t))]
     return facts
-
-
-CRAFT_CLASSES = ("Spacecraft", "Lander", "Rover", "Orbiter")
 
 
 def hired(verb) -> bool:

@@ -38,6 +38,8 @@ KIND_WORDS = {
              "force ministry department",
 }
 KIND_CLASSES = {word: cls for cls, words in KIND_WORDS.items() for word in words.split()}
+# the kinds of craft a launch names and whose kind words a name may take ("cargo craft", "service module")
+CRAFT_CLASSES = ("Spacecraft", "Lander", "Rover", "Orbiter")
 NER_CLASSES = {"GPE": "Place", "NORP": "Country", "PERSON": "Person", "ORG": "Actor", "PRODUCT": "Spacecraft",
                "FAC": "Facility", "LOC": "Place", "LAW": "Agreement", "EVENT": "Mission", "WORK_OF_ART": "Mission"}
 # Words that are never an entity by themselves, though capitalised at a sentence start or in titles.

@@ -115,12 +115,13 @@ BODY_ADJECTIVES = {"lunar": "Moon", "martian": "Mars", "venusian": "Venus", "jov
 # what a mission carries for others: "instruments from France and Pakistan"
 PAYLOAD_NOUNS = {"instrument", "payload", "experiment", "cubesat", "satellite", "device", "sensor", "camera", "rover",
                  "spectrometer", "detector", "telescope"}
+_PLANETS = {"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"}
 # the planets, dwarf planets, moons and asteroids that missions visit, by name
-SOLAR_SYSTEM_BODIES = {"Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Pluto", "Ceres", "Vesta",
-                       "Titan", "Europa", "Ganymede", "Callisto", "Io", "Enceladus", "Phobos", "Deimos", "Triton",
-                       "Bennu", "Ryugu", "Didymos", "Dimorphos", "Psyche", "Apophis", "Itokawa", "Arrokoth"}
+SOLAR_SYSTEM_BODIES = _PLANETS | {"Pluto", "Ceres", "Vesta", "Titan", "Europa", "Ganymede", "Callisto", "Io",
+                                  "Enceladus", "Phobos", "Deimos", "Triton", "Bennu", "Ryugu", "Didymos", "Dimorphos",
+                                  "Psyche", "Apophis", "Itokawa", "Arrokoth"}
 # bodies that "the asteroid" or "the comet" never refers to
-MAJOR_BODIES = {"Sun", "Mercury", "Venus", "Earth", "Moon", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"}
+MAJOR_BODIES = _PLANETS | {"Sun", "Earth", "Moon"}
 # capitals that news uses for their country's government: "Washington sees Beijing as a rival"
 CAPITALS = {"Washington": "United States", "Beijing": "China", "Moscow": "Russia", "New Delhi": "India",
             "Tokyo": "Japan", "Paris": "France", "Berlin": "Germany", "London": "United Kingdom", "Rome": "Italy",

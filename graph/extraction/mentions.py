@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.extraction.kinds import (
+    CRAFT_CLASSES,
     KIND_CLASSES,
     MONTHS,
     NER_CLASSES,
@@ -294,8 +295,6 @@ def with_article_acronyms(doc, mentions: list[Mention], names: dict[str, Entity]
     return sorted(out, key=lambda m: m.start)
 
 
-# the classes of craft, whose kind a noun before it may make: "cargo craft", "service module"
-CRAFT_KINDS = ("Spacecraft", "Lander", "Rover", "Orbiter", "Mission")
 # words between a name and its kind noun: "Peregrine lunar lander", "the ExoMars robotic mission"
 KIND_MODIFIERS = {"lunar", "mars", "moon", "robotic", "space", "launch"}
 _SUFFIXES = {"technology", "technologies", "inc", "corp", "ltd", "limited", "llc", "holdings", "group", "plc", "ag",
@@ -400,7 +399,7 @@ def _kind_extension(doc, start: int, end: int) -> int:
     # mission"; not "the New Norcia ground station", a station on the ground)
     kind = next((j for j in range(i, min(i + 3, len(doc))) if doc[j].lemma_.lower() in KIND_CLASSES
                  and doc[j].pos_ == "NOUN"), None)
-    if kind is not None and kind > i and KIND_CLASSES[doc[kind].lemma_.lower()] in CRAFT_KINDS and all(
+    if kind is not None and kind > i and KIND_CLASSES[doc[kind].lemma_.lower()] in (*CRAFT_CLASSES, "Mission") and all(
             t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")
             and i <= t.head.i <= kind and t.lemma_.lower() not in KIND_CLASSES for t in doc[i:kind]) \
             and doc[i - 1].text != "-":

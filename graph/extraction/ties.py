@@ -57,7 +57,7 @@ def sides(reader, tok, relation: str) -> list[Fact]:
     listed = {m.entity.iri for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
               and c.lower_ in ("with", "against", "from") for p in c.children if p.dep_ == "pobj"
               for x in (p, *p.conjuncts)
-              for m in reader.args(x) + [o for y in x.children if y.dep_ == "poss" for o in reader.args(y)]}
+              for m in reader.args(x) + _owners_named(reader, x)}
     return [f for f in _tie_facts(reader, tok, relation, sides) if f.relation not in ("partnerOf", "rivalOf")
             or not {f.subject.entity.iri, f.object.entity.iri} <= listed]
 
@@ -87,13 +87,18 @@ def _named_sides(reader, tok) -> list[Mention]:
     return sides
 
 
+def _owners_named(reader, tok) -> list[Mention]:
+    """Whose a word says it is: "ESA's ground stations" -> ESA."""
+    return [o for c in tok.children if c.dep_ == "poss" for o in reader.args(c)]
+
+
 def _givers(reader, tok) -> list[Mention]:
     """"ISRO received tracking support from ESA's ground stations" ("from" on the noun or on its verb):
     the receiver, then who gave it (the owners of what gave it)."""
     givers = [m for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ == "from"
               for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
               for m in ([a for a in reader.args(x) if reader.is_actor(a)]
-                        or [o for y in x.children if y.dep_ == "poss" for o in reader.args(y)])]
+                        or _owners_named(reader, x))]
     return [*reader.subject_of(tok.head), *givers] if givers else []
 
 
@@ -118,7 +123,7 @@ def _rivals_of(reader, tok, relation: str) -> list[Fact] | None:
     # ("sanctions on Russia's space industry": on the industry's owner)
     others = [m for h in (tok, tok.head) for c in h.children if c.dep_ == "prep"
               and c.lower_ in ("of", "on", "against") for p in c.children if p.dep_ == "pobj"
-              for m in (reader.args(p) or [o for x in p.children if x.dep_ == "poss" for o in reader.args(x)])]
+              for m in (reader.args(p) or _owners_named(reader, p))]
     if not others:
         return None
     sides = [*reader.subject_of(tok.head), *others]
